@@ -1,0 +1,5 @@
+/* global document, Office */
+Office.onReady(() => {
+  const status = document.getElementById("status");
+  if (status) status.textContent = "Ready.";
+});

@@ -1,0 +1,94 @@
+import * as vm from "vm";
+import { readDistFile } from "./dist";
+
+/** The error codes Excel's custom-functions runtime exposes as CustomFunctions.ErrorCode. */
+export const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+export type ExcelErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Mirrors CustomFunctions.Error: Excel shows `code` in the cell and `message` on hover. */
+export class CustomFunctionsError extends Error {
+  readonly code: ExcelErrorCode;
+  constructor(code: ExcelErrorCode, message?: string) {
+    super(message ?? "");
+    this.code = code;
+  }
+}
+
+export type RegisteredFunction = (...args: unknown[]) => unknown;
+
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  description: string;
+  parameters: { name: string; description?: string; type: string; optional?: boolean; dimensionality?: string }[];
+  result: { type?: string; dimensionality?: string };
+  options?: Record<string, unknown>;
+}
+
+export interface LoadedFunctions {
+  registered: Map<string, RegisteredFunction>;
+  metadata: Map<string, FunctionMetadata>;
+  /** Calls a function as Excel does: omitted trailing arguments arrive as null. */
+  call(id: string, ...args: unknown[]): unknown;
+}
+
+export function customFunctionsGlobal(registered: Map<string, RegisteredFunction>): Record<string, unknown> {
+  return {
+    Error: CustomFunctionsError,
+    ErrorCode,
+    associate(idOrMappings: string | Record<string, RegisteredFunction>, fn?: RegisteredFunction): void {
+      if (typeof idOrMappings === "string") {
+        if (!fn) throw new Error(`associate("${idOrMappings}") without a function`);
+        registered.set(idOrMappings.toUpperCase(), fn);
+      } else {
+        for (const [id, f] of Object.entries(idOrMappings)) registered.set(id.toUpperCase(), f);
+      }
+    },
+  };
+}
+
+/**
+ * Loads the built dist/functions.js in a fresh context that has only the CustomFunctions global, exactly
+ * what Excel's JavaScript-only runtime offers: no DOM, no Office, no network.
+ */
+export function loadBuiltFunctions(): LoadedFunctions {
+  const registered = new Map<string, RegisteredFunction>();
+  const metadataJson = JSON.parse(readDistFile("functions.json")) as { functions: FunctionMetadata[] };
+  const metadata = new Map(metadataJson.functions.map((f) => [f.id, f]));
+  const context = vm.createContext({ CustomFunctions: customFunctionsGlobal(registered), console });
+  vm.runInContext(readDistFile("functions.js"), context, { filename: "functions.js" });
+  return {
+    registered,
+    metadata,
+    call(id: string, ...args: unknown[]): unknown {
+      const fn = registered.get(id);
+      const meta = metadata.get(id);
+      if (!fn || !meta) throw new Error(`CAPPLAN.${id} is not registered`);
+      const padded = [...args];
+      while (padded.length < meta.parameters.length) padded.push(null);
+      return fn(...padded);
+    },
+  };
+}
+
+/** Runs `fn` and returns the CustomFunctions error it throws (failing the test if it returns instead). */
+export function excelError(fn: () => unknown): CustomFunctionsError {
+  let result: unknown;
+  try {
+    result = fn();
+  } catch (error) {
+    // Errors thrown inside the vm context come from the shim class installed there, which is this class.
+    if (error instanceof CustomFunctionsError) return error;
+    throw new Error(`expected a CustomFunctions.Error, got ${String(error)}`);
+  }
+  throw new Error(`expected a CustomFunctions.Error, but the function returned ${JSON.stringify(result)}`);
+}

@@ -1,0 +1,126 @@
+import * as fs from "fs";
+import * as path from "path";
+import { JSDOM } from "jsdom";
+import { DIST, REPO_ROOT, readDistFile } from "../../support/dist";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { rewriteManifestUrls, DEV_URL } = require("../../../scripts/manifest-url") as {
+  rewriteManifestUrls: (xml: string, url: string) => string;
+  DEV_URL: string;
+};
+
+const OFFICE_NS = "http://schemas.microsoft.com/office/appforoffice/1.1";
+const BT_NS = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
+
+function parse(xml: string): Document {
+  const doc = new new JSDOM("").window.DOMParser().parseFromString(xml, "application/xml");
+  const error = doc.getElementsByTagName("parsererror")[0];
+  if (error) throw new Error(`manifest is not well-formed XML: ${error.textContent ?? ""}`);
+  return doc;
+}
+
+function elements(doc: Document, localName: string): Element[] {
+  return Array.from(doc.getElementsByTagName("*")).filter((e) => e.localName === localName);
+}
+
+function resid(doc: Document, parent: string, child?: string): string[] {
+  return elements(doc, parent).map((e) => {
+    const target = child ? Array.from(e.children).find((c) => c.localName === child) : e;
+    return target?.getAttribute("resid") ?? "";
+  });
+}
+
+const source = fs.readFileSync(path.join(REPO_ROOT, "manifest.xml"), "utf8");
+const devManifest = parse(source);
+const packageVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string })
+  .version;
+
+describe("manifest.xml (development)", () => {
+  test("Given the manifest, Then it is a Workbook TaskPaneApp asking only for ReadWriteDocument", () => {
+    const root = devManifest.documentElement;
+    expect(root.namespaceURI).toBe(OFFICE_NS);
+    expect(root.getAttribute("xsi:type")).toBe("TaskPaneApp");
+    expect(elements(devManifest, "Permissions")[0].textContent).toBe("ReadWriteDocument");
+    const hosts = elements(devManifest, "Host").map((h) => h.getAttribute("Name") ?? h.getAttribute("xsi:type"));
+    expect(hosts).toEqual(["Workbook", "Workbook"]);
+  });
+
+  test("Given the version, Then it is package.json's version with a fourth part", () => {
+    expect(elements(devManifest, "Version")[0].textContent).toBe(`${packageVersion}.0`);
+  });
+
+  test("Given the shared runtime, Then Runtime, Page, FunctionFile and ShowTaskpane use one resid", () => {
+    const set = elements(devManifest, "Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
+    expect(set?.getAttribute("MinVersion")).toBe("1.1");
+    const runtime = resid(devManifest, "Runtime");
+    expect(runtime).toHaveLength(1);
+    expect(elements(devManifest, "Runtime")[0].getAttribute("lifetime")).toBe("long");
+    const ids = [
+      ...runtime,
+      ...resid(devManifest, "Page", "SourceLocation"),
+      ...resid(devManifest, "FunctionFile"),
+      ...elements(devManifest, "Action")
+        .filter((a) => a.getAttribute("xsi:type") === "ShowTaskpane")
+        .map((a) => Array.from(a.children).find((c) => c.localName === "SourceLocation")?.getAttribute("resid")),
+    ];
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(ids)).toEqual(new Set(["Taskpane.Url"]));
+  });
+
+  test("Given the custom functions extension point, Then the namespace is CAPPLAN", () => {
+    const nsId = resid(devManifest, "Namespace")[0];
+    const value = elements(devManifest, "String").find((s) => s.getAttribute("id") === nsId)?.getAttribute("DefaultValue");
+    expect(value).toBe("CAPPLAN");
+  });
+
+  test("Given every resid, Then a resource with that id exists", () => {
+    const declared = new Set(
+      Array.from(devManifest.getElementsByTagNameNS(BT_NS, "*"))
+        .map((e) => e.getAttribute("id"))
+        .filter((id): id is string => id !== null),
+    );
+    const used = Array.from(devManifest.getElementsByTagName("*"))
+      .map((e) => e.getAttribute("resid"))
+      .filter((id): id is string => id !== null);
+    expect(used.length).toBeGreaterThan(8);
+    for (const id of used) expect(declared).toContain(id);
+  });
+
+  test("Given the ribbon button, Then it opens the task pane from the Home tab", () => {
+    const button = elements(devManifest, "Control").find((c) => c.getAttribute("xsi:type") === "Button");
+    expect(button?.getElementsByTagName("Action")[0].getAttribute("xsi:type")).toBe("ShowTaskpane");
+    expect(elements(devManifest, "OfficeTab")[0].getAttribute("id")).toBe("TabHome");
+  });
+});
+
+describe("dist/manifest.xml (production build)", () => {
+  const deployUrl = "https://capplan.example.com/";
+  const built = readDistFile("manifest.xml");
+
+  test("Given the production build, Then no localhost URL is left and it is still well-formed", () => {
+    expect(built).not.toContain("localhost");
+    parse(built);
+  });
+
+  test("Given every URL in the production manifest, Then it points at a file the build produced", () => {
+    const urls = Array.from(new Set(built.match(/https:\/\/[^"<\s]+/g) ?? [])).filter((u) => u.startsWith(deployUrl));
+    // Icons, functions.js, functions.json, taskpane.html and the AppDomain must all be served from the deploy URL.
+    expect(urls.length).toBeGreaterThanOrEqual(8);
+    for (const url of urls) {
+      const relative = url.slice(deployUrl.length);
+      if (relative === "" || !relative.includes(".")) continue; // the AppDomain / base URL
+      expect(fs.existsSync(path.join(DIST, relative))).toBe(true);
+    }
+  });
+
+  test("Given a deploy URL, When rewriting, Then every occurrence changes, not just the first", () => {
+    const twice = `<a href="${DEV_URL}x.html"/><b href="${DEV_URL}y.html"/>`;
+    expect(rewriteManifestUrls(twice, "https://cdn.contoso.com/addin")).toBe(
+      '<a href="https://cdn.contoso.com/addin/x.html"/><b href="https://cdn.contoso.com/addin/y.html"/>',
+    );
+    expect(source.split(DEV_URL).length - 1).toBeGreaterThan(8);
+  });
+
+  test("Given a plain http deploy URL, When rewriting, Then it is refused", () => {
+    expect(() => rewriteManifestUrls(source, "http://contoso.com/")).toThrow(/https/);
+  });
+});

@@ -1,0 +1,93 @@
+/* eslint-disable no-undef */
+// Build for the shared runtime: one page (taskpane.html) hosts the task pane and the custom functions
+// (the ribbon button only shows the pane, so there is no separate commands bundle); functions.js is also a self-contained bundle that registers every CAPPLAN function.
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { rewriteManifestUrls, DEV_URL } = require("./scripts/manifest-url");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function deployUrl() {
+  const url = process.env.ADDIN_PUBLIC_URL || process.env.npm_package_config_prod_url || "https://capplan.example.com/";
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+async function devServerTransport() {
+  if (process.env.CAPPLAN_HTTP === "1") return "http";
+  const fs = require("fs");
+  if (process.env.CAPPLAN_CERT_DIR) {
+    // Linux: scripts/start.js made the certificates but could not trust the CA (that needs sudo).
+    const read = (name) => fs.readFileSync(path.join(process.env.CAPPLAN_CERT_DIR, name));
+    return { type: "https", options: { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") } };
+  }
+  const devCerts = require("office-addin-dev-certs");
+  const options = await devCerts.getHttpsServerOptions();
+  return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        templateParameters: { officeJs: dev ? "office/office.js" : OFFICE_JS_CDN },
+        inject: "body",
+        scriptLoading: "blocking",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "node_modules/office-ui-fabric-core/dist/css/fabric.min.css", to: "assets/fabric.min.css" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : rewriteManifestUrls(content.toString(), deployUrl());
+            },
+          },
+          // A local office.js serves offline development only; production pages load Microsoft's CDN copy.
+          ...(dev ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "office/office.js" }] : []),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: env.WEBPACK_SERVE ? await devServerTransport() : "http",
+      port: Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000),
+      hot: false,
+      liveReload: false,
+      client: false,
+    },
+  };
+  return config;
+};
+
+module.exports.DEV_URL = DEV_URL;
