@@ -1,0 +1,37 @@
+/** Public API of the finance core (pure; months and USD inside). */
+export * from "./units";
+export { ModelInputError, isModelInputError } from "./errors";
+export type { ModelInputErrorKind } from "./errors";
+export type {
+  BuildInputs,
+  RentInputs,
+  CompareInputs,
+  BuildCostBasis,
+  BuildCashFlowDetail,
+  RentCashFlowDetail,
+  CompareResult,
+} from "./types";
+export { assertBuildInputs, assertRentInputs, assertCompareInputs } from "./inputs";
+export { gpuCost, serverCost, clusterCost, facilityCapex } from "./capex";
+export { itLoadMw, facilityMw, energyCost } from "./power";
+export { constructionMonths, buildMonths } from "./buildTime";
+export {
+  yearlyEnergyCost,
+  yearlyMaintenanceCost,
+  yearlyStaffCost,
+  yearlyColocationCost,
+} from "./opex";
+export { straightLineResidual, itResidualValue, facilityResidualValue } from "./residual";
+export { operatingFraction, itCapexYear, deliveredGpuHours } from "./timeline";
+export { rateInYear, rentCost } from "./rent";
+export { buildCostBasis } from "./build";
+export {
+  buildCashFlows,
+  buildCashFlowDetail,
+  rentCashFlows,
+  rentCashFlowDetail,
+} from "./cashflows";
+export { npv, excelNpv, sumFlows } from "./npv";
+export { costPerGpuHour, costOfDelay } from "./metrics";
+export { breakevenMonth } from "./breakeven";
+export { compareOptions } from "./compare";

@@ -1,0 +1,430 @@
+/**
+ * The model library document: zod schemas (the boundary check) and the TypeScript types inferred
+ * from them (what the rest of the code trusts). See /docs/library.schema.json for the JSON Schema
+ * generated from these definitions (scripts/export-schema.ts).
+ *
+ * Bounds are deliberately loose: they reject data that cannot be right (a negative price, a PUE
+ * below 1, a power price typed in cents) with a message that says what was expected, and leave
+ * judgement calls to the team that publishes the library.
+ */
+import { z } from "zod";
+import { nearestNames } from "./nearest";
+import { normalizeKey } from "./normalize";
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+// ---------------------------------------------------------------------------------------------
+
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Catalog keys and references: lowercase letters and digits separated by single hyphens. */
+export const IdSchema = z
+  .string()
+  .regex(KEBAB_CASE, 'must be a kebab-case id (lowercase letters and digits separated by single hyphens, e.g. "h100-sxm")');
+
+const NonEmptyText = z.string().trim().min(1, "must not be empty");
+
+// Semantic Versioning 2.0.0 (semver.org), so libraries can be compared and pinned by workbooks.
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** True for real calendar dates given as "YYYY-MM" or "YYYY-MM-DD" (rejects 2024-02-30). */
+function isCalendarDate(text: string, dayRequired: boolean): boolean {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (dayRequired && day === undefined) return false;
+  const m = Number(month);
+  if (m < 1 || m > 12) return false;
+  if (day === undefined) return true;
+  const daysInMonth = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+  const d = Number(day);
+  return d >= 1 && d <= daysInMonth;
+}
+
+/** When a figure was true: month precision is what most public sources give. */
+export const AsOfSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be a date "YYYY-MM" or "YYYY-MM-DD"')
+  .refine((text) => isCalendarDate(text, false), "must be a real calendar month or date");
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date "YYYY-MM-DD"')
+  .refine((text) => isCalendarDate(text, true), "must be a real calendar date");
+
+export const SemverSchema = z.string().regex(SEMVER, 'must be a semantic version "MAJOR.MINOR.PATCH", e.g. "1.2.0"');
+
+// ---------------------------------------------------------------------------------------------
+// Quantity: every numeric assumption carries its unit, source and date
+// ---------------------------------------------------------------------------------------------
+
+interface Bounds {
+  /** Inclusive unless minExclusive. */
+  min?: number;
+  minExclusive?: boolean;
+  max?: number;
+  maxExclusive?: boolean;
+  /** What the number is, for messages: "a price in USD". */
+  what: string;
+}
+
+/** A number schema with the bounds and a message that names what was expected. */
+function boundedNumber(bounds: Bounds): z.ZodNumber {
+  let schema = z.number();
+  const { min, max, what } = bounds;
+  if (min !== undefined) {
+    schema = bounds.minExclusive
+      ? schema.gt(min, `must be greater than ${min} (${what})`)
+      : schema.gte(min, `must be at least ${min} (${what})`);
+  }
+  if (max !== undefined) {
+    schema = bounds.maxExclusive
+      ? schema.lt(max, `must be less than ${max} (${what})`)
+      : schema.lte(max, `must be at most ${max} (${what})`);
+  }
+  return schema;
+}
+
+function quantityObject(number: z.ZodNumber) {
+  return z.strictObject({
+    value: number,
+    unit: NonEmptyText,
+    source: NonEmptyText.describe("who published the figure; figures.csv key(s) for the default library"),
+    asOf: AsOfSchema,
+    low: number.optional(),
+    high: number.optional(),
+    note: z.string().optional().describe("derivations and caveats"),
+  });
+}
+
+type QuantityShape = z.infer<ReturnType<typeof quantityObject>>;
+
+/** low <= value <= high: a range that excludes its own central value is a data-entry error. */
+function checkRange(quantity: QuantityShape, ctx: z.RefinementCtx): void {
+  const { value, low, high } = quantity;
+  if (low !== undefined && low > value) {
+    ctx.addIssue({ code: "custom", path: ["low"], message: `low (${low}) must not exceed value (${value})` });
+  }
+  if (high !== undefined && high < value) {
+    ctx.addIssue({ code: "custom", path: ["high"], message: `high (${high}) must not be below value (${value})` });
+  }
+}
+
+/** A Quantity whose value, low and high all respect `bounds`. */
+function quantity(bounds?: Bounds) {
+  const number = bounds ? boundedNumber(bounds) : z.number();
+  return quantityObject(number).superRefine(checkRange);
+}
+
+/** Unbounded Quantity: the shape every numeric assumption shares. */
+export const QuantitySchema = quantity();
+export type Quantity = z.infer<typeof QuantitySchema>;
+
+const usd = (what: string) => quantity({ min: 0, what: `${what}; a price cannot be negative` });
+const fraction = (what: string) => quantity({ min: 0, max: 1, what: `${what}, as a fraction between 0 and 1` });
+const months = (what: string) => quantity({ min: 0, max: 240, what: `${what}, in months` });
+
+// ---------------------------------------------------------------------------------------------
+// Catalog entries
+// ---------------------------------------------------------------------------------------------
+
+const GpuShape = z.strictObject({
+  name: NonEmptyText,
+  vendor: NonEmptyText,
+  aliases: z.array(NonEmptyText),
+  memoryGB: quantity({ min: 0, minExclusive: true, what: "GB of accelerator memory" }),
+  tdpWatts: quantity({ min: 0, minExclusive: true, what: "W of thermal design power" }),
+  chipPrice: usd("USD for the accelerator alone"),
+  systemPricePerGpu: usd("USD per GPU of a complete server or rack"),
+  systemPowerKwPerGpu: quantity({ min: 0, minExclusive: true, what: "kW of IT load per GPU at maximum draw" }),
+  gpusPerSystem: z.number().int("must be a whole number").min(1, "must be at least 1"),
+  systemName: NonEmptyText,
+});
+
+/** A GPU or, for rack-scale products sold by the rack, one rack treated as the unit. */
+export const GpuSchema = GpuShape.superRefine((gpu, ctx) => {
+  // The system price includes the chip; a chip dearer than its system means swapped fields.
+  if (gpu.chipPrice.value > gpu.systemPricePerGpu.value) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["chipPrice", "value"],
+      message: `chip price (${gpu.chipPrice.value}) must not exceed systemPricePerGpu (${gpu.systemPricePerGpu.value}), which includes the chip`,
+    });
+  }
+});
+export type Gpu = z.infer<typeof GpuSchema>;
+
+export const PROVIDER_KINDS = ["hyperscaler", "neocloud", "market"] as const;
+export const OFFER_TERMS = ["on-demand", "capacity-block", "1yr", "3yr"] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export type OfferTerm = (typeof OFFER_TERMS)[number];
+
+const RentalOfferShape = z.strictObject({
+  gpu: IdSchema,
+  provider: NonEmptyText,
+  providerKind: z.enum(PROVIDER_KINDS),
+  term: z.enum(OFFER_TERMS),
+  rate: quantity({ min: 0, max: 1000, what: "USD per GPU-hour" }),
+  annualPriceChange: quantity({ min: -1, max: 1, what: "fractional price change per year, e.g. -0.22" }),
+  leadTimeMonths: months("time from signing to capacity"),
+});
+export const RentalOfferSchema = RentalOfferShape;
+export type RentalOffer = z.infer<typeof RentalOfferSchema>;
+
+const RegionShape = z.strictObject({
+  name: NonEmptyText,
+  aliases: z.array(NonEmptyText),
+  // Industrial tariffs are cents per kWh; a value above 1 USD/kWh is almost surely cents typed as dollars.
+  powerPrice: quantity({ min: 0, max: 1, what: "USD per kWh (0.0623, not 6.23 cents)" }),
+  constructionCostPerMw: usd("USD per MW of critical IT load (11700000, not 11.7 million)").refine(
+    (cost) => cost.value === 0 || cost.value >= 10_000,
+    { path: ["value"], message: "must be in USD per MW (e.g. 11700000), not millions of USD" },
+  ),
+  gridConnectionMonths: months("wait for a utility grid connection"),
+});
+export const RegionSchema = RegionShape;
+export type Region = z.infer<typeof RegionSchema>;
+
+/** The build approaches the model knows; the time-to-capacity profile of each is data. */
+export const APPROACH_IDS = ["standard", "fast-track", "colocation"] as const;
+export type ApproachId = (typeof APPROACH_IDS)[number];
+export const ApproachIdSchema = z.enum(APPROACH_IDS);
+
+const ApproachShape = z.strictObject({
+  name: NonEmptyText,
+  description: NonEmptyText,
+  facilityCapex: z.boolean().describe("false when the facility is leased (colocation)"),
+  needsGrid: z.boolean().describe("true when capacity waits for the region's grid connection"),
+  baseMonths: months("time from decision to first capacity at refMw"),
+  refMw: quantity({ min: 0, what: "MW of critical IT load the base time applies to" }),
+  monthsPer100Mw: quantity({ min: 0, max: 120, what: "extra months per 100 MW beyond refMw" }).optional(),
+  colocationPerKwMonth: quantity({ min: 0, max: 10_000, what: "USD per kW-month of leased IT capacity" }).optional(),
+  capexMultiplier: quantity({ min: 0, minExclusive: true, max: 10, what: "multiplier on facility construction cost" }).optional(),
+});
+
+export const ApproachSchema = ApproachShape.superRefine((approach, ctx) => {
+  // Colocation rent replaces facility capex; having both (or neither) would double count or omit the facility.
+  if (!approach.facilityCapex && approach.colocationPerKwMonth === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["colocationPerKwMonth"],
+      message: "is required when facilityCapex is false (the leased facility must cost something)",
+    });
+  }
+  if (approach.facilityCapex && approach.colocationPerKwMonth !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["colocationPerKwMonth"],
+      message: "applies only when facilityCapex is false (otherwise the facility is paid twice)",
+    });
+  }
+});
+export type Approach = z.infer<typeof ApproachSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Singletons: financing, operations, cost of delay, defaults, meta
+// ---------------------------------------------------------------------------------------------
+
+export const FinancingSchema = z.strictObject({
+  discountRate: fraction("discount rate per year (WACC)"),
+  itDepreciationYears: quantity({ min: 0, minExclusive: true, max: 50, what: "years" }),
+  facilityLifeYears: quantity({ min: 0, minExclusive: true, max: 100, what: "years" }),
+});
+export type Financing = z.infer<typeof FinancingSchema>;
+
+export const OperationsSchema = z.strictObject({
+  pue: quantity({ min: 1, max: 3, what: "power usage effectiveness: facility power / IT power" }),
+  utilization: quantity({ min: 0, minExclusive: true, max: 1, what: "average draw / maximum draw, a fraction above 0 up to 1" }),
+  maintenanceShareOfHwPerYear: fraction("maintenance cost per year as a share of hardware capex"),
+  staffCostPerMwYear: usd("USD per MW of IT load per year"),
+  // Cluster cost = servers / (1 - share): a share of 1 would make the cluster infinitely dear.
+  networkShareOfClusterCost: quantity({ min: 0, max: 1, maxExclusive: true, what: "share of cluster cost spent on networking" }),
+  nonGpuServerShare: quantity({ min: 0, max: 1, maxExclusive: true, what: "share of server cost that is not the GPU" }),
+});
+export type Operations = z.infer<typeof OperationsSchema>;
+
+export const CostOfDelaySchema = z.strictObject({
+  valuePerGpuHour: usd("USD per GPU-hour of capacity delivered late"),
+  perGpu: z.record(IdSchema, usd("USD per GPU-hour of capacity delivered late")).optional(),
+});
+export type CostOfDelay = z.infer<typeof CostOfDelaySchema>;
+
+const horizonYears = z
+  .number()
+  .int("must be a whole number of years")
+  .min(1, "must be at least 1 year")
+  .max(30, "must be at most 30 years");
+
+export const DefaultsSchema = z.strictObject({
+  gpu: IdSchema,
+  region: IdSchema,
+  approach: IdSchema,
+  horizonYears,
+  rentalOffer: z.record(IdSchema, IdSchema).describe("default rental offer id per GPU id"),
+});
+export type Defaults = z.infer<typeof DefaultsSchema>;
+
+const ScenarioShape = z.strictObject({
+  name: NonEmptyText,
+  description: NonEmptyText,
+  gpu: IdSchema,
+  count: z.number().int("must be a whole number of GPUs").min(1, "must be at least 1").max(10_000_000, "must be at most 10,000,000"),
+  years: horizonYears,
+  region: IdSchema,
+  approach: IdSchema,
+  rentalOffer: IdSchema,
+  discountRate: z.number().min(0, "must be at least 0").max(1, "must be at most 1 (a fraction, e.g. 0.07)").optional(),
+  rentLeadTimeMonths: z.number().min(0, "must be at least 0 months").max(240, "must be at most 240 months").optional(),
+  notes: z.string().optional(),
+  sources: z.array(NonEmptyText).optional(),
+});
+export const ScenarioSchema = ScenarioShape;
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export const MetaSchema = z.strictObject({
+  id: IdSchema,
+  name: NonEmptyText,
+  version: SemverSchema,
+  publishedAt: IsoDateSchema,
+  publisher: NonEmptyText,
+  description: z.string(),
+});
+export type Meta = z.infer<typeof MetaSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Whole document: structure, then cross-references and key uniqueness
+// ---------------------------------------------------------------------------------------------
+
+const LibraryShape = z.strictObject({
+  /** Lets editors find docs/library.schema.json; ignored by the model. */
+  $schema: z.string().optional(),
+  meta: MetaSchema,
+  defaults: DefaultsSchema,
+  gpus: z.record(IdSchema, GpuSchema),
+  rentalOffers: z.record(IdSchema, RentalOfferSchema),
+  regions: z.record(IdSchema, RegionSchema),
+  approaches: z.record(ApproachIdSchema, ApproachSchema),
+  financing: FinancingSchema,
+  operations: OperationsSchema,
+  costOfDelay: CostOfDelaySchema,
+  scenarios: z.record(IdSchema, ScenarioSchema),
+});
+
+type LibraryShapeOutput = z.infer<typeof LibraryShape>;
+
+/** Reports a reference to a missing catalog entry, with the nearest existing ids as suggestions. */
+function checkReference(
+  ctx: z.RefinementCtx,
+  path: PropertyKey[],
+  id: string,
+  catalog: Record<string, unknown>,
+  what: string,
+): boolean {
+  if (Object.prototype.hasOwnProperty.call(catalog, id)) return true;
+  const ids = Object.keys(catalog);
+  const suggestions = nearestNames(id, ids);
+  const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : `; the library has no ${what}s`;
+  ctx.addIssue({ code: "custom", path, message: `unknown ${what} "${id}"${hint}` });
+  return false;
+}
+
+/**
+ * Every id, name and alias of a catalog must normalize to a distinct key, otherwise a lookup such
+ * as CAPPLAN.GPUCOST("H100") would depend on catalog order.
+ */
+function checkUniqueKeys(
+  ctx: z.RefinementCtx,
+  catalogName: string,
+  catalog: Record<string, { name: string; aliases?: string[] }>,
+): void {
+  const owner = new Map<string, string>();
+  const claim = (text: string, id: string, path: PropertyKey[], label: string) => {
+    const key = normalizeKey(text);
+    const previous = owner.get(key);
+    if (previous === undefined) owner.set(key, id);
+    else if (previous !== id) {
+      ctx.addIssue({
+        code: "custom",
+        path: [catalogName, id, ...path],
+        message: `${label} "${text}" is already used by ${catalogName}.${previous} (ids, names and aliases must be unique ignoring case, spaces, "-", "_", "." and "/")`,
+      });
+    }
+  };
+  // Ids first, so a name or alias that collides with another entry's id is the one reported.
+  for (const id of Object.keys(catalog)) claim(id, id, [], "id");
+  for (const [id, entry] of Object.entries(catalog)) {
+    claim(entry.name, id, ["name"], "name");
+    entry.aliases?.forEach((alias, i) => claim(alias, id, ["aliases", i], "alias"));
+  }
+}
+
+function checkLibrary(doc: LibraryShapeOutput, ctx: z.RefinementCtx): void {
+  const { defaults, gpus, rentalOffers, regions, approaches, scenarios, costOfDelay } = doc;
+
+  checkReference(ctx, ["defaults", "gpu"], defaults.gpu, gpus, "GPU");
+  checkReference(ctx, ["defaults", "region"], defaults.region, regions, "region");
+  checkReference(ctx, ["defaults", "approach"], defaults.approach, approaches, "approach");
+  for (const [gpuId, offerId] of Object.entries(defaults.rentalOffer)) {
+    const gpuKnown = checkReference(ctx, ["defaults", "rentalOffer", gpuId], gpuId, gpus, "GPU");
+    const offerKnown = checkReference(ctx, ["defaults", "rentalOffer", gpuId], offerId, rentalOffers, "rental offer");
+    // The default offer is what "rent this GPU" means, so it must rent that GPU.
+    if (gpuKnown && offerKnown && rentalOffers[offerId].gpu !== gpuId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["defaults", "rentalOffer", gpuId],
+        message: `default offer "${offerId}" rents "${rentalOffers[offerId].gpu}", not "${gpuId}"`,
+      });
+    }
+  }
+
+  for (const [offerId, offer] of Object.entries(rentalOffers)) {
+    checkReference(ctx, ["rentalOffers", offerId, "gpu"], offer.gpu, gpus, "GPU");
+  }
+
+  for (const gpuId of Object.keys(costOfDelay.perGpu ?? {})) {
+    checkReference(ctx, ["costOfDelay", "perGpu", gpuId], gpuId, gpus, "GPU");
+  }
+
+  for (const [scenarioId, scenario] of Object.entries(scenarios)) {
+    checkReference(ctx, ["scenarios", scenarioId, "gpu"], scenario.gpu, gpus, "GPU");
+    checkReference(ctx, ["scenarios", scenarioId, "region"], scenario.region, regions, "region");
+    checkReference(ctx, ["scenarios", scenarioId, "approach"], scenario.approach, approaches, "approach");
+    // A scenario may rent a different GPU as a stated proxy (e.g. no GB200 rental figure), so only existence is checked.
+    checkReference(ctx, ["scenarios", scenarioId, "rentalOffer"], scenario.rentalOffer, rentalOffers, "rental offer");
+  }
+
+  checkUniqueKeys(ctx, "gpus", gpus);
+  checkUniqueKeys(ctx, "regions", regions);
+  checkUniqueKeys(ctx, "approaches", approaches);
+  checkUniqueKeys(ctx, "scenarios", scenarios);
+}
+
+/** The complete library: what the model runs on after defaults and team layers are merged. */
+export const LibraryDocumentSchema = LibraryShape.superRefine(checkLibrary);
+export type LibraryDocument = z.infer<typeof LibraryDocumentSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Team library: a partial document layered over the default (see merge.ts)
+// ---------------------------------------------------------------------------------------------
+
+/*
+ * Each catalog entry may be partial (override one field of a GPU), but a Quantity is replaced as a
+ * whole: a new value must come with its own unit, source and date, or the audit trail would show
+ * the default library's source next to the team's number. References and uniqueness are checked
+ * after merging, against the full schema.
+ */
+export const TeamLibrarySchema = z.strictObject({
+  $schema: z.string().optional(),
+  meta: MetaSchema,
+  defaults: DefaultsSchema.partial().optional(),
+  gpus: z.record(IdSchema, GpuShape.partial()).optional(),
+  rentalOffers: z.record(IdSchema, RentalOfferShape.partial()).optional(),
+  regions: z.record(IdSchema, RegionShape.partial()).optional(),
+  approaches: z.partialRecord(ApproachIdSchema, ApproachShape.partial()).optional(),
+  financing: FinancingSchema.partial().optional(),
+  operations: OperationsSchema.partial().optional(),
+  costOfDelay: CostOfDelaySchema.partial().optional(),
+  scenarios: z.record(IdSchema, ScenarioShape.partial()).optional(),
+});
+export type TeamLibrary = z.infer<typeof TeamLibrarySchema>;
