@@ -1,8 +1,10 @@
 /**
- * The bundled default library, validated once when the module loads: every consumer after this
- * point trusts the types. A default that fails its own schema is a build defect, so it throws.
+ * The bundled default library, validated when the module loads: every consumer after this point trusts the
+ * types. A default that fails its own schema is a build defect, so it throws. (The custom-functions bundle
+ * uses bundledLibrary.ts instead, to stay free of zod.)
  */
 import defaultLibraryJson from "./default-library.json";
+import { deepFreeze } from "./bundledLibrary";
 import { parseLibrary } from "./load";
 import type { LibraryDocument } from "./schema";
 
@@ -13,15 +15,6 @@ function loadDefaultLibrary(): LibraryDocument {
     throw new Error(`The bundled default library is invalid:\n${problems}`);
   }
   return result.library;
-}
-
-/** Freezes the shared default so no consumer can change what every other consumer sees. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 export const DEFAULT_LIBRARY: LibraryDocument = deepFreeze(loadDefaultLibrary());

@@ -1,0 +1,316 @@
+/*
+ * The CAPPLAN custom functions. custom-functions-metadata-plugin reads the JSDoc below to write functions.json
+ * and appends the CustomFunctions.associate calls to this module, so this file is only thin, documented
+ * wrappers: impl.ts does the work, toExcelError turns any failure into an Excel error value with a message.
+ * Every function is synchronous: the library is bundled in memory, so there is nothing to wait for.
+ */
+import { toExcelError } from "./excelErrors";
+import * as impl from "./impl";
+
+/**
+ * Purchase cost of GPUs, servers or a whole cluster from the model library, in USD.
+ * @customfunction GPUCOST GPUCOST
+ * @param gpu GPU model, e.g. "H100", "H200", "B200", "GB200 NVL72", "MI300X".
+ * @param count Number of GPUs (racks for "GB200 NVL72 rack").
+ * @param [scope] "gpu" = accelerators only, "server" = complete servers, "cluster" = servers + networking (default).
+ * @returns Purchase cost in USD.
+ */
+export function gpucost(gpu: string, count: number, scope?: string): number {
+  try {
+    return impl.gpuCost(gpu, count, scope);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Critical IT load of a GPU cluster at maximum server draw, in MW.
+ * @customfunction GPUPOWER GPUPOWER
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @returns IT load in MW (before PUE).
+ */
+export function gpupower(gpu: string, count: number): number {
+  try {
+    return impl.gpuPower(gpu, count);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Facility construction cost for an IT load (shell, power, cooling; excludes IT gear and land), in USD.
+ * @customfunction BUILDCOST BUILDCOST
+ * @param itMw Critical IT load in MW, e.g. CAPPLAN.GPUPOWER("H100", 100000).
+ * @param [region] Region, e.g. "TN", "TX", "GA", "VA", "CA" (default: the library's default region).
+ * @returns Construction cost in USD.
+ */
+export function buildcost(itMw: number, region?: string): number {
+  try {
+    return impl.buildCost(itMw, region);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Months from the decision to build until the first capacity is online.
+ * @customfunction BUILDTIME BUILDTIME
+ * @param itMw Critical IT load in MW.
+ * @param [region] Region, e.g. "TN" (its grid-connection wait applies to grid-connected builds).
+ * @param [approach] "standard" (grid-connected), "fast-track" (on-site generation, prefabricated) or "colocation".
+ * @returns Months to first capacity.
+ */
+export function buildtime(itMw: number, region?: string, approach?: string): number {
+  try {
+    return impl.buildTime(itMw, region, approach);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Electricity cost of running an IT load for a number of months, in USD.
+ * @customfunction ENERGYCOST ENERGYCOST
+ * @param itMw Critical IT load in MW.
+ * @param months Number of months.
+ * @param [region] Region whose industrial power price applies, e.g. "TN".
+ * @param [pue] Power usage effectiveness, facility power / IT power (default: the library's, e.g. 1.3).
+ * @param [utilization] Average draw as a fraction of maximum, 0-1 (default: the library's).
+ * @returns Energy cost in USD.
+ */
+export function energycost(itMw: number, months: number, region?: string, pue?: number, utilization?: number): number {
+  try {
+    return impl.energyCostFn(itMw, months, region, pue, utilization);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Rental price of one GPU for one hour, in USD, from the library's rental offers.
+ * @customfunction RENTRATE RENTRATE
+ * @param gpu GPU model, e.g. "H100".
+ * @param [term] "on-demand", "capacity-block", "1yr" or "3yr" (default: the GPU's default offer).
+ * @param [provider] Provider or kind, e.g. "AWS", "Oracle", "CoreWeave", "neocloud", "market".
+ * @returns USD per GPU-hour.
+ */
+export function rentrate(gpu: string, term?: string, provider?: string): number {
+  try {
+    return impl.rentRate(gpu, term, provider);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Cost of renting GPUs for a number of months, with the offer's yearly price change, in USD.
+ * @customfunction RENTCOST RENTCOST
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param months Months of rental.
+ * @param [term] "on-demand", "capacity-block", "1yr" or "3yr".
+ * @param [provider] Provider or kind, e.g. "AWS", "Oracle", "neocloud".
+ * @returns Rental cost in USD.
+ */
+export function rentcost(gpu: string, count: number, months: number, term?: string, provider?: string): number {
+  try {
+    return impl.rentCost(gpu, count, months, term, provider);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Undiscounted total cost of owning a cluster over a horizon (capex + energy + maintenance - residual), in USD.
+ * @customfunction TCO TCO
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years from the decision (1-30).
+ * @param [region] Region, e.g. "TN".
+ * @param [approach] "standard", "fast-track" or "colocation".
+ * @returns Total cost of ownership in USD.
+ */
+export function tco(gpu: string, count: number, years: number, region?: string, approach?: string): number {
+  try {
+    return impl.tco(gpu, count, years, region, approach);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Cost per delivered GPU-hour of building or renting over a horizon, in USD.
+ * @customfunction COSTPERHOUR COSTPERHOUR
+ * @param option "build" or "rent".
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years (1-30).
+ * @param [region] Region for building, e.g. "TN".
+ * @param [term] Rental term for renting, e.g. "1yr".
+ * @param [approach] Build approach: "standard", "fast-track" or "colocation".
+ * @param [provider] Rental provider, e.g. "Oracle".
+ * @returns USD per GPU-hour.
+ */
+export function costperhour(
+  option: string,
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  term?: string,
+  approach?: string,
+  provider?: string,
+): number {
+  try {
+    return impl.costPerHour(option, gpu, count, years, region, term, approach, provider);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Months of use after which owning has cost no more than renting (undiscounted); #N/A if never within 10 years.
+ * @customfunction BREAKEVEN BREAKEVEN
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param [region] Region for building, e.g. "TN".
+ * @param [term] Rental term, e.g. "1yr" or "on-demand".
+ * @param [approach] Build approach: "standard", "fast-track" or "colocation".
+ * @param [provider] Rental provider, e.g. "AWS".
+ * @returns Breakeven month of use.
+ */
+export function breakeven(
+  gpu: string,
+  count: number,
+  region?: string,
+  term?: string,
+  approach?: string,
+  provider?: string,
+): number {
+  try {
+    return impl.breakeven(gpu, count, region, term, approach, provider);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Rent versus build summary as a 2-column spill: NPVs, difference, breakeven, $/GPU-hour, months to capacity, cost of delay.
+ * @customfunction RENTVSBUILD RENTVSBUILD
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years (1-30).
+ * @param [region] Region for building, e.g. "TN".
+ * @param [term] Rental term, e.g. "1yr" or "on-demand".
+ * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
+ * @param [approach] Build approach: "standard", "fast-track" or "colocation".
+ * @param [provider] Rental provider, e.g. "Oracle".
+ * @returns Label and value rows.
+ */
+export function rentvsbuild(
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  term?: string,
+  discountRate?: number,
+  approach?: string,
+  provider?: string,
+  // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): any[][] {
+  try {
+    return impl.rentVsBuild(gpu, count, years, region, term, discountRate, approach, provider);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Yearly cash outflows, year 0 (the decision) to the horizon, as a 1-column spill; =CF0 + NPV(rate, CF1:CFn) is the NPV.
+ * @customfunction CASHFLOWS CASHFLOWS
+ * @param option "build" or "rent".
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years (1-30).
+ * @param [region] Region for building, e.g. "TN".
+ * @param [term] Rental term, e.g. "1yr".
+ * @param [approach] Build approach: "standard", "fast-track" or "colocation".
+ * @param [provider] Rental provider, e.g. "Oracle".
+ * @returns One row per year, USD (positive = money out).
+ */
+export function cashflows(
+  option: string,
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  term?: string,
+  approach?: string,
+  provider?: string,
+): number[][] {
+  try {
+    return impl.cashFlows(option, gpu, count, years, region, term, approach, provider);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * A value from the model library by its path.
+ * @customfunction ASSUMPTION ASSUMPTION
+ * @param key Path such as "financing.discountRate", "regions.TN.powerPrice", "gpus.H100.chipPrice" or "pue".
+ * @returns The library value (in the unit SOURCE and the library state).
+ */
+export function assumption(key: string): number {
+  try {
+    return impl.assumption(key);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Where a library value comes from: "source (as of date)".
+ * @customfunction SOURCE SOURCE
+ * @param key Path such as "financing.discountRate" or "regions.TN.powerPrice".
+ * @returns The source and its as-of date.
+ */
+export function source(key: string): string {
+  try {
+    return impl.source(key);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * A catalog field of a GPU: price, systemPrice, tdpWatts, memoryGB, kwPerGpu, gpusPerSystem, name, vendor, systemName.
+ * @customfunction GPUSPEC GPUSPEC
+ * @param gpu GPU model, e.g. "H100".
+ * @param field Field name, e.g. "price" or "tdpWatts".
+ * @returns The field's value.
+ */
+// A field is a number or a name; "any" is the metadata's only way to say so.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function gpuspec(gpu: string, field: string): any {
+  try {
+    return impl.gpuSpec(gpu, field);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * The model library in use: "name version".
+ * @customfunction LIBRARY LIBRARY
+ * @returns Library name and version.
+ */
+export function library(): string {
+  try {
+    return impl.library();
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * What each CAPPLAN function computes: coerce the arguments, look up the library, call the core.
+ * functions.ts wraps these with the JSDoc the metadata plugin reads and maps every failure to an Excel error.
+ */
+import {
+  breakevenMonth,
+  buildCashFlows,
+  clusterCost,
+  compareOptions,
+  costPerGpuHour,
+  deliveredGpuHours,
+  energyCost,
+  facilityCapex,
+  gpuCost as chipCost,
+  itLoadMw,
+  rentCashFlows,
+  rentCost as rentCostCore,
+  serverCost,
+  sumFlows,
+  type BuildInputs,
+  type RentInputs,
+} from "../model/finance";
+import { findAssumption, type GpuEntry } from "../model/library/indexLibrary";
+import { nearestNames } from "../model/library/nearest";
+import { normalizeKey } from "../model/library/normalize";
+import { LookupError, buildInputsFor, buildTimeFor, compareInputsFor, rentInputsFor } from "../model/resolve";
+import { ArgumentError } from "./argumentError";
+import { optionalNumber, optionalText, requiredNumber, requiredText, type NumberRule } from "./coerce";
+import { NoResultError } from "./excelErrors";
+import { approachFor, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
+
+const GPU_EXAMPLE = 'a GPU such as "H100", "H200", "B200" or "GB200 NVL72"';
+const REGION_EXAMPLE = 'a region such as "TN", "TX" or "us-va"';
+const APPROACH_EXAMPLE = '"standard", "fast-track" or "colocation"';
+const TERM_EXAMPLE = '"on-demand", "capacity-block", "1yr" or "3yr"';
+const PROVIDER_EXAMPLE = 'a provider such as "AWS", "Oracle" or "neocloud"';
+
+const COUNT: NumberRule = { min: 0, max: 10_000_000, what: "GPUs" };
+const IT_MW: NumberRule = { min: 0, max: 100_000, what: "MW of IT load" };
+const MONTHS: NumberRule = { min: 0, max: 1200, what: "months" };
+const YEARS: NumberRule = { min: 1, max: 30, what: "years", integer: true };
+const PUE: NumberRule = { min: 1, max: 3, what: "(facility power / IT power)" };
+const UTILIZATION: NumberRule = { min: 0, max: 1, what: "(average draw / maximum, a fraction)" };
+const DISCOUNT: NumberRule = { min: 0, max: 1, what: "per year (a fraction, e.g. 0.07)" };
+
+const gpuArg = (value: unknown): GpuEntry => gpuFor(requiredText(value, "gpu", GPU_EXAMPLE));
+const countArg = (value: unknown): number => requiredNumber(value, "count", COUNT);
+const yearsArg = (value: unknown): number => requiredNumber(value, "years", YEARS);
+const regionArg = (value: unknown) => regionFor(optionalText(value, "region", REGION_EXAMPLE));
+const approachArg = (value: unknown) => approachFor(optionalText(value, "approach", APPROACH_EXAMPLE));
+
+type Option = "build" | "rent";
+function optionArg(value: unknown): Option {
+  const text = requiredText(value, "option", '"build" or "rent"').trim().toLowerCase();
+  if (text === "build" || text === "own" || text === "buy") return "build";
+  if (text === "rent" || text === "lease") return "rent";
+  throw new ArgumentError("value", `option must be "build" or "rent" (got "${text}").`);
+}
+
+function buildFor(gpu: GpuEntry, count: number, region: unknown, approach: unknown): BuildInputs {
+  return buildInputsFor(currentIndex(), gpu, count, regionArg(region), approachArg(approach));
+}
+
+function rentFor(gpu: GpuEntry, count: number, term: unknown, provider: unknown): RentInputs {
+  const offer = offerFor(
+    gpu,
+    optionalText(term, "term", TERM_EXAMPLE),
+    optionalText(provider, "provider", PROVIDER_EXAMPLE),
+  );
+  return rentInputsFor(offer, count);
+}
+
+export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const which = optionalText(scope, "scope", '"gpu", "server" or "cluster"');
+  if (which === undefined) return clusterCost(entry.systemPricePerGpu.value, n, currentIndex().library.operations.networkShareOfClusterCost.value);
+  switch (which.trim().toLowerCase()) {
+    case "gpu":
+    case "chip":
+      return chipCost(entry.chipPrice.value, n);
+    case "server":
+    case "system":
+      return serverCost(entry.systemPricePerGpu.value, n);
+    case "cluster":
+      return clusterCost(entry.systemPricePerGpu.value, n, currentIndex().library.operations.networkShareOfClusterCost.value);
+    default:
+      throw new ArgumentError("value", `scope must be "gpu", "server" or "cluster" (got "${which}").`);
+  }
+}
+
+export function gpuPower(gpu: unknown, count: unknown): number {
+  return itLoadMw(countArg(count), gpuArg(gpu).systemPowerKwPerGpu.value);
+}
+
+export function buildCost(itMw: unknown, region: unknown): number {
+  const mw = requiredNumber(itMw, "itMw", IT_MW);
+  // The construction cost of a facility: the standard approach's multiplier when the library sets one.
+  const standard = currentIndex().library.approaches.standard;
+  return facilityCapex(mw, regionArg(region).constructionCostPerMw.value, standard.capexMultiplier?.value ?? 1);
+}
+
+export function buildTime(itMw: unknown, region: unknown, approach: unknown): number {
+  const mw = requiredNumber(itMw, "itMw", IT_MW);
+  return buildTimeFor(mw, regionArg(region), approachArg(approach));
+}
+
+export function energyCostFn(itMw: unknown, months: unknown, region: unknown, pue: unknown, utilization: unknown): number {
+  const mw = requiredNumber(itMw, "itMw", IT_MW);
+  const m = requiredNumber(months, "months", MONTHS);
+  const regionEntry = regionArg(region);
+  const { operations } = currentIndex().library;
+  const p = optionalNumber(pue, "pue", PUE, true) ?? operations.pue.value;
+  const u = optionalNumber(utilization, "utilization", UTILIZATION, true) ?? operations.utilization.value;
+  return energyCost(mw, m, p, u, regionEntry.powerPrice.value);
+}
+
+export function rentRate(gpu: unknown, term: unknown, provider: unknown): number {
+  return rentFor(gpuArg(gpu), 0, term, provider).ratePerGpuHour;
+}
+
+export function rentCost(gpu: unknown, count: unknown, months: unknown, term: unknown, provider: unknown): number {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const m = requiredNumber(months, "months", MONTHS);
+  const rent = rentFor(entry, n, term, provider);
+  return rentCostCore(n, m, rent.ratePerGpuHour, rent.annualPriceChange);
+}
+
+export function tco(gpu: unknown, count: unknown, years: unknown, region: unknown, approach: unknown): number {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const h = yearsArg(years);
+  return sumFlows(buildCashFlows(buildFor(entry, n, region, approach), h));
+}
+
+export function costPerHour(
+  option: unknown,
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  provider: unknown,
+): number {
+  const which = optionArg(option);
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const h = yearsArg(years);
+  if (which === "build") {
+    const build = buildFor(entry, n, region, approach);
+    const delivered = deliveredGpuHours(n, build.buildMonths, h);
+    if (delivered <= 0) throw new NoResultError(noCapacityMessage(build.buildMonths, h, n));
+    return costPerGpuHour(sumFlows(buildCashFlows(build, h)), delivered);
+  }
+  const rent = rentFor(entry, n, term, provider);
+  const delivered = deliveredGpuHours(n, rent.leadTimeMonths, h);
+  if (delivered <= 0) throw new NoResultError(noCapacityMessage(rent.leadTimeMonths, h, n));
+  return costPerGpuHour(sumFlows(rentCashFlows(rent, h)), delivered);
+}
+
+function noCapacityMessage(startMonth: number, years: number, count: number): string {
+  return count === 0
+    ? "No GPU-hours are delivered with count 0, so there is no cost per GPU-hour."
+    : `Capacity arrives after ${startMonth.toFixed(1)} months, past the ${years}-year horizon: no GPU-hours are delivered. Use more years.`;
+}
+
+export function breakeven(
+  gpu: unknown,
+  count: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  provider: unknown,
+): number {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const month = breakevenMonth(buildFor(entry, n, region, approach), rentFor(entry, n, term, provider));
+  if (month === null) throw new NoResultError("Building never becomes cheaper than renting within 10 years (120 months) of use.");
+  return month;
+}
+
+/** RENTVSBUILD's rows, in the order they spill. */
+export function rentVsBuild(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  term: unknown,
+  discountRate: unknown,
+  approach: unknown,
+  provider: unknown,
+): (string | number)[][] {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const h = yearsArg(years);
+  const rate = optionalNumber(discountRate, "discountRate", DISCOUNT, false);
+  const result = compareOptions(
+    buildFor(entry, n, region, approach),
+    rentFor(entry, n, term, provider),
+    compareInputsFor(currentIndex(), entry, h, rate),
+  );
+  return [
+    ["NPV build (USD)", result.npvBuild],
+    ["NPV rent (USD)", result.npvRent],
+    ["Difference, build - rent (USD)", result.difference],
+    ["Breakeven (months of use)", result.breakevenMonth ?? "never within 10 years"],
+    ["Build cost per GPU-hour (USD)", result.costPerGpuHourBuild ?? "no capacity in horizon"],
+    ["Rent cost per GPU-hour (USD)", result.costPerGpuHourRent ?? "no capacity in horizon"],
+    ["Build: months to first capacity", result.monthsToCapacityBuild],
+    ["Rent: months to capacity", result.monthsToCapacityRent],
+    ["Cost of delay (USD, + = build later)", result.costOfDelay],
+    ["Difference incl. cost of delay (USD)", result.differenceWithDelay],
+  ];
+}
+
+export function cashFlows(
+  option: unknown,
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  provider: unknown,
+): number[][] {
+  const which = optionArg(option);
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const h = yearsArg(years);
+  const flows =
+    which === "build"
+      ? buildCashFlows(buildFor(entry, n, region, approach), h)
+      : rentCashFlows(rentFor(entry, n, term, provider), h);
+  return flows.map((flow) => [flow]);
+}
+
+function assumptionArg(key: unknown) {
+  const text = requiredText(key, "key", 'an assumption path such as "financing.discountRate" or "regions.TN.powerPrice"');
+  const index = currentIndex();
+  const found = findAssumption(index, text);
+  if (!found) throw new LookupError("assumption", text, nearestNames(text, index.names.assumptions));
+  return found;
+}
+
+export function assumption(key: unknown): number {
+  return assumptionArg(key).quantity.value;
+}
+
+export function source(key: unknown): string {
+  const { quantity } = assumptionArg(key);
+  return `${quantity.source} (as of ${quantity.asOf})`;
+}
+
+type SpecField = (gpu: GpuEntry) => number | string;
+const SPEC_FIELDS: ReadonlyMap<string, SpecField> = new Map<string, SpecField>([
+  ["price", (g) => g.chipPrice.value],
+  ["chipprice", (g) => g.chipPrice.value],
+  ["systemprice", (g) => g.systemPricePerGpu.value],
+  ["systempricepergpu", (g) => g.systemPricePerGpu.value],
+  ["tdpwatts", (g) => g.tdpWatts.value],
+  ["tdp", (g) => g.tdpWatts.value],
+  ["memorygb", (g) => g.memoryGB.value],
+  ["memory", (g) => g.memoryGB.value],
+  ["kwpergpu", (g) => g.systemPowerKwPerGpu.value],
+  ["systempowerkwpergpu", (g) => g.systemPowerKwPerGpu.value],
+  ["gpuspersystem", (g) => g.gpusPerSystem],
+  ["name", (g) => g.name],
+  ["vendor", (g) => g.vendor],
+  ["systemname", (g) => g.systemName],
+]);
+const SPEC_FIELD_NAMES = ["price", "systemPrice", "tdpWatts", "memoryGB", "kwPerGpu", "gpusPerSystem", "name", "vendor", "systemName"];
+
+export function gpuSpec(gpu: unknown, field: unknown): number | string {
+  const entry = gpuArg(gpu);
+  const text = requiredText(field, "field", `a field such as ${SPEC_FIELD_NAMES.map((f) => `"${f}"`).join(", ")}`);
+  const read = SPEC_FIELDS.get(normalizeKey(text));
+  if (!read) throw new LookupError("field", text, nearestNames(text, SPEC_FIELD_NAMES));
+  return read(entry);
+}
+
+export function library(): string {
+  const { meta } = currentIndex().library;
+  return `${meta.name} ${meta.version}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * The rent-vs-build template as data: what to write where, which cells are inputs and which workbook
+ * names point at them. src/excel renders a TemplateSpec into a few batched range writes.
+ */
+
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "section"
+  | "header"
+  | "label"
+  | "input"
+  | "formula"
+  | "unit"
+  | "source"
+  | "result"
+  | "verdict"
+  | "note"
+  | "muted";
+
+export interface CellSpec {
+  /** One cell on the template sheet, A1 style without the sheet name. */
+  readonly address: string;
+  readonly value?: string | number | boolean;
+  /** A native Excel formula starting with "=". */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  readonly style: CellStyle;
+}
+
+export interface AssumptionSpec {
+  /** Stable id of the assumption across library versions, e.g. "systemPricePerGpu". */
+  readonly key: string;
+  readonly label: string;
+  /** Workbook-scoped name of the value cell, e.g. "CP_GpuCount" (plus the sheet's suffix). */
+  readonly name: string;
+  readonly address: string;
+  readonly value: number | string;
+  readonly unit: string;
+  readonly source: string;
+  readonly asOf: string;
+  /** Where the value comes from in the library (findAssumption path), when it is a library quantity. */
+  readonly libraryPath?: string;
+  readonly numberFormat: string;
+}
+
+export interface TemplateChartSpec {
+  readonly title: string;
+  readonly type: "Line";
+  /** Rows of cumulative cost, first column holding the series names, first row the years. */
+  readonly dataAddress: string;
+  readonly seriesBy: "Rows";
+  readonly anchorTopLeft: string;
+  readonly anchorBottomRight: string;
+}
+
+export interface TemplateMetadata {
+  readonly libraryId: string;
+  readonly libraryVersion: string;
+  readonly libraryName: string;
+  readonly scenarioId: string;
+  readonly scenarioName: string;
+  readonly horizonYears: number;
+}
+
+export interface TemplateSpec {
+  readonly sheetName: string;
+  /** Appended to every workbook name so a second template sheet gets its own names ("" for the first). */
+  readonly nameSuffix: string;
+  readonly cells: readonly CellSpec[];
+  readonly assumptions: readonly AssumptionSpec[];
+  readonly names: readonly { readonly name: string; readonly address: string }[];
+  readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
+  readonly chart: TemplateChartSpec;
+  /** Result id ("npvBuild", "npvRent", ...) -> workbook name of its cell. */
+  readonly resultNames: Readonly<Record<string, string>>;
+  readonly metadata: TemplateMetadata;
+}
