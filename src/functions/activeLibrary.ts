@@ -21,7 +21,7 @@ export interface ActiveLibrary {
 
 type Listener = (active: ActiveLibrary) => void;
 
-interface Holder {
+export interface Holder {
   active: ActiveLibrary;
   listeners: Set<Listener>;
   /** Bumped on every change so per-bundle caches know to drop entries. */
@@ -42,6 +42,14 @@ function holder(): Holder {
     scope[HOLDER_KEY] = current;
   }
   return current;
+}
+
+/**
+ * The shared state object itself, for hot paths that read `active` and `generation` on every call without
+ * a global symbol lookup each time (the object is created once and never replaced).
+ */
+export function activeLibraryState(): Readonly<Holder> {
+  return holder();
 }
 
 export function getActiveLibrary(): ActiveLibrary {

@@ -27,7 +27,7 @@ import { LookupError, buildInputsFor, buildTimeFor, compareInputsFor, rentInputs
 import { ArgumentError } from "./argumentError";
 import { optionalNumber, optionalText, requiredNumber, requiredText, type NumberRule } from "./coerce";
 import { NoResultError } from "./excelErrors";
-import { approachFor, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
+import { approachFor, cachedGpu, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
 
 const GPU_EXAMPLE = 'a GPU such as "H100", "H200", "B200" or "GB200 NVL72"';
 const REGION_EXAMPLE = 'a region such as "TN", "TX" or "us-va"';
@@ -43,7 +43,8 @@ const PUE: NumberRule = { min: 1, max: 3, what: "(facility power / IT power)" };
 const UTILIZATION: NumberRule = { min: 0, max: 1, what: "(average draw / maximum, a fraction)" };
 const DISCOUNT: NumberRule = { min: 0, max: 1, what: "per year (a fraction, e.g. 0.07)" };
 
-const gpuArg = (value: unknown): GpuEntry => gpuFor(requiredText(value, "gpu", GPU_EXAMPLE));
+// A text already resolved skips coercion: it was a valid, non-blank name the first time.
+const gpuArg = (value: unknown): GpuEntry => cachedGpu(value) ?? gpuFor(requiredText(value, "gpu", GPU_EXAMPLE));
 const countArg = (value: unknown): number => requiredNumber(value, "count", COUNT);
 const yearsArg = (value: unknown): number => requiredNumber(value, "years", YEARS);
 const regionArg = (value: unknown) => regionFor(optionalText(value, "region", REGION_EXAMPLE));
@@ -73,8 +74,9 @@ function rentFor(gpu: GpuEntry, count: number, term: unknown, provider: unknown)
 export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
+  const networkShare = currentIndex().library.operations.networkShareOfClusterCost.value;
   const which = optionalText(scope, "scope", '"gpu", "server" or "cluster"');
-  if (which === undefined) return clusterCost(entry.systemPricePerGpu.value, n, currentIndex().library.operations.networkShareOfClusterCost.value);
+  if (which === undefined) return clusterCost(entry.systemPricePerGpu.value, n, networkShare);
   switch (which.trim().toLowerCase()) {
     case "gpu":
     case "chip":
@@ -83,7 +85,7 @@ export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
     case "system":
       return serverCost(entry.systemPricePerGpu.value, n);
     case "cluster":
-      return clusterCost(entry.systemPricePerGpu.value, n, currentIndex().library.operations.networkShareOfClusterCost.value);
+      return clusterCost(entry.systemPricePerGpu.value, n, networkShare);
     default:
       throw new ArgumentError("value", `scope must be "gpu", "server" or "cluster" (got "${which}").`);
   }

@@ -10,7 +10,7 @@ import type {
   RentalOfferEntry,
 } from "../model/library/indexLibrary";
 import { resolveApproach, resolveGpu, resolveOffer, resolveRegion } from "../model/resolve";
-import { activeLibraryGeneration, getActiveLibrary } from "./activeLibrary";
+import { activeLibraryState, type Holder } from "./activeLibrary";
 
 // Bounded so a sheet full of distinct typos cannot grow memory without limit.
 const MAX_CACHED = 512;
@@ -22,8 +22,11 @@ const approaches = new Map<string, ApproachEntry>();
 const offers = new Map<string, RentalOfferEntry>();
 const DEFAULT_KEY = "\u0000default";
 
+let state: Readonly<Holder> | undefined;
+
 export function currentIndex(): LibraryIndex {
-  const now = activeLibraryGeneration();
+  state ??= activeLibraryState();
+  const now = state.generation;
   if (now !== generation) {
     gpus.clear();
     regions.clear();
@@ -31,7 +34,7 @@ export function currentIndex(): LibraryIndex {
     offers.clear();
     generation = now;
   }
-  return getActiveLibrary().index;
+  return state.active.index;
 }
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {
@@ -42,6 +45,12 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 export function gpuFor(text: string): GpuEntry {
   const index = currentIndex();
   return gpus.get(text) ?? remember(gpus, text, resolveGpu(index, text));
+}
+
+/** The GPU for a text already seen, without any checks: the hot path of every GPU function. */
+export function cachedGpu(value: unknown): GpuEntry | undefined {
+  currentIndex();
+  return typeof value === "string" ? gpus.get(value) : undefined;
 }
 
 export function regionFor(text: string | undefined): RegionEntry {

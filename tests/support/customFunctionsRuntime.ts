@@ -80,6 +80,18 @@ export function loadBuiltFunctions(): LoadedFunctions {
   };
 }
 
+/**
+ * Loads dist/functions.js into this realm (as a function of the CustomFunctions global) for benchmarks:
+ * node's vm contexts route every global look-up through interceptors, which would measure node, not us.
+ */
+export function loadBuiltFunctionsInThisRealm(): Map<string, RegisteredFunction> {
+  const registered = new Map<string, RegisteredFunction>();
+  // Dev tooling only: the add-in itself never evaluates code from strings.
+  const run = new Function("CustomFunctions", readDistFile("functions.js")) as (cf: unknown) => void;
+  run(customFunctionsGlobal(registered));
+  return registered;
+}
+
 /** Runs `fn` and returns the CustomFunctions error it throws (failing the test if it returns instead). */
 export function excelError(fn: () => unknown): CustomFunctionsError {
   let result: unknown;

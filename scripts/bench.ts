@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: performance figures as ratios and counts (never asserted in tests, which would flake on a
+ * noisy machine). Runs after `npm run build`, against the same dist/ files Excel loads.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import * as zlib from "zlib";
+import { performance } from "perf_hooks";
+import { compareOptions } from "../src/model/finance";
+import { BUNDLED_LIBRARY as LIB } from "../src/model/library/bundledLibrary";
+import { buildIndex } from "../src/model/library/indexLibrary";
+import { resolveScenarioInputs } from "../src/model/resolve";
+import { customFunctionsGlobal, loadBuiltFunctionsInThisRealm, type RegisteredFunction } from "../tests/support/customFunctionsRuntime";
+import { DIST } from "../tests/support/dist";
+
+interface Row {
+  metric: string;
+  value: string;
+  target?: string;
+  ok?: boolean;
+}
+const rows: Row[] = [];
+const report = (metric: string, value: string, target?: string, ok?: boolean) => rows.push({ metric, value, target, ok });
+
+/** Calls per second of `fn` over about `seconds`, after a warm-up so the JIT has compiled it. */
+function callsPerSecond(fn: (i: number) => unknown, seconds = 1): number {
+  let sink = 0;
+  for (let i = 0; i < 20_000; i++) sink += Number(fn(i) !== undefined);
+  let calls = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    for (let i = 0; i < 1000; i++) sink += Number(fn(calls + i) !== undefined);
+    calls += 1000;
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  if (sink < 0) console.log(sink); // keeps the results observable so the loop is not optimised away
+  return calls / elapsed;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function benchFunctions(): void {
+  const registered = loadBuiltFunctionsInThisRealm();
+  const gpucost = registered.get("GPUCOST") as RegisteredFunction;
+  const rentvsbuild = registered.get("RENTVSBUILD") as RegisteredFunction;
+
+  // GPUCOST: the registered function versus the same arithmetic with the library values already in hand.
+  const price = LIB.gpus["h100-sxm"].systemPricePerGpu.value;
+  const share = LIB.operations.networkShareOfClusterCost.value;
+  const viaFunction = callsPerSecond((i) => gpucost("H100", 1000 + (i & 1023), null));
+  const inline = callsPerSecond((i) => (price * (1000 + (i & 1023))) / (1 - share));
+  report("GPUCOST calls/s (registered function)", fmt(viaFunction));
+  report("GPUCOST calls/s (inline arithmetic floor)", fmt(inline));
+  const ratio = inline / viaFunction;
+  report("GPUCOST slowdown vs inline (ratio)", `${fmt(ratio, 1)}x`, "<= 20x", ratio <= 20);
+
+  // RENTVSBUILD: the registered function versus compareOptions on inputs resolved once.
+  const resolved = resolveScenarioInputs(buildIndex(LIB), "enterprise-1k-h100");
+  const rvbFunction = callsPerSecond((i) => rentvsbuild("H100", 1000 + (i & 1023), 5, "TN", "1yr", null, null, null));
+  const rvbInline = callsPerSecond((i) =>
+    compareOptions({ ...resolved.build, gpuCount: 1000 + (i & 1023) }, { ...resolved.rent, gpuCount: 1000 + (i & 1023) }, {
+      ...resolved.compare,
+      horizonYears: 5,
+    }),
+  );
+  report("RENTVSBUILD calls/s (registered function)", fmt(rvbFunction), ">= 50,000", rvbFunction >= 50_000);
+  report("RENTVSBUILD calls/s (core on pre-resolved inputs)", fmt(rvbInline));
+  report("RENTVSBUILD slowdown vs core (ratio)", `${fmt(rvbInline / rvbFunction, 2)}x`);
+}
+
+function benchColdStart(): void {
+  const source = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
+  const times: number[] = [];
+  let registered = 0;
+  for (let run = 0; run < 15; run++) {
+    const map = new Map<string, RegisteredFunction>();
+    const context = vm.createContext({ CustomFunctions: customFunctionsGlobal(map), console });
+    // Compile and run from source each time, as a fresh runtime would.
+    const script = new vm.Script(source, { filename: `functions-${run}.js` });
+    const start = performance.now();
+    script.runInContext(context);
+    times.push(performance.now() - start);
+    registered = map.size;
+  }
+  report("cold start: run functions.js and register (median of 15, ms)", fmt(median(times), 2));
+  report("functions registered", String(registered));
+}
+
+function benchSizes(): void {
+  for (const file of ["functions.js", "taskpane.js"]) {
+    const full = path.join(DIST, file);
+    if (!fs.existsSync(full)) continue;
+    const bytes = fs.readFileSync(full);
+    const kb = bytes.length / 1024;
+    const target = file === "functions.js" ? 120 : 250;
+    report(`${file} minified (KB)`, fmt(kb, 1), `< ${target} KB`, kb < target);
+    report(`${file} gzipped (KB)`, fmt(zlib.gzipSync(bytes, { level: 9 }).length / 1024, 1));
+  }
+}
+
+benchFunctions();
+benchColdStart();
+benchSizes();
+
+const width = Math.max(...rows.map((r) => r.metric.length));
+console.log("\nCapacity Planner benchmarks\n");
+for (const row of rows) {
+  const verdict = row.ok === undefined ? "" : row.ok ? "  OK" : "  MISSED";
+  console.log(`${row.metric.padEnd(width)}  ${row.value.padStart(14)}${row.target ? `  (target ${row.target})${verdict}` : ""}`);
+}
