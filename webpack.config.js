@@ -10,7 +10,10 @@ const { rewriteManifestUrls, DEV_URL } = require("./scripts/manifest-url");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 function deployUrl() {
-  const url = process.env.ADDIN_PUBLIC_URL || process.env.npm_package_config_prod_url || "https://capplan.example.com/";
+  const url =
+    process.env.ADDIN_PUBLIC_URL ||
+    process.env.npm_package_config_prod_url ||
+    "https://capplan.example.com/";
   return url.endsWith("/") ? url : `${url}/`;
 }
 
@@ -20,7 +23,10 @@ async function devServerTransport() {
   if (process.env.CAPPLAN_CERT_DIR) {
     // Linux: scripts/start.js made the certificates but could not trust the CA (that needs sudo).
     const read = (name) => fs.readFileSync(path.join(process.env.CAPPLAN_CERT_DIR, name));
-    return { type: "https", options: { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") } };
+    return {
+      type: "https",
+      options: { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") },
+    };
   }
   const devCerts = require("office-addin-dev-certs");
   const options = await devCerts.getHttpsServerOptions();
@@ -52,7 +58,10 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -64,7 +73,10 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "node_modules/office-ui-fabric-core/dist/css/fabric.min.css", to: "assets/fabric.min.css" },
+          {
+            from: "node_modules/office-ui-fabric-core/dist/css/fabric.min.css",
+            to: "assets/fabric.min.css",
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -73,7 +85,9 @@ module.exports = async (env, options) => {
             },
           },
           // A local office.js serves offline development only; production pages load Microsoft's CDN copy.
-          ...(dev ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "office/office.js" }] : []),
+          ...(dev
+            ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "office/office.js" }]
+            : []),
         ],
       }),
     ],

@@ -11,7 +11,11 @@ import { compareOptions } from "../src/model/finance";
 import { BUNDLED_LIBRARY as LIB } from "../src/model/library/bundledLibrary";
 import { buildIndex } from "../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../src/model/resolve";
-import { customFunctionsGlobal, loadBuiltFunctionsInThisRealm, type RegisteredFunction } from "../tests/support/customFunctionsRuntime";
+import {
+  customFunctionsGlobal,
+  loadBuiltFunctionsInThisRealm,
+  type RegisteredFunction,
+} from "../tests/support/customFunctionsRuntime";
 import { DIST } from "../tests/support/dist";
 
 interface Row {
@@ -21,7 +25,8 @@ interface Row {
   ok?: boolean;
 }
 const rows: Row[] = [];
-const report = (metric: string, value: string, target?: string, ok?: boolean) => rows.push({ metric, value, target, ok });
+const report = (metric: string, value: string, target?: string, ok?: boolean) =>
+  rows.push({ metric, value, target, ok });
 
 /** Calls per second of `fn` over about `seconds`, after a warm-up so the JIT has compiled it. */
 function callsPerSecond(fn: (i: number) => unknown, seconds = 1): number {
@@ -44,7 +49,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function benchFunctions(): void {
   const registered = loadBuiltFunctionsInThisRealm();
@@ -63,14 +69,25 @@ function benchFunctions(): void {
 
   // RENTVSBUILD: the registered function versus compareOptions on inputs resolved once.
   const resolved = resolveScenarioInputs(buildIndex(LIB), "enterprise-1k-h100");
-  const rvbFunction = callsPerSecond((i) => rentvsbuild("H100", 1000 + (i & 1023), 5, "TN", "1yr", null, null, null));
-  const rvbInline = callsPerSecond((i) =>
-    compareOptions({ ...resolved.build, gpuCount: 1000 + (i & 1023) }, { ...resolved.rent, gpuCount: 1000 + (i & 1023) }, {
-      ...resolved.compare,
-      horizonYears: 5,
-    }),
+  const rvbFunction = callsPerSecond((i) =>
+    rentvsbuild("H100", 1000 + (i & 1023), 5, "TN", "1yr", null, null, null)
   );
-  report("RENTVSBUILD calls/s (registered function)", fmt(rvbFunction), ">= 50,000", rvbFunction >= 50_000);
+  const rvbInline = callsPerSecond((i) =>
+    compareOptions(
+      { ...resolved.build, gpuCount: 1000 + (i & 1023) },
+      { ...resolved.rent, gpuCount: 1000 + (i & 1023) },
+      {
+        ...resolved.compare,
+        horizonYears: 5,
+      }
+    )
+  );
+  report(
+    "RENTVSBUILD calls/s (registered function)",
+    fmt(rvbFunction),
+    ">= 50,000",
+    rvbFunction >= 50_000
+  );
   report("RENTVSBUILD calls/s (core on pre-resolved inputs)", fmt(rvbInline));
   report("RENTVSBUILD slowdown vs core (ratio)", `${fmt(rvbInline / rvbFunction, 2)}x`);
 }
@@ -113,5 +130,7 @@ const width = Math.max(...rows.map((r) => r.metric.length));
 console.log("\nCapacity Planner benchmarks\n");
 for (const row of rows) {
   const verdict = row.ok === undefined ? "" : row.ok ? "  OK" : "  MISSED";
-  console.log(`${row.metric.padEnd(width)}  ${row.value.padStart(14)}${row.target ? `  (target ${row.target})${verdict}` : ""}`);
+  console.log(
+    `${row.metric.padEnd(width)}  ${row.value.padStart(14)}${row.target ? `  (target ${row.target})${verdict}` : ""}`
+  );
 }

@@ -7,7 +7,12 @@
  */
 import { readFileSync } from "node:fs";
 import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
-import { parseLibraryText, parseTeamLibraryText, type LibraryIssue, type ParseResult } from "../src/model/library/load";
+import {
+  parseLibraryText,
+  parseTeamLibraryText,
+  type LibraryIssue,
+  type ParseResult,
+} from "../src/model/library/load";
 import { layerLibrary } from "../src/model/library/merge";
 import type { LibraryDocument } from "../src/model/library/schema";
 
@@ -20,7 +25,9 @@ function loadFile(file: string, team: boolean): ParseResult<LibraryDocument> {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`
+    );
   }
   if (!team) return parseLibraryText(text);
   const parsed = parseTeamLibraryText(text);
@@ -55,14 +62,17 @@ export function run(args: readonly string[]): number {
   const team = args.includes("--team");
   const [command, file, ...extra] = args.filter((arg) => arg !== "--team");
   const unknownFlag = args.find((arg) => arg.startsWith("--") && arg !== "--team");
-  if (unknownFlag !== undefined || extra.length > 0) throw new UsageError(`unexpected argument ${unknownFlag ?? extra[0]}`);
+  if (unknownFlag !== undefined || extra.length > 0)
+    throw new UsageError(`unexpected argument ${unknownFlag ?? extra[0]}`);
 
   if (command === "validate") {
     if (file === undefined) throw new UsageError("validate needs a FILE");
     const result = loadFile(file, team);
     if (!result.ok) {
       printIssues(result.issues);
-      console.error(`${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} in ${file}`);
+      console.error(
+        `${result.issues.length} problem${result.issues.length === 1 ? "" : "s"} in ${file}`
+      );
       return 1;
     }
     console.log(`OK ${summary(result.library)}`);
@@ -70,7 +80,8 @@ export function run(args: readonly string[]): number {
   }
   if (command === "list") {
     if (file === undefined && team) throw new UsageError("list --team needs a FILE");
-    const result: ParseResult<LibraryDocument> = file === undefined ? { ok: true, library: DEFAULT_LIBRARY } : loadFile(file, team);
+    const result: ParseResult<LibraryDocument> =
+      file === undefined ? { ok: true, library: DEFAULT_LIBRARY } : loadFile(file, team);
     if (!result.ok) {
       printIssues(result.issues);
       return 1;

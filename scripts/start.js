@@ -11,10 +11,15 @@ const ROOT = path.resolve(__dirname, "..");
 const PID_FILE = path.join(ROOT, ".capplan-dev-server.pid");
 const LOG_FILE = path.join(ROOT, ".capplan-dev-server.log");
 const PORT = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
-const PAGE = fs.existsSync(path.join(ROOT, "src", "workbench")) ? "workbench.html" : "taskpane.html";
+const PAGE = fs.existsSync(path.join(ROOT, "src", "workbench"))
+  ? "workbench.html"
+  : "taskpane.html";
 
 if (process.platform === "win32" || process.platform === "darwin") {
-  const result = spawnSync("npx", ["office-addin-debugging", "start", "manifest.xml"], { stdio: "inherit", shell: true });
+  const result = spawnSync("npx", ["office-addin-debugging", "start", "manifest.xml"], {
+    stdio: "inherit",
+    shell: true,
+  });
   process.exit(result.status ?? 1);
 }
 
@@ -24,7 +29,10 @@ async function devCertificates() {
   try {
     const defaults = require("office-addin-dev-certs/lib/defaults");
     const { generateCertificates } = require("office-addin-dev-certs/lib/generate");
-    if (!fs.existsSync(defaults.localhostCertificatePath) || !fs.existsSync(defaults.localhostKeyPath)) {
+    if (
+      !fs.existsSync(defaults.localhostCertificatePath) ||
+      !fs.existsSync(defaults.localhostKeyPath)
+    ) {
       await generateCertificates();
     }
     return defaults.certificateDirectory;
@@ -65,7 +73,8 @@ async function main() {
     console.log("The dev server is already running; `npm stop` stops it.");
     return;
   }
-  const certs = process.env.CAPPLAN_HTTP === "1" ? { reason: "CAPPLAN_HTTP=1" } : await devCertificates();
+  const certs =
+    process.env.CAPPLAN_HTTP === "1" ? { reason: "CAPPLAN_HTTP=1" } : await devCertificates();
   const env = { ...process.env, PORT: String(PORT) };
   let scheme = "https";
   if (typeof certs === "string") {
@@ -75,17 +84,23 @@ async function main() {
     scheme = "http";
   }
   const log = fs.openSync(LOG_FILE, "w");
-  const server = spawn(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ["ignore", log, log],
-  });
+  const server = spawn(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"],
+    {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ["ignore", log, log],
+    }
+  );
   fs.writeFileSync(PID_FILE, String(server.pid));
   server.unref();
 
   const url = `${scheme}://localhost:${PORT}/${PAGE}`;
-  process.stdout.write(`Building and serving on port ${PORT} (log: ${path.relative(ROOT, LOG_FILE)})`);
+  process.stdout.write(
+    `Building and serving on port ${PORT} (log: ${path.relative(ROOT, LOG_FILE)})`
+  );
   const deadline = Date.now() + 180000;
   while (Date.now() < deadline) {
     if (await probe(url)) break;
@@ -102,13 +117,19 @@ async function main() {
   }
   console.log(`Capacity Planner is running: ${url}`);
   if (scheme === "https") {
-    console.log(`https uses the Office dev certificates in ${certs}; to trust them, import ca.crt into your browser (or accept the warning).`);
+    console.log(
+      `https uses the Office dev certificates in ${certs}; to trust them, import ca.crt into your browser (or accept the warning).`
+    );
   } else {
-    console.log(`Serving plain http on localhost because dev certificates could not be made (${certs.reason}).`);
+    console.log(
+      `Serving plain http on localhost because dev certificates could not be made (${certs.reason}).`
+    );
   }
   console.log("Excel desktop cannot be sideloaded on this platform; `npm stop` stops the server.");
   if (process.env.DISPLAY && !process.env.CI) {
-    spawn("xdg-open", [url], { detached: true, stdio: "ignore" }).on("error", () => {}).unref();
+    spawn("xdg-open", [url], { detached: true, stdio: "ignore" })
+      .on("error", () => {})
+      .unref();
   }
 }
 

@@ -6,7 +6,10 @@ const { spawnSync } = require("child_process");
 const PID_FILE = path.resolve(__dirname, "..", ".capplan-dev-server.pid");
 
 if (process.platform === "win32" || process.platform === "darwin") {
-  const result = spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], { stdio: "inherit", shell: true });
+  const result = spawnSync("npx", ["office-addin-debugging", "stop", "manifest.xml"], {
+    stdio: "inherit",
+    shell: true,
+  });
   process.exit(result.status ?? 1);
 }
 

@@ -1,3 +1,4 @@
+/* global globalThis */
 /**
  * The library the CAPPLAN functions and the sidebar use right now. In the shared runtime the functions
  * bundle and the task pane bundle run in one JavaScript context but are separate webpack bundles, each with
@@ -35,7 +36,11 @@ function holder(): Holder {
   let current = scope[HOLDER_KEY];
   if (!current) {
     current = {
-      active: { index: buildIndex(BUNDLED_LIBRARY), source: { kind: "bundled" }, loadedAt: new Date(0).toISOString() },
+      active: {
+        index: buildIndex(BUNDLED_LIBRARY),
+        source: { kind: "bundled" },
+        loadedAt: new Date(0).toISOString(),
+      },
       listeners: new Set(),
       generation: 0,
     };
@@ -62,7 +67,11 @@ export function activeLibraryGeneration(): number {
 }
 
 /** Makes an already validated library active; listeners (the sidebar, caches) hear about it. */
-export function setActiveLibrary(doc: LibraryDocument, source: LibrarySource, now: Date = new Date()): ActiveLibrary {
+export function setActiveLibrary(
+  doc: LibraryDocument,
+  source: LibrarySource,
+  now: Date = new Date()
+): ActiveLibrary {
   const h = holder();
   h.active = { index: buildIndex(doc), source, loadedAt: now.toISOString() };
   h.generation += 1;

@@ -6,7 +6,7 @@ export class ArgumentError extends Error {
   override readonly name = "ArgumentError";
   constructor(
     readonly kind: "value" | "number",
-    message: string,
+    message: string
   ) {
     super(message);
   }

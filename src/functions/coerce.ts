@@ -12,10 +12,17 @@ export function requiredText(value: unknown, argument: string, example: string):
   if (typeof value === "string" && value.trim() !== "") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (isBlank(value)) throw new ArgumentError("value", `${argument} is required: type ${example}.`);
-  throw new ArgumentError("value", `${argument} must be text such as ${example}, not ${describe(value)}.`);
+  throw new ArgumentError(
+    "value",
+    `${argument} must be text such as ${example}, not ${describe(value)}.`
+  );
 }
 
-export function optionalText(value: unknown, argument: string, example: string): string | undefined {
+export function optionalText(
+  value: unknown,
+  argument: string,
+  example: string
+): string | undefined {
   if (isBlank(value) || value === 0) return undefined;
   return requiredText(value, argument, example);
 }
@@ -30,20 +37,28 @@ export interface NumberRule {
 
 export function requiredNumber(value: unknown, argument: string, rule: NumberRule): number {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new ArgumentError("number", `${argument} must be a finite number.`);
+    if (!Number.isFinite(value))
+      throw new ArgumentError("number", `${argument} must be a finite number.`);
     if (value < rule.min || value > rule.max) {
       throw new ArgumentError(
         "number",
-        `${argument} must be between ${fmt(rule.min)} and ${fmt(rule.max)} ${rule.what} (got ${fmt(value)}).`,
+        `${argument} must be between ${fmt(rule.min)} and ${fmt(rule.max)} ${rule.what} (got ${fmt(value)}).`
       );
     }
     if (rule.integer === true && !Number.isInteger(value)) {
-      throw new ArgumentError("number", `${argument} must be a whole number of ${rule.what} (got ${fmt(value)}).`);
+      throw new ArgumentError(
+        "number",
+        `${argument} must be a whole number of ${rule.what} (got ${fmt(value)}).`
+      );
     }
     return value;
   }
-  if (isBlank(value)) throw new ArgumentError("value", `${argument} is required: type a number of ${rule.what}.`);
-  throw new ArgumentError("value", `${argument} must be a number of ${rule.what}, not ${describe(value)}.`);
+  if (isBlank(value))
+    throw new ArgumentError("value", `${argument} is required: type a number of ${rule.what}.`);
+  throw new ArgumentError(
+    "value",
+    `${argument} must be a number of ${rule.what}, not ${describe(value)}.`
+  );
 }
 
 /**
@@ -54,7 +69,7 @@ export function optionalNumber(
   value: unknown,
   argument: string,
   rule: NumberRule,
-  zeroMeansOmitted: boolean,
+  zeroMeansOmitted: boolean
 ): number | undefined {
   if (isBlank(value) || (zeroMeansOmitted && value === 0)) return undefined;
   return requiredNumber(value, argument, rule);

@@ -1,3 +1,4 @@
+/* global CustomFunctions */
 /**
  * The one place that turns failures into Excel error values. Excel shows the code in the cell and the message
  * on hover, so messages say what to type instead.
@@ -13,7 +14,8 @@ export class NoResultError extends Error {
 
 // Excel truncates longer messages; keep the start, which names the argument.
 const MAX_MESSAGE = 255;
-const clip = (message: string): string => (message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`);
+const clip = (message: string): string =>
+  message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
 
 export function toExcelError(error: unknown): CustomFunctions.Error {
   const { ErrorCode } = CustomFunctions;
@@ -29,5 +31,8 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
     return new CustomFunctions.Error(code, clip(`Out of range: ${error.message}.`));
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(ErrorCode.invalidValue, clip(`Capacity Planner could not compute this: ${detail}`));
+  return new CustomFunctions.Error(
+    ErrorCode.invalidValue,
+    clip(`Capacity Planner could not compute this: ${detail}`)
+  );
 }

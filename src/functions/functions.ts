@@ -79,7 +79,13 @@ export function buildtime(itMw: number, region?: string, approach?: string): num
  * @param [utilization] Average draw as a fraction of maximum, 0-1 (default: the library's).
  * @returns Energy cost in USD.
  */
-export function energycost(itMw: number, months: number, region?: string, pue?: number, utilization?: number): number {
+export function energycost(
+  itMw: number,
+  months: number,
+  region?: string,
+  pue?: number,
+  utilization?: number
+): number {
   try {
     return impl.energyCostFn(itMw, months, region, pue, utilization);
   } catch (error) {
@@ -113,7 +119,13 @@ export function rentrate(gpu: string, term?: string, provider?: string): number 
  * @param [provider] Provider or kind, e.g. "AWS", "Oracle", "neocloud".
  * @returns Rental cost in USD.
  */
-export function rentcost(gpu: string, count: number, months: number, term?: string, provider?: string): number {
+export function rentcost(
+  gpu: string,
+  count: number,
+  months: number,
+  term?: string,
+  provider?: string
+): number {
   try {
     return impl.rentCost(gpu, count, months, term, provider);
   } catch (error) {
@@ -131,7 +143,13 @@ export function rentcost(gpu: string, count: number, months: number, term?: stri
  * @param [approach] "standard", "fast-track" or "colocation".
  * @returns Total cost of ownership in USD.
  */
-export function tco(gpu: string, count: number, years: number, region?: string, approach?: string): number {
+export function tco(
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  approach?: string
+): number {
   try {
     return impl.tco(gpu, count, years, region, approach);
   } catch (error) {
@@ -160,7 +178,7 @@ export function costperhour(
   region?: string,
   term?: string,
   approach?: string,
-  provider?: string,
+  provider?: string
 ): number {
   try {
     return impl.costPerHour(option, gpu, count, years, region, term, approach, provider);
@@ -186,7 +204,7 @@ export function breakeven(
   region?: string,
   term?: string,
   approach?: string,
-  provider?: string,
+  provider?: string
 ): number {
   try {
     return impl.breakeven(gpu, count, region, term, approach, provider);
@@ -216,9 +234,8 @@ export function rentvsbuild(
   term?: string,
   discountRate?: number,
   approach?: string,
-  provider?: string,
+  provider?: string
   // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): any[][] {
   try {
     return impl.rentVsBuild(gpu, count, years, region, term, discountRate, approach, provider);
@@ -248,7 +265,7 @@ export function cashflows(
   region?: string,
   term?: string,
   approach?: string,
-  provider?: string,
+  provider?: string
 ): number[][] {
   try {
     return impl.cashFlows(option, gpu, count, years, region, term, approach, provider);
@@ -293,7 +310,6 @@ export function source(key: string): string {
  * @returns The field's value.
  */
 // A field is a number or a name; "any" is the metadata's only way to say so.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function gpuspec(gpu: string, field: string): any {
   try {
     return impl.gpuSpec(gpu, field);

@@ -23,9 +23,21 @@ import {
 import { findAssumption, type GpuEntry } from "../model/library/indexLibrary";
 import { nearestNames } from "../model/library/nearest";
 import { normalizeKey } from "../model/library/normalize";
-import { LookupError, buildInputsFor, buildTimeFor, compareInputsFor, rentInputsFor } from "../model/resolve";
+import {
+  LookupError,
+  buildInputsFor,
+  buildTimeFor,
+  compareInputsFor,
+  rentInputsFor,
+} from "../model/resolve";
 import { ArgumentError } from "./argumentError";
-import { optionalNumber, optionalText, requiredNumber, requiredText, type NumberRule } from "./coerce";
+import {
+  optionalNumber,
+  optionalText,
+  requiredNumber,
+  requiredText,
+  type NumberRule,
+} from "./coerce";
 import { NoResultError } from "./excelErrors";
 import { approachFor, cachedGpu, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
 
@@ -44,11 +56,13 @@ const UTILIZATION: NumberRule = { min: 0, max: 1, what: "(average draw / maximum
 const DISCOUNT: NumberRule = { min: 0, max: 1, what: "per year (a fraction, e.g. 0.07)" };
 
 // A text already resolved skips coercion: it was a valid, non-blank name the first time.
-const gpuArg = (value: unknown): GpuEntry => cachedGpu(value) ?? gpuFor(requiredText(value, "gpu", GPU_EXAMPLE));
+const gpuArg = (value: unknown): GpuEntry =>
+  cachedGpu(value) ?? gpuFor(requiredText(value, "gpu", GPU_EXAMPLE));
 const countArg = (value: unknown): number => requiredNumber(value, "count", COUNT);
 const yearsArg = (value: unknown): number => requiredNumber(value, "years", YEARS);
 const regionArg = (value: unknown) => regionFor(optionalText(value, "region", REGION_EXAMPLE));
-const approachArg = (value: unknown) => approachFor(optionalText(value, "approach", APPROACH_EXAMPLE));
+const approachArg = (value: unknown) =>
+  approachFor(optionalText(value, "approach", APPROACH_EXAMPLE));
 
 type Option = "build" | "rent";
 function optionArg(value: unknown): Option {
@@ -66,7 +80,7 @@ function rentFor(gpu: GpuEntry, count: number, term: unknown, provider: unknown)
   const offer = offerFor(
     gpu,
     optionalText(term, "term", TERM_EXAMPLE),
-    optionalText(provider, "provider", PROVIDER_EXAMPLE),
+    optionalText(provider, "provider", PROVIDER_EXAMPLE)
   );
   return rentInputsFor(offer, count);
 }
@@ -87,7 +101,10 @@ export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
     case "cluster":
       return clusterCost(entry.systemPricePerGpu.value, n, networkShare);
     default:
-      throw new ArgumentError("value", `scope must be "gpu", "server" or "cluster" (got "${which}").`);
+      throw new ArgumentError(
+        "value",
+        `scope must be "gpu", "server" or "cluster" (got "${which}").`
+      );
   }
 }
 
@@ -99,7 +116,11 @@ export function buildCost(itMw: unknown, region: unknown): number {
   const mw = requiredNumber(itMw, "itMw", IT_MW);
   // The construction cost of a facility: the standard approach's multiplier when the library sets one.
   const standard = currentIndex().library.approaches.standard;
-  return facilityCapex(mw, regionArg(region).constructionCostPerMw.value, standard.capexMultiplier?.value ?? 1);
+  return facilityCapex(
+    mw,
+    regionArg(region).constructionCostPerMw.value,
+    standard.capexMultiplier?.value ?? 1
+  );
 }
 
 export function buildTime(itMw: unknown, region: unknown, approach: unknown): number {
@@ -107,13 +128,20 @@ export function buildTime(itMw: unknown, region: unknown, approach: unknown): nu
   return buildTimeFor(mw, regionArg(region), approachArg(approach));
 }
 
-export function energyCostFn(itMw: unknown, months: unknown, region: unknown, pue: unknown, utilization: unknown): number {
+export function energyCostFn(
+  itMw: unknown,
+  months: unknown,
+  region: unknown,
+  pue: unknown,
+  utilization: unknown
+): number {
   const mw = requiredNumber(itMw, "itMw", IT_MW);
   const m = requiredNumber(months, "months", MONTHS);
   const regionEntry = regionArg(region);
   const { operations } = currentIndex().library;
   const p = optionalNumber(pue, "pue", PUE, true) ?? operations.pue.value;
-  const u = optionalNumber(utilization, "utilization", UTILIZATION, true) ?? operations.utilization.value;
+  const u =
+    optionalNumber(utilization, "utilization", UTILIZATION, true) ?? operations.utilization.value;
   return energyCost(mw, m, p, u, regionEntry.powerPrice.value);
 }
 
@@ -121,7 +149,13 @@ export function rentRate(gpu: unknown, term: unknown, provider: unknown): number
   return rentFor(gpuArg(gpu), 0, term, provider).ratePerGpuHour;
 }
 
-export function rentCost(gpu: unknown, count: unknown, months: unknown, term: unknown, provider: unknown): number {
+export function rentCost(
+  gpu: unknown,
+  count: unknown,
+  months: unknown,
+  term: unknown,
+  provider: unknown
+): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const m = requiredNumber(months, "months", MONTHS);
@@ -129,7 +163,13 @@ export function rentCost(gpu: unknown, count: unknown, months: unknown, term: un
   return rentCostCore(n, m, rent.ratePerGpuHour, rent.annualPriceChange);
 }
 
-export function tco(gpu: unknown, count: unknown, years: unknown, region: unknown, approach: unknown): number {
+export function tco(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  approach: unknown
+): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
@@ -144,7 +184,7 @@ export function costPerHour(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown,
+  provider: unknown
 ): number {
   const which = optionArg(option);
   const entry = gpuArg(gpu);
@@ -174,12 +214,18 @@ export function breakeven(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown,
+  provider: unknown
 ): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
-  const month = breakevenMonth(buildFor(entry, n, region, approach), rentFor(entry, n, term, provider));
-  if (month === null) throw new NoResultError("Building never becomes cheaper than renting within 10 years (120 months) of use.");
+  const month = breakevenMonth(
+    buildFor(entry, n, region, approach),
+    rentFor(entry, n, term, provider)
+  );
+  if (month === null)
+    throw new NoResultError(
+      "Building never becomes cheaper than renting within 10 years (120 months) of use."
+    );
   return month;
 }
 
@@ -192,7 +238,7 @@ export function rentVsBuild(
   term: unknown,
   discountRate: unknown,
   approach: unknown,
-  provider: unknown,
+  provider: unknown
 ): (string | number)[][] {
   const entry = gpuArg(gpu);
   const n = countArg(count);
@@ -201,7 +247,7 @@ export function rentVsBuild(
   const result = compareOptions(
     buildFor(entry, n, region, approach),
     rentFor(entry, n, term, provider),
-    compareInputsFor(currentIndex(), entry, h, rate),
+    compareInputsFor(currentIndex(), entry, h, rate)
   );
   return [
     ["NPV build (USD)", result.npvBuild],
@@ -225,7 +271,7 @@ export function cashFlows(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown,
+  provider: unknown
 ): number[][] {
   const which = optionArg(option);
   const entry = gpuArg(gpu);
@@ -239,10 +285,15 @@ export function cashFlows(
 }
 
 function assumptionArg(key: unknown) {
-  const text = requiredText(key, "key", 'an assumption path such as "financing.discountRate" or "regions.TN.powerPrice"');
+  const text = requiredText(
+    key,
+    "key",
+    'an assumption path such as "financing.discountRate" or "regions.TN.powerPrice"'
+  );
   const index = currentIndex();
   const found = findAssumption(index, text);
-  if (!found) throw new LookupError("assumption", text, nearestNames(text, index.names.assumptions));
+  if (!found)
+    throw new LookupError("assumption", text, nearestNames(text, index.names.assumptions));
   return found;
 }
 
@@ -272,11 +323,25 @@ const SPEC_FIELDS: ReadonlyMap<string, SpecField> = new Map<string, SpecField>([
   ["vendor", (g) => g.vendor],
   ["systemname", (g) => g.systemName],
 ]);
-const SPEC_FIELD_NAMES = ["price", "systemPrice", "tdpWatts", "memoryGB", "kwPerGpu", "gpusPerSystem", "name", "vendor", "systemName"];
+const SPEC_FIELD_NAMES = [
+  "price",
+  "systemPrice",
+  "tdpWatts",
+  "memoryGB",
+  "kwPerGpu",
+  "gpusPerSystem",
+  "name",
+  "vendor",
+  "systemName",
+];
 
 export function gpuSpec(gpu: unknown, field: unknown): number | string {
   const entry = gpuArg(gpu);
-  const text = requiredText(field, "field", `a field such as ${SPEC_FIELD_NAMES.map((f) => `"${f}"`).join(", ")}`);
+  const text = requiredText(
+    field,
+    "field",
+    `a field such as ${SPEC_FIELD_NAMES.map((f) => `"${f}"`).join(", ")}`
+  );
   const read = SPEC_FIELDS.get(normalizeKey(text));
   if (!read) throw new LookupError("field", text, nearestNames(text, SPEC_FIELD_NAMES));
   return read(entry);

@@ -65,7 +65,11 @@ export function approachFor(text: string | undefined): ApproachEntry {
   return approaches.get(key) ?? remember(approaches, key, resolveApproach(index, text));
 }
 
-export function offerFor(gpu: GpuEntry, term: string | undefined, provider: string | undefined): RentalOfferEntry {
+export function offerFor(
+  gpu: GpuEntry,
+  term: string | undefined,
+  provider: string | undefined
+): RentalOfferEntry {
   const index = currentIndex();
   // Offer keys combine three texts; this concatenation is the one string built per call on this path.
   const key = `${gpu.id}\u0000${term ?? ""}\u0000${provider ?? ""}`;

@@ -26,7 +26,8 @@ import {
 } from "./library/indexLibrary";
 import { nearestNames } from "./library/nearest";
 
-export type LookupKind = "GPU" | "region" | "build approach" | "rental offer" | "scenario" | "assumption" | "field";
+export type LookupKind =
+  "GPU" | "region" | "build approach" | "rental offer" | "scenario" | "assumption" | "field";
 
 /** A name the library does not know; adapters show it as #N/A with the suggestions. */
 export class LookupError extends Error {
@@ -35,17 +36,20 @@ export class LookupError extends Error {
     readonly kind: LookupKind,
     readonly input: string,
     readonly suggestions: readonly string[],
-    detail?: string,
+    detail?: string
   ) {
     super(
       `Unknown ${kind} "${input}".` +
         (detail ? ` ${detail}` : "") +
-        (suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : ""),
+        (suggestions.length > 0
+          ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?`
+          : "")
     );
   }
 }
 
-const given = (text: string | undefined): text is string => text !== undefined && text.trim() !== "";
+const given = (text: string | undefined): text is string =>
+  text !== undefined && text.trim() !== "";
 
 export function resolveGpu(index: LibraryIndex, key: string): GpuEntry {
   const gpu = findGpu(index, key);
@@ -64,22 +68,41 @@ export function resolveRegion(index: LibraryIndex, key?: string): RegionEntry {
 export function resolveApproach(index: LibraryIndex, key?: string): ApproachEntry {
   const wanted = given(key) ? key : index.library.defaults.approach;
   const approach = findApproach(index, wanted);
-  if (!approach) throw new LookupError("build approach", wanted, nearestNames(wanted, index.names.approaches));
+  if (!approach)
+    throw new LookupError("build approach", wanted, nearestNames(wanted, index.names.approaches));
   return approach;
 }
 
 /** The rental offer for a GPU, narrowed by term and provider (see findOffer for the matching rules). */
-export function resolveOffer(index: LibraryIndex, gpu: GpuEntry, term?: string, provider?: string): RentalOfferEntry {
+export function resolveOffer(
+  index: LibraryIndex,
+  gpu: GpuEntry,
+  term?: string,
+  provider?: string
+): RentalOfferEntry {
   const offer = findOffer(index, gpu.id, term, provider);
   if (offer) return offer;
   const offers = index.offersByGpu.get(gpu.id) ?? [];
   if (offers.length === 0) {
-    throw new LookupError("rental offer", gpu.name, [], `The library has no rental offer for ${gpu.name}.`);
+    throw new LookupError(
+      "rental offer",
+      gpu.name,
+      [],
+      `The library has no rental offer for ${gpu.name}.`
+    );
   }
   if (given(term) && normalizeTerm(term) === undefined) {
-    throw new LookupError("rental offer", term, [], 'Terms are "on-demand", "capacity-block", "1yr" or "3yr".');
+    throw new LookupError(
+      "rental offer",
+      term,
+      [],
+      'Terms are "on-demand", "capacity-block", "1yr" or "3yr".'
+    );
   }
-  const described = [given(term) ? `term "${term}"` : "", given(provider) ? `provider "${provider}"` : ""]
+  const described = [
+    given(term) ? `term "${term}"` : "",
+    given(provider) ? `provider "${provider}"` : "",
+  ]
     .filter((part) => part !== "")
     .join(" and ");
   const available = offers.map((o) => `${o.provider} ${o.term}`);
@@ -87,7 +110,7 @@ export function resolveOffer(index: LibraryIndex, gpu: GpuEntry, term?: string, 
     "rental offer",
     `${gpu.name} ${described}`.trim(),
     [],
-    `Offers for ${gpu.name}: ${available.join("; ")}.`,
+    `Offers for ${gpu.name}: ${available.join("; ")}.`
   );
 }
 
@@ -105,7 +128,7 @@ export function buildTimeFor(itMw: number, region: RegionEntry, approach: Approa
     approach.refMw.value,
     approach.monthsPer100Mw?.value ?? 0,
     approach.needsGrid,
-    region.gridConnectionMonths.value,
+    region.gridConnectionMonths.value
   );
 }
 
@@ -114,7 +137,7 @@ export function buildInputsFor(
   gpu: GpuEntry,
   count: number,
   region: RegionEntry,
-  approach: ApproachEntry,
+  approach: ApproachEntry
 ): BuildInputs {
   const { operations, financing } = index.library;
   const itMw = itLoadMw(count, gpu.systemPowerKwPerGpu.value);
@@ -138,7 +161,11 @@ export function buildInputsFor(
   };
 }
 
-export function rentInputsFor(offer: RentalOfferEntry, count: number, leadTimeMonths?: number): RentInputs {
+export function rentInputsFor(
+  offer: RentalOfferEntry,
+  count: number,
+  leadTimeMonths?: number
+): RentInputs {
   return {
     gpuCount: count,
     ratePerGpuHour: offer.rate.value,
@@ -157,7 +184,7 @@ export function compareInputsFor(
   index: LibraryIndex,
   gpu: GpuEntry,
   horizonYears: number,
-  discountRate?: number,
+  discountRate?: number
 ): CompareInputs {
   return {
     horizonYears,
@@ -186,7 +213,11 @@ export function resolveScenarioInputs(index: LibraryIndex, scenarioKey: string):
   const approach = resolveApproach(index, scenario.approach);
   const offer = findRentalOffer(index, scenario.rentalOffer);
   if (!offer) {
-    throw new LookupError("rental offer", scenario.rentalOffer, nearestNames(scenario.rentalOffer, index.names.rentalOffers));
+    throw new LookupError(
+      "rental offer",
+      scenario.rentalOffer,
+      nearestNames(scenario.rentalOffer, index.names.rentalOffers)
+    );
   }
   return {
     scenario,

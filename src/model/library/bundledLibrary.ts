@@ -16,4 +16,6 @@ export function deepFreeze<T>(value: T): T {
 }
 
 // The JSON's inferred type widens literals (e.g. "on-demand" to string); the schema test proves the shape.
-export const BUNDLED_LIBRARY: LibraryDocument = deepFreeze(defaultLibraryJson as unknown as LibraryDocument);
+export const BUNDLED_LIBRARY: LibraryDocument = deepFreeze(
+  defaultLibraryJson as unknown as LibraryDocument
+);

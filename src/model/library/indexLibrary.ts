@@ -3,7 +3,16 @@
  * "NVIDIA H100 SXM" with a Map lookup and no validation or scanning on each call.
  */
 import { normalizeKey } from "./normalize";
-import type { Approach, Gpu, LibraryDocument, OfferTerm, Quantity, Region, RentalOffer, Scenario } from "./schema";
+import type {
+  Approach,
+  Gpu,
+  LibraryDocument,
+  OfferTerm,
+  Quantity,
+  Region,
+  RentalOffer,
+  Scenario,
+} from "./schema";
 
 /** A catalog entry together with its id (the record key it is stored under). */
 export type WithId<T> = T & { readonly id: string };
@@ -57,12 +66,18 @@ interface Catalog<T> {
 /** Names and aliases a person may type for an entry (besides its id). */
 type LookupTexts<T> = (entry: T) => readonly string[];
 
-const nameAndAliases = (entry: { name: string; aliases: readonly string[] }) => [entry.name, ...entry.aliases];
+const nameAndAliases = (entry: { name: string; aliases: readonly string[] }) => [
+  entry.name,
+  ...entry.aliases,
+];
 const nameOnly = (entry: { name: string }) => [entry.name];
 const idOnly = () => [];
 
 /** Indexes id, name and aliases; the schema guarantees they are unique, so the first claim wins only as a safety net. */
-function indexCatalog<T extends object>(record: Record<string, T>, lookupTexts: LookupTexts<T>): Catalog<T> {
+function indexCatalog<T extends object>(
+  record: Record<string, T>,
+  lookupTexts: LookupTexts<T>
+): Catalog<T> {
   const map = new Map<string, WithId<T>>();
   const names: string[] = [];
   for (const [id, entry] of Object.entries(record)) {
@@ -108,7 +123,10 @@ const EXTRA_ASSUMPTION_ALIASES: Record<string, string> = {
 /** Sections whose fields are unique across the library, so the bare field name is unambiguous. */
 const SINGLETON_SECTIONS = ["financing", "operations", "costOfDelay"];
 
-function indexAssumptions(doc: LibraryDocument): { map: Map<string, AssumptionRef>; paths: string[] } {
+function indexAssumptions(doc: LibraryDocument): {
+  map: Map<string, AssumptionRef>;
+  paths: string[];
+} {
   const refs: AssumptionRef[] = [];
   collectQuantities(doc, [], refs);
   const map = new Map<string, AssumptionRef>();
@@ -213,10 +231,50 @@ const TERM_ALIASES: ReadonlyMap<string, OfferTerm> = new Map(
     [
       ["on-demand", ["on-demand", "ondemand", "od", "payg", "pay as you go", "hourly", "list"]],
       ["capacity-block", ["capacity-block", "capacity block", "capacity blocks", "block", "cb"]],
-      ["1yr", ["1yr", "1 yr", "1y", "1 year", "one year", "12 months", "12 mo", "reserved 1yr", "reserved 1 year", "1yr reserved", "1 year reserved", "1yr contract", "1 year contract", "annual"]],
-      ["3yr", ["3yr", "3 yr", "3y", "3 year", "three years", "three year", "3 years", "36 months", "36 mo", "reserved 3yr", "reserved 3 years", "reserved 3 year", "3yr reserved", "3 year reserved", "3yr contract", "3 year contract"]],
+      [
+        "1yr",
+        [
+          "1yr",
+          "1 yr",
+          "1y",
+          "1 year",
+          "one year",
+          "12 months",
+          "12 mo",
+          "reserved 1yr",
+          "reserved 1 year",
+          "1yr reserved",
+          "1 year reserved",
+          "1yr contract",
+          "1 year contract",
+          "annual",
+        ],
+      ],
+      [
+        "3yr",
+        [
+          "3yr",
+          "3 yr",
+          "3y",
+          "3 year",
+          "three years",
+          "three year",
+          "3 years",
+          "36 months",
+          "36 mo",
+          "reserved 3yr",
+          "reserved 3 years",
+          "reserved 3 year",
+          "3yr reserved",
+          "3 year reserved",
+          "3yr contract",
+          "3 year contract",
+        ],
+      ],
     ] as const
-  ).flatMap(([term, spellings]) => spellings.map((spelling) => [normalizeKey(spelling), term] as [string, OfferTerm])),
+  ).flatMap(([term, spellings]) =>
+    spellings.map((spelling) => [normalizeKey(spelling), term] as [string, OfferTerm])
+  )
 );
 
 /** The canonical term for what a person typed ("1 year", "Reserved 3yr", "OnDemand"), or undefined. */
@@ -224,7 +282,8 @@ export function normalizeTerm(text: string): OfferTerm | undefined {
   return TERM_ALIASES.get(normalizeKey(text));
 }
 
-const isGiven = (text: string | null | undefined): text is string => text !== null && text !== undefined && text.trim() !== "";
+const isGiven = (text: string | null | undefined): text is string =>
+  text !== null && text !== undefined && text.trim() !== "";
 
 /**
  * The rental offer for a GPU, optionally narrowed by term and provider. Omitted arguments (null,
@@ -241,7 +300,7 @@ export function findOffer(
   index: LibraryIndex,
   gpu: string,
   term?: string | null,
-  provider?: string | null,
+  provider?: string | null
 ): RentalOfferEntry | undefined {
   const gpuEntry = findGpu(index, gpu);
   if (!gpuEntry) return undefined;
@@ -259,7 +318,8 @@ export function findOffer(
   let first: RentalOfferEntry | undefined;
   for (const offer of offers) {
     if (wantedTerm !== undefined && offer.term !== wantedTerm) continue;
-    if (wantedProvider !== undefined && !providerKeysByOffer.get(offer)?.has(wantedProvider)) continue;
+    if (wantedProvider !== undefined && !providerKeysByOffer.get(offer)?.has(wantedProvider))
+      continue;
     if (offer.id === defaultId) return offer;
     first ??= offer;
   }
@@ -282,7 +342,9 @@ export function findAssumption(index: LibraryIndex, path: string): AssumptionRef
   const entryKey = segments.slice(1, -1).join(".");
   const entry = section.find(index, entryKey);
   if (!entry) return undefined;
-  return index.assumptions.get(normalizePath(`${section.name}.${entry.id}.${segments[segments.length - 1]}`));
+  return index.assumptions.get(
+    normalizePath(`${section.name}.${entry.id}.${segments[segments.length - 1]}`)
+  );
 }
 
 interface CatalogSection {

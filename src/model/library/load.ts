@@ -4,7 +4,12 @@
  * chipPrice.value") so that whoever publishes a team library can fix it without reading zod output.
  */
 import type { z } from "zod";
-import { LibraryDocumentSchema, TeamLibrarySchema, type LibraryDocument, type TeamLibrary } from "./schema";
+import {
+  LibraryDocumentSchema,
+  TeamLibrarySchema,
+  type LibraryDocument,
+  type TeamLibrary,
+} from "./schema";
 
 export interface LibraryIssue {
   /** Dotted path into the document, "[i]" for array items, "(root)" for the document itself. */
@@ -32,7 +37,9 @@ type ZodIssue = z.core.$ZodIssue;
 function describeIssue(issue: ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.message.endsWith("received undefined") ? `is required (expected ${issue.expected})` : issue.message;
+      return issue.message.endsWith("received undefined")
+        ? `is required (expected ${issue.expected})`
+        : issue.message;
     case "unrecognized_keys":
       return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (field names are case-sensitive)`;
     case "invalid_value":
@@ -49,7 +56,8 @@ export function issuesFromZod(error: z.ZodError): LibraryIssue[] {
     const path = formatPath(issue.path);
     if (issue.code === "invalid_key") {
       const key = String(issue.path[issue.path.length - 1]);
-      for (const inner of issue.issues) issues.push({ path, message: `key "${key}" ${describeIssue(inner)}` });
+      for (const inner of issue.issues)
+        issues.push({ path, message: `key "${key}" ${describeIssue(inner)}` });
     } else {
       issues.push({ path, message: describeIssue(issue) });
     }
@@ -59,7 +67,9 @@ export function issuesFromZod(error: z.ZodError): LibraryIssue[] {
 
 function validate<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, library: result.data } : { ok: false, issues: issuesFromZod(result.error) };
+  return result.success
+    ? { ok: true, library: result.data }
+    : { ok: false, issues: issuesFromZod(result.error) };
 }
 
 /** Validates a complete library (e.g. the bundled default, or a merge result). */
@@ -96,7 +106,15 @@ export function parseJson(text: string): JsonResult {
   } catch (error) {
     const located = locateJsonError(body) ?? fallbackLocation(body, error);
     const { line, column } = lineAndColumn(body, located.offset);
-    return { ok: false, issues: [{ path: ROOT_PATH, message: `malformed JSON at line ${line}, column ${column}: ${located.message}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: ROOT_PATH,
+          message: `malformed JSON at line ${line}, column ${column}: ${located.message}`,
+        },
+      ],
+    };
   }
 }
 
@@ -127,7 +145,7 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 class JsonSyntaxError extends Error {
   constructor(
     readonly offset: number,
-    message: string,
+    message: string
   ) {
     super(message);
   }
@@ -157,9 +175,11 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
       if (text[i] === "\\") {
         i++;
         if (text[i] === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail("bad \\u escape (expected 4 hex digits)");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+            fail("bad \\u escape (expected 4 hex digits)");
           i += 4;
-        } else if (i < text.length && !'"\\/bfnrt'.includes(text[i])) fail(`bad escape "\\${text[i]}"`);
+        } else if (i < text.length && !'"\\/bfnrt'.includes(text[i]))
+          fail(`bad escape "\\${text[i]}"`);
       }
       i++;
     }

@@ -1,3 +1,4 @@
+/* global structuredClone */
 /**
  * Team libraries are layered over the bundled default, so a team publishes only what it changes
  * (its negotiated rental rate, its WACC, its own site) and still gets every other assumption.
@@ -22,7 +23,8 @@ function isQuantity(value: Json): boolean {
  */
 function mergeValues(base: Json, layer: Json): Json {
   if (layer === undefined) return base;
-  if (!isPlainObject(base) || !isPlainObject(layer) || isQuantity(layer)) return structuredClone(layer);
+  if (!isPlainObject(base) || !isPlainObject(layer) || isQuantity(layer))
+    return structuredClone(layer);
   const merged: Record<string, Json> = {};
   for (const key of Object.keys(base)) merged[key] = structuredClone(base[key]);
   for (const [key, value] of Object.entries(layer)) merged[key] = mergeValues(base[key], value);
@@ -35,7 +37,10 @@ function mergeValues(base: Json, layer: Json): Json {
  * schema, so an entry the team adds must be complete and every reference must resolve; problems
  * are reported with their paths in the merged document.
  */
-export function layerLibrary(base: LibraryDocument, team: TeamLibrary): ParseResult<LibraryDocument> {
+export function layerLibrary(
+  base: LibraryDocument,
+  team: TeamLibrary
+): ParseResult<LibraryDocument> {
   const merged = mergeValues(base, team);
   if (isPlainObject(merged)) merged.meta = structuredClone(team.meta);
   return parseLibrary(merged);

@@ -37,7 +37,9 @@ export function editDistance(a: string, b: string): number {
  */
 function distance(wanted: string, key: string): number {
   const edits = editDistance(wanted, key);
-  return wanted.length > 0 && key !== wanted && key.startsWith(wanted) ? Math.min(edits, 0.5) : edits;
+  return wanted.length > 0 && key !== wanted && key.startsWith(wanted)
+    ? Math.min(edits, 0.5)
+    : edits;
 }
 
 /**
@@ -55,7 +57,12 @@ export function nearestNames(input: string, candidates: readonly string[], max =
     const key = normalizeKey(name);
     if (seen.has(key)) return;
     seen.add(key);
-    scored.push({ name, distance: distance(wanted, key), lengthGap: Math.abs(key.length - wanted.length), order });
+    scored.push({
+      name,
+      distance: distance(wanted, key),
+      lengthGap: Math.abs(key.length - wanted.length),
+      order,
+    });
   });
   scored.sort((x, y) => x.distance - y.distance || x.lengthGap - y.lengthGap || x.order - y.order);
   return scored.slice(0, max).map((candidate) => candidate.name);

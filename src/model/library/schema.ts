@@ -20,7 +20,10 @@ const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Catalog keys and references: lowercase letters and digits separated by single hyphens. */
 export const IdSchema = z
   .string()
-  .regex(KEBAB_CASE, 'must be a kebab-case id (lowercase letters and digits separated by single hyphens, e.g. "h100-sxm")');
+  .regex(
+    KEBAB_CASE,
+    'must be a kebab-case id (lowercase letters and digits separated by single hyphens, e.g. "h100-sxm")'
+  );
 
 const NonEmptyText = z.string().trim().min(1, "must not be empty");
 
@@ -53,7 +56,9 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date "YYYY-MM-DD"')
   .refine((text) => isCalendarDate(text, true), "must be a real calendar date");
 
-export const SemverSchema = z.string().regex(SEMVER, 'must be a semantic version "MAJOR.MINOR.PATCH", e.g. "1.2.0"');
+export const SemverSchema = z
+  .string()
+  .regex(SEMVER, 'must be a semantic version "MAJOR.MINOR.PATCH", e.g. "1.2.0"');
 
 // ---------------------------------------------------------------------------------------------
 // Quantity: every numeric assumption carries its unit, source and date
@@ -90,7 +95,9 @@ function quantityObject(number: z.ZodNumber) {
   return z.strictObject({
     value: number,
     unit: NonEmptyText,
-    source: NonEmptyText.describe("who published the figure; figures.csv key(s) for the default library"),
+    source: NonEmptyText.describe(
+      "who published the figure; figures.csv key(s) for the default library"
+    ),
     asOf: AsOfSchema,
     low: number.optional(),
     high: number.optional(),
@@ -104,10 +111,18 @@ type QuantityShape = z.infer<ReturnType<typeof quantityObject>>;
 function checkRange(quantity: QuantityShape, ctx: z.RefinementCtx): void {
   const { value, low, high } = quantity;
   if (low !== undefined && low > value) {
-    ctx.addIssue({ code: "custom", path: ["low"], message: `low (${low}) must not exceed value (${value})` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["low"],
+      message: `low (${low}) must not exceed value (${value})`,
+    });
   }
   if (high !== undefined && high < value) {
-    ctx.addIssue({ code: "custom", path: ["high"], message: `high (${high}) must not be below value (${value})` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["high"],
+      message: `high (${high}) must not be below value (${value})`,
+    });
   }
 }
 
@@ -122,7 +137,8 @@ export const QuantitySchema = quantity();
 export type Quantity = z.infer<typeof QuantitySchema>;
 
 const usd = (what: string) => quantity({ min: 0, what: `${what}; a price cannot be negative` });
-const fraction = (what: string) => quantity({ min: 0, max: 1, what: `${what}, as a fraction between 0 and 1` });
+const fraction = (what: string) =>
+  quantity({ min: 0, max: 1, what: `${what}, as a fraction between 0 and 1` });
 const months = (what: string) => quantity({ min: 0, max: 240, what: `${what}, in months` });
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +153,11 @@ const GpuShape = z.strictObject({
   tdpWatts: quantity({ min: 0, minExclusive: true, what: "W of thermal design power" }),
   chipPrice: usd("USD for the accelerator alone"),
   systemPricePerGpu: usd("USD per GPU of a complete server or rack"),
-  systemPowerKwPerGpu: quantity({ min: 0, minExclusive: true, what: "kW of IT load per GPU at maximum draw" }),
+  systemPowerKwPerGpu: quantity({
+    min: 0,
+    minExclusive: true,
+    what: "kW of IT load per GPU at maximum draw",
+  }),
   gpusPerSystem: z.number().int("must be a whole number").min(1, "must be at least 1"),
   systemName: NonEmptyText,
 });
@@ -166,7 +186,11 @@ const RentalOfferShape = z.strictObject({
   providerKind: z.enum(PROVIDER_KINDS),
   term: z.enum(OFFER_TERMS),
   rate: quantity({ min: 0, max: 1000, what: "USD per GPU-hour" }),
-  annualPriceChange: quantity({ min: -1, max: 1, what: "fractional price change per year, e.g. -0.22" }),
+  annualPriceChange: quantity({
+    min: -1,
+    max: 1,
+    what: "fractional price change per year, e.g. -0.22",
+  }),
   leadTimeMonths: months("time from signing to capacity"),
 });
 export const RentalOfferSchema = RentalOfferShape;
@@ -179,7 +203,7 @@ const RegionShape = z.strictObject({
   powerPrice: quantity({ min: 0, max: 1, what: "USD per kWh (0.0623, not 6.23 cents)" }),
   constructionCostPerMw: usd("USD per MW of critical IT load (11700000, not 11.7 million)").refine(
     (cost) => cost.value === 0 || cost.value >= 10_000,
-    { path: ["value"], message: "must be in USD per MW (e.g. 11700000), not millions of USD" },
+    { path: ["value"], message: "must be in USD per MW (e.g. 11700000), not millions of USD" }
   ),
   gridConnectionMonths: months("wait for a utility grid connection"),
 });
@@ -198,9 +222,22 @@ const ApproachShape = z.strictObject({
   needsGrid: z.boolean().describe("true when capacity waits for the region's grid connection"),
   baseMonths: months("time from decision to first capacity at refMw"),
   refMw: quantity({ min: 0, what: "MW of critical IT load the base time applies to" }),
-  monthsPer100Mw: quantity({ min: 0, max: 120, what: "extra months per 100 MW beyond refMw" }).optional(),
-  colocationPerKwMonth: quantity({ min: 0, max: 10_000, what: "USD per kW-month of leased IT capacity" }).optional(),
-  capexMultiplier: quantity({ min: 0, minExclusive: true, max: 10, what: "multiplier on facility construction cost" }).optional(),
+  monthsPer100Mw: quantity({
+    min: 0,
+    max: 120,
+    what: "extra months per 100 MW beyond refMw",
+  }).optional(),
+  colocationPerKwMonth: quantity({
+    min: 0,
+    max: 10_000,
+    what: "USD per kW-month of leased IT capacity",
+  }).optional(),
+  capexMultiplier: quantity({
+    min: 0,
+    minExclusive: true,
+    max: 10,
+    what: "multiplier on facility construction cost",
+  }).optional(),
 });
 
 export const ApproachSchema = ApproachShape.superRefine((approach, ctx) => {
@@ -235,12 +272,27 @@ export type Financing = z.infer<typeof FinancingSchema>;
 
 export const OperationsSchema = z.strictObject({
   pue: quantity({ min: 1, max: 3, what: "power usage effectiveness: facility power / IT power" }),
-  utilization: quantity({ min: 0, minExclusive: true, max: 1, what: "average draw / maximum draw, a fraction above 0 up to 1" }),
+  utilization: quantity({
+    min: 0,
+    minExclusive: true,
+    max: 1,
+    what: "average draw / maximum draw, a fraction above 0 up to 1",
+  }),
   maintenanceShareOfHwPerYear: fraction("maintenance cost per year as a share of hardware capex"),
   staffCostPerMwYear: usd("USD per MW of IT load per year"),
   // Cluster cost = servers / (1 - share): a share of 1 would make the cluster infinitely dear.
-  networkShareOfClusterCost: quantity({ min: 0, max: 1, maxExclusive: true, what: "share of cluster cost spent on networking" }),
-  nonGpuServerShare: quantity({ min: 0, max: 1, maxExclusive: true, what: "share of server cost that is not the GPU" }),
+  networkShareOfClusterCost: quantity({
+    min: 0,
+    max: 1,
+    maxExclusive: true,
+    what: "share of cluster cost spent on networking",
+  }),
+  nonGpuServerShare: quantity({
+    min: 0,
+    max: 1,
+    maxExclusive: true,
+    what: "share of server cost that is not the GPU",
+  }),
 });
 export type Operations = z.infer<typeof OperationsSchema>;
 
@@ -269,13 +321,25 @@ const ScenarioShape = z.strictObject({
   name: NonEmptyText,
   description: NonEmptyText,
   gpu: IdSchema,
-  count: z.number().int("must be a whole number of GPUs").min(1, "must be at least 1").max(10_000_000, "must be at most 10,000,000"),
+  count: z
+    .number()
+    .int("must be a whole number of GPUs")
+    .min(1, "must be at least 1")
+    .max(10_000_000, "must be at most 10,000,000"),
   years: horizonYears,
   region: IdSchema,
   approach: IdSchema,
   rentalOffer: IdSchema,
-  discountRate: z.number().min(0, "must be at least 0").max(1, "must be at most 1 (a fraction, e.g. 0.07)").optional(),
-  rentLeadTimeMonths: z.number().min(0, "must be at least 0 months").max(240, "must be at most 240 months").optional(),
+  discountRate: z
+    .number()
+    .min(0, "must be at least 0")
+    .max(1, "must be at most 1 (a fraction, e.g. 0.07)")
+    .optional(),
+  rentLeadTimeMonths: z
+    .number()
+    .min(0, "must be at least 0 months")
+    .max(240, "must be at most 240 months")
+    .optional(),
   notes: z.string().optional(),
   sources: z.array(NonEmptyText).optional(),
 });
@@ -319,12 +383,15 @@ function checkReference(
   path: PropertyKey[],
   id: string,
   catalog: Record<string, unknown>,
-  what: string,
+  what: string
 ): boolean {
   if (Object.prototype.hasOwnProperty.call(catalog, id)) return true;
   const ids = Object.keys(catalog);
   const suggestions = nearestNames(id, ids);
-  const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : `; the library has no ${what}s`;
+  const hint =
+    suggestions.length > 0
+      ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?`
+      : `; the library has no ${what}s`;
   ctx.addIssue({ code: "custom", path, message: `unknown ${what} "${id}"${hint}` });
   return false;
 }
@@ -336,7 +403,7 @@ function checkReference(
 function checkUniqueKeys(
   ctx: z.RefinementCtx,
   catalogName: string,
-  catalog: Record<string, { name: string; aliases?: string[] }>,
+  catalog: Record<string, { name: string; aliases?: string[] }>
 ): void {
   const owner = new Map<string, string>();
   const claim = (text: string, id: string, path: PropertyKey[], label: string) => {
@@ -367,7 +434,13 @@ function checkLibrary(doc: LibraryShapeOutput, ctx: z.RefinementCtx): void {
   checkReference(ctx, ["defaults", "approach"], defaults.approach, approaches, "approach");
   for (const [gpuId, offerId] of Object.entries(defaults.rentalOffer)) {
     const gpuKnown = checkReference(ctx, ["defaults", "rentalOffer", gpuId], gpuId, gpus, "GPU");
-    const offerKnown = checkReference(ctx, ["defaults", "rentalOffer", gpuId], offerId, rentalOffers, "rental offer");
+    const offerKnown = checkReference(
+      ctx,
+      ["defaults", "rentalOffer", gpuId],
+      offerId,
+      rentalOffers,
+      "rental offer"
+    );
     // The default offer is what "rent this GPU" means, so it must rent that GPU.
     if (gpuKnown && offerKnown && rentalOffers[offerId].gpu !== gpuId) {
       ctx.addIssue({
@@ -389,9 +462,21 @@ function checkLibrary(doc: LibraryShapeOutput, ctx: z.RefinementCtx): void {
   for (const [scenarioId, scenario] of Object.entries(scenarios)) {
     checkReference(ctx, ["scenarios", scenarioId, "gpu"], scenario.gpu, gpus, "GPU");
     checkReference(ctx, ["scenarios", scenarioId, "region"], scenario.region, regions, "region");
-    checkReference(ctx, ["scenarios", scenarioId, "approach"], scenario.approach, approaches, "approach");
+    checkReference(
+      ctx,
+      ["scenarios", scenarioId, "approach"],
+      scenario.approach,
+      approaches,
+      "approach"
+    );
     // A scenario may rent a different GPU as a stated proxy (e.g. no GB200 rental figure), so only existence is checked.
-    checkReference(ctx, ["scenarios", scenarioId, "rentalOffer"], scenario.rentalOffer, rentalOffers, "rental offer");
+    checkReference(
+      ctx,
+      ["scenarios", scenarioId, "rentalOffer"],
+      scenario.rentalOffer,
+      rentalOffers,
+      "rental offer"
+    );
   }
 
   checkUniqueKeys(ctx, "gpus", gpus);
