@@ -5,7 +5,8 @@
  */
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import type { Quantity } from "../../../src/model/library/schema";
-import { figure, readFigures, type Figure } from "./figuresCsv";
+import { existsSync, readFileSync } from "fs";
+import { FIGURES_CSV_PATH, SHARED_FIGURES_CSV_PATH, figure, readFigures, type Figure } from "./figuresCsv";
 
 const figures = readFigures();
 const f = (key: string): Figure => figure(figures, key);
@@ -176,5 +177,13 @@ describe("default library provenance", () => {
 
   it("Given the default library, When someone tries to change it, Then it is frozen", () => {
     expect(Object.isFrozen(DEFAULT_LIBRARY.gpus["h100-sxm"].chipPrice)).toBe(true);
+  });
+});
+
+describe("the repository's copy of the reference figures", () => {
+  const shared = existsSync(SHARED_FIGURES_CSV_PATH);
+  // CI and the team checkout have shared/ beside the repository; a lone clone tests against its own copy.
+  (shared ? test : test.skip)("Given the team's shared figures.csv beside the repository, Then docs/reference/figures.csv is identical", () => {
+    expect(readFileSync(FIGURES_CSV_PATH, "utf8")).toBe(readFileSync(SHARED_FIGURES_CSV_PATH, "utf8"));
   });
 });

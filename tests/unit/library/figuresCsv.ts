@@ -2,7 +2,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export const FIGURES_CSV_PATH = path.resolve(__dirname, "../../../../shared/reference/figures.csv");
+/**
+ * The sourced public figures the default library is built from. The repository keeps a copy
+ * (docs/reference/figures.csv) so a clone tests on its own; the team's shared copy, when it sits beside the
+ * repository, must be identical (checked in defaultLibrary.test.ts).
+ */
+export const FIGURES_CSV_PATH = path.resolve(__dirname, "../../../docs/reference/figures.csv");
+export const SHARED_FIGURES_CSV_PATH = path.resolve(__dirname, "../../../../shared/reference/figures.csv");
 
 export interface Figure {
   key: string;

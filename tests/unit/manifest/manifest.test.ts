@@ -102,14 +102,22 @@ describe("dist/manifest.xml (production build)", () => {
   });
 
   test("Given every URL in the production manifest, Then it points at a file the build produced", () => {
-    const urls = Array.from(new Set(built.match(/https:\/\/[^"<\s]+/g) ?? [])).filter((u) => u.startsWith(deployUrl));
-    // Icons, functions.js, functions.json, taskpane.html and the AppDomain must all be served from the deploy URL.
-    expect(urls.length).toBeGreaterThanOrEqual(8);
-    for (const url of urls) {
-      const relative = url.slice(deployUrl.length);
-      if (relative === "" || !relative.includes(".")) continue; // the AppDomain / base URL
-      expect(fs.existsSync(path.join(DIST, relative))).toBe(true);
-    }
+    const urls = Array.from(new Set(built.match(/https:\/\/[^"<\s]+/g) ?? []));
+    const files = urls.filter((u) => u.startsWith(deployUrl)).map((u) => u.slice(deployUrl.length));
+    expect(files.sort()).toEqual(
+      [
+        "assets/icon-16.png",
+        "assets/icon-32.png",
+        "assets/icon-64.png",
+        "assets/icon-80.png",
+        "functions.js",
+        "functions.json",
+        "taskpane.html",
+      ].sort()
+    );
+    for (const file of files) expect(fs.existsSync(path.join(DIST, file))).toBe(true);
+    // The only other URL is the AppDomain, the deploy origin itself.
+    expect(urls.filter((u) => !u.startsWith(deployUrl))).toEqual(["https://capplan.example.com"]);
   });
 
   test("Given a deploy URL, When rewriting, Then every occurrence changes, not just the first", () => {
