@@ -1,4 +1,4 @@
-/** Reads ../shared/reference/figures.csv (beside the repo, also in CI) for provenance tests. */
+/** Reads the reference figures (docs/reference/figures.csv, a copy of ../shared/reference/figures.csv) for provenance tests. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
