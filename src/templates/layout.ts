@@ -1,0 +1,247 @@
+/**
+ * Where everything sits on the rent-vs-build sheet. The rows are fixed (they do not depend on the
+ * scenario), so the refresh code can find an assumption cell from its key alone; only the number of
+ * year columns depends on the scenario's horizon.
+ *
+ * Columns: A label | B unit | C value (assumptions, results) or year 0 | D as-of or year 1 |
+ * E source (text spills right over empty cells) or year 2 | F.. further years.
+ */
+import { columnLetter } from "./a1";
+
+export const COLUMN = {
+  label: "A",
+  unit: "B",
+  value: "C",
+  asOf: "D",
+  source: "E",
+} as const;
+
+/** Year y of the cash-flow table is in column C + y. */
+const YEAR_ZERO_COLUMN = 2;
+
+export function yearColumn(year: number): string {
+  return columnLetter(YEAR_ZERO_COLUMN + year);
+}
+
+/** Sensitivity grid: rent factors in B, rent rates in C, one price step per column from D. */
+export const SENSITIVITY_FIRST_GRID_COLUMN = 3;
+/** Steps of the sensitivity grid, as shares of the base value (the centre is the base case). */
+export const SENSITIVITY_STEPS: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5];
+/** Usage months searched for the breakeven (the core's BREAKEVEN_MAX_MONTHS). */
+export const BREAKEVEN_MONTHS = 120;
+
+/** Hands out consecutive rows, so adding a row to a section moves everything below it consistently. */
+class RowCursor {
+  private next = 1;
+  take(count = 1): number {
+    const row = this.next;
+    this.next += count;
+    return row;
+  }
+  skip(count = 1): void {
+    this.next += count;
+  }
+}
+
+/** Assumption keys in sheet order (one row each). */
+export const ASSUMPTION_KEYS = [
+  "gpuCount",
+  "systemPricePerGpu",
+  "networkShare",
+  "kwPerGpu",
+  "facilityCapexFlag",
+  "constructionCostPerMw",
+  "capexMultiplier",
+  "colocationPerKwMonth",
+  "buildMonths",
+  "powerPrice",
+  "pue",
+  "utilization",
+  "maintenance",
+  "staffPerMwYear",
+  "itLife",
+  "facilityLife",
+  "discountRate",
+  "rentRate",
+  "rentPriceChange",
+  "rentLeadMonths",
+  "valuePerGpuHour",
+] as const;
+export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
+
+/** Result ids (TemplateSpec.resultNames keys) in sheet order, after the verdict. */
+export const RESULT_KEYS = [
+  "npvBuild",
+  "npvRent",
+  "difference",
+  "costOfDelay",
+  "differenceWithDelay",
+  "breakevenMonth",
+  "monthsToCapacityBuild",
+  "monthsToCapacityRent",
+  "deliveredGpuHoursBuild",
+  "deliveredGpuHoursRent",
+  "costPerGpuHourBuild",
+  "costPerGpuHourRent",
+  "tcoBuild",
+  "tcoRent",
+] as const;
+export type ResultKey = (typeof RESULT_KEYS)[number] | "verdict";
+
+/** Single-cell quantities derived from the inputs, in sheet order. */
+export const DERIVED_KEYS = [
+  "itMw",
+  "facilityMw",
+  "itCapex",
+  "facilityCapexTotal",
+  "energyPerYear",
+  "maintenancePerYear",
+  "staffPerYear",
+  "colocationPerYear",
+  "opexPerYear",
+  "opexPerMonth",
+  "itCapexYear",
+  "itResidualShare",
+  "itResidualValue",
+  "facilityResidualValue",
+] as const;
+export type DerivedKey = (typeof DERIVED_KEYS)[number];
+
+/** Rows of the yearly cash-flow table, in sheet order ("label" rows carry only a sub-heading). */
+export const CASHFLOW_KEYS = [
+  "buildHeading",
+  "fraction",
+  "itLoad",
+  "itCapex",
+  "facilityCapex",
+  "energy",
+  "maintenance",
+  "staff",
+  "colocation",
+  "itResidual",
+  "facilityResidual",
+  "buildTotal",
+  "cumulativeBuild",
+  "rentHeading",
+  "rentFraction",
+  "rentRate",
+  "rent",
+  "rentTotal",
+  "cumulativeRent",
+  "discountHeading",
+  "discountFactor",
+  "pvBuild",
+  "pvRent",
+] as const;
+export type CashflowKey = (typeof CASHFLOW_KEYS)[number];
+
+function rowsOf<K extends string>(cursor: RowCursor, keys: readonly K[]): Readonly<Record<K, number>> {
+  const first = cursor.take(keys.length);
+  const rows = {} as Record<K, number>;
+  keys.forEach((key, i) => {
+    rows[key] = first + i;
+  });
+  return rows;
+}
+
+function planLayout() {
+  const cursor = new RowCursor();
+  const header = rowsOf(cursor, [
+    "title",
+    "scenario",
+    "description",
+    "library",
+    "published",
+    "liveLibrary",
+    "conventions",
+  ] as const);
+  cursor.skip();
+  const assumptionSection = cursor.take();
+  const assumptionHeader = cursor.take();
+  const info = rowsOf(cursor, ["gpu", "region", "approach", "offer", "horizon"] as const);
+  const assumptions = rowsOf(cursor, ASSUMPTION_KEYS);
+  const constants = rowsOf(cursor, ["hoursPerYear", "hoursPerMonth", "kwPerMw"] as const);
+  cursor.skip();
+  const resultSection = cursor.take();
+  const resultHeader = cursor.take();
+  const verdict = cursor.take();
+  const results = rowsOf(cursor, RESULT_KEYS);
+  cursor.skip();
+  const derivedSection = cursor.take();
+  const derivedHeader = cursor.take();
+  const derived = rowsOf(cursor, DERIVED_KEYS);
+  cursor.skip();
+  const cashflowSection = cursor.take();
+  const yearHeader = cursor.take();
+  const cashflows = rowsOf(cursor, CASHFLOW_KEYS);
+  cursor.skip();
+  const chartSection = cursor.take();
+  const chartRows = rowsOf(cursor, ["categories", "build", "rent"] as const);
+  cursor.skip();
+  const sensitivitySection = cursor.take();
+  const sensitivityNote = cursor.take();
+  const sensitivityHelpers = rowsOf(cursor, [
+    "buildPerPrice",
+    "rentPerRate",
+    "npvBuildPerPrice",
+    "npvBuildFixed",
+    "npvRentPerRate",
+  ] as const);
+  cursor.skip();
+  const gridHeader = rowsOf(cursor, ["priceFactor", "price", "rateHeader"] as const);
+  const gridFirstRow = cursor.take(SENSITIVITY_STEPS.length);
+  cursor.skip();
+  const breakevenSection = cursor.take();
+  const breakevenNote = cursor.take();
+  const breakevenHeader = cursor.take();
+  const breakevenFirstRow = cursor.take(BREAKEVEN_MONTHS);
+  return {
+    header,
+    assumptionSection,
+    assumptionHeader,
+    info,
+    assumptions,
+    constants,
+    resultSection,
+    resultHeader,
+    verdict,
+    results,
+    derivedSection,
+    derivedHeader,
+    derived,
+    cashflowSection,
+    yearHeader,
+    cashflows,
+    chartSection,
+    chartRows,
+    sensitivitySection,
+    sensitivityNote,
+    sensitivityHelpers,
+    gridHeader,
+    gridFirstRow,
+    breakevenSection,
+    breakevenNote,
+    breakevenHeader,
+    breakevenFirstRow,
+    breakevenLastRow: breakevenFirstRow + BREAKEVEN_MONTHS - 1,
+  } as const;
+}
+
+export const LAYOUT = planLayout();
+
+/** Address of an assumption's value cell (column C of its row). */
+export function assumptionAddress(key: AssumptionKey): string {
+  return `${COLUMN.value}${LAYOUT.assumptions[key]}`;
+}
+
+/** Column widths in points: Excel's default 8.43-character column is 64 px = 48 pt (7 px per character plus 5 px padding). */
+export function charactersToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75);
+}
+
+export const WIDTH_CHARACTERS = {
+  label: 36,
+  unit: 22,
+  /** Fits "$43,800,000,000" (tens of billions of USD) and the as-of dates. */
+  year: 17,
+} as const;

@@ -1,0 +1,315 @@
+/**
+ * The template spec is well-formed for every scenario: one write per cell, names that point at
+ * cells, inputs styled as inputs, formulas free of hard-coded numbers that refer only to names
+ * and cells that exist, one formula per row across the year columns.
+ */
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import type { LibraryDocument } from "../../../src/model/library/schema";
+import { resolveScenarioInputs } from "../../../src/model/resolve";
+import { columnIndex, columnLetter, parseCell } from "../../../src/templates/a1";
+import { contentBlocks } from "../../../src/templates/blocks";
+import { FORMAT } from "../../../src/templates/formats";
+import {
+  ASSUMPTION_KEYS,
+  CASHFLOW_KEYS,
+  charactersToPoints,
+  LAYOUT,
+  RESULT_KEYS,
+  yearColumn,
+} from "../../../src/templates/layout";
+import { assumptionsFromLibrary, buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
+import type { CellSpec, TemplateSpec } from "../../../src/templates/types";
+import { withAssumption, type CoreInputs } from "./coreParity";
+import { evaluateTemplate } from "./evaluateTemplate";
+import { formulaTokens, referencedCells, shiftColumns } from "./formulaLint";
+
+const index = buildIndex(DEFAULT_LIBRARY);
+const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
+const placement = { sheetName: "Rent vs Build", nameSuffix: "" };
+
+/**
+ * Numbers a formula may contain: structure, not data. 0 and 1 (year 0, "1 -", flags, MATCH's exact
+ * mode, ROUNDUP digits, the year step) and 12 (months per year). Hours, kW per MW and every library
+ * figure live in named cells.
+ */
+const ALLOWED_LITERALS = new Set([0, 1, 12]);
+const ALLOWED_FUNCTIONS = new Set([
+  "IF",
+  "MIN",
+  "MAX",
+  "ROUNDUP",
+  "SUM",
+  "NPV",
+  "IFERROR",
+  "INDEX",
+  "MATCH",
+  "INT",
+  "TEXT",
+  "CAPPLAN.LIBRARY",
+]);
+
+function cellMap(spec: TemplateSpec): Map<string, CellSpec> {
+  return new Map(spec.cells.map((cell) => [cell.address, cell]));
+}
+
+/** Problems with one formula: literals, unknown names or functions, references to cells the template does not write. */
+function lintFormula(formula: string, names: ReadonlySet<string>, cells: ReadonlyMap<string, CellSpec>): string[] {
+  const problems: string[] = [];
+  for (const token of formulaTokens(formula)) {
+    if (token.kind === "number" && !ALLOWED_LITERALS.has(token.value)) problems.push(`literal ${token.value}`);
+    if (token.kind === "function" && !ALLOWED_FUNCTIONS.has(token.text)) problems.push(`function ${token.text}`);
+    if (token.kind === "name" && !names.has(token.text)) problems.push(`unknown name ${token.text}`);
+    if (token.kind === "cell" || token.kind === "range") {
+      for (const address of referencedCells(token.text))
+        if (!cells.has(address)) problems.push(`empty cell ${address}`);
+    }
+  }
+  return problems;
+}
+
+describe("Given the rent-vs-build template spec", () => {
+  describe.each(scenarioIds)("when built for scenario %s", (scenarioId) => {
+    const spec = buildRentVsBuildTemplate(index, scenarioId, placement);
+    const cells = cellMap(spec);
+    const names = new Set(spec.names.map((n) => n.name));
+    const resolved = resolveScenarioInputs(index, scenarioId);
+    const H = resolved.compare.horizonYears;
+
+    it("then every cell has a unique single-cell address and exactly one of value or formula", () => {
+      expect(cells.size).toBe(spec.cells.length);
+      for (const cell of spec.cells) {
+        expect(() => parseCell(cell.address)).not.toThrow();
+        expect([cell.value !== undefined, cell.formula !== undefined].filter(Boolean)).toHaveLength(1);
+      }
+    });
+
+    it("then every workbook name is unique, prefixed CP_, and points at a cell the template writes", () => {
+      expect(names.size).toBe(spec.names.length);
+      for (const { name, address } of spec.names) {
+        expect(name).toMatch(/^CP_[A-Z][A-Za-z]*$/);
+        expect(cells.has(address)).toBe(true);
+      }
+    });
+
+    it("then each assumption is one named, input-styled row with its label, unit, as-of date and source", () => {
+      expect(spec.assumptions.map((a) => a.key)).toEqual([...ASSUMPTION_KEYS]);
+      for (const a of spec.assumptions) {
+        const { row } = parseCell(a.address);
+        expect(spec.names).toContainEqual({ name: a.name, address: a.address });
+        expect(cells.get(a.address)).toEqual({
+          address: a.address,
+          value: a.value,
+          style: "input",
+          numberFormat: a.numberFormat,
+        });
+        expect(cells.get(`A${row}`)?.value).toBe(a.label);
+        expect(cells.get(`B${row}`)?.value).toBe(a.unit);
+        expect(cells.get(`D${row}`)?.value).toBe(a.asOf);
+        expect(cells.get(`E${row}`)?.value).toBe(a.source);
+        expect(a.asOf).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+        expect(a.source.length).toBeGreaterThan(5);
+        expect(a.label.length).toBeLessThanOrEqual(36);
+      }
+    });
+
+    it("then the assumption values are exactly the core inputs the library resolves to", () => {
+      let rebuilt: CoreInputs = {
+        build: { ...resolved.build, buildMonths: Number.NaN, pue: Number.NaN },
+        rent: { ...resolved.rent, ratePerGpuHour: Number.NaN },
+        compare: resolved.compare,
+      };
+      for (const a of spec.assumptions)
+        rebuilt = withAssumption(rebuilt, a.key as (typeof ASSUMPTION_KEYS)[number], a.value as number);
+      expect(rebuilt).toEqual({ build: resolved.build, rent: resolved.rent, compare: resolved.compare });
+    });
+
+    it("then only assumption values and sensitivity steps are inputs, and no input is a formula", () => {
+      const inputs = spec.cells.filter((c) => c.style === "input");
+      for (const cell of inputs) expect(cell.formula).toBeUndefined();
+      const assumptionCells = new Set(spec.assumptions.map((a) => a.address));
+      const others = inputs.filter((c) => !assumptionCells.has(c.address)).map((c) => parseCell(c.address).row);
+      for (const row of others) expect(row === LAYOUT.gridHeader.priceFactor || row >= LAYOUT.gridFirstRow).toBe(true);
+    });
+
+    it("then no formula holds a hard-coded number, an unknown name or function, or a reference to an empty cell", () => {
+      const problems = spec.cells
+        .filter((c) => c.formula !== undefined)
+        .flatMap((c) => lintFormula(c.formula ?? "", names, cells).map((p) => `${c.address}: ${p}`));
+      expect(problems).toEqual([]);
+    });
+
+    it("then CAPPLAN functions appear only as library look-ups, never in the arithmetic", () => {
+      const capplan = spec.cells.filter((c) => c.formula?.toUpperCase().includes("CAPPLAN."));
+      expect(capplan.map((c) => c.formula)).toEqual(["=CAPPLAN.LIBRARY()"]);
+    });
+
+    it("then each yearly row holds one formula filled right across years 0..H", () => {
+      const rows = [
+        ...CASHFLOW_KEYS.map((key) => LAYOUT.cashflows[key]),
+        ...Object.values(LAYOUT.chartRows),
+        LAYOUT.sensitivityHelpers.buildPerPrice,
+        LAYOUT.sensitivityHelpers.rentPerRate,
+      ];
+      for (const row of rows) {
+        const first = cells.get(`${yearColumn(0)}${row}`);
+        if (first?.formula === undefined) continue; // sub-heading rows
+        for (let y = 1; y <= H; y++) {
+          expect(cells.get(`${yearColumn(y)}${row}`)?.formula).toBe(shiftColumns(first.formula, y));
+        }
+        expect(cells.has(`${yearColumn(H + 1)}${row}`)).toBe(false);
+      }
+      expect(cells.get(`${yearColumn(H)}${LAYOUT.yearHeader}`)?.formula).toBe(
+        shiftColumns(cells.get(`D${LAYOUT.yearHeader}`)?.formula ?? "", H - 1)
+      );
+    });
+
+    it("then every result has a workbook name on a result-styled cell", () => {
+      expect(Object.keys(spec.resultNames).sort()).toEqual([...RESULT_KEYS, "verdict"].sort());
+      for (const name of Object.values(spec.resultNames)) {
+        const address = spec.names.find((n) => n.name === name)?.address ?? "";
+        expect(["result", "verdict"]).toContain(cells.get(address)?.style);
+      }
+    });
+
+    it("then money, $/GPU-hour, percentages and months carry their number formats", () => {
+      const format = (key: string): string | undefined =>
+        cells.get(spec.names.find((n) => n.name === spec.resultNames[key])?.address ?? "")?.numberFormat;
+      expect(format("npvBuild")).toBe(FORMAT.usd);
+      expect(format("costPerGpuHourBuild")).toBe(FORMAT.usdCents);
+      expect(format("monthsToCapacityBuild")).toBe(FORMAT.months);
+      const byKey = new Map(spec.assumptions.map((a) => [a.key, a.numberFormat]));
+      expect(byKey.get("discountRate")).toBe(FORMAT.percent);
+      expect(byKey.get("rentRate")).toBe(FORMAT.usdCents);
+      expect(byKey.get("buildMonths")).toBe(FORMAT.months);
+      expect(cells.get(`${yearColumn(1)}${LAYOUT.cashflows.buildTotal}`)?.numberFormat).toBe(FORMAT.usd);
+      expect(cells.get(`${yearColumn(1)}${LAYOUT.cashflows.fraction}`)?.numberFormat).toBe(FORMAT.percent);
+      expect(cells.get(`C${LAYOUT.derived.itMw}`)?.numberFormat).toBe(FORMAT.mw);
+    });
+
+    it("then the horizon is a fixed, named, non-input value matching the year columns", () => {
+      const address = spec.names.find((n) => n.name === "CP_Horizon")?.address ?? "";
+      expect(cells.get(address)).toMatchObject({ value: H, style: "muted" });
+      expect(spec.metadata.horizonYears).toBe(H);
+      expect(cells.get(`E${parseCell(address).row}`)?.value).toMatch(/re-insert/);
+    });
+
+    it("then the chart covers the year categories and the two cumulative rows with their series names", () => {
+      const { categories, build, rent } = LAYOUT.chartRows;
+      expect(spec.chart.dataAddress).toBe(`B${categories}:${yearColumn(H)}${rent}`);
+      expect(spec.chart).toMatchObject({ type: "Line", seriesBy: "Rows" });
+      expect(cells.has(`B${categories}`)).toBe(false);
+      expect(cells.get(`B${build}`)?.value).toBe("Build");
+      expect(cells.get(`B${rent}`)?.value).toBe("Rent");
+      const top = parseCell(spec.chart.anchorTopLeft);
+      const bottom = parseCell(spec.chart.anchorBottomRight);
+      expect(bottom.row).toBeGreaterThan(top.row);
+      expect(bottom.col).toBeGreaterThan(top.col);
+      // Nothing under the chart except the results' own label/unit/value columns.
+      for (const cell of spec.cells) {
+        const p = parseCell(cell.address);
+        const covered = p.row >= top.row && p.row <= bottom.row && p.col >= top.col && p.col <= bottom.col;
+        expect(covered ? cell.address : "").toBe("");
+      }
+    });
+
+    it("then every used column has a readable width, the label column about 34 characters or more", () => {
+      const widths = new Map(spec.columnWidths.map((w) => [w.column, w.width]));
+      const lastCol = Math.max(...spec.cells.map((c) => parseCell(c.address).col));
+      for (let col = 0; col <= lastCol; col++)
+        expect(widths.get(columnLetter(col))).toBeGreaterThanOrEqual(charactersToPoints(16));
+      expect(widths.get("A")).toBeGreaterThanOrEqual(charactersToPoints(34));
+      expect(Math.max(...[...widths.keys()].map(columnIndex))).toBe(lastCol);
+    });
+
+    it("then the metadata records the library and the scenario", () => {
+      expect(spec.metadata).toEqual({
+        libraryId: DEFAULT_LIBRARY.meta.id,
+        libraryVersion: DEFAULT_LIBRARY.meta.version,
+        libraryName: DEFAULT_LIBRARY.meta.name,
+        scenarioId,
+        scenarioName: DEFAULT_LIBRARY.scenarios[scenarioId].name,
+        horizonYears: H,
+      });
+      expect(cells.get(`C${LAYOUT.header.published}`)?.value).toBe(DEFAULT_LIBRARY.meta.publishedAt);
+    });
+
+    it("then assumptionsFromLibrary returns exactly the template's assumption rows", () => {
+      expect(assumptionsFromLibrary(index, scenarioId, "")).toEqual(spec.assumptions);
+      expect(assumptionsFromLibrary(index, scenarioId, "_2")).toEqual(
+        buildRentVsBuildTemplate(index, scenarioId, { sheetName: "X", nameSuffix: "_2" }).assumptions
+      );
+    });
+
+    it("then building it twice gives the same spec", () => {
+      expect(buildRentVsBuildTemplate(index, scenarioId, placement)).toEqual(spec);
+    });
+  });
+
+  describe("when a second sheet gets the suffix _2", () => {
+    const spec = buildRentVsBuildTemplate(index, "enterprise-1k-h100", {
+      sheetName: "Rent vs Build (2)",
+      nameSuffix: "_2",
+    });
+
+    it("then every name and every name in a formula carries the suffix, and the sheet evaluates alike", () => {
+      const names = new Set(spec.names.map((n) => n.name));
+      for (const name of names) expect(name).toMatch(/^CP_[A-Za-z]+_2$/);
+      for (const a of spec.assumptions) expect(a.name.endsWith("_2")).toBe(true);
+      for (const name of Object.values(spec.resultNames)) expect(names.has(name)).toBe(true);
+      const cells = cellMap(spec);
+      const problems = spec.cells.flatMap((c) => (c.formula ? lintFormula(c.formula, names, cells) : []));
+      expect(problems).toEqual([]);
+      const plain = evaluateTemplate(buildRentVsBuildTemplate(index, "enterprise-1k-h100", placement));
+      const suffixed = evaluateTemplate(spec);
+      expect(suffixed.named("CP_NpvBuild_2")).toBe(plain.named("CP_NpvBuild"));
+      expect(suffixed.named("CP_Verdict_2")).toBe(plain.named("CP_Verdict"));
+    });
+
+    it("then a suffix that could break a name is refused", () => {
+      expect(() =>
+        buildRentVsBuildTemplate(index, "enterprise-1k-h100", { sheetName: "S", nameSuffix: " (2)" })
+      ).toThrow(/suffix/);
+    });
+  });
+
+  describe("when the scenario is unknown", () => {
+    it("then it throws an error naming the scenario and suggesting the nearest ones", () => {
+      expect(() => buildRentVsBuildTemplate(index, "xai-memphis-2025", placement)).toThrow(
+        /Unknown scenario "xai-memphis-2025".*xai-memphis-2024/
+      );
+      expect(() => assumptionsFromLibrary(index, "nope", "")).toThrow(/Unknown scenario/);
+    });
+  });
+
+  describe("when the scenario is given by its display name instead of its id", () => {
+    it("then it resolves to the same template", () => {
+      const byName = buildRentVsBuildTemplate(index, DEFAULT_LIBRARY.scenarios["enterprise-1k-h100"].name, placement);
+      expect(byName).toEqual(buildRentVsBuildTemplate(index, "enterprise-1k-h100", placement));
+    });
+  });
+
+  describe("when library text looks like a formula, a number or a date", () => {
+    const hostile = JSON.parse(JSON.stringify(DEFAULT_LIBRARY)) as LibraryDocument;
+    const scenario = hostile.scenarios["enterprise-1k-h100"];
+    scenario.name = '=HYPERLINK("http://evil.example","click")';
+    scenario.description = "+cmd|' /C calc'!A0";
+    hostile.regions["us-va"].name = "2024-05";
+    hostile.gpus["h100-sxm"].systemPricePerGpu.source = "@SUM(1+1)";
+    const spec = buildRentVsBuildTemplate(buildIndex(hostile), "enterprise-1k-h100", placement);
+
+    it("then it is written as text (apostrophe prefix), never as a formula, and never enters a formula", () => {
+      const written = contentBlocks(spec.cells).flatMap((b) => b.formulas.flat());
+      expect(written).toContain('\'=HYPERLINK("http://evil.example","click")');
+      expect(written).toContain("'+cmd|' /C calc'!A0");
+      expect(written).toContain("'2024-05");
+      expect(written).toContain("'@SUM(1+1)");
+      for (const cell of spec.cells) {
+        if (cell.formula) expect(cell.formula).not.toMatch(/HYPERLINK|cmd|evil/);
+      }
+      const sheet = evaluateTemplate(spec);
+      expect(sheet.value(`A${LAYOUT.header.scenario}`)).toBe(scenario.name);
+      expect(sheet.errors()).toEqual([]);
+    });
+  });
+});
