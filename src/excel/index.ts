@@ -1,0 +1,25 @@
+/**
+ * Excel access for the sidebar: the only code that calls Excel.run / context.sync. Pass the global
+ * `Excel` (or, in tests, the in-memory host from ./memory) as `excel`.
+ */
+export type { ExcelApi } from "./excelApi";
+export { insertTemplate } from "./insertTemplate";
+export type {
+  InsertOptions,
+  InsertProgress,
+  InsertResult,
+  TemplatePlacement,
+} from "./insertTemplate";
+export { applyRefresh, planRefresh, undoLastRefresh } from "./refresh";
+export type {
+  CellContent,
+  LibraryRef,
+  RefreshBasis,
+  RefreshOptions,
+  RefreshPlan,
+  RefreshRow,
+  RefreshRowStatus,
+} from "./refresh";
+export { readTemplateRegistry, REGISTRY_KEY, UNDO_KEY } from "./templateRegistry";
+export type { RegistryRead, TemplateEntry, TemplateRegistry } from "./templateRegistry";
+export * from "./errors";

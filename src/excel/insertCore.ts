@@ -1,0 +1,282 @@
+/**
+ * Inserting a template sheet, given any TemplateSpec builder (insertTemplate.ts passes the
+ * rent-vs-build one). Three round trips however large the template:
+ *   1. read the sheet names, the workbook names and the template registry;
+ *   2. add the sheet and queue every write: contents, number formats, styles, widths, names, chart;
+ *   3. record the sheet in the registry (its id is known only after 2) and activate it.
+ * If 2 or 3 fails, the sheet and the names it added are removed again, so a failed insert leaves the
+ * workbook (and its settings) as it was.
+ */
+import type { CellSpec, TemplateSpec } from "../templates/types";
+import { sameCellValue } from "../templates/refreshPlan";
+import { excelNameKey, parseCell } from "./a1";
+import { NewerRegistryError, excelErrorLocation, wrapExcelError } from "./errors";
+import { serialized } from "./serialize";
+import type { ExcelApi } from "./excelApi";
+import { planRender, queueRender, templateNames } from "./render";
+import type { RenderPlan } from "./render";
+import { TEMPLATE_SHEET_BASE, nextNameSuffix, nextSheetName } from "./sheetNames";
+import {
+  EMPTY_REGISTRY,
+  REGISTRY_BACKUP_KEY,
+  REGISTRY_KEY,
+  parseRegistry,
+  pruneRegistry,
+  queueRegistryWrite,
+  queueSettingRead,
+  settingValue,
+  withEntry,
+} from "./templateRegistry";
+import type { TemplateEntry } from "./templateRegistry";
+
+export interface TemplatePlacement {
+  readonly sheetName: string;
+  /** Appended to every workbook name of the template ("" for the first sheet, "_2"...). */
+  readonly nameSuffix: string;
+}
+
+/** Builds the template for a placement; may throw (e.g. an unknown scenario) before anything is written. */
+export type TemplateBuilder = (placement: TemplatePlacement) => TemplateSpec;
+
+/** Progress for the sidebar: a step to show and the fraction done (0..1). */
+export type InsertProgress = (step: string, fraction: number) => void;
+
+export interface InsertResult {
+  readonly sheetName: string;
+  readonly worksheetId: string;
+  readonly nameSuffix: string;
+  /** Cells written (contents and number formats). */
+  readonly cellWrites: number;
+  /** Things the user should know that did not stop the insert (e.g. damaged metadata set aside). */
+  readonly warnings: readonly string[];
+}
+
+export interface InsertOptions {
+  /** Clock for the registry's insertedAt (tests). */
+  readonly now?: () => Date;
+  /** Base sheet name; default "Rent vs Build". */
+  readonly sheetBaseName?: string;
+}
+
+/**
+ * The spec's cells with every assumption's value cell present: an assumption without a cell gets an
+ * input cell; one whose cell holds a different value is a builder bug (refresh would call it an override).
+ */
+export function cellsWithAssumptions(spec: TemplateSpec): CellSpec[] {
+  const cells = [...spec.cells];
+  const byAddress = new Map<string, CellSpec>();
+  for (const cell of cells) {
+    const { row, col } = parseCell(cell.address);
+    byAddress.set(`${row}:${col}`, cell);
+  }
+  const keys = new Set<string>();
+  for (const a of spec.assumptions) {
+    if (keys.has(a.key)) throw new Error(`The template lists the assumption '${a.key}' twice.`);
+    keys.add(a.key);
+    const { row, col } = parseCell(a.address);
+    const cell = byAddress.get(`${row}:${col}`);
+    if (cell === undefined) {
+      const added: CellSpec = {
+        address: a.address,
+        value: a.value,
+        numberFormat: a.numberFormat,
+        style: "input",
+      };
+      cells.push(added);
+      byAddress.set(`${row}:${col}`, added);
+    } else if (
+      cell.formula !== undefined ||
+      cell.value === undefined ||
+      !sameCellValue(cell.value, a.value)
+    ) {
+      throw new Error(
+        `The template's cell ${a.address} does not hold the value of the assumption '${a.key}'.`
+      );
+    }
+  }
+  return cells;
+}
+
+export function entryFor(
+  spec: TemplateSpec,
+  placement: TemplatePlacement,
+  insertedAt: string
+): TemplateEntry {
+  const { libraryId, libraryVersion, scenarioId } = spec.metadata;
+  const assumptions: TemplateEntry["assumptions"] = {};
+  for (const a of spec.assumptions)
+    assumptions[a.key] = { name: a.name, value: a.value, libraryVersion };
+  return {
+    sheetName: placement.sheetName,
+    nameSuffix: placement.nameSuffix,
+    libraryId,
+    libraryVersion,
+    scenarioId,
+    insertedAt,
+    assumptions,
+  };
+}
+
+/** The spec's names with the placement's suffix removed, to try other suffixes against. */
+function baseNames(spec: TemplateSpec): string[] {
+  const suffix = spec.nameSuffix;
+  return templateNames(spec).map(({ name }) =>
+    suffix !== "" && name.endsWith(suffix) ? name.slice(0, -suffix.length) : name
+  );
+}
+
+/** What the workbook had before the insert (to choose names, and to undo only what the insert added). */
+interface WorkbookSnapshot {
+  readonly sheetIds: ReadonlySet<string>;
+  readonly sheetNames: readonly string[];
+  readonly names: readonly string[];
+}
+
+/**
+ * Undoes a failed insert: deletes the names it added and the sheet it added. The sheet is found by id
+ * when known, else by name, and deleted only if it did not exist before; when Excel refused the add
+ * itself, nothing was created (names come after the sheet) and nothing is touched.
+ */
+async function rollback(
+  excel: ExcelApi,
+  error: unknown,
+  sheet: { readonly name: string; readonly id: string | null },
+  snapshot: WorkbookSnapshot,
+  addedNames: readonly string[]
+): Promise<boolean> {
+  if (sheet.id === null && excelErrorLocation(error) === "WorksheetCollection.add") return true;
+  try {
+    await excel.run(async (context) => {
+      const added = context.workbook.worksheets.getItemOrNullObject(sheet.id ?? sheet.name);
+      added.load("id");
+      const existing = new Set(snapshot.names.map(excelNameKey));
+      const names = addedNames
+        .filter((name) => !existing.has(excelNameKey(name)))
+        .map((name) => context.workbook.names.getItemOrNullObject(name).load("name"));
+      await context.sync();
+      for (const name of names) if (!name.isNullObject) name.delete();
+      if (!added.isNullObject && !snapshot.sheetIds.has(added.id)) added.delete();
+      await context.sync();
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function insertTemplateSpec(
+  excel: ExcelApi,
+  build: TemplateBuilder,
+  onProgress?: InsertProgress,
+  options: InsertOptions = {}
+): Promise<InsertResult> {
+  const progress = (step: string, fraction: number): void => onProgress?.(step, fraction);
+  const base = options.sheetBaseName ?? TEMPLATE_SHEET_BASE;
+
+  // Build once before touching Excel: a bad scenario fails here, with nothing read or written.
+  progress("Preparing the template", 0.05);
+  const provisional = build({ sheetName: base, nameSuffix: "" });
+
+  return serialized(excel, () =>
+    insertSerialized(excel, build, provisional, progress, options, base)
+  );
+}
+
+async function insertSerialized(
+  excel: ExcelApi,
+  build: TemplateBuilder,
+  provisional: TemplateSpec,
+  progress: InsertProgress,
+  options: InsertOptions,
+  base: string
+): Promise<InsertResult> {
+  return excel.run(async (context) => {
+    // ---- sync 1: what the workbook already has
+    progress("Reading workbook", 0.1);
+    const worksheets = context.workbook.worksheets.load("items/name,items/id");
+    const names = context.workbook.names.load("items/name");
+    const registrySetting = queueSettingRead(context, REGISTRY_KEY);
+    await context.sync();
+
+    const read = parseRegistry(settingValue(registrySetting));
+    if (read.status === "newer") throw new NewerRegistryError(read.version);
+    const warnings: string[] = [];
+    let registry = EMPTY_REGISTRY;
+    let damagedRegistry: { readonly raw: unknown; readonly problem: string } | null = null;
+    if (read.status === "corrupt") {
+      damagedRegistry = { raw: read.raw, problem: read.problem };
+      warnings.push(
+        `The Capacity Planner information saved in this workbook was damaged (${read.problem}); it was set aside ` +
+          `(setting '${REGISTRY_BACKUP_KEY}') and a new record started. Earlier template sheets can no longer be refreshed.`
+      );
+    } else {
+      registry = read.registry;
+    }
+    const snapshot: WorkbookSnapshot = {
+      sheetIds: new Set(worksheets.items.map((s) => s.id)),
+      sheetNames: worksheets.items.map((s) => s.name),
+      names: names.items.map((n) => n.name),
+    };
+
+    const { name: sheetName, ordinal } = nextSheetName(snapshot.sheetNames, base);
+    const nameSuffix = nextNameSuffix(snapshot.names, baseNames(provisional), ordinal);
+    const placement: TemplatePlacement = { sheetName, nameSuffix };
+    const spec = sheetName === base && nameSuffix === "" ? provisional : build(placement);
+    const cells = cellsWithAssumptions(spec);
+    const plan: RenderPlan = planRender({ ...spec, cells });
+    const taken = new Set(snapshot.names.map(excelNameKey));
+    const clash = plan.names.find((n) => taken.has(excelNameKey(n.name)));
+    if (clash !== undefined)
+      throw new Error(`The template's name ${clash.name} already exists in the workbook.`);
+    const addedNames = plan.names.map((n) => n.name);
+
+    // ---- sync 2: the sheet and everything on it
+    progress("Writing template", 0.3);
+    let worksheetId: string;
+    try {
+      const sheet = context.workbook.worksheets.add(sheetName);
+      sheet.load("id");
+      queueRender(context.workbook, sheet, plan);
+      await context.sync();
+      worksheetId = sheet.id;
+    } catch (error) {
+      const rolledBack = await rollback(
+        excel,
+        error,
+        { name: sheetName, id: null },
+        snapshot,
+        addedNames
+      );
+      throw wrapExcelError("insert the template", error, rolledBack);
+    }
+
+    // ---- sync 3: record it, then show it
+    progress("Saving template details", 0.85);
+    try {
+      const now = (options.now ?? (() => new Date()))();
+      const existing = new Set([...snapshot.sheetIds, worksheetId]);
+      const next = withEntry(
+        pruneRegistry(registry, existing),
+        worksheetId,
+        entryFor(spec, placement, now.toISOString())
+      );
+      if (damagedRegistry !== null)
+        context.workbook.settings.add(REGISTRY_BACKUP_KEY, damagedRegistry.raw);
+      queueRegistryWrite(context, next);
+      context.workbook.worksheets.getItem(worksheetId).activate();
+      await context.sync();
+    } catch (error) {
+      const rolledBack = await rollback(
+        excel,
+        error,
+        { name: sheetName, id: worksheetId },
+        snapshot,
+        addedNames
+      );
+      throw wrapExcelError("insert the template", error, rolledBack);
+    }
+
+    progress("Done", 1);
+    return { sheetName, worksheetId, nameSuffix, cellWrites: plan.cellWrites, warnings };
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Refresh a rent-vs-build template's assumptions from the current library: plan (1 sync), apply the
+ * rows the user ticked (1 sync), undo the last refresh (2 syncs). See refreshCore.ts.
+ */
+import type { LibraryIndex } from "../model/library/indexLibrary";
+import { assumptionsFromLibrary } from "../templates/rentVsBuild";
+import type { ExcelApi } from "./excelApi";
+import { applyRefreshWith, planRefreshWith, undoLastRefreshWith } from "./refreshCore";
+import type { RefreshOptions, RefreshPlan } from "./refreshCore";
+
+export type {
+  CellContent,
+  LibraryRef,
+  RefreshBasis,
+  RefreshOptions,
+  RefreshPlan,
+  RefreshRow,
+  RefreshRowStatus,
+} from "./refreshCore";
+
+export async function planRefresh(excel: ExcelApi, index: LibraryIndex): Promise<RefreshPlan> {
+  return planRefreshWith(excel, index, assumptionsFromLibrary);
+}
+
+export async function applyRefresh(
+  excel: ExcelApi,
+  plan: RefreshPlan,
+  keys: readonly string[],
+  options?: RefreshOptions
+): Promise<{ applied: number }> {
+  return applyRefreshWith(excel, plan, keys, options);
+}
+
+export async function undoLastRefresh(excel: ExcelApi): Promise<{ restored: number }> {
+  return undoLastRefreshWith(excel);
+}

@@ -1,0 +1,219 @@
+/** The pure parts of src/excel: addresses, sheet names and suffixes, blocks, text escaping, the registry schema. */
+import { parseSheetReference, rangeAddress, tryParseRange } from "../../../src/excel/a1";
+import {
+  CapacityPlannerError,
+  ExcelOperationFailedError,
+  userMessage,
+  wrapExcelError,
+} from "../../../src/excel/errors";
+import { cellInput, groupIntoBlocks, needsTextPrefix, planRender } from "../../../src/excel/render";
+import { nextNameSuffix, nextSheetName, sheetOrdinal } from "../../../src/excel/sheetNames";
+import {
+  EMPTY_REGISTRY,
+  parseRegistry,
+  parseUndoRecord,
+  serializeRegistry,
+  withEntry,
+} from "../../../src/excel/templateRegistry";
+import type { TemplateEntry } from "../../../src/excel/templateRegistry";
+import { fixtureSpec } from "./fixtures";
+import { defaultIndex } from "./host";
+
+describe("sheet names and name suffixes", () => {
+  it("Given no template sheet, When naming, Then 'Rent vs Build'", () => {
+    expect(nextSheetName(["Sheet1"])).toEqual({ name: "Rent vs Build", ordinal: 1 });
+  });
+
+  it("Given taken names in any case, When naming, Then the first free '(n)'", () => {
+    expect(nextSheetName(["RENT VS BUILD", "rent vs build (2)", "Rent vs Build (4)"])).toEqual({
+      name: "Rent vs Build (3)",
+      ordinal: 3,
+    });
+  });
+
+  it("Given template sheet names, When asking their ordinal, Then 1 for the base, n for '(n)', null otherwise", () => {
+    expect(sheetOrdinal("rent vs build")).toBe(1);
+    expect(sheetOrdinal("Rent vs Build (12)")).toBe(12);
+    expect(sheetOrdinal("Rent vs Build (0)")).toBeNull();
+    expect(sheetOrdinal("Sheet1")).toBeNull();
+  });
+
+  it("Given existing workbook names, When choosing a suffix, Then the first (from the sheet's ordinal) with no collision, ignoring case", () => {
+    expect(nextNameSuffix([], ["CP_A", "CP_B"])).toBe("");
+    expect(nextNameSuffix(["cp_b"], ["CP_A", "CP_B"])).toBe("_2");
+    expect(nextNameSuffix(["CP_A", "CP_A_2"], ["CP_A"])).toBe("_3");
+    expect(nextNameSuffix([], ["CP_A"], 4)).toBe("_4");
+  });
+});
+
+describe("A1 helpers", () => {
+  it("Given defined-name formulas, When parsed, Then sheet and cell come out, quotes unescaped", () => {
+    expect(parseSheetReference("='Rent vs Build (2)'!$C$16")).toEqual({
+      sheet: "Rent vs Build (2)",
+      range: { row: 15, col: 2, rowCount: 1, colCount: 1 },
+    });
+    expect(parseSheetReference("='Bob''s'!$A$1:$B$2")).toEqual({
+      sheet: "Bob's",
+      range: { row: 0, col: 0, rowCount: 2, colCount: 2 },
+    });
+    expect(parseSheetReference("=Sheet1!B5")?.sheet).toBe("Sheet1");
+    expect(parseSheetReference("=#REF!$C$5")).toBeNull();
+    expect(parseSheetReference("=0.07")).toBeNull();
+  });
+
+  it("Given ranges, When formatted, Then A1 text", () => {
+    expect(rangeAddress({ row: 0, col: 0, rowCount: 1, colCount: 1 })).toBe("A1");
+    expect(rangeAddress({ row: 4, col: 26, rowCount: 2, colCount: 3 })).toBe("AA5:AC6");
+    expect(tryParseRange("C3:A1")).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 3 });
+    expect(tryParseRange("A0")).toBeNull();
+  });
+});
+
+describe("blocks and cell input", () => {
+  const cell = (address: string) => ({ address });
+
+  it("Given a full rectangle plus strays, When grouped, Then one block per rectangle", () => {
+    const blocks = groupIntoBlocks(["A1", "B1", "A2", "B2", "D1", "A4"].map(cell));
+    expect(blocks.map((b) => b.address)).toEqual(["A1:B2", "D1", "A4"]);
+    expect(blocks[0]?.items.map((r) => r.map((c) => c.address))).toEqual([
+      ["A1", "B1"],
+      ["A2", "B2"],
+    ]);
+  });
+
+  it("Given rows of different widths, When grouped, Then blocks stay fully covered", () => {
+    const blocks = groupIntoBlocks(["A1", "B1", "C1", "A2", "B2", "A3", "B3", "C3"].map(cell));
+    const covered = blocks.reduce((n, b) => n + b.range.rowCount * b.range.colCount, 0);
+    expect(covered).toBe(8);
+  });
+
+  it("Given two cells at one address, When grouped, Then it throws", () => {
+    expect(() => groupIntoBlocks(["B5", "$B$5"].map(cell))).toThrow(/two cells at/);
+  });
+
+  it.each([
+    ["2024-08", true],
+    ["=SUM(A1)", true],
+    ["-5", true],
+    ["$1,000", true],
+    ["TRUE", true],
+    ["May 2024", true],
+    ["#N/A", true],
+    ["Power price", false],
+    ["Mayhem 2", false],
+    ["Sept. 2024", true],
+    ["", false],
+  ])("Given the text %p, When written, Then prefixed with an apostrophe: %p", (text, expected) => {
+    expect(needsTextPrefix(text)).toBe(expected);
+  });
+
+  it("Given a text-formatted cell, When its input is made, Then no apostrophe (Excel would keep it)", () => {
+    expect(cellInput({ value: "2024-08", numberFormat: "@" })).toBe("2024-08");
+    expect(cellInput({ value: "2024-08" })).toBe("'2024-08");
+    expect(cellInput({ formula: "=1+1", value: 2 })).toBe("=1+1");
+    expect(cellInput({})).toBeNull();
+  });
+
+  it("Given the fixture template, When planned, Then writes are counted per content cell and per number format", () => {
+    const spec = fixtureSpec(defaultIndex, "xai-memphis-2024", {
+      sheetName: "Rent vs Build",
+      nameSuffix: "",
+    });
+    const plan = planRender(spec);
+    const expected =
+      spec.cells.filter((c) => c.value !== undefined || c.formula !== undefined).length +
+      spec.cells.filter((c) => c.numberFormat !== undefined).length;
+    expect(plan.cellWrites).toBe(expected);
+    expect(plan.names.map((n) => n.name)).toEqual([
+      "CP_NpvDifference",
+      "CP_GpuCount",
+      "CP_SystemPricePerGpu",
+      "CP_PowerPrice",
+      "CP_RentalRate",
+      "CP_DiscountRate",
+    ]);
+  });
+
+  it("Given a spec naming one name at two places, When planned, Then it throws", () => {
+    const spec = fixtureSpec(
+      defaultIndex,
+      "xai-memphis-2024",
+      { sheetName: "Rent vs Build", nameSuffix: "" },
+      { extraNames: [{ name: "cp_gpucount", address: "B6" }] }
+    );
+    expect(() => planRender(spec)).toThrow(/defines the name cp_gpucount twice, at B6 and B5/i);
+  });
+});
+
+describe("registry schema", () => {
+  const entry: TemplateEntry = {
+    sheetName: "Rent vs Build",
+    nameSuffix: "",
+    libraryId: "capplan-default",
+    libraryVersion: "1.0.0",
+    scenarioId: "xai-memphis-2024",
+    insertedAt: "2026-12-01T00:00:00.000Z",
+    assumptions: { powerPrice: { name: "CP_PowerPrice", value: 0.0623, libraryVersion: "1.0.0" } },
+  };
+
+  it("Given a registry written and read back, When parsed, Then it round-trips (also from JSON text)", () => {
+    const registry = withEntry(EMPTY_REGISTRY, "{sheet-1}", entry);
+    const json = serializeRegistry(registry);
+    expect(parseRegistry(json)).toEqual({ status: "ok", registry });
+    expect(parseRegistry(JSON.stringify(json))).toEqual({ status: "ok", registry });
+  });
+
+  it.each([
+    ["not JSON text", "{oops", /not valid JSON/],
+    ["an array", [1, 2], /expected object/],
+    ["no version", { sheets: {} }, /version/],
+    ["sheets not an object", { version: 1, sheets: 3 }, /sheets/],
+  ])("Given %s, When parsed, Then corrupt with the reason", (_label, raw, problem) => {
+    const read = parseRegistry(raw);
+    expect(read.status).toBe("corrupt");
+    if (read.status === "corrupt") expect(read.problem).toMatch(problem);
+  });
+
+  it("Given a bad entry among good ones, When parsed, Then only that entry is damaged, and it is kept verbatim on write", () => {
+    const good = (
+      serializeRegistry(withEntry(EMPTY_REGISTRY, "x", entry)) as {
+        sheets: Record<string, unknown>;
+      }
+    ).sheets["x"];
+    const raw = { version: 1, sheets: { good, bad: { sheetName: 5 } } };
+    const read = parseRegistry(raw);
+    if (read.status !== "ok") throw new Error(read.status);
+    expect(Object.keys(read.registry.sheets)).toEqual(["good"]);
+    expect(read.registry.damaged["bad"]?.problem).toMatch(/sheetName/);
+    expect(
+      (serializeRegistry(read.registry) as { sheets: Record<string, unknown> }).sheets["bad"]
+    ).toEqual({ sheetName: 5 });
+  });
+
+  it("Given a newer format, When parsed, Then 'newer'", () => {
+    expect(parseRegistry({ version: 3, sheets: {} })).toEqual({ status: "newer", version: 3 });
+  });
+
+  it("Given undo settings, When parsed, Then absent / corrupt are told apart", () => {
+    expect(parseUndoRecord(undefined)).toEqual({ status: "absent" });
+    expect(parseUndoRecord({ version: 1 }).status).toBe("corrupt");
+  });
+});
+
+describe("error messages", () => {
+  it("Given an Excel error, When wrapped, Then the user sees what failed, the code, and what to do", () => {
+    const excelError = Object.assign(new Error("The argument is invalid."), {
+      code: "InvalidArgument",
+    });
+    const wrapped = wrapExcelError("insert the template", excelError, true);
+    expect(wrapped).toBeInstanceOf(ExcelOperationFailedError);
+    expect(wrapped).toBeInstanceOf(CapacityPlannerError);
+    expect(wrapped.message).toBe(
+      "Excel could not insert the template: The argument is invalid (InvalidArgument). Nothing was changed. " +
+        "Close any cell you are editing and try again; if it keeps failing, save the workbook and reopen it."
+    );
+    expect(userMessage("boom")).toMatch(
+      /^Excel could not complete the action: an unexpected error\./
+    );
+  });
+});

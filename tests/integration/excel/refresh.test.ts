@@ -1,0 +1,436 @@
+import {
+  CorruptRegistryError,
+  CorruptTemplateEntryError,
+  ExcelOperationFailedError,
+  InvalidRefreshSelectionError,
+  NotATemplateSheetError,
+  NothingToUndoError,
+  ScenarioNotInLibraryError,
+  userMessage,
+} from "../../../src/excel/errors";
+import { insertTemplateSpec } from "../../../src/excel/insertCore";
+import {
+  applyRefreshWith,
+  planRefreshWith,
+  undoLastRefreshWith,
+} from "../../../src/excel/refreshCore";
+import type { RefreshPlan } from "../../../src/excel/refreshCore";
+import {
+  REGISTRY_KEY,
+  UNDO_KEY,
+  parseRegistry,
+  parseUndoRecord,
+} from "../../../src/excel/templateRegistry";
+import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
+import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
+import {
+  activate,
+  cellAt,
+  defaultIndex,
+  newWorkbook,
+  openWorkbook,
+  settingsSnapshot,
+  teamIndex,
+  typeInto,
+} from "./host";
+import type { Workbook } from "./host";
+import type { JsonValue } from "../../../src/excel/memory";
+
+const SCENARIO = "xai-memphis-2024";
+const SHEET = "Rent vs Build";
+const plan = (wb: Workbook, index: LibraryIndex) =>
+  planRefreshWith(wb.excel, index, fixtureAssumptions);
+const apply = (wb: Workbook, p: RefreshPlan, keys: readonly string[]) =>
+  applyRefreshWith(wb.excel, p, keys, { now: () => new Date("2026-12-03T09:00:00.000Z") });
+
+async function workbookWithTemplate(): Promise<Workbook & { worksheetId: string }> {
+  const wb = newWorkbook();
+  const { worksheetId } = await insertTemplateSpec(
+    wb.excel,
+    fixtureBuilder(defaultIndex, SCENARIO)
+  );
+  wb.stats.reset();
+  return { ...wb, worksheetId };
+}
+
+function registryOf(wb: Workbook): TemplateRegistry {
+  const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
+  if (read.status !== "ok") throw new Error(`registry ${read.status}`);
+  return read.registry;
+}
+
+const row = (p: RefreshPlan, key: string) => {
+  const found = p.rows.find((r) => r.key === key);
+  if (found === undefined) throw new Error(`no row ${key}`);
+  return found;
+};
+
+describe("refresh on the in-memory Excel host", () => {
+  it("Given a template and the same library, When planning a refresh, Then every row is unchanged, in one sync", async () => {
+    const wb = await workbookWithTemplate();
+
+    const p = await plan(wb, defaultIndex);
+
+    expect(wb.stats.syncCount).toBe(1);
+    expect(wb.stats.writeCount).toBe(0);
+    expect(p).toMatchObject({
+      worksheetId: wb.worksheetId,
+      sheetName: SHEET,
+      scenarioId: SCENARIO,
+      libraryBefore: { id: "capplan-default", version: "1.0.0" },
+      libraryAfter: { id: "capplan-default", version: "1.0.0" },
+    });
+    expect(p.rows.map((r) => r.key)).toEqual([
+      "gpuCount",
+      "systemPricePerGpu",
+      "powerPrice",
+      "rentalRate",
+      "discountRate",
+    ]);
+    for (const r of p.rows)
+      expect(r).toMatchObject({
+        status: "ok",
+        changed: false,
+        isOverride: false,
+        selectedByDefault: false,
+      });
+  });
+
+  it("Given a team library with a new power price and GPU price, When refreshed and applied, Then those cells change in 2 syncs in total and a second refresh finds nothing", async () => {
+    const wb = await workbookWithTemplate();
+    const team = teamIndex({ powerPrice: 0.081, systemPricePerGpu: 34000 });
+
+    const p = await plan(wb, team);
+    const changed = p.rows.filter((r) => r.changed);
+    expect(changed.map((r) => r.key)).toEqual(["systemPricePerGpu", "powerPrice"]);
+    expect(row(p, "powerPrice")).toMatchObject({
+      workbookValue: 0.0623,
+      libraryValue: 0.081,
+      insertedValue: 0.0623,
+      source: "Acme PPA with MLGW",
+      asOf: "2026-10",
+      unit: "USD per kWh",
+      isOverride: false,
+      selectedByDefault: true,
+    });
+    const selected = p.rows.filter((r) => r.selectedByDefault).map((r) => r.key);
+
+    const result = await apply(wb, p, selected);
+
+    expect(result).toEqual({ applied: 2 });
+    expect(wb.stats.syncCount).toBe(2);
+    expect(wb.stats.writeCount).toBe(2);
+    expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.081);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(34000);
+    // Formats stay as inserted.
+    const entry = registryOf(wb).sheets[wb.worksheetId];
+    expect(entry).toMatchObject({
+      libraryId: "acme-capacity",
+      libraryVersion: "2.0.0",
+      refreshedAt: "2026-12-03T09:00:00.000Z",
+      assumptions: {
+        powerPrice: { name: "CP_PowerPrice", value: 0.081, libraryVersion: "2.0.0" },
+        systemPricePerGpu: { name: "CP_SystemPricePerGpu", value: 34000, libraryVersion: "2.0.0" },
+        gpuCount: { name: "CP_GpuCount", value: 100000, libraryVersion: "1.0.0" },
+      },
+    });
+    const undo = parseUndoRecord(wb.store.getSetting(UNDO_KEY));
+    expect(undo.status === "ok" && undo.record.previous).toEqual({
+      systemPricePerGpu: {
+        name: "CP_SystemPricePerGpu",
+        value: 37500,
+        formula: null,
+        libraryVersionBefore: "1.0.0",
+      },
+      powerPrice: {
+        name: "CP_PowerPrice",
+        value: 0.0623,
+        formula: null,
+        libraryVersionBefore: "1.0.0",
+      },
+    });
+
+    wb.stats.reset();
+    const again = await plan(wb, team);
+    expect(again.rows.every((r) => !r.changed && !r.isOverride && !r.selectedByDefault)).toBe(true);
+    expect(again.libraryBefore).toEqual({ id: "acme-capacity", version: "2.0.0" });
+    expect(wb.stats.syncCount).toBe(1);
+  });
+
+  it("Given the user edited an input, When refreshing with a changed library, Then the edit is an unticked override and is kept when the others are applied; undo restores the rest", async () => {
+    const wb = await workbookWithTemplate();
+    await typeInto(wb.excel, SHEET, "B7", 0.05); // the power price, edited by the user
+    wb.stats.reset();
+    const team = teamIndex();
+
+    const p = await plan(wb, team);
+
+    expect(row(p, "powerPrice")).toMatchObject({
+      workbookValue: 0.05,
+      insertedValue: 0.0623,
+      libraryValue: 0.081,
+      isOverride: true,
+      changed: true,
+      selectedByDefault: false,
+    });
+    expect(row(p, "systemPricePerGpu").selectedByDefault).toBe(true);
+    await apply(
+      wb,
+      p,
+      p.rows.filter((r) => r.selectedByDefault).map((r) => r.key)
+    );
+    expect(wb.stats.syncCount).toBe(2);
+    expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.05);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(34000);
+    expect(registryOf(wb).sheets[wb.worksheetId]?.assumptions["powerPrice"]?.value).toBe(0.0623);
+
+    // The override is still reported (and still unticked) next time.
+    const again = await plan(wb, team);
+    expect(
+      again.rows.filter((r) => r.changed).map((r) => [r.key, r.isOverride, r.selectedByDefault])
+    ).toEqual([["powerPrice", true, false]]);
+
+    const registryBefore = registryOf(wb);
+    wb.stats.reset();
+    const undone = await undoLastRefreshWith(wb.excel);
+    expect(undone).toEqual({ restored: 1 });
+    expect(wb.stats.syncCount).toBeLessThanOrEqual(2);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
+    expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.05);
+    const entry = registryOf(wb).sheets[wb.worksheetId];
+    expect(entry?.libraryVersion).toBe("1.0.0");
+    expect(entry?.refreshedAt).toBeUndefined();
+    expect(entry?.assumptions["systemPricePerGpu"]?.value).toBe(37500);
+    expect(registryBefore.sheets[wb.worksheetId]?.libraryVersion).toBe("2.0.0");
+    expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
+  });
+
+  it("Given an applied refresh, When undone, Then cells and registry are exactly as before the refresh, and a second undo has nothing to do", async () => {
+    const wb = await workbookWithTemplate();
+    const registryBefore = JSON.stringify(wb.store.getSetting(REGISTRY_KEY));
+    const p = await plan(wb, teamIndex());
+    await apply(wb, p, ["systemPricePerGpu", "powerPrice"]);
+
+    wb.stats.reset();
+    await undoLastRefreshWith(wb.excel);
+
+    expect(wb.stats.syncCount).toBe(2);
+    expect(JSON.stringify(wb.store.getSetting(REGISTRY_KEY))).toBe(registryBefore);
+    expect(cellAt(wb.store, SHEET, "B6")).toEqual({ value: 37500, formula: null });
+    expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.0623, formula: null });
+    const second = await undoLastRefreshWith(wb.excel).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(NothingToUndoError);
+    expect(userMessage(second)).toBe("There is no refresh to undo in this workbook.");
+  });
+
+  it("Given an input the user replaced with a formula, When the library value is applied and then undone, Then the formula comes back", async () => {
+    const wb = await workbookWithTemplate();
+    await typeInto(wb.excel, SHEET, "B7", "=0.05+0.01");
+    const p = await plan(wb, teamIndex());
+    expect(row(p, "powerPrice").isOverride).toBe(true);
+
+    await apply(wb, p, ["powerPrice"]);
+    expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
+    await undoLastRefreshWith(wb.excel);
+
+    expect(cellAt(wb.store, SHEET, "B7").formula).toBe("=0.05+0.01");
+  });
+
+  it("Given the active sheet is not a template, When planning a refresh, Then NotATemplateSheetError tells the user what to select", async () => {
+    const wb = await workbookWithTemplate();
+    await activate(wb.excel, "Sheet1");
+
+    const error = await plan(wb, defaultIndex).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(NotATemplateSheetError);
+    expect((error as Error).message).toBe(
+      "The active sheet is not a Capacity Planner template. Select a 'Rent vs Build' sheet, or insert one."
+    );
+  });
+
+  it("Given a workbook with no registry at all, When planning a refresh, Then NotATemplateSheetError", async () => {
+    const wb = newWorkbook();
+    await expect(plan(wb, defaultIndex)).rejects.toBeInstanceOf(NotATemplateSheetError);
+    expect(wb.stats.syncCount).toBe(1);
+  });
+
+  it("Given a corrupt registry, When refreshing or undoing, Then a clear error and nothing is written", async () => {
+    const wb = await workbookWithTemplate();
+    await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
+    wb.store.setSetting(REGISTRY_KEY, { version: 1, sheets: "oops" });
+    const before = settingsSnapshot(wb.store);
+    wb.stats.reset();
+
+    const error = await plan(wb, teamIndex()).catch((e: unknown) => e);
+    const undoError = await undoLastRefreshWith(wb.excel).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(CorruptRegistryError);
+    expect((error as Error).message).toMatch(
+      /^The Capacity Planner information saved in this workbook is damaged \(sheets: .*\), so nothing was changed\./
+    );
+    expect(undoError).toBeInstanceOf(CorruptRegistryError);
+    expect(wb.stats.writeCount).toBe(0);
+    expect(settingsSnapshot(wb.store)).toBe(before);
+    expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.081);
+  });
+
+  it("Given this sheet's registry entry is damaged, When refreshing, Then it is treated as no template with the reason; other entries survive later writes", async () => {
+    const wb = await workbookWithTemplate();
+    const other = await insertTemplateSpec(wb.excel, fixtureBuilder(defaultIndex, SCENARIO));
+    const raw = wb.store.getSetting(REGISTRY_KEY) as {
+      version: number;
+      sheets: Record<string, JsonValue>;
+    };
+    const damaged = {
+      ...raw,
+      sheets: { ...raw.sheets, [wb.worksheetId]: { sheetName: SHEET, assumptions: 7 } },
+    };
+    wb.store.setSetting(REGISTRY_KEY, damaged);
+    await activate(wb.excel, SHEET);
+
+    const error = await plan(wb, teamIndex()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorruptTemplateEntryError);
+    expect((error as Error).message).toMatch(/for the sheet 'Rent vs Build' is damaged/);
+
+    // Refreshing the other sheet writes the registry back: the damaged entry is kept verbatim.
+    await activate(wb.excel, other.sheetName);
+    const p = await plan(wb, teamIndex());
+    await apply(wb, p, ["powerPrice"]);
+    const after = wb.store.getSetting(REGISTRY_KEY) as { sheets: Record<string, unknown> };
+    expect(after.sheets[wb.worksheetId]).toEqual({ sheetName: SHEET, assumptions: 7 });
+  });
+
+  it("Given the library no longer has the sheet's scenario, When refreshing, Then the user is told which library to load", async () => {
+    const wb = await workbookWithTemplate();
+    const scenarios = Object.fromEntries(
+      Object.entries(DEFAULT_LIBRARY.scenarios).filter(([id]) => id !== SCENARIO)
+    );
+    const index = buildIndex({ ...DEFAULT_LIBRARY, scenarios });
+
+    const error = await plan(wb, index).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ScenarioNotInLibraryError);
+    expect((error as Error).message).toMatch(/scenario 'xai-memphis-2024'.*Load the library/);
+  });
+
+  it("Given the user deleted an assumption's name, When refreshing, Then that row cannot be ticked and applying it is refused", async () => {
+    const wb = await workbookWithTemplate();
+    wb.store.removeName("CP_PowerPrice");
+
+    const p = await plan(wb, teamIndex());
+
+    expect(row(p, "powerPrice")).toMatchObject({
+      status: "cellMissing",
+      changed: false,
+      selectedByDefault: false,
+      workbookValue: null,
+    });
+    expect(row(p, "systemPricePerGpu").selectedByDefault).toBe(true);
+    await expect(apply(wb, p, ["powerPrice"])).rejects.toBeInstanceOf(InvalidRefreshSelectionError);
+  });
+
+  it("Given an empty input cell, When refreshing, Then its workbook value is '' and it counts as an override", async () => {
+    const wb = await workbookWithTemplate();
+    await typeInto(wb.excel, SHEET, "B9", "");
+    const p = await plan(wb, defaultIndex);
+    expect(row(p, "discountRate")).toMatchObject({
+      workbookValue: "",
+      isOverride: true,
+      changed: true,
+      selectedByDefault: false,
+    });
+  });
+
+  it("Given nothing ticked, When applying, Then nothing is synced and the undo record is untouched", async () => {
+    const wb = await workbookWithTemplate();
+    const p = await plan(wb, teamIndex());
+    wb.stats.reset();
+    expect(await apply(wb, p, [])).toEqual({ applied: 0 });
+    expect(wb.stats.syncCount).toBe(0);
+    expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
+  });
+
+  it("Given a template inserted between planning and applying, When applying, Then its registry entry survives (one corrective sync)", async () => {
+    const wb = await workbookWithTemplate();
+    const p = await plan(wb, teamIndex());
+    const other = await insertTemplateSpec(wb.excel, fixtureBuilder(defaultIndex, SCENARIO));
+    wb.stats.reset();
+
+    await apply(wb, p, ["powerPrice"]);
+
+    expect(wb.stats.syncCount).toBe(2);
+    const registry = registryOf(wb);
+    expect(Object.keys(registry.sheets).sort()).toEqual([wb.worksheetId, other.worksheetId].sort());
+    expect(registry.sheets[wb.worksheetId]?.assumptions["powerPrice"]?.value).toBe(0.081);
+  });
+
+  it("Given a cell edited between planning and applying, When applied and undone, Then undo restores the edit", async () => {
+    const wb = await workbookWithTemplate();
+    const p = await plan(wb, teamIndex());
+    await typeInto(wb.excel, SHEET, "B6", 36000);
+
+    await apply(wb, p, ["systemPricePerGpu"]);
+    await undoLastRefreshWith(wb.excel);
+
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(36000);
+  });
+
+  it("Given a name deleted between planning and applying, When applying, Then Excel's failure is reported and settings are unchanged", async () => {
+    const wb = await workbookWithTemplate();
+    const p = await plan(wb, teamIndex());
+    wb.store.removeName("CP_PowerPrice");
+    const before = settingsSnapshot(wb.store);
+
+    const error = await apply(wb, p, ["systemPricePerGpu", "powerPrice"]).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ExcelOperationFailedError);
+    expect((error as ExcelOperationFailedError).excelCode).toBe("ItemNotFound");
+    expect(settingsSnapshot(wb.store)).toBe(before);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
+  });
+
+  it("Given a refreshed workbook, When reopened (a new host over the same store), Then refresh and undo keep working", async () => {
+    const wb = await workbookWithTemplate();
+    const team = teamIndex();
+    await apply(wb, await plan(wb, team), ["powerPrice"]);
+
+    const reopened = openWorkbook(wb.store);
+    const p = await planRefreshWith(reopened.excel, team, fixtureAssumptions);
+    expect(p.rows.filter((r) => r.changed).map((r) => r.key)).toEqual(["systemPricePerGpu"]);
+    await undoLastRefreshWith(reopened.excel);
+
+    expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.0623);
+    expect(reopened.stats.syncCount).toBe(3);
+  });
+
+  it("Given the template sheet was renamed, When refreshing, Then it is still found by its worksheet id", async () => {
+    const wb = await workbookWithTemplate();
+    wb.store.renameSheet(wb.worksheetId, "My model");
+    const p = await plan(wb, teamIndex());
+    expect(p.sheetName).toBe("My model");
+    expect(row(p, "powerPrice").selectedByDefault).toBe(true);
+    await apply(wb, p, ["powerPrice"]);
+    expect(cellAt(wb.store, "My model", "B7").value).toBe(0.081);
+    expect(registryOf(wb).sheets[wb.worksheetId]?.sheetName).toBe("My model");
+  });
+
+  it("Given the registry knows the sheet under an id that no longer exists (e.g. a copied workbook), When refreshed, Then the entry is found by sheet name and re-keyed to the current id", async () => {
+    const wb = await workbookWithTemplate();
+    const raw = wb.store.getSetting(REGISTRY_KEY) as {
+      version: number;
+      sheets: Record<string, JsonValue>;
+    };
+    const entry = raw.sheets[wb.worksheetId];
+    if (entry === undefined) throw new Error("no entry");
+    wb.store.setSetting(REGISTRY_KEY, { version: 1, sheets: { "{old-id}": entry } });
+
+    const p = await plan(wb, teamIndex());
+    await apply(wb, p, ["powerPrice"]);
+
+    expect(Object.keys(registryOf(wb).sheets)).toEqual([wb.worksheetId]);
+    expect(registryOf(wb).sheets[wb.worksheetId]?.assumptions["powerPrice"]?.value).toBe(0.081);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The real rent-vs-build template (src/templates/rentVsBuild.ts) through the public src/excel API,
+ * for every scenario of the default library.
+ */
+import { insertTemplate } from "../../../src/excel/insertTemplate";
+import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
+import { planRender } from "../../../src/excel/render";
+import { cellsWithAssumptions } from "../../../src/excel/insertCore";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
+import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "./host";
+
+const SCENARIOS = Object.keys(DEFAULT_LIBRARY.scenarios);
+
+describe("the rent-vs-build template on the in-memory Excel host", () => {
+  it.each(SCENARIOS)(
+    "Given scenario %s, When inserted, Then it takes 3 syncs, writes every cell once, and defines every name and the chart",
+    async (scenarioId) => {
+      const wb = newWorkbook();
+      const fractions: number[] = [];
+
+      const result = await insertTemplate(wb.excel, defaultIndex, scenarioId, (_step, fraction) =>
+        fractions.push(fraction)
+      );
+
+      const spec = buildRentVsBuildTemplate(defaultIndex, scenarioId, {
+        sheetName: "Rent vs Build",
+        nameSuffix: "",
+      });
+      const plan = planRender({ ...spec, cells: cellsWithAssumptions(spec) });
+      expect(result.sheetName).toBe("Rent vs Build");
+      expect(wb.stats.syncCount).toBe(3);
+      expect(wb.stats.writeCount).toBe(plan.cellWrites);
+      expect(result.cellWrites).toBe(plan.cellWrites);
+      // Far fewer range writes than cells.
+      expect(plan.content.length).toBeLessThan(spec.cells.length / 4);
+      for (const cell of spec.cells) {
+        const content = cellAt(wb.store, "Rent vs Build", cell.address);
+        if (cell.formula !== undefined) expect(content.formula).toBe(cell.formula);
+        else expect(content.value).toBe(cell.value);
+      }
+      for (const name of plan.names) expect(wb.store.getName(name.name)).toBeDefined();
+      for (const a of spec.assumptions) expect(namedCell(wb.store, a.name).value).toBe(a.value);
+      for (const name of Object.values(spec.resultNames))
+        expect(wb.store.getName(name)).toBeDefined();
+      expect(wb.store.listCharts(result.worksheetId)).toHaveLength(1);
+      expect(wb.store.getActiveSheetId()).toBe(result.worksheetId);
+      expect(fractions[fractions.length - 1]).toBe(1);
+    }
+  );
+
+  it("Given every scenario inserted into one workbook, When counted, Then each sheet and its names are distinct", async () => {
+    const wb = newWorkbook();
+    const results = [];
+    for (const scenarioId of SCENARIOS)
+      results.push(await insertTemplate(wb.excel, defaultIndex, scenarioId));
+    expect(results.map((r) => r.sheetName)).toEqual(
+      SCENARIOS.map((_, i) => (i === 0 ? "Rent vs Build" : `Rent vs Build (${i + 1})`))
+    );
+    expect(results.map((r) => r.nameSuffix)).toEqual(
+      SCENARIOS.map((_, i) => (i === 0 ? "" : `_${i + 1}`))
+    );
+    expect(wb.stats.syncCount).toBe(3 * SCENARIOS.length);
+  });
+
+  it.each(SCENARIOS)(
+    "Given scenario %s just inserted, When refreshed from the same library, Then nothing changes",
+    async (scenarioId) => {
+      const wb = newWorkbook();
+      await insertTemplate(wb.excel, defaultIndex, scenarioId);
+      wb.stats.reset();
+
+      const plan = await planRefresh(wb.excel, defaultIndex);
+
+      expect(wb.stats.syncCount).toBe(1);
+      expect(plan.rows.length).toBeGreaterThan(0);
+      expect(plan.rows.filter((r) => r.status !== "ok" || r.changed || r.isOverride)).toEqual([]);
+    }
+  );
+
+  it("Given the Memphis template with an edited input, When refreshed with a team library changing the power and GPU prices, Then the override is kept, the rest applied, and undo restores", async () => {
+    const wb = newWorkbook();
+    await insertTemplate(wb.excel, defaultIndex, "xai-memphis-2024");
+    const plan0 = await planRefresh(wb.excel, defaultIndex);
+    const power = plan0.rows.find((r) => r.key === "powerPrice");
+    const gpuCount = plan0.rows.find((r) => r.key === "gpuCount");
+    if (power === undefined || gpuCount === undefined)
+      throw new Error("template lacks powerPrice/gpuCount");
+    const powerCell = wb.store.getName(power.name)?.formula.split("!")[1]?.replace(/\$/g, "") ?? "";
+    await typeInto(wb.excel, "Rent vs Build", powerCell, 0.05);
+    wb.stats.reset();
+
+    const team = teamIndex({ powerPrice: 0.081, systemPricePerGpu: 34000 });
+    const plan = await planRefresh(wb.excel, team);
+    const changed = plan.rows.filter((r) => r.changed);
+    const byKey = new Map(plan.rows.map((r) => [r.key, r]));
+    expect(byKey.get("powerPrice")).toMatchObject({
+      workbookValue: 0.05,
+      libraryValue: 0.081,
+      isOverride: true,
+      selectedByDefault: false,
+    });
+    expect(byKey.get("systemPricePerGpu")).toMatchObject({
+      workbookValue: 37500,
+      libraryValue: 34000,
+      isOverride: false,
+      selectedByDefault: true,
+    });
+    const selected = changed.filter((r) => r.selectedByDefault).map((r) => r.key);
+    expect(selected).toContain("systemPricePerGpu");
+    expect(selected).not.toContain("powerPrice");
+
+    const applied = await applyRefresh(wb.excel, plan, selected);
+
+    expect(applied.applied).toBe(selected.length);
+    expect(wb.stats.syncCount).toBe(2);
+    expect(wb.stats.writeCount).toBe(selected.length);
+    expect(namedCell(wb.store, power.name).value).toBe(0.05);
+    expect(namedCell(wb.store, byKey.get("systemPricePerGpu")?.name ?? "").value).toBe(34000);
+
+    const after = await planRefresh(wb.excel, team);
+    expect(after.rows.filter((r) => r.selectedByDefault)).toEqual([]);
+    expect(after.rows.filter((r) => r.changed).map((r) => r.key)).toEqual(["powerPrice"]);
+
+    await undoLastRefresh(wb.excel);
+    expect(namedCell(wb.store, byKey.get("systemPricePerGpu")?.name ?? "").value).toBe(37500);
+    expect(namedCell(wb.store, power.name).value).toBe(0.05);
+    const restored = await planRefresh(wb.excel, defaultIndex);
+    expect(restored.libraryBefore).toEqual({ id: "capplan-default", version: "1.0.0" });
+    expect(restored.rows.filter((r) => r.changed).map((r) => r.key)).toEqual(["powerPrice"]);
+  });
+});
