@@ -1,0 +1,91 @@
+/**
+ * A small reader of the template's formulas for the tests: which names, functions, cell references
+ * and numeric literals a formula uses (text inside "..." is skipped), and Excel's fill-right shift.
+ */
+
+export type FormulaToken =
+  | { readonly kind: "function"; readonly text: string }
+  | { readonly kind: "name"; readonly text: string }
+  | { readonly kind: "cell"; readonly text: string }
+  | { readonly kind: "range"; readonly text: string }
+  | { readonly kind: "number"; readonly value: number };
+
+const STRING_LITERAL = /"(?:[^"]|"")*"/g;
+const TOKEN = /([A-Za-z_$][A-Za-z0-9_.$]*(?::\$?[A-Z]+\$?[0-9]+)?)(\s*\()?|([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/g;
+const CELL = /^\$?[A-Z]{1,3}\$?[0-9]+$/;
+const RANGE = /^\$?[A-Z]{1,3}\$?[0-9]+:\$?[A-Z]{1,3}\$?[0-9]+$/;
+
+/** The formula with every string literal emptied, so nothing inside quotes is read as a reference. */
+export function withoutStrings(formula: string): string {
+  return formula.replace(STRING_LITERAL, '""');
+}
+
+export function formulaTokens(formula: string): FormulaToken[] {
+  const tokens: FormulaToken[] = [];
+  for (const match of withoutStrings(formula).matchAll(TOKEN)) {
+    const [, word, call, number] = match;
+    if (number !== undefined) tokens.push({ kind: "number", value: Number(number) });
+    else if (call !== undefined) tokens.push({ kind: "function", text: word.toUpperCase() });
+    else if (RANGE.test(word)) tokens.push({ kind: "range", text: word });
+    else if (CELL.test(word)) tokens.push({ kind: "cell", text: word });
+    else tokens.push({ kind: "name", text: word });
+  }
+  return tokens;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnLetters(n: number): string {
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function shiftCell(ref: string, columns: number): string {
+  const m = /^(\$?)([A-Z]+)(\$?[0-9]+)$/.exec(ref);
+  if (!m) return ref;
+  const [, anchored, letters, row] = m;
+  return anchored ? ref : `${columnLetters(columnNumber(letters) + columns)}${row}`;
+}
+
+/** What Excel's fill-right writes `columns` columns to the right: relative columns move, $-anchored ones stay. */
+export function shiftColumns(formula: string, columns: number): string {
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  return parts
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(TOKEN, (whole: string, word: string | undefined, call: string | undefined) => {
+            if (word === undefined || call !== undefined) return whole;
+            if (RANGE.test(word))
+              return word
+                .split(":")
+                .map((end) => shiftCell(end, columns))
+                .join(":");
+            if (CELL.test(word)) return shiftCell(word, columns);
+            return whole;
+          })
+    )
+    .join("");
+}
+
+/** Every single-cell address a cell or range reference covers, without "$". */
+export function referencedCells(ref: string): string[] {
+  const [first, last = first] = ref.replace(/\$/g, "").split(":");
+  const a = /^([A-Z]+)([0-9]+)$/.exec(first);
+  const b = /^([A-Z]+)([0-9]+)$/.exec(last);
+  if (!a || !b) throw new Error(`Not a reference: ${ref}`);
+  const cells: string[] = [];
+  for (let col = columnNumber(a[1]); col <= columnNumber(b[1]); col++) {
+    for (let row = Number(a[2]); row <= Number(b[2]); row++) cells.push(`${columnLetters(col)}${row}`);
+  }
+  return cells;
+}
