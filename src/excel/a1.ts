@@ -1,7 +1,8 @@
 /**
  * A1 addresses as the template and the workbook's defined names use them. Rows and columns are
- * 0-based here, as in Range.rowIndex / Range.columnIndex.
+ * 0-based here, as in Range.rowIndex / Range.columnIndex. Column letters are ../templates/a1's.
  */
+import { columnIndex, columnLetter, MAX_ROWS } from "../templates/a1";
 
 export interface CellRef {
   readonly row: number;
@@ -13,32 +14,7 @@ export interface RangeRef extends CellRef {
   readonly colCount: number;
 }
 
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 const CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
-
-/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
-export function columnLetters(col: number): string {
-  if (!Number.isInteger(col) || col < 0 || col >= MAX_COLUMNS)
-    throw new RangeError(`Column index out of range: ${col}`);
-  let n = col + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** "A" -> 0, "aa" -> 26; throws for anything that is not a column of the grid. */
-export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) throw new RangeError(`Not a column: "${letters}"`);
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  if (n > MAX_COLUMNS) throw new RangeError(`Column beyond XFD: "${letters}"`);
-  return n - 1;
-}
 
 /** "B5" or "$B$5" -> { row: 4, col: 1 }; null when it is not a single cell of the grid. */
 export function tryParseCell(text: string): CellRef | null {
@@ -49,7 +25,7 @@ export function tryParseCell(text: string): CellRef | null {
   if (row < 0 || row >= MAX_ROWS) return null;
   let col: number;
   try {
-    col = columnIndex(letters);
+    col = columnIndex(letters.toUpperCase());
   } catch {
     return null;
   }
@@ -81,7 +57,7 @@ export function parseRange(text: string): RangeRef {
 }
 
 export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  return `${columnLetter(col)}${row + 1}`;
 }
 
 export function rangeAddress(range: RangeRef): string {

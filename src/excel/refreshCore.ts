@@ -14,6 +14,7 @@
  */
 import { findScenario } from "../model/library/indexLibrary";
 import type { LibraryIndex } from "../model/library/indexLibrary";
+import { valueContent } from "../templates/blocks";
 import { computeRefreshRows } from "../templates/refreshPlan";
 import type { CellScalar, RefreshRow } from "../templates/refreshPlan";
 import type { AssumptionSpec } from "../templates/types";
@@ -32,7 +33,6 @@ import {
 } from "./errors";
 import type { ExcelApi } from "./excelApi";
 import { serialized } from "./serialize";
-import { valueInput } from "./render";
 import {
   REGISTRY_KEY,
   UNDO_KEY,
@@ -313,7 +313,7 @@ async function applyInExcel(
 
     for (const row of rows) {
       if (row.libraryValue === null) continue;
-      names.getItem(row.name).getRange().values = [[valueInput(row.libraryValue)]];
+      names.getItem(row.name).getRange().values = [[valueContent(row.libraryValue)]];
     }
     const { registry, registryId } = plan.basis;
     const entry = refreshedEntry(plan, rows, now, plan.basis.entry);
@@ -386,7 +386,7 @@ async function undoInExcel(excel: ExcelApi): Promise<{ restored: number }> {
     for (const [, previous] of entries) {
       const range = context.workbook.names.getItem(previous.name).getRange();
       if (previous.formula !== null) range.formulas = [[previous.formula]];
-      else range.values = [[valueInput(previous.value)]];
+      else range.values = [[valueContent(previous.value)]];
     }
     queueRegistryWrite(context, withEntry(registry, record.worksheetId, record.entryBefore));
     undoSetting.delete();

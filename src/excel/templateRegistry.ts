@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import { issuesFromZod } from "../model/library/load";
+import type { RecordedAssumption } from "../templates/refreshPlan";
 import type { ExcelApi } from "./excelApi";
 
 export const REGISTRY_KEY = "capplan.templates";
@@ -39,6 +40,7 @@ export function isJson(value: unknown, depth = 0): value is Json {
 
 const AssumptionValueSchema = z.union([z.number(), z.string()]);
 
+/** Reads what ../templates/refreshPlan's RecordedAssumption describes (the type is that one). */
 export const RecordedAssumptionSchema = z.object({
   /** The workbook name of the value cell. */
   name: z.string().min(1),
@@ -46,8 +48,8 @@ export const RecordedAssumptionSchema = z.object({
   value: AssumptionValueSchema,
   /** The library version that value came from. */
   libraryVersion: z.string().min(1).optional(),
-});
-export type RecordedAssumption = z.infer<typeof RecordedAssumptionSchema>;
+}) satisfies z.ZodType<RecordedAssumption>;
+export type { RecordedAssumption };
 
 export const TemplateEntrySchema = z.object({
   sheetName: z.string().min(1),

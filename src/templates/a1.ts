@@ -1,8 +1,14 @@
 /** A1 addressing on the template sheet (no sheet names: every address is on the template's own sheet). */
 
-/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
+/** A worksheet's grid: rows 1 to 1,048,576, columns A to XFD. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** 0 -> "A", 25 -> "Z", 26 -> "AA"; throws for anything that is not a column of the grid. */
 export function columnLetter(index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new Error(`Column index must be a whole number >= 0 (got ${index})`);
+  if (!Number.isInteger(index) || index < 0 || index >= MAX_COLUMNS) {
+    throw new RangeError(`Column index out of range (0 to ${MAX_COLUMNS - 1}): ${index}`);
+  }
   let letters = "";
   let n = index + 1;
   while (n > 0) {
@@ -13,11 +19,12 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-/** "A" -> 0, "AA" -> 26. */
+/** "A" -> 0, "AA" -> 26; upper case only; throws for anything that is not a column of the grid (A to XFD). */
 export function columnIndex(letters: string): number {
-  if (!/^[A-Z]+$/.test(letters)) throw new Error(`Not a column: "${letters}"`);
+  if (!/^[A-Z]{1,3}$/.test(letters)) throw new RangeError(`Not a column: "${letters}"`);
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  if (n > MAX_COLUMNS) throw new RangeError(`Column beyond XFD: "${letters}"`);
   return n - 1;
 }
 
@@ -32,7 +39,9 @@ export interface CellPosition {
 export function parseCell(address: string): CellPosition {
   const match = /^([A-Z]+)([1-9][0-9]*)$/.exec(address);
   if (!match) throw new Error(`Not a single-cell A1 address: "${address}"`);
-  return { col: columnIndex(match[1]), row: Number(match[2]) };
+  const row = Number(match[2]);
+  if (row > MAX_ROWS) throw new RangeError(`Row beyond ${MAX_ROWS}: "${address}"`);
+  return { col: columnIndex(match[1]), row };
 }
 
 export function cellAddress(col: number, row: number): string {

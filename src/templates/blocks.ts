@@ -1,11 +1,13 @@
 /**
- * Groups a template's single cells into rectangles so a renderer writes a few ranges instead of
- * hundreds of cells: each rectangle is fully covered (no holes, so nothing empty is written over
- * the sheet), found as horizontal runs per row, then runs with the same columns in consecutive
- * rows stacked. Pure: no Excel types.
+ * A template's cells as the few rectangular writes a renderer makes: grouping single cells into
+ * rectangles (so hundreds of cells cost a few dozen range writes), the content each cell gets
+ * (text that Excel would misread is prefixed), and the rectangles of each style. Pure: no Excel
+ * types; src/excel/render.ts turns these into Excel calls.
  */
 import { parseCell, rangeAddress, type CellPosition } from "./a1";
 import type { CellSpec, CellStyle } from "./types";
+
+// ------------------------------------------------------------------------------------ blocks
 
 export interface CellBlock<T> {
   /** "B5:D9", or "B5" for one cell. */
@@ -13,7 +15,7 @@ export interface CellBlock<T> {
   readonly topLeft: CellPosition;
   readonly rowCount: number;
   readonly colCount: number;
-  /** Row-major. */
+  /** Row-major; the block is fully covered (no holes). */
   readonly items: readonly (readonly T[])[];
 }
 
@@ -41,13 +43,19 @@ function horizontalRuns<T>(cells: readonly Positioned<T>[]): { start: CellPositi
   return runs;
 }
 
-/** Rectangles covering exactly the given cells, top to bottom, left to right. Throws on a duplicate address. */
+/**
+ * Rectangles covering exactly the given cells, top to bottom, left to right: horizontal runs of
+ * adjacent cells per row, then runs with the same columns in consecutive rows stacked. Throws on a
+ * malformed address or on two cells at one position.
+ */
 export function groupIntoBlocks<T extends { readonly address: string }>(items: readonly T[]): CellBlock<T>[] {
   const seen = new Set<string>();
   const cells: Positioned<T>[] = items.map((item) => {
-    if (seen.has(item.address)) throw new Error(`Two cells at ${item.address}`);
-    seen.add(item.address);
-    return { pos: parseCell(item.address), item };
+    const pos = parseCell(item.address);
+    const key = `${pos.row}:${pos.col}`;
+    if (seen.has(key)) throw new Error(`The template has two cells at ${item.address}.`);
+    seen.add(key);
+    return { pos, item };
   });
   cells.sort((a, b) => a.pos.row - b.pos.row || a.pos.col - b.pos.col);
 
@@ -78,49 +86,98 @@ export function groupIntoBlocks<T extends { readonly address: string }>(items: r
   }));
 }
 
-/** Excel's "General" format, for cells the spec leaves unformatted. */
-export const GENERAL_FORMAT = "General";
+// ------------------------------------------------------------------------------------ cell content
+
+/** Excel's Text number format: a cell so formatted keeps typed text as it is, apostrophe included. */
+export const TEXT_FORMAT = "@";
+
+/**
+ * A month name, or any word starting with one, then a number ("Jan 2024", "Sept. 2024", "June-24"):
+ * Excel may read these as dates. Catching "Mayhem 2" too is the price of never missing a month.
+ */
+const MONTH_FIRST = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i;
 
 /**
  * Would Excel read this text as something else if typed (a number, a date like "2024-05", a boolean,
- * an error or a formula)? Such text gets Excel's text prefix, an apostrophe. Library text is data,
- * never a formula: a source starting with "=" must not run.
+ * an error or a formula)? Such text gets Excel's text prefix, an apostrophe. Anything not starting
+ * with a letter is prefixed ("=", "+", "-", "@", digits, "$", "#", "'"). Erring towards the
+ * apostrophe is harmless; missing one turns "2024-05" into a date, and library text is data, never a
+ * formula: a source starting with "=" must not run.
  */
 export function needsTextPrefix(text: string): boolean {
   if (text === "") return false;
   if (!/^\p{L}/u.test(text)) return true;
   if (/^(true|false)$/i.test(text.trim())) return true;
-  return /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(text);
+  return MONTH_FIRST.test(text);
 }
 
-/** What to write into Range.formulas for a cell: its formula, its number or boolean, or its (prefixed) text. */
-export function cellContent(cell: CellSpec): string | number | boolean {
+/** A constant as written into Range.values / Range.formulas of a cell whose format is unknown (refresh, undo). */
+export function valueContent(value: string | number | boolean): string | number | boolean {
+  if (typeof value !== "string") return value;
+  return needsTextPrefix(value) ? `'${value}` : value;
+}
+
+/**
+ * What to write into Range.formulas for a cell: its formula, its number or boolean, its text
+ * (prefixed where Excel would misread it), or null to leave the cell as it is (no value, no formula).
+ * Text in a cell formatted as Text ("@", written before the contents) is not prefixed: the format
+ * already keeps it text, and Excel would keep the apostrophe as part of the text.
+ */
+export function cellContent(
+  cell: Pick<CellSpec, "address" | "value" | "formula" | "numberFormat">
+): string | number | boolean | null {
   if (cell.formula !== undefined) return cell.formula;
   const value = cell.value;
-  if (value === undefined) return "";
-  if (typeof value === "string") return needsTextPrefix(value) ? `'${value}` : value;
+  if (value === undefined) return null;
   if (typeof value === "number" && !Number.isFinite(value)) {
-    throw new RangeError(`Cell ${cell.address} holds a non-finite number`);
+    throw new RangeError(`Cell ${cell.address} holds a non-finite number: ${value}`);
   }
-  return value;
+  if (typeof value === "string" && cell.numberFormat === TEXT_FORMAT) return value;
+  return valueContent(value);
 }
 
 export interface ContentBlock {
   readonly address: string;
-  /** For Range.formulas: formulas, numbers, booleans and text (prefixed where Excel would misread it). */
-  readonly formulas: (string | number | boolean)[][];
-  /** For Range.numberFormat. */
-  readonly numberFormat: string[][];
+  /**
+   * For Range.formulas: formulas, numbers, booleans and text (prefixed where Excel would misread it);
+   * null for a cell left as it is. Null for the whole block when none of its cells has content.
+   */
+  readonly formulas: (string | number | boolean | null)[][] | null;
+  /** For Range.numberFormat: null for a cell whose format is left as it is; null when none has one. */
+  readonly numberFormat: (string | null)[][] | null;
 }
 
-/** The cell contents and number formats as a few rectangular writes. */
-export function contentBlocks(cells: readonly CellSpec[]): ContentBlock[] {
-  return groupIntoBlocks(cells).map((block) => ({
-    address: block.address,
-    formulas: block.items.map((row) => row.map(cellContent)),
-    numberFormat: block.items.map((row) => row.map((cell) => cell.numberFormat ?? GENERAL_FORMAT)),
-  }));
+function countSet(matrix: readonly (readonly unknown[])[] | null): number {
+  return matrix === null ? 0 : matrix.reduce((n, row) => n + row.filter((v) => v !== null).length, 0);
 }
+
+/** Cells a content block writes: each content and each number format counts once. */
+export function contentWrites(block: ContentBlock): number {
+  return countSet(block.formulas) + countSet(block.numberFormat);
+}
+
+/**
+ * The cell contents and number formats as a few rectangular writes. Blocks that would write nothing
+ * are left out. Write the number formats before the contents, so a Text-formatted cell keeps its text.
+ */
+export function contentBlocks(cells: readonly CellSpec[]): ContentBlock[] {
+  const blocks: ContentBlock[] = [];
+  for (const block of groupIntoBlocks(cells)) {
+    const formulas = block.items.map((row) => row.map(cellContent));
+    const numberFormat = block.items.map((row) => row.map((cell) => cell.numberFormat ?? null));
+    const hasContent = countSet(formulas) > 0;
+    const hasFormat = countSet(numberFormat) > 0;
+    if (!hasContent && !hasFormat) continue;
+    blocks.push({
+      address: block.address,
+      formulas: hasContent ? formulas : null,
+      numberFormat: hasFormat ? numberFormat : null,
+    });
+  }
+  return blocks;
+}
+
+// ------------------------------------------------------------------------------------ styles
 
 export interface StyleGroup {
   readonly style: CellStyle;

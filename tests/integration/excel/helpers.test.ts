@@ -1,4 +1,7 @@
-/** The pure parts of src/excel: addresses, sheet names and suffixes, blocks, text escaping, the registry schema. */
+/**
+ * The pure parts of src/excel: addresses, sheet names and suffixes, the render plan, the registry
+ * schema. Blocks and text escaping are ../templates/blocks's, tested in tests/unit/templates/blocks.test.ts.
+ */
 import { parseSheetReference, rangeAddress, tryParseRange } from "../../../src/excel/a1";
 import {
   CapacityPlannerError,
@@ -6,7 +9,7 @@ import {
   userMessage,
   wrapExcelError,
 } from "../../../src/excel/errors";
-import { cellInput, groupIntoBlocks, needsTextPrefix, planRender } from "../../../src/excel/render";
+import { planRender } from "../../../src/excel/render";
 import { nextNameSuffix, nextSheetName, sheetOrdinal } from "../../../src/excel/sheetNames";
 import {
   EMPTY_REGISTRY,
@@ -69,51 +72,7 @@ describe("A1 helpers", () => {
   });
 });
 
-describe("blocks and cell input", () => {
-  const cell = (address: string) => ({ address });
-
-  it("Given a full rectangle plus strays, When grouped, Then one block per rectangle", () => {
-    const blocks = groupIntoBlocks(["A1", "B1", "A2", "B2", "D1", "A4"].map(cell));
-    expect(blocks.map((b) => b.address)).toEqual(["A1:B2", "D1", "A4"]);
-    expect(blocks[0]?.items.map((r) => r.map((c) => c.address))).toEqual([
-      ["A1", "B1"],
-      ["A2", "B2"],
-    ]);
-  });
-
-  it("Given rows of different widths, When grouped, Then blocks stay fully covered", () => {
-    const blocks = groupIntoBlocks(["A1", "B1", "C1", "A2", "B2", "A3", "B3", "C3"].map(cell));
-    const covered = blocks.reduce((n, b) => n + b.range.rowCount * b.range.colCount, 0);
-    expect(covered).toBe(8);
-  });
-
-  it("Given two cells at one address, When grouped, Then it throws", () => {
-    expect(() => groupIntoBlocks(["B5", "$B$5"].map(cell))).toThrow(/two cells at/);
-  });
-
-  it.each([
-    ["2024-08", true],
-    ["=SUM(A1)", true],
-    ["-5", true],
-    ["$1,000", true],
-    ["TRUE", true],
-    ["May 2024", true],
-    ["#N/A", true],
-    ["Power price", false],
-    ["Mayhem 2", false],
-    ["Sept. 2024", true],
-    ["", false],
-  ])("Given the text %p, When written, Then prefixed with an apostrophe: %p", (text, expected) => {
-    expect(needsTextPrefix(text)).toBe(expected);
-  });
-
-  it("Given a text-formatted cell, When its input is made, Then no apostrophe (Excel would keep it)", () => {
-    expect(cellInput({ value: "2024-08", numberFormat: "@" })).toBe("2024-08");
-    expect(cellInput({ value: "2024-08" })).toBe("'2024-08");
-    expect(cellInput({ formula: "=1+1", value: 2 })).toBe("=1+1");
-    expect(cellInput({})).toBeNull();
-  });
-
+describe("render plan", () => {
   it("Given the fixture template, When planned, Then writes are counted per content cell and per number format", () => {
     const spec = fixtureSpec(defaultIndex, "xai-memphis-2024", {
       sheetName: "Rent vs Build",
@@ -124,6 +83,9 @@ describe("blocks and cell input", () => {
       spec.cells.filter((c) => c.value !== undefined || c.formula !== undefined).length +
       spec.cells.filter((c) => c.numberFormat !== undefined).length;
     expect(plan.cellWrites).toBe(expected);
+    // Styles that set nothing (label) are not written.
+    expect(plan.styles.length).toBeGreaterThan(0);
+    expect(plan.styles.map((b) => b.style)).not.toContain("label");
     expect(plan.names.map((n) => n.name)).toEqual([
       "CP_NpvDifference",
       "CP_GpuCount",

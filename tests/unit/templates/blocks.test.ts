@@ -5,9 +5,11 @@ import { columnIndex, columnLetter, parseCell, rangeAddress } from "../../../src
 import {
   cellContent,
   contentBlocks,
+  contentWrites,
   groupIntoBlocks,
   needsTextPrefix,
   styleGroups,
+  valueContent,
 } from "../../../src/templates/blocks";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import type { CellSpec } from "../../../src/templates/types";
@@ -32,6 +34,18 @@ describe("Given A1 helpers", () => {
     expect(rangeAddress({ col: 1, row: 2 }, { col: 1, row: 2 })).toBe("B2");
     expect(() => parseCell("A0")).toThrow();
     expect(() => parseCell("A1:B2")).toThrow();
+  });
+
+  it("when beyond the grid (XFD, row 1,048,576), then columns and cells are refused", () => {
+    expect(columnLetter(16_383)).toBe("XFD");
+    expect(() => columnLetter(16_384)).toThrow(RangeError);
+    expect(() => columnLetter(-1)).toThrow(RangeError);
+    expect(columnIndex("XFD")).toBe(16_383);
+    expect(() => columnIndex("XFE")).toThrow(/XFD/);
+    expect(() => columnIndex("AAAA")).toThrow();
+    expect(() => columnIndex("a")).toThrow();
+    expect(parseCell("A1048576")).toEqual({ col: 0, row: 1_048_576 });
+    expect(() => parseCell("A1048577")).toThrow();
   });
 });
 
@@ -59,13 +73,21 @@ describe("Given cells to group into blocks", () => {
     expect(groupIntoBlocks([])).toEqual([]);
   });
 
-  it("when two cells share an address, then grouping refuses", () => {
-    expect(() => groupIntoBlocks([at("A1"), at("A1")])).toThrow(/A1/);
+  it("when two cells share an address, then grouping refuses; a non-canonical address ($B$5, b5) is refused too", () => {
+    expect(() => groupIntoBlocks([at("A1"), at("A1")])).toThrow(/two cells at A1/);
+    expect(() => groupIntoBlocks([at("B5"), at("$B$5")])).toThrow(/\$B\$5/);
+    expect(() => groupIntoBlocks([at("b5")])).toThrow(/b5/);
   });
 
-  it("when runs in consecutive rows have the same columns, then they stack; different widths start new blocks", () => {
-    const blocks = groupIntoBlocks([at("A1"), at("B1"), at("A2"), at("B2"), at("A3")]);
-    expect(blocks.map((b) => b.address)).toEqual(["A1:B2", "A3"]);
+  it("when runs in consecutive rows have the same columns, then they stack; different widths and strays start new blocks", () => {
+    const blocks = groupIntoBlocks([at("A1"), at("B1"), at("D1"), at("A2"), at("B2"), at("A3"), at("A5")]);
+    expect(blocks.map((b) => b.address)).toEqual(["A1:B2", "D1", "A3", "A5"]);
+    expect(blocks.map((b) => [b.topLeft, b.rowCount, b.colCount])).toEqual([
+      [{ col: 0, row: 1 }, 2, 2],
+      [{ col: 3, row: 1 }, 1, 1],
+      [{ col: 0, row: 3 }, 1, 1],
+      [{ col: 0, row: 5 }, 1, 1],
+    ]);
   });
 });
 
@@ -73,35 +95,74 @@ describe("Given cell contents for Range.formulas", () => {
   it("when text would be misread by Excel, then it gets the apostrophe prefix", () => {
     for (const text of [
       "=1+1",
+      "=SUM(A1)",
       "+1",
       "-3",
       "@x",
       "2024-05",
       "12",
       "$5",
+      "$1,000",
       "TRUE",
       "false",
       "#N/A",
       "Jan 2024",
+      "May 2024",
+      "Sept. 2024",
+      "june-24",
+      // Any word starting with a month name, then a number: over-prefixing is harmless.
+      "Mayhem 2",
       "'quoted",
     ]) {
-      expect(needsTextPrefix(text)).toBe(true);
+      expect([text, needsTextPrefix(text)]).toEqual([text, true]);
     }
-    for (const text of ["GPU", "USD per GPU", "Build is cheaper", "Oracle Cloud (BM.GPU.H100.8)", "Année", ""]) {
-      expect(needsTextPrefix(text)).toBe(false);
+    for (const text of [
+      "GPU",
+      "USD per GPU",
+      "Power price",
+      "Build is cheaper",
+      "Oracle Cloud (BM.GPU.H100.8)",
+      "Année",
+      "May",
+      "",
+    ]) {
+      expect([text, needsTextPrefix(text)]).toEqual([text, false]);
     }
-    expect(cellContent({ address: "A1", value: "2024-05", style: "source" })).toBe("'2024-05");
-    expect(cellContent({ address: "A1", formula: "=A2", style: "formula" })).toBe("=A2");
-    expect(cellContent({ address: "A1", value: 3, style: "input" })).toBe(3);
-    expect(() => cellContent({ address: "A1", value: Number.NaN, style: "input" })).toThrow(/A1/);
   });
 
-  it("when blocks are planned, then formats default to General and line up with the contents", () => {
+  it("when a cell's content is made, then the formula wins, text is prefixed, numbers pass, an empty cell is left as is", () => {
+    expect(cellContent({ address: "A1", value: "2024-05" })).toBe("'2024-05");
+    expect(cellContent({ address: "A1", formula: "=A2", value: 2 })).toBe("=A2");
+    expect(cellContent({ address: "A1", value: 3 })).toBe(3);
+    expect(cellContent({ address: "A1", value: true })).toBe(true);
+    expect(cellContent({ address: "A1" })).toBeNull();
+    expect(() => cellContent({ address: "A1", value: Number.NaN })).toThrow(/A1/);
+  });
+
+  it("when the cell is formatted as Text (@), then its text gets no apostrophe (Excel would keep it)", () => {
+    expect(cellContent({ address: "A1", value: "2024-08", numberFormat: "@" })).toBe("2024-08");
+  });
+
+  it("when a value is written later into a cell of unknown format (refresh, undo), then text is prefixed as for a cell", () => {
+    expect(valueContent("=1")).toBe("'=1");
+    expect(valueContent("Power price")).toBe("Power price");
+    expect(valueContent(0.07)).toBe(0.07);
+    expect(valueContent(false)).toBe(false);
+  });
+
+  it("when blocks are planned, then formats line up with the contents; null leaves a cell as is; blocks with nothing to write are left out", () => {
     const blocks = contentBlocks([
       { address: "A1", value: "x", style: "label" },
       { address: "B1", formula: "=A1", style: "formula", numberFormat: "$#,##0" },
+      { address: "C1", style: "input" },
+      { address: "A3", style: "label" },
+      { address: "A5", numberFormat: "0%", style: "input" },
     ]);
-    expect(blocks).toEqual([{ address: "A1:B1", formulas: [["x", "=A1"]], numberFormat: [["General", "$#,##0"]] }]);
+    expect(blocks).toEqual([
+      { address: "A1:C1", formulas: [["x", "=A1", null]], numberFormat: [[null, "$#,##0", null]] },
+      { address: "A5", formulas: null, numberFormat: [["0%"]] },
+    ]);
+    expect(blocks.map(contentWrites)).toEqual([3, 1]);
   });
 });
 
@@ -119,8 +180,8 @@ describe("Given a whole rent-vs-build template", () => {
       const rows = parseCell(last).row - parseCell(first).row + 1;
       const cols = parseCell(last).col - parseCell(first).col + 1;
       expect(block.formulas).toHaveLength(rows);
-      expect(block.numberFormat).toHaveLength(rows);
-      for (const row of block.formulas) expect(row).toHaveLength(cols);
+      for (const row of block.formulas ?? []) expect(row).toHaveLength(cols);
+      if (block.numberFormat !== null) expect(block.numberFormat).toHaveLength(rows);
     }
   });
 

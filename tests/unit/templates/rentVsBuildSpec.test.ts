@@ -299,7 +299,7 @@ describe("Given the rent-vs-build template spec", () => {
     const spec = buildRentVsBuildTemplate(buildIndex(hostile), "enterprise-1k-h100", placement);
 
     it("then it is written as text (apostrophe prefix), never as a formula, and never enters a formula", () => {
-      const written = contentBlocks(spec.cells).flatMap((b) => b.formulas.flat());
+      const written = contentBlocks(spec.cells).flatMap((b) => (b.formulas ?? []).flat());
       expect(written).toContain('\'=HYPERLINK("http://evil.example","click")');
       expect(written).toContain("'+cmd|' /C calc'!A0");
       expect(written).toContain("'2024-05");
