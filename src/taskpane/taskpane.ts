@@ -1,5 +1,40 @@
-/* global document, Office */
-Office.onReady(() => {
-  const status = document.getElementById("status");
-  if (status) status.textContent = "Ready.";
+/* global document, window, Office, Excel */
+/**
+ * The Office bootstrap: once Office is ready, mount the sidebar with the real dependencies.
+ */
+import { mount } from "./app";
+import type { StorageLike } from "./libraryCache";
+import type { OfficeThemeLike } from "./theme";
+
+/** localStorage, or null where the host blocks it (reading the property itself can throw). */
+function browserStorage(): StorageLike | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function officeTheme(): OfficeThemeLike | null {
+  try {
+    return Office.context?.officeTheme ?? null;
+  } catch {
+    return null; // not every host implements the theme API
+  }
+}
+
+Office.onReady((info) => {
+  if (info.host !== Office.HostType.Excel) {
+    const loading = document.getElementById("cp-loading");
+    if (loading)
+      loading.textContent = "Capacity Planner runs in Excel. Open it from Excel's Home tab.";
+    return;
+  }
+  mount(document.body, {
+    excel: Excel,
+    storage: browserStorage(),
+    fetch: (url, init) => window.fetch(url, init),
+    now: () => new Date(),
+    theme: officeTheme(),
+  });
 });

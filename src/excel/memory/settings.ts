@@ -24,8 +24,13 @@ export function toJsonValue(value: unknown, path = "value"): JsonValue {
   }
   if (Array.isArray(value)) return value.map((v: unknown, i) => toJsonValue(v, `${path}[${i}]`));
   if (typeof value === "object") {
+    // A plain object from any realm (the workbench's task pane runs in an iframe): its prototype is that
+    // realm's Object.prototype, whose own prototype is null. Dates, maps and class instances are refused.
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
+    const plain =
+      Object.prototype.toString.call(value) === "[object Object]" &&
+      (proto === null || Object.getPrototypeOf(proto) === null);
+    if (!plain) {
       throw new MemoryExcelError(
         "InvalidArgument",
         `${path} is not a plain object (JSON-serializable values only).`

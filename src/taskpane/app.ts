@@ -1,0 +1,155 @@
+/* global HTMLElement */
+/**
+ * The sidebar: mounts the Library, Models, Insert template and Refresh assumptions panels into a root
+ * element and wires them to each other and to the active library. Every outside dependency (Excel,
+ * storage, fetch, the clock, Office's theme) is passed in, so tests mount it on the in-memory Excel
+ * host with a fake storage and a test fetch.
+ */
+import {
+  getActiveLibrary,
+  onActiveLibraryChange,
+  type ActiveLibrary,
+} from "../functions/activeLibrary";
+import { el } from "./dom";
+import { createInsertPanel } from "./insertPanel";
+import type { StorageLike } from "./libraryCache";
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchLike } from "./libraryFetch";
+import { createLibraryPanel } from "./libraryPanel";
+import { createLibraryService, type LibraryService, type RestoreOutcome } from "./libraryService";
+import { createModelsPanel } from "./modelsPanel";
+import type { RecalcExcel } from "./recalc";
+import { createRefreshPanel } from "./refreshPanel";
+import { createTaskTracker } from "./tasks";
+import { applyTheme, type OfficeThemeLike } from "./theme";
+
+export interface TaskpaneDeps {
+  /** The Excel namespace: the global `Excel` in the add-in, the in-memory host in tests. */
+  readonly excel: RecalcExcel;
+  /** localStorage, or null when the browser blocks it (the add-in then works without a cache). */
+  readonly storage: StorageLike | null;
+  readonly fetch: FetchLike;
+  readonly now: () => Date;
+  /** Library download limits (default 15 s and 5 MB). */
+  readonly timeoutMs?: number;
+  readonly maxLibraryBytes?: number;
+  /** Office.context.officeTheme when the host has one. */
+  readonly theme?: OfficeThemeLike | null;
+  /** Number formatting locale (default: the browser's). */
+  readonly locale?: string;
+}
+
+export interface MountedTaskpane {
+  /** The sidebar's root element (inside the element given to mount). */
+  readonly element: HTMLElement;
+  readonly library: LibraryService;
+  /** What happened to the offline copy at startup (settles once; the panels show it too). */
+  readonly restored: Promise<RestoreOutcome>;
+  /** Resolves when every action started so far (clicks, loads, startup restore) has finished. */
+  whenIdle(): Promise<void>;
+  /** Removes the sidebar and stops listening to library changes. */
+  unmount(): void;
+}
+
+export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
+  const tasks = createTaskTracker();
+  const library = createLibraryService({
+    excel: deps.excel,
+    storage: deps.storage,
+    fetch: deps.fetch,
+    now: deps.now,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: deps.maxLibraryBytes ?? DEFAULT_MAX_BYTES,
+  });
+  const active = (): ActiveLibrary => getActiveLibrary();
+
+  const libraryPanel = createLibraryPanel({
+    service: library,
+    track: tasks.track,
+    locale: deps.locale,
+  });
+  const modelsPanel = createModelsPanel(deps.locale);
+  const insertPanel = createInsertPanel({
+    excel: deps.excel,
+    active,
+    now: deps.now,
+    track: tasks.track,
+  });
+  const refreshPanel = createRefreshPanel({
+    excel: deps.excel,
+    active,
+    now: deps.now,
+    track: tasks.track,
+    locale: deps.locale,
+  });
+  modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
+
+  const element = el("div", { class: "cp-app ms-Fabric ms-font-m" }, [
+    el("header", { class: "cp-header" }, [
+      el("h1", { class: "ms-font-xl cp-title" }, ["Capacity Planner"]),
+      el("p", { class: "cp-hint ms-font-s" }, [
+        "Rent GPU capacity or build your own, from a sourced model library.",
+      ]),
+    ]),
+    el("main", { class: "cp-main" }, [
+      libraryPanel.element,
+      modelsPanel.element,
+      insertPanel.element,
+      refreshPanel.element,
+    ]),
+  ]);
+  applyTheme(element, deps.theme);
+
+  let savedAt: string | undefined;
+  function showLibrary(current: ActiveLibrary): void {
+    libraryPanel.showActive(current, savedAt);
+    modelsPanel.setLibrary(current.index);
+  }
+  showLibrary(active());
+  const stopListening = onActiveLibraryChange((current) => {
+    savedAt = undefined;
+    showLibrary(current);
+    refreshPanel.invalidate(
+      `The library changed to ${current.index.library.meta.name} ${current.index.library.meta.version}.`
+    );
+  });
+
+  root.querySelector("#cp-loading")?.remove();
+  root.appendChild(element);
+
+  function showRestoreFailure(error: unknown): void {
+    libraryPanel.messages.show({
+      kind: "warning",
+      title: "The library saved for offline use could not be restored",
+      details: [error instanceof Error ? error.message : String(error)],
+      next: "The bundled library is in use. Load your team library again from its URL or file.",
+    });
+  }
+
+  // A team library used last time comes back from the offline copy, unless one is already active
+  // (the task pane was reopened in a runtime that kept it).
+  const restored: Promise<RestoreOutcome> =
+    active().source.kind === "bundled"
+      ? library.restoreFromCache()
+      : Promise.resolve({ status: "none" });
+  void tasks.track(
+    restored.then((outcome) => {
+      if (outcome.status === "restored") {
+        savedAt = outcome.savedAt;
+        libraryPanel.showActive(outcome.active, savedAt);
+      } else if (outcome.status === "fellBack") {
+        libraryPanel.messages.show({ kind: "warning", ...outcome.problem });
+      }
+    }, showRestoreFailure)
+  );
+
+  return {
+    element,
+    library,
+    restored,
+    whenIdle: () => tasks.whenIdle(),
+    unmount() {
+      stopListening();
+      element.remove();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/* global document, Element, Node, HTMLElementTagNameMap */
+/**
+ * The sidebar's only way to make DOM: elements with attributes and children, where every string
+ * becomes a text node. Library and user text therefore never goes through an HTML parser.
+ */
+
+export type Child = Node | string | number | null | undefined | false;
+export type AttrValue = string | number | boolean | null | undefined;
+export type Attrs = Readonly<Record<string, AttrValue>>;
+
+/** Sets (or, for false/null/undefined, removes) an attribute. Event-handler attributes are refused. */
+export function setAttr(node: Element, name: string, value: AttrValue): void {
+  if (/^on/i.test(name)) {
+    throw new Error(`Refusing to set the event-handler attribute "${name}"; use addEventListener.`);
+  }
+  if (value === false || value === null || value === undefined) node.removeAttribute(name);
+  else node.setAttribute(name, value === true ? "" : String(value));
+}
+
+/** Appends children in order; strings and numbers become text nodes, empty values are skipped. */
+export function append(parent: Node, children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(
+      typeof child === "string" || typeof child === "number"
+        ? document.createTextNode(String(child))
+        : child
+    );
+  }
+}
+
+/** `el("button", { class: "ms-Button", type: "button" }, ["Insert template"])` */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  children: readonly Child[] = []
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) setAttr(node, name, value);
+  append(node, children);
+  return node;
+}
+
+/** Replaces all children of `parent`. */
+export function replaceChildren(parent: Node, children: readonly Child[]): void {
+  while (parent.firstChild) parent.removeChild(parent.firstChild);
+  append(parent, children);
+}
+
+let idCounter = 0;
+
+/** A document-unique id for label/aria wiring (never derived from library text). */
+export function uniqueId(prefix: string): string {
+  idCounter += 1;
+  return `cp-${prefix}-${idCounter}`;
+}

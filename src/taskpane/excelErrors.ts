@@ -1,0 +1,35 @@
+/**
+ * Errors from src/excel as message-bar messages: a short title per error, and the error's own message
+ * (which already says what to do next) as the next step.
+ */
+import { CapacityPlannerError, userMessage, type CapacityPlannerErrorCode } from "../excel/errors";
+import type { Message, MessageKind } from "./messageBar";
+
+const TITLES: Readonly<Record<CapacityPlannerErrorCode, string>> = {
+  NotATemplateSheet: "This sheet is not a Rent vs Build template",
+  CorruptRegistry: "The Capacity Planner information in this workbook is damaged",
+  CorruptTemplateEntry: "This sheet's Capacity Planner information is damaged",
+  NewerRegistry: "This workbook needs a newer Capacity Planner",
+  ScenarioNotInLibrary: "The loaded library does not have this sheet's scenario",
+  NothingToUndo: "Nothing to undo",
+  CorruptUndoRecord: "The undo information is damaged",
+  RefreshedSheetMissing: "The refreshed sheet no longer exists",
+  InvalidRefreshSelection: "The list of updates is out of date",
+  ExcelOperationFailed: "Excel could not complete the action",
+};
+
+const KINDS: Partial<Record<CapacityPlannerErrorCode, MessageKind>> = {
+  NotATemplateSheet: "warning",
+  NothingToUndo: "info",
+  RefreshedSheetMissing: "warning",
+  ScenarioNotInLibrary: "warning",
+  InvalidRefreshSelection: "warning",
+};
+
+/** The message for anything an src/excel call threw. `action` names what failed ("Inserting the template"). */
+export function excelErrorMessage(error: unknown, action: string): Message {
+  if (error instanceof CapacityPlannerError) {
+    return { kind: KINDS[error.code] ?? "error", title: TITLES[error.code], next: error.message };
+  }
+  return { kind: "error", title: `${action} failed`, next: userMessage(error) };
+}

@@ -1,0 +1,198 @@
+/**
+ * The library actions of the sidebar, without any DOM: load a team library from a URL or a file,
+ * go back to the bundled one, restore the cached one at startup. A library becomes active only when
+ * it is valid; on any failure the active library, the cache and the workbook stay as they were.
+ * On success: setActiveLibrary (the CAPPLAN functions see it at once), cache it for offline use,
+ * ask Excel to recalculate, and summarize what changed.
+ */
+import {
+  getActiveLibrary,
+  setActiveLibrary,
+  type ActiveLibrary,
+  type LibrarySource,
+} from "../functions/activeLibrary";
+import { DEFAULT_LIBRARY } from "../model/library/defaultLibrary";
+import {
+  checkLibraryUrl,
+  fetchLibraryText,
+  readLibraryFile,
+  type FetchLike,
+  type FileLike,
+  type LoadProblem,
+  type TextResult,
+} from "./libraryFetch";
+import {
+  clearCachedLibrary,
+  readCachedLibrary,
+  readRememberedUrl,
+  rememberUrl,
+  writeCachedLibrary,
+  type CachedSource,
+  type StorageLike,
+} from "./libraryCache";
+import { summarizeLibraryChange, type LibraryChangeSummary } from "./libraryDiff";
+import { issueLine, validateTeamLibraryText, validationProblem } from "./libraryLoad";
+import { requestFullRecalculation, type RecalcExcel, type RecalcOutcome } from "./recalc";
+
+export interface LibraryServiceDeps {
+  readonly excel: RecalcExcel;
+  readonly storage: StorageLike | null;
+  readonly fetch: FetchLike;
+  readonly now: () => Date;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+}
+
+export type LibraryOutcome =
+  | {
+      readonly ok: true;
+      readonly active: ActiveLibrary;
+      readonly summary: LibraryChangeSummary;
+      readonly recalc: RecalcOutcome;
+      /** Things that did not stop the load (e.g. it could not be cached for offline use). */
+      readonly warnings: readonly string[];
+    }
+  | { readonly ok: false; readonly problem: LoadProblem };
+
+export type RestoreOutcome =
+  | { readonly status: "none" }
+  | {
+      readonly status: "restored";
+      readonly active: ActiveLibrary;
+      readonly savedAt: string;
+      readonly recalc: RecalcOutcome;
+    }
+  | { readonly status: "fellBack"; readonly problem: LoadProblem };
+
+export interface LibraryService {
+  loadFromUrl(rawUrl: string): Promise<LibraryOutcome>;
+  loadFromFile(file: FileLike): Promise<LibraryOutcome>;
+  useBundled(): Promise<LibraryOutcome>;
+  /** At startup: make the cached team library active again (validated again), if there is one. */
+  restoreFromCache(): Promise<RestoreOutcome>;
+  rememberedUrl(): string;
+}
+
+/** "Capacity Planner default library 1.0.0" */
+export function libraryLabel(active: ActiveLibrary = getActiveLibrary()): string {
+  const { name, version } = active.index.library.meta;
+  return `${name} ${version}`;
+}
+
+const NOT_CACHED =
+  "The library could not be saved for offline use (browser storage is full or blocked); it stays in use until the add-in closes.";
+
+export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
+  const limits = { timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes };
+
+  async function activate(
+    text: string,
+    source: CachedSource,
+    what: string
+  ): Promise<LibraryOutcome> {
+    const previous = getActiveLibrary();
+    const result = validateTeamLibraryText(text, DEFAULT_LIBRARY);
+    if (!result.ok)
+      return { ok: false, problem: validationProblem(result, what, libraryLabel(previous)) };
+    const now = deps.now();
+    const active = setActiveLibrary(result.library, source, now);
+    const warnings: string[] = [];
+    if (
+      !writeCachedLibrary(deps.storage, { version: 1, text, source, savedAt: now.toISOString() })
+    ) {
+      warnings.push(NOT_CACHED);
+    }
+    if (source.kind === "url") rememberUrl(deps.storage, source.url);
+    const recalc = await requestFullRecalculation(deps.excel);
+    return {
+      ok: true,
+      active,
+      summary: summarizeLibraryChange(previous.index.library, active.index.library),
+      recalc,
+      warnings,
+    };
+  }
+
+  async function fromText(
+    read: Promise<TextResult>,
+    source: CachedSource,
+    what: string
+  ): Promise<LibraryOutcome> {
+    const text = await read;
+    if (!text.ok) {
+      const stays = `Nothing was changed: ${libraryLabel()} stays in use.`;
+      return { ok: false, problem: { ...text.problem, next: `${text.problem.next} ${stays}` } };
+    }
+    return activate(text.text, source, what);
+  }
+
+  return {
+    async loadFromUrl(rawUrl) {
+      const check = checkLibraryUrl(rawUrl);
+      if (!check.ok) {
+        const stays = `Nothing was changed: ${libraryLabel()} stays in use.`;
+        return { ok: false, problem: { ...check.problem, next: `${check.problem.next} ${stays}` } };
+      }
+      return fromText(
+        fetchLibraryText(deps.fetch, check.url, limits),
+        { kind: "url", url: check.url },
+        "The library at this address"
+      );
+    },
+
+    async loadFromFile(file) {
+      return fromText(
+        readLibraryFile(file, deps.maxBytes),
+        { kind: "file", fileName: file.name },
+        `The file "${file.name}"`
+      );
+    },
+
+    async useBundled() {
+      const previous = getActiveLibrary();
+      const source: LibrarySource = { kind: "bundled" };
+      const active = setActiveLibrary(DEFAULT_LIBRARY, source, deps.now());
+      clearCachedLibrary(deps.storage);
+      const recalc = await requestFullRecalculation(deps.excel);
+      return {
+        ok: true,
+        active,
+        summary: summarizeLibraryChange(previous.index.library, active.index.library),
+        recalc,
+        warnings: [],
+      };
+    },
+
+    async restoreFromCache() {
+      const read = readCachedLibrary(deps.storage);
+      if (read.status === "absent") return { status: "none" };
+      const fallBack = (problem: string): RestoreOutcome => {
+        clearCachedLibrary(deps.storage);
+        return {
+          status: "fellBack",
+          problem: {
+            title: "The library saved for offline use could not be used",
+            details: [problem],
+            next: `Using the bundled library (${libraryLabel()}). Load your team library again from its URL or file.`,
+          },
+        };
+      };
+      if (read.status === "corrupt") return fallBack(read.problem);
+      const result = validateTeamLibraryText(read.cached.text, DEFAULT_LIBRARY);
+      if (!result.ok) {
+        const first = result.issues[0];
+        const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : "";
+        return fallBack(
+          first === undefined ? "it is not a valid library" : `${issueLine(first)}${more}`
+        );
+      }
+      const active = setActiveLibrary(result.library, read.cached.source, deps.now());
+      const recalc = await requestFullRecalculation(deps.excel);
+      return { status: "restored", active, savedAt: read.cached.savedAt, recalc };
+    },
+
+    rememberedUrl() {
+      return readRememberedUrl(deps.storage);
+    },
+  };
+}

@@ -1,0 +1,328 @@
+/* global HTMLElement, HTMLInputElement */
+/**
+ * The Refresh assumptions panel: compares the active template sheet's assumption cells with the
+ * library in use, lists the differences (assumption, workbook value, library value, source, as-of)
+ * with a checkbox each (edits the user made are marked "your edit" and unticked), applies the ticked
+ * ones, and undoes the last refresh.
+ */
+import type { ActiveLibrary } from "../functions/activeLibrary";
+import type { ExcelApi } from "../excel/excelApi";
+import {
+  applyRefresh,
+  planRefresh,
+  undoLastRefresh,
+  type RefreshPlan,
+  type RefreshRow,
+} from "../excel/refresh";
+import { el, replaceChildren, uniqueId } from "./dom";
+import { excelErrorMessage } from "./excelErrors";
+import { formatValue, plural } from "./format";
+import { createMessageBar, type MessageBar } from "./messageBar";
+import type { Track } from "./tasks";
+
+export interface RefreshPanel {
+  readonly element: HTMLElement;
+  readonly messages: MessageBar;
+  /** Drops a shown diff (it was computed against another library). */
+  invalidate(reason: string): void;
+}
+
+export interface RefreshPanelOptions {
+  readonly excel: ExcelApi;
+  readonly active: () => ActiveLibrary;
+  readonly now: () => Date;
+  readonly track: Track;
+  readonly locale?: string;
+}
+
+const STATUS_NOTES: Readonly<Record<Exclude<RefreshRow["status"], "ok">, string>> = {
+  cellMissing: "its cell is gone (the name was deleted or moved)",
+  notInWorkbook: "this sheet has no cell for it (made by an older template)",
+  notInLibrary: "the library no longer has it",
+};
+
+export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
+  const headingId = uniqueId("refresh-heading");
+  const captionId = uniqueId("refresh-caption");
+  const showUnchangedId = uniqueId("refresh-show-unchanged");
+
+  const checkButton = el("button", { type: "button", class: "ms-Button ms-Button--primary" }, [
+    el("span", { class: "ms-Button-label" }, ["Check for updates"]),
+  ]);
+  const applyButton = el(
+    "button",
+    { type: "button", class: "ms-Button ms-Button--primary", hidden: true },
+    [el("span", { class: "ms-Button-label" }, ["Apply selected"])]
+  );
+  const undoButton = el("button", { type: "button", class: "ms-Button" }, [
+    el("span", { class: "ms-Button-label" }, ["Undo last refresh"]),
+  ]);
+  const status = el("p", { class: "cp-status", role: "status", "aria-live": "polite" });
+  const diff = el("div", { class: "cp-diff" });
+  const messages = createMessageBar("refresh");
+
+  const element = el("section", { class: "cp-panel", "aria-labelledby": headingId }, [
+    el("h2", { id: headingId, class: "ms-font-l cp-heading" }, ["Refresh assumptions"]),
+    el("p", { class: "cp-hint ms-font-s" }, [
+      "Select a Rent vs Build sheet, then compare its inputs with the library in use.",
+    ]),
+    el("div", { class: "cp-row cp-actions" }, [checkButton, undoButton]),
+    status,
+    messages.element,
+    diff,
+    el("div", { class: "cp-row cp-actions" }, [applyButton]),
+  ]);
+
+  let plan: RefreshPlan | null = null;
+  let busy = false;
+  const checkboxes = new Map<string, HTMLInputElement>();
+
+  function selectedKeys(): string[] {
+    return [...checkboxes].filter(([, box]) => box.checked).map(([key]) => key);
+  }
+
+  function updateApply(): void {
+    const count = selectedKeys().length;
+    applyButton.hidden = plan === null || checkboxes.size === 0;
+    applyButton.disabled = busy || count === 0;
+    const label = applyButton.querySelector(".ms-Button-label");
+    if (label) label.textContent = count > 0 ? `Apply selected (${count})` : "Apply selected";
+  }
+
+  function setBusy(text: string | null): void {
+    busy = text !== null;
+    checkButton.disabled = busy;
+    undoButton.disabled = busy;
+    for (const box of checkboxes.values()) box.disabled = busy;
+    element.setAttribute("aria-busy", busy ? "true" : "false");
+    if (text !== null) status.textContent = text;
+    updateApply();
+  }
+
+  function clearDiff(): void {
+    plan = null;
+    checkboxes.clear();
+    replaceChildren(diff, []);
+    updateApply();
+  }
+
+  function valueCell(value: RefreshRow["workbookValue"], unit: string): HTMLElement {
+    const text = formatValue(value, options.locale);
+    return el("td", { class: "cp-num" }, [
+      value === null || unit === "" ? text : `${text} ${unit}`,
+    ]);
+  }
+
+  function renderPlan(current: RefreshPlan): void {
+    checkboxes.clear();
+    const updatable = current.rows.filter((r) => r.status === "ok" && r.changed);
+    const unchanged = current.rows.filter((r) => r.status === "ok" && !r.changed);
+    const other = current.rows.filter((r) => r.status !== "ok");
+
+    const row = (r: RefreshRow, kind: "update" | "unchanged" | "other"): HTMLElement => {
+      let choose: HTMLElement;
+      if (kind === "update") {
+        const box = el("input", {
+          type: "checkbox",
+          "aria-label": `Update ${r.label}${r.isOverride ? " (your edit)" : ""}`,
+          "data-key": r.key,
+        });
+        box.checked = r.selectedByDefault;
+        box.addEventListener("change", updateApply);
+        checkboxes.set(r.key, box);
+        choose = el("td", { class: "cp-check" }, [box]);
+      } else {
+        choose = el("td", { class: "cp-check" });
+      }
+      const note =
+        kind === "other" && r.status !== "ok"
+          ? el("span", { class: "cp-note ms-font-s" }, [
+              `Not refreshable: ${STATUS_NOTES[r.status]}`,
+            ])
+          : null;
+      return el(
+        "tr",
+        {
+          class: `cp-row-${kind}${r.isOverride ? " cp-override" : ""}`,
+          "data-key": r.key,
+          hidden: kind === "unchanged",
+        },
+        [
+          choose,
+          el("th", { scope: "row" }, [
+            r.label,
+            r.isOverride ? el("span", { class: "cp-badge" }, ["your edit"]) : null,
+            note,
+          ]),
+          valueCell(r.workbookValue, r.unit),
+          valueCell(r.libraryValue, r.unit),
+          el("td", { class: "cp-source ms-font-s" }, [r.source]),
+          el("td", { class: "cp-asof ms-font-s" }, [r.asOf]),
+        ]
+      );
+    };
+
+    const before = current.libraryBefore;
+    const after = current.libraryAfter;
+    const caption = el("caption", { id: captionId, class: "cp-caption" }, [
+      `'${current.sheetName}': ${before.id} ${before.version} in the workbook, ${after.name} ${after.version} in use`,
+    ]);
+    const table = el("table", { class: "cp-table ms-font-s", "aria-describedby": captionId }, [
+      caption,
+      el("thead", {}, [
+        el("tr", {}, [
+          el("th", { scope: "col" }, [el("span", { class: "cp-visually-hidden" }, ["Update"])]),
+          el("th", { scope: "col" }, ["Assumption"]),
+          el("th", { scope: "col" }, ["Workbook"]),
+          el("th", { scope: "col" }, ["Library"]),
+          el("th", { scope: "col" }, ["Source"]),
+          el("th", { scope: "col" }, ["As of"]),
+        ]),
+      ]),
+      el("tbody", {}, [
+        ...updatable.map((r) => row(r, "update")),
+        ...other.map((r) => row(r, "other")),
+        ...unchanged.map((r) => row(r, "unchanged")),
+      ]),
+    ]);
+
+    const toggle = el("input", { type: "checkbox", id: showUnchangedId });
+    toggle.addEventListener("change", () => {
+      for (const tr of Array.from(table.querySelectorAll("tr.cp-row-unchanged"))) {
+        (tr as HTMLElement).hidden = !toggle.checked;
+      }
+    });
+    const overrides = updatable.filter((r) => r.isOverride).length;
+    replaceChildren(diff, [
+      el(
+        "div",
+        { class: "cp-table-scroll", tabindex: "0", role: "region", "aria-label": "Differences" },
+        [table]
+      ),
+      el("p", { class: "cp-hint ms-font-s" }, [
+        `${plural(updatable.length, "assumption")} differ from the library`,
+        overrides > 0
+          ? `; ${overrides} of them ${overrides === 1 ? "is your edit" : "are your edits"}, left unticked`
+          : "",
+        ".",
+      ]),
+      unchanged.length > 0
+        ? el("p", { class: "cp-toggle" }, [
+            toggle,
+            el("label", { for: showUnchangedId }, [
+              `Show ${plural(unchanged.length, "unchanged assumption")}`,
+            ]),
+          ])
+        : null,
+    ]);
+    updateApply();
+  }
+
+  async function check(): Promise<void> {
+    messages.clear();
+    clearDiff();
+    setBusy("Checking the active sheet…");
+    try {
+      const next = await planRefresh(options.excel, options.active().index);
+      const updatable = next.rows.filter((r) => r.status === "ok" && r.changed);
+      if (updatable.length === 0) {
+        status.textContent = "";
+        const skipped = next.rows.filter((r) => r.status !== "ok").length;
+        messages.show({
+          kind: "info",
+          title: "Nothing to update",
+          details:
+            skipped > 0
+              ? [`${plural(skipped, "assumption")} could not be compared (see the sheet).`]
+              : [],
+          next: `'${next.sheetName}' already matches ${next.libraryAfter.name} ${next.libraryAfter.version}.`,
+        });
+        return;
+      }
+      plan = next;
+      renderPlan(next);
+      status.textContent = `${plural(updatable.length, "update")} for '${next.sheetName}'.`;
+    } catch (error) {
+      status.textContent = "";
+      messages.show(excelErrorMessage(error, "Checking for updates"));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function apply(): Promise<void> {
+    const current = plan;
+    if (current === null) return;
+    const keys = selectedKeys();
+    if (keys.length === 0) return;
+    const kept = current.rows.filter(
+      (r) => r.status === "ok" && r.changed && !keys.includes(r.key)
+    );
+    messages.clear();
+    setBusy("Applying the selected updates…");
+    try {
+      const { applied } = await applyRefresh(options.excel, current, keys, { now: options.now });
+      clearDiff();
+      status.textContent = "";
+      messages.show({
+        kind: "success",
+        title: `Updated ${plural(applied, "assumption")} on '${current.sheetName}'`,
+        details: kept.map(
+          (r) =>
+            `Kept: ${r.label} = ${formatValue(r.workbookValue, options.locale)}${r.isOverride ? " (your edit)" : ""}`
+        ),
+        next: "Undo last refresh puts the previous values back.",
+      });
+    } catch (error) {
+      status.textContent = "";
+      messages.show(excelErrorMessage(error, "Applying the updates"));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function undo(): Promise<void> {
+    messages.clear();
+    clearDiff();
+    setBusy("Undoing the last refresh…");
+    try {
+      const { restored } = await undoLastRefresh(options.excel);
+      status.textContent = "";
+      messages.show({
+        kind: "success",
+        title: `Restored ${plural(restored, "assumption")} to their values before the last refresh`,
+        next: "Check for updates shows what differs from the library again.",
+      });
+    } catch (error) {
+      status.textContent = "";
+      messages.show(excelErrorMessage(error, "Undoing the refresh"));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  checkButton.addEventListener("click", () => {
+    if (!busy) void options.track(check());
+  });
+  applyButton.addEventListener("click", () => {
+    if (!busy) void options.track(apply());
+  });
+  undoButton.addEventListener("click", () => {
+    if (!busy) void options.track(undo());
+  });
+
+  return {
+    element,
+    messages,
+    invalidate(reason) {
+      if (plan === null) return;
+      clearDiff();
+      messages.show({
+        kind: "info",
+        title: "The list of updates was cleared",
+        details: [reason],
+        next: "Choose Check for updates again.",
+      });
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** @jest-environment jsdom */
+/**
+ * Keyboard and screen-reader basics, and Office's dark theme.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { cleanUp, mountSidebar, panel } from "./support/harness";
+
+afterEach(cleanUp);
+
+function accessibleName(element: Element): string {
+  const labelledBy = element.getAttribute("aria-labelledby");
+  if (labelledBy)
+    return labelledBy
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ");
+  const label = element.getAttribute("aria-label");
+  if (label) return label;
+  if (element.id) {
+    const byFor = document.querySelector(`label[for="${element.id}"]`);
+    if (byFor) return byFor.textContent ?? "";
+  }
+  return (element.textContent ?? "").trim();
+}
+
+describe("keyboard and screen readers", () => {
+  it("Given the sidebar, Then every control is a native, named, keyboard-reachable element in document order", () => {
+    const { root } = mountSidebar();
+    const controls = Array.from(
+      root.querySelectorAll<HTMLElement>("button, input, [role='listbox'], [tabindex]")
+    );
+    expect(controls.length).toBeGreaterThan(8);
+    for (const control of controls) {
+      // No positive tabindex: the tab order is the document order.
+      expect(control.tabIndex).toBeLessThanOrEqual(0);
+      const hiddenFileInput = control instanceof HTMLInputElement && control.type === "file";
+      if (!hiddenFileInput) expect(accessibleName(control)).not.toBe("");
+    }
+    // Actions are buttons, not clickable divs.
+    expect(
+      root.querySelectorAll("[onclick], div[role='button'], span[role='button']")
+    ).toHaveLength(0);
+    for (const heading of ["Library", "Models", "Insert template", "Refresh assumptions"]) {
+      const section = panel(root, heading);
+      expect(accessibleName(section)).toBe(heading);
+    }
+  });
+
+  it("Given the sidebar, Then status and progress texts are live regions", () => {
+    const { root } = mountSidebar();
+    for (const heading of ["Library", "Insert template", "Refresh assumptions"]) {
+      expect(
+        panel(root, heading).querySelector('[role="status"][aria-live="polite"]')
+      ).not.toBeNull();
+    }
+    expect(
+      panel(root, "Insert template").querySelector("progress")?.getAttribute("aria-label")
+    ).toBe("Insert progress");
+  });
+});
+
+describe("themes", () => {
+  it("Given Office's dark theme, When the sidebar mounts, Then it uses the dark palette and Office's colors", () => {
+    const { app } = mountSidebar({
+      theme: {
+        bodyBackgroundColor: "#262626",
+        bodyForegroundColor: "#ffffff",
+        controlBackgroundColor: "#333333",
+        controlForegroundColor: "#f0f0f0",
+      },
+    });
+    expect(app.element.classList.contains("cp-theme-dark")).toBe(true);
+    expect(app.element.style.getPropertyValue("--cp-bg")).toBe("#262626");
+    expect(app.element.style.getPropertyValue("--cp-control-fg")).toBe("#f0f0f0");
+  });
+
+  it("Given Office's light theme flag, Then the light palette is forced even if the system prefers dark", () => {
+    const { app } = mountSidebar({
+      theme: { isDarkTheme: false, bodyBackgroundColor: "not-a-color" },
+    });
+    expect(app.element.classList.contains("cp-theme-light")).toBe(true);
+    expect(app.element.style.getPropertyValue("--cp-bg")).toBe("");
+  });
+
+  it("Given the page's stylesheet, Then it defines the dark palette for Office's theme and for prefers-color-scheme", () => {
+    const html = fs.readFileSync(
+      path.resolve(__dirname, "../../../src/taskpane/taskpane.html"),
+      "utf8"
+    );
+    expect(html).toContain(".cp-app.cp-theme-dark");
+    expect(html).toMatch(/@media \(prefers-color-scheme: dark\)/);
+    expect(html).toContain("<%= officeJs %>");
+    expect(html).toContain('href="assets/fabric.min.css"');
+  });
+});

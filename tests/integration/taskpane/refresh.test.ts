@@ -1,0 +1,244 @@
+/** @jest-environment jsdom */
+/**
+ * Refresh assumptions through the sidebar: insert a template, edit an input, load a changed team
+ * library, check for updates (the edit is marked "your edit" and unticked), apply, and undo.
+ */
+import { nodeFetch } from "./support/browserGaps";
+import {
+  activateSheet,
+  button,
+  cleanUp,
+  click,
+  editNamedCell,
+  field,
+  modelOption,
+  mountSidebar,
+  mustMessage,
+  panel,
+  readNamedCell,
+  type Sidebar,
+  workbookSnapshot,
+} from "./support/harness";
+import { teamLibraryText } from "./support/libraries";
+import { startServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer({ "/team.json": { body: teamLibraryText() } });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+afterEach(cleanUp);
+
+const XAI = "xAI Memphis 2024 — build 100k H100";
+
+function refreshPanel(sidebar: Sidebar): HTMLElement {
+  return panel(sidebar.root, "Refresh assumptions");
+}
+
+async function clickAndWait(sidebar: Sidebar, target: HTMLElement): Promise<void> {
+  click(target);
+  await sidebar.app.whenIdle();
+}
+
+async function insertXai(sidebar: Sidebar): Promise<void> {
+  click(modelOption(sidebar.root, XAI));
+  await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
+}
+
+async function loadTeamLibrary(sidebar: Sidebar): Promise<void> {
+  field(panel(sidebar.root, "Library"), "Team library URL").value = server.url("/team.json");
+  await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Load from URL"));
+}
+
+interface DiffRow {
+  readonly key: string;
+  readonly label: string;
+  readonly workbook: string;
+  readonly library: string;
+  readonly source: string;
+  readonly asOf: string;
+  readonly checkbox: HTMLInputElement | null;
+  readonly yourEdit: boolean;
+  readonly hidden: boolean;
+}
+
+function diffRows(sidebar: Sidebar): DiffRow[] {
+  return Array.from(refreshPanel(sidebar).querySelectorAll<HTMLTableRowElement>("tbody tr")).map(
+    (tr) => {
+      const cells = tr.querySelectorAll("td");
+      const th = tr.querySelector("th");
+      return {
+        key: tr.dataset.key ?? "",
+        label: th?.firstChild?.textContent ?? "",
+        workbook: cells[1]?.textContent ?? "",
+        library: cells[2]?.textContent ?? "",
+        source: cells[3]?.textContent ?? "",
+        asOf: cells[4]?.textContent ?? "",
+        checkbox: tr.querySelector<HTMLInputElement>('input[type="checkbox"]'),
+        yourEdit: th?.querySelector(".cp-badge")?.textContent === "your edit",
+        hidden: tr.hidden,
+      };
+    }
+  );
+}
+
+function row(sidebar: Sidebar, key: string): DiffRow {
+  const found = diffRows(sidebar).find((r) => r.key === key);
+  if (!found) throw new Error(`no diff row ${key}`);
+  return found;
+}
+
+describe("refreshing a template's assumptions", () => {
+  it("Given a template just inserted from the library in use, When Check for updates is clicked, Then there is nothing to update", async () => {
+    const sidebar = mountSidebar();
+    await insertXai(sidebar);
+    const syncs = sidebar.host.stats.syncCount;
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    expect(sidebar.host.stats.syncCount - syncs).toBe(1);
+    const shown = mustMessage(refreshPanel(sidebar));
+    expect(shown.kind).toBe("info");
+    expect(shown.title).toBe("Nothing to update");
+    expect(shown.next).toBe(
+      "'Rent vs Build' already matches Capacity Planner default library 1.0.0."
+    );
+    expect(refreshPanel(sidebar).querySelector("table")).toBeNull();
+  });
+
+  it("Given an edited input and a changed library, When updates are checked, applied and undone, Then the edit is kept unticked, the rest applied, and undo restores", async () => {
+    // Given a template from the bundled library and a user edit of the power price
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await insertXai(sidebar);
+    await editNamedCell(sidebar.Excel, "CP_PowerPrice", 0.05);
+    // And a team library that changes the H100 price, the Tennessee power price and Oracle's rate
+    await loadTeamLibrary(sidebar);
+
+    // When updates are checked
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+
+    // Then the changed assumptions are listed with both values, source and as-of
+    const price = row(sidebar, "systemPricePerGpu");
+    expect(price).toMatchObject({
+      label: "System price per GPU",
+      workbook: "37,500 USD per GPU",
+      library: "34,000 USD per GPU",
+      source: "Acme Dell quote Q4",
+      asOf: "2026-10",
+      yourEdit: false,
+      hidden: false,
+    });
+    expect(price.checkbox?.checked).toBe(true);
+    expect(price.checkbox?.getAttribute("aria-label")).toBe("Update System price per GPU");
+    const rent = row(sidebar, "rentRate");
+    expect(rent.checkbox?.checked).toBe(true);
+    expect(rent.library).toBe("9 USD per GPU-hour");
+    // And the user's edit is marked and unticked by default
+    const power = row(sidebar, "powerPrice");
+    expect(power).toMatchObject({
+      workbook: "0.05 USD per kWh",
+      library: "0.08 USD per kWh",
+      yourEdit: true,
+    });
+    expect(power.checkbox?.checked).toBe(false);
+    expect(power.checkbox?.getAttribute("aria-label")).toBe("Update Power price (your edit)");
+    // And unchanged rows are hidden behind a toggle with their count
+    const unchanged = diffRows(sidebar).filter((r) => r.checkbox === null);
+    expect(unchanged.length).toBeGreaterThan(10);
+    expect(unchanged.every((r) => r.hidden)).toBe(true);
+    const toggle = field(refreshPanel(sidebar), `Show ${unchanged.length} unchanged assumptions`);
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    expect(
+      diffRows(sidebar)
+        .filter((r) => r.checkbox === null)
+        .every((r) => !r.hidden)
+    ).toBe(true);
+    expect(button(refreshPanel(sidebar), "Apply selected (2)").disabled).toBe(false);
+
+    // When the selection is applied
+    const syncs = sidebar.host.stats.syncCount;
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (2)"));
+
+    // Then the ticked assumptions take the library values, in one round trip, and the edit stays
+    expect(sidebar.host.stats.syncCount - syncs).toBe(1);
+    expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(34000);
+    expect(await readNamedCell(sidebar.Excel, "CP_RentRate")).toBe(9);
+    expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.05);
+    const applied = mustMessage(refreshPanel(sidebar));
+    expect(applied.kind).toBe("success");
+    expect(applied.title).toBe("Updated 2 assumptions on 'Rent vs Build'");
+    expect(applied.details).toEqual(["Kept: Power price = 0.05 (your edit)"]);
+    expect(refreshPanel(sidebar).querySelector("table")).toBeNull();
+
+    // And checking again lists only the kept edit, still unticked
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    const remaining = diffRows(sidebar).filter((r) => r.checkbox !== null);
+    expect(remaining.map((r) => r.key)).toEqual(["powerPrice"]);
+    expect(remaining[0].checkbox?.checked).toBe(false);
+    expect(button(refreshPanel(sidebar), "Apply selected").disabled).toBe(true);
+
+    // When the refresh is undone
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
+
+    // Then the previous values are back
+    expect(mustMessage(refreshPanel(sidebar)).title).toBe(
+      "Restored 2 assumptions to their values before the last refresh"
+    );
+    expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(37500);
+    expect(await readNamedCell(sidebar.Excel, "CP_RentRate")).toBe(10);
+    expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.05);
+  });
+
+  it("Given an override the user ticks on purpose, When applied, Then it takes the library value", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await insertXai(sidebar);
+    await editNamedCell(sidebar.Excel, "CP_PowerPrice", 0.05);
+    await loadTeamLibrary(sidebar);
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    const power = row(sidebar, "powerPrice").checkbox as HTMLInputElement;
+    power.checked = true;
+    power.dispatchEvent(new Event("change"));
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.08);
+  });
+
+  it("Given the active sheet is not a template, When updates are checked, Then a warning says to select a Rent vs Build sheet and nothing changes", async () => {
+    const sidebar = mountSidebar();
+    await insertXai(sidebar);
+    await activateSheet(sidebar.Excel, "Sheet1");
+    const before = workbookSnapshot(sidebar.store);
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    const shown = mustMessage(refreshPanel(sidebar));
+    expect(shown.kind).toBe("warning");
+    expect(shown.role).toBe("alert");
+    expect(shown.title).toBe("This sheet is not a Rent vs Build template");
+    expect(shown.next).toMatch(/Select a 'Rent vs Build' sheet, or insert one\./);
+    expect(workbookSnapshot(sidebar.store)).toBe(before);
+    expect(button(refreshPanel(sidebar), "Check for updates").disabled).toBe(false);
+  });
+
+  it("Given no refresh was applied, When Undo last refresh is clicked, Then it says there is nothing to undo", async () => {
+    const sidebar = mountSidebar();
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
+    const shown = mustMessage(refreshPanel(sidebar));
+    expect(shown.kind).toBe("info");
+    expect(shown.title).toBe("Nothing to undo");
+  });
+
+  it("Given a list of updates on screen, When the library changes, Then the list is cleared and the user asked to check again", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await insertXai(sidebar);
+    await loadTeamLibrary(sidebar);
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    expect(refreshPanel(sidebar).querySelector("table")).not.toBeNull();
+    await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Use bundled library"));
+    expect(refreshPanel(sidebar).querySelector("table")).toBeNull();
+    const shown = mustMessage(refreshPanel(sidebar));
+    expect(shown.title).toBe("The list of updates was cleared");
+    expect(shown.next).toBe("Choose Check for updates again.");
+  });
+});
