@@ -25,11 +25,13 @@ export interface MessageBar {
 
 export const MAX_DETAILS = 20;
 
+// Plain symbols rather than Fabric's icon font: that font is fetched from a CDN, which an offline
+// workbench or a locked-down network does not reach, and then every icon renders as an empty box.
 const ICONS: Readonly<Record<MessageKind, string>> = {
-  info: "Info",
-  success: "Completed",
-  warning: "Warning",
-  error: "ErrorBadge",
+  info: "\u2139",
+  success: "\u2713",
+  warning: "\u26A0",
+  error: "\u2716",
 };
 
 const LABELS: Readonly<Record<MessageKind, string>> = {
@@ -78,7 +80,7 @@ export function createMessageBar(label: string): MessageBar {
       [
         el("div", { class: "ms-MessageBar-content" }, [
           el("div", { class: "ms-MessageBar-icon", "aria-hidden": "true" }, [
-            el("i", { class: `ms-Icon ms-Icon--${ICONS[message.kind]}` }),
+            el("span", { class: "cp-message-icon" }, [ICONS[message.kind]]),
           ]),
           el("div", { class: "ms-MessageBar-text" }, [
             el("span", { class: "cp-visually-hidden" }, [`${LABELS[message.kind]}: `]),
