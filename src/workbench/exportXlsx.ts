@@ -1,0 +1,168 @@
+/**
+ * "Export .xlsx": the workbook as an Excel file, written by exceljs. Loaded on demand (the
+ * workbench imports this module dynamically), so exceljs is a separate chunk and the page starts
+ * without it.
+ *
+ * Written: sheet names, order, visibility and tab colors; formulas (with their computed value as
+ * the cached result, so the file shows numbers before Excel recalculates) and constants; number
+ * formats, fonts, fills, alignment; column widths and row heights; workbook names that refer to
+ * ranges. Not written: charts and document settings (exceljs cannot), names holding constants.
+ * A spilled result is written as values below its formula: exceljs cannot mark a dynamic array,
+ * and Excel would otherwise open the formula as a single-cell (implicit intersection) formula.
+ */
+import type { Workbook, CellErrorValue, CellValue as XlsxCellValue, Fill, Font } from "exceljs";
+import { tryParseAddress } from "../excel/memory/address";
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, isErrorValue } from "../excel/memory/cellStore";
+import type { CellFormat, CellValue } from "../excel/memory/cellStore";
+import type { HyperFormulaCellStore } from "./hyperFormulaStore";
+
+type ExcelJsModule = typeof import("exceljs");
+
+const XLSX_ERRORS: ReadonlySet<string> = new Set([
+  "#N/A",
+  "#REF!",
+  "#NAME?",
+  "#DIV/0!",
+  "#NULL!",
+  "#VALUE!",
+  "#NUM!",
+]);
+/** Columns/rows scanned past the used range for custom widths/heights. */
+const LAYOUT_MARGIN = 30;
+
+async function loadExcelJs(): Promise<ExcelJsModule> {
+  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJsModule & {
+    default?: ExcelJsModule;
+  };
+  // A CommonJS/UMD module may come wrapped as the namespace's default export.
+  return mod.Workbook !== undefined ? mod : (mod.default ?? mod);
+}
+
+function asError(code: string): CellErrorValue {
+  // exceljs knows Excel's seven classic errors; newer ones (#SPILL!, #BUSY!...) are written as #N/A.
+  return { error: (XLSX_ERRORS.has(code) ? code : "#N/A") as CellErrorValue["error"] };
+}
+
+function cachedResult(value: CellValue): number | string | boolean | CellErrorValue | undefined {
+  if (value === null) return undefined;
+  if (typeof value === "string" && isErrorValue(value)) return asError(value);
+  return value;
+}
+
+function constant(value: CellValue): XlsxCellValue {
+  if (typeof value === "string" && isErrorValue(value)) return asError(value);
+  return value;
+}
+
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function fontOf(format: CellFormat): Partial<Font> | null {
+  const f = format.font;
+  if (!f.bold && !f.italic && f.color === "#000000" && f.size === 11 && f.name === "Calibri")
+    return null;
+  return {
+    bold: f.bold,
+    italic: f.italic,
+    size: f.size,
+    name: f.name,
+    color: { argb: argb(f.color) },
+  };
+}
+
+const HORIZONTAL: Readonly<
+  Record<
+    string,
+    "left" | "center" | "right" | "fill" | "justify" | "centerContinuous" | "distributed"
+  >
+> = {
+  Left: "left",
+  Center: "center",
+  Right: "right",
+  Fill: "fill",
+  Justify: "justify",
+  CenterAcrossSelection: "centerContinuous",
+  Distributed: "distributed",
+};
+
+/** Points -> Excel's column width unit (characters of the default font: 64 px = 8.43). */
+export function pointsToCharacters(points: number): number {
+  return Math.max(0, Math.round((((points * 4) / 3 - 5) / 7) * 100) / 100);
+}
+
+export async function buildWorkbook(store: HyperFormulaCellStore): Promise<Workbook> {
+  const ExcelJS = await loadExcelJs();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Capacity Planner workbench";
+  workbook.created = new Date();
+  for (const sheet of store.listSheets()) {
+    const ws = workbook.addWorksheet(sheet.name, {
+      state:
+        sheet.visibility === "Visible"
+          ? "visible"
+          : sheet.visibility === "Hidden"
+            ? "hidden"
+            : "veryHidden",
+      properties: sheet.tabColor !== "" ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    });
+    const used = store.getUsedBounds(sheet.id, false);
+    const lastRow = (used === null ? 0 : used.row + used.rowCount) + LAYOUT_MARGIN;
+    const lastCol = (used === null ? 0 : used.col + used.colCount) + LAYOUT_MARGIN;
+    for (let col = 0; col < lastCol; col++) {
+      const width = store.getColumnWidth(sheet.id, col);
+      if (width !== DEFAULT_COLUMN_WIDTH) ws.getColumn(col + 1).width = pointsToCharacters(width);
+    }
+    for (let row = 0; row < lastRow; row++) {
+      const height = store.getRowHeight(sheet.id, row);
+      if (height !== DEFAULT_ROW_HEIGHT) ws.getRow(row + 1).height = height;
+    }
+    if (used === null) continue;
+    for (let row = used.row; row < used.row + used.rowCount; row++) {
+      for (let col = used.col; col < used.col + used.colCount; col++) {
+        const content = store.getCellContent(sheet.id, row, col);
+        const { value } = store.getCell(sheet.id, row, col);
+        const format = store.getFormat(sheet.id, row, col);
+        const cell = ws.getCell(row + 1, col + 1);
+        if (content.formula !== null) {
+          const result = cachedResult(value);
+          cell.value =
+            result === undefined
+              ? { formula: content.formula.slice(1) }
+              : { formula: content.formula.slice(1), result };
+        } else if (value !== null) {
+          cell.value = constant(value);
+        }
+        if (format.numberFormat !== "General") cell.numFmt = format.numberFormat;
+        const font = fontOf(format);
+        if (font !== null) cell.font = font;
+        if (format.fillColor !== null) {
+          const fill: Fill = {
+            type: "pattern",
+            pattern: "solid",
+            fgColor: { argb: argb(format.fillColor) },
+          };
+          cell.fill = fill;
+        }
+        const horizontal = HORIZONTAL[format.horizontalAlignment];
+        if (horizontal !== undefined || format.wrapText) {
+          cell.alignment = {
+            ...(horizontal !== undefined ? { horizontal } : {}),
+            ...(format.wrapText ? { wrapText: true } : {}),
+          };
+        }
+      }
+    }
+  }
+  for (const name of store.listNames()) {
+    const parsed = tryParseAddress(name.formula.replace(/^=/, ""));
+    if (parsed !== null && parsed.sheet !== null)
+      workbook.definedNames.add(name.formula.replace(/^=/, ""), name.name);
+  }
+  return workbook;
+}
+
+/** The .xlsx file's bytes. */
+export async function exportXlsx(store: HyperFormulaCellStore): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = await buildWorkbook(store);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,666 @@
+/* global document, window, localStorage, URLSearchParams, fetch, performance, Blob, URL, HTMLElement, HTMLButtonElement, HTMLIFrameElement, HTMLInputElement, HTMLSelectElement, Window, setTimeout, requestAnimationFrame */
+/**
+ * The workbench page (/workbench.html): Capacity Planner without Excel. A spreadsheet grid over a
+ * HyperFormula workbook, beside the real task pane running unmodified in an iframe (see
+ * officeShim.ts and README.md). Dev tooling only: nothing here is in functions.js or taskpane.js.
+ *
+ * Start-up: functions.json (built) -> plugin registry -> HyperFormula store (restored from
+ * localStorage if saved) -> grid -> bridge published -> task pane iframe. The pane's functions.js
+ * associates every CAPPLAN function through the bridge; once all are there the workbook
+ * recalculates, and `capplanWorkbench.ready` resolves when the pane's Office.onReady has too.
+ */
+import {
+  formatCell,
+  formatRange,
+  parseAddress,
+  quoteSheetName,
+  tryParseAddress,
+} from "../excel/memory/address";
+import { readChartData } from "../excel/memory/chartData";
+import type { ChartData } from "../excel/memory/chartData";
+import type { MemoryExcelStats } from "../excel/memory/runtime";
+import type { StoreChange } from "../excel/memory/cellStore";
+import { BRIDGE_KEY } from "./bridge";
+import type { WorkbenchBridge } from "./bridge";
+import { CapplanFunctionRegistry, parseFunctionsJson } from "./capplanPlugin";
+import type { ExcelErrorInfo } from "./capplanPlugin";
+import { renderChart } from "./chart";
+import { PX_PER_PT, SheetGrid, editText, writeTyped } from "./grid";
+import { HyperFormulaCellStore } from "./hyperFormulaStore";
+import { formatCellValue } from "./numberFormat";
+import { captureSnapshot, parseSnapshot, restoreSnapshot } from "./snapshot";
+
+const SAVE_KEY = "capplan-workbench:workbook";
+const READY_TIMEOUT_MS = 60000;
+
+// ------------------------------------------------------------------ the test API
+
+export interface WorkbenchCell {
+  readonly value: string | number | boolean | null;
+  /** The formula as written, or null for a constant, an empty or a spilled cell. */
+  readonly formula: string | null;
+  /** What the grid shows (number format applied). */
+  readonly text: string;
+  readonly error?: ExcelErrorInfo;
+}
+
+export interface WorkbenchChart {
+  readonly name: string;
+  readonly title: string;
+  readonly type: string;
+  readonly data: ChartData;
+}
+
+export interface RecalcTiming {
+  readonly formulas: number;
+  /** Time to recalculate `formulas` cells of =CAPPLAN.GPUCOST("H100", $D$1 + A<i>). */
+  readonly capplanMs: number;
+  /** The same cells as native arithmetic, =($H$1 + A<i>) * $E$1 with E1 the per-GPU cost. */
+  readonly nativeMs: number;
+  readonly ratio: number;
+  /** Whether both columns agree (relative 1e-9). */
+  readonly equal: boolean;
+}
+
+export interface CapplanWorkbenchApi {
+  /** Resolves when the grid, the task pane and every CAPPLAN function are loaded. */
+  readonly ready: Promise<void>;
+  /** The task pane iframe's window (null before it exists). */
+  readonly pane: Window | null;
+  setCell(
+    sheet: string,
+    address: string,
+    valueOrFormula: string | number | boolean | null
+  ): WorkbenchCell;
+  getCell(sheet: string, address: string): WorkbenchCell;
+  /** Sheet names in tab order (hidden ones included). */
+  sheets(): string[];
+  activeSheet(): string | null;
+  activateSheet(sheet: string): void;
+  select(sheet: string, address: string): void;
+  names(): Array<{ readonly name: string; readonly formula: string }>;
+  charts(sheet: string): WorkbenchChart[];
+  /** The task pane's Excel host: round trips and cell writes so far. */
+  stats(): {
+    readonly syncCount: number;
+    readonly writeCount: number;
+    readonly syncs: MemoryExcelStats["syncs"];
+  };
+  resetStats(): void;
+  /** Full recalculation (Ctrl+Alt+F9): custom functions run again. */
+  recalculate(): void;
+  /** Builds a sheet of `n` CAPPLAN formulas and `n` native twins and times a recalculation of each. */
+  recalcTime(n: number): RecalcTiming;
+  save(): void;
+  /** New blank workbook, saved copy forgotten, task pane reloaded; resolves when ready again. */
+  reset(): Promise<void>;
+  exportXlsx(): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+// ------------------------------------------------------------------ page helpers
+
+function byId<T extends HTMLElement>(id: string, type: { new (): T }): T {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`workbench.html lacks #${id}`);
+  return el;
+}
+
+function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+} {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const readyDeferred = deferred<void>();
+let api: CapplanWorkbenchApi | null = null;
+
+/** Published at once, so automation can await `ready` before anything else exists. */
+const publicApi = new Proxy({} as CapplanWorkbenchApi, {
+  get(_target, key: string | symbol): unknown {
+    if (key === "ready") return readyDeferred.promise;
+    if (api === null) {
+      if (key === "pane") return null;
+      throw new Error("capplanWorkbench is still starting: await capplanWorkbench.ready first");
+    }
+    return (api as unknown as Record<string | symbol, unknown>)[key];
+  },
+});
+(window as unknown as Record<string, unknown>).capplanWorkbench = publicApi;
+
+// ------------------------------------------------------------------ the page
+
+class Workbench {
+  private readonly status = byId("wb-status", HTMLElement);
+  private readonly nameBox = byId("wb-namebox", HTMLInputElement);
+  private readonly namesSelect = byId("wb-names", HTMLSelectElement);
+  private readonly formulaBar = byId("wb-formula", HTMLInputElement);
+  private readonly cellError = byId("wb-cell-error", HTMLElement);
+  private readonly tabs = byId("wb-tabs", HTMLElement);
+  private readonly frame = byId("wb-pane", HTMLIFrameElement);
+  private readonly grid: SheetGrid;
+  private paneStats: MemoryExcelStats | null = null;
+  private paneReady = deferred<void>();
+  private scheduled = false;
+  private dirty = { cells: false, sheets: false, names: false, charts: false, selection: false };
+
+  constructor(
+    private readonly store: HyperFormulaCellStore,
+    private readonly registry: CapplanFunctionRegistry
+  ) {
+    this.grid = new SheetGrid(
+      store,
+      {
+        onSelectionChange: () => this.showSelection(),
+        onMessage: (text) => this.say(text),
+      },
+      byId("wb-tooltip", HTMLElement)
+    );
+    byId("wb-grid-host", HTMLElement).appendChild(this.grid.element);
+    store.onChange((changes) => this.onStoreChange(changes));
+    this.wireToolbar();
+    this.wireFormulaBar();
+    this.renderAll();
+  }
+
+  // ---------------------------------------------------------------- the task pane
+
+  bridge(): WorkbenchBridge {
+    return {
+      store: this.store,
+      associate: (id, implementation) => this.registry.associate(id, implementation),
+      attachHost: (host) => {
+        this.paneStats = host.stats;
+      },
+      paneReady: () => this.paneReady.resolve(),
+    };
+  }
+
+  get paneWindow(): Window | null {
+    return this.frame.contentWindow;
+  }
+
+  /** (Re)loads the task pane; resolves when its Office.onReady has resolved. */
+  loadPane(): Promise<void> {
+    this.paneReady = deferred<void>();
+    // ?theme=dark on the workbench reaches the pane's Office.context.officeTheme.
+    const dark = new URLSearchParams(window.location.search).get("theme") === "dark";
+    this.frame.src = `workbench-taskpane.html${dark ? "?theme=dark" : ""}`;
+    return this.paneReady.promise;
+  }
+
+  stats(): MemoryExcelStats | null {
+    return this.paneStats;
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  private onStoreChange(changes: readonly StoreChange[]): void {
+    for (const change of changes) {
+      if (change.kind === "cells" || change.kind === "format" || change.kind === "layout")
+        this.dirty.cells = true;
+      else if (change.kind === "sheets") this.dirty.sheets = true;
+      else if (change.kind === "names") this.dirty.names = true;
+      else if (change.kind === "charts") this.dirty.charts = true;
+      else if (change.kind === "selection") this.dirty.selection = true;
+    }
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // One repaint per frame however many syncs the add-in makes.
+    requestAnimationFrame(() => this.flush());
+  }
+
+  /** Applies pending repaints now (the test API calls it so reads see a current grid). */
+  flush(): void {
+    this.scheduled = false;
+    const d = this.dirty;
+    this.dirty = { cells: false, sheets: false, names: false, charts: false, selection: false };
+    if (d.sheets) {
+      this.renderAll();
+      return;
+    }
+    if (d.cells) this.grid.refresh();
+    if (d.cells || d.charts) this.renderCharts();
+    if (d.names) this.renderNames();
+    if (d.selection) this.grid.syncSelectionFromStore();
+    if (d.cells || d.selection || d.names) this.showSelection();
+  }
+
+  renderAll(): void {
+    const active = this.store.getActiveSheetId() ?? this.store.listSheets()[0]?.id;
+    if (active === undefined) return;
+    this.grid.show(active);
+    this.renderTabs();
+    this.renderNames();
+    this.renderCharts();
+    this.showSelection();
+  }
+
+  private renderTabs(): void {
+    const active = this.store.getActiveSheetId();
+    const buttons = this.store
+      .listSheets()
+      .filter((s) => s.visibility === "Visible")
+      .map((sheet) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "wb-tab";
+        button.setAttribute("role", "tab");
+        button.setAttribute("aria-selected", String(sheet.id === active));
+        button.tabIndex = sheet.id === active ? 0 : -1;
+        button.textContent = sheet.name;
+        if (sheet.tabColor !== "") button.style.borderBottomColor = sheet.tabColor;
+        button.addEventListener("click", () => this.store.setActiveSheetId(sheet.id));
+        button.addEventListener("keydown", (e) => {
+          if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+          const sibling =
+            e.key === "ArrowRight" ? button.nextElementSibling : button.previousElementSibling;
+          if (sibling instanceof HTMLButtonElement) {
+            sibling.focus();
+            sibling.click();
+          }
+        });
+        return button;
+      });
+    this.tabs.replaceChildren(...buttons);
+  }
+
+  private renderNames(): void {
+    const names = this.store.listNames().filter((n) => n.visible);
+    const head = document.createElement("option");
+    head.value = "";
+    head.textContent = names.length === 0 ? "No named ranges" : `Named ranges (${names.length})`;
+    const options = names.map((n) => {
+      const option = document.createElement("option");
+      option.value = n.name;
+      option.textContent = `${n.name}  ${n.formula}`;
+      return option;
+    });
+    this.namesSelect.replaceChildren(head, ...options);
+    this.namesSelect.value = "";
+  }
+
+  private renderCharts(): void {
+    const sheetId = this.grid.currentSheetId;
+    const layer = this.grid.charts;
+    layer.replaceChildren();
+    if (sheetId === null) return;
+    const origin = this.grid.origin;
+    for (const chart of this.store.listCharts(sheetId)) {
+      const data = readChartData(this.store, chart);
+      const first = this.store.getFormat(
+        chart.source.sheetId,
+        chart.source.row + 1,
+        chart.source.col + 1
+      );
+      const svg = renderChart(chart, data, { currency: first.numberFormat.includes("$") });
+      svg.style.left = `${Math.round(origin.left + chart.left * PX_PER_PT)}px`;
+      svg.style.top = `${Math.round(origin.top + chart.top * PX_PER_PT)}px`;
+      layer.appendChild(svg);
+    }
+  }
+
+  /** Name box, formula bar and error line for the selected cell. */
+  private showSelection(): void {
+    const sel = this.grid.selection;
+    if (sel === null) return;
+    const address = formatCell(sel.row, sel.col);
+    const sheet = this.store.getSheet(sel.sheetId);
+    const named = this.store.listNames().find((n) => {
+      const parsed = tryParseAddress(n.formula.replace(/^=/, ""));
+      return (
+        parsed !== null &&
+        parsed.sheet !== null &&
+        sheet !== undefined &&
+        parsed.sheet.toLowerCase() === sheet.name.toLowerCase() &&
+        parsed.range.row === sel.row &&
+        parsed.range.col === sel.col &&
+        parsed.range.rowCount === 1 &&
+        parsed.range.colCount === 1
+      );
+    });
+    if (document.activeElement !== this.nameBox) this.nameBox.value = named?.name ?? address;
+    if (document.activeElement !== this.formulaBar)
+      this.formulaBar.value = editText(this.store, sel.sheetId, sel.row, sel.col);
+    const error = this.store.getCellError(sel.sheetId, sel.row, sel.col);
+    this.cellError.hidden = error === null;
+    this.cellError.textContent =
+      error === null
+        ? ""
+        : `${address}: ${error.code}${error.message === "" ? "" : ` ${error.message}`}`;
+  }
+
+  say(text: string): void {
+    this.status.textContent = text;
+  }
+
+  // ---------------------------------------------------------------- navigation
+
+  /** Goes to an address ("C5", "'Rent vs Build'!C5") or a defined name, as the Name Box does. */
+  goTo(text: string): boolean {
+    const trimmed = text.trim();
+    if (trimmed === "") return false;
+    const name = this.store.getName(trimmed);
+    const target = tryParseAddress(name !== undefined ? name.formula.replace(/^=/, "") : trimmed);
+    if (target === null) {
+      this.say(`"${trimmed}" is neither a cell address nor a defined name.`);
+      return false;
+    }
+    const sheet =
+      target.sheet === null
+        ? this.store.getSheet(this.grid.currentSheetId ?? "")
+        : this.store.findSheetByName(target.sheet);
+    if (sheet === undefined) {
+      this.say(`No sheet named "${target.sheet ?? ""}".`);
+      return false;
+    }
+    if (sheet.id !== this.store.getActiveSheetId()) this.store.setActiveSheetId(sheet.id);
+    this.flush();
+    this.store.setSelection(sheet.id, target.range);
+    this.grid.select(target.range.row, target.range.col, { fromStore: true });
+    this.say(`${name !== undefined ? `${name.name} = ` : ""}${formatRange(target.range)}`);
+    return true;
+  }
+
+  private wireFormulaBar(): void {
+    this.nameBox.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        if (this.goTo(this.nameBox.value)) this.grid.focus();
+      } else if (e.key === "Escape") {
+        this.showSelection();
+        this.grid.focus();
+      }
+    });
+    this.nameBox.addEventListener("blur", () => this.showSelection());
+    this.namesSelect.addEventListener("change", () => {
+      if (this.namesSelect.value !== "") this.goTo(this.namesSelect.value);
+      this.namesSelect.value = "";
+    });
+    this.formulaBar.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        this.grid.commitText(this.formulaBar.value);
+        this.grid.focus();
+        this.flush();
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        this.formulaBar.blur();
+        this.showSelection();
+        this.grid.focus();
+      }
+    });
+    this.formulaBar.addEventListener("blur", () => this.showSelection());
+  }
+
+  private wireToolbar(): void {
+    byId("wb-save", HTMLButtonElement).addEventListener("click", () => this.save());
+    byId("wb-reset", HTMLButtonElement).addEventListener("click", () => void this.reset());
+    byId("wb-recalc", HTMLButtonElement).addEventListener("click", () => {
+      const t0 = performance.now();
+      this.store.recalculate();
+      this.say(`Recalculated in ${Math.round(performance.now() - t0)} ms.`);
+    });
+    byId("wb-export", HTMLButtonElement).addEventListener("click", () => void this.download());
+  }
+
+  // ---------------------------------------------------------------- workbook actions
+
+  save(): void {
+    const snapshot = captureSnapshot(this.store, (s, r, c) => this.store.getCellContent(s, r, c));
+    try {
+      localStorage.setItem(SAVE_KEY, JSON.stringify(snapshot));
+      this.say(`Saved in this browser at ${new Date().toLocaleTimeString()}.`);
+    } catch (error) {
+      this.say(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async reset(): Promise<void> {
+    localStorage.removeItem(SAVE_KEY);
+    restoreSnapshot(this.store, {
+      version: 1,
+      sheets: [
+        {
+          name: "Sheet1",
+          visibility: "Visible",
+          tabColor: "",
+          cells: [],
+          formats: [],
+          columnWidths: [],
+          rowHeights: [],
+        },
+      ],
+      activeSheet: "Sheet1",
+      names: [],
+      settings: [],
+      charts: [],
+    });
+    this.flush();
+    this.say("New blank workbook; the task pane restarted.");
+    // A new workbook is a new add-in instance: the pane starts afresh over it.
+    await this.loadPane();
+  }
+
+  async exportBytes(): Promise<Uint8Array<ArrayBuffer>> {
+    const { exportXlsx } = await import(/* webpackChunkName: "export" */ "./exportXlsx");
+    return exportXlsx(this.store);
+  }
+
+  private async download(): Promise<void> {
+    this.say("Preparing the .xlsx…");
+    try {
+      const bytes = await this.exportBytes();
+      const blob = new Blob([bytes], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = "capacity-planner-workbench.xlsx";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      this.say("Exported capacity-planner-workbench.xlsx.");
+    } catch (error) {
+      this.say(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  restoreSaved(): void {
+    const saved = localStorage.getItem(SAVE_KEY);
+    if (saved === null) return;
+    try {
+      restoreSnapshot(this.store, parseSnapshot(JSON.parse(saved)));
+      this.say("Restored the workbook saved in this browser.");
+    } catch (error) {
+      this.say(
+        `The saved workbook could not be restored (${error instanceof Error ? error.message : String(error)}); starting blank.`
+      );
+    }
+    this.flush();
+  }
+}
+
+// ------------------------------------------------------------------ test API over the page
+
+function sheetIdOf(store: HyperFormulaCellStore, sheet: string): string {
+  const info = store.findSheetByName(sheet);
+  if (info === undefined)
+    throw new Error(
+      `No sheet named "${sheet}" (sheets: ${store
+        .listSheets()
+        .map((s) => s.name)
+        .join(", ")})`
+    );
+  return info.id;
+}
+
+function cellOf(store: HyperFormulaCellStore, sheet: string, address: string): WorkbenchCell {
+  const id = sheetIdOf(store, sheet);
+  const { range } = parseAddress(address);
+  const { value, formula } = store.getCell(id, range.row, range.col);
+  const error = store.getCellError(id, range.row, range.col);
+  const text = formatCellValue(value, store.getFormat(id, range.row, range.col).numberFormat).text;
+  return error === null ? { value, formula, text } : { value, formula, text, error };
+}
+
+function timeRecalc(store: HyperFormulaCellStore, n: number): RecalcTiming {
+  let name = "Bench";
+  for (let i = 2; store.findSheetByName(name) !== undefined; i++) name = `Bench (${i})`;
+  const id = store.addSheet(name).id;
+  try {
+    store.batch(() => {
+      store.setValue(id, 0, 3, 0); // D1: offset for the CAPPLAN column
+      store.setValue(id, 0, 7, 0); // H1: offset for the native column
+      store.setFormula(id, 0, 4, '=CAPPLAN.GPUCOST("H100",1)'); // E1: per-GPU cluster cost
+      for (let i = 0; i < n; i++) {
+        store.setValue(id, i, 0, 1 + (i % 1000));
+        store.setFormula(id, i, 1, `=CAPPLAN.GPUCOST("H100",$D$1+A${i + 1})`);
+        store.setFormula(id, i, 2, `=($H$1+A${i + 1})*$E$1`);
+      }
+    });
+    const time = (col: number, value: number): number => {
+      const t0 = performance.now();
+      store.setValue(id, 0, col, value);
+      return performance.now() - t0;
+    };
+    // Warm both paths once (JIT), then measure.
+    time(3, 1);
+    time(7, 1);
+    const capplanMs = time(3, 2);
+    const nativeMs = time(7, 2);
+    let equal = true;
+    for (let i = 0; i < n && equal; i++) {
+      const a = store.getCell(id, i, 1).value;
+      const b = store.getCell(id, i, 2).value;
+      equal =
+        typeof a === "number" &&
+        typeof b === "number" &&
+        Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+    }
+    return {
+      formulas: n,
+      capplanMs,
+      nativeMs,
+      ratio: nativeMs > 0 ? capplanMs / nativeMs : Infinity,
+      equal,
+    };
+  } finally {
+    store.removeSheet(id);
+  }
+}
+
+// ------------------------------------------------------------------ start
+
+async function start(): Promise<void> {
+  const response = await fetch("functions.json");
+  if (!response.ok) throw new Error(`functions.json: HTTP ${response.status} (run npm run build)`);
+  const registry = new CapplanFunctionRegistry(parseFunctionsJson(await response.json()));
+  const store = new HyperFormulaCellStore({ capplan: registry });
+  const page = new Workbench(store, registry);
+  page.restoreSaved();
+
+  const functionsLoaded = deferred<void>();
+  let recalcQueued = false;
+  registry.onAssociate(() => {
+    if (!registry.isComplete() || recalcQueued) return;
+    recalcQueued = true;
+    // functions.js associates all of them in one go: recalculate once, after the last.
+    setTimeout(() => {
+      recalcQueued = false;
+      store.recalculate();
+      page.flush();
+      functionsLoaded.resolve();
+    }, 0);
+  });
+  (window as unknown as Record<string, unknown>)[BRIDGE_KEY] = page.bridge();
+  const paneLoaded = page.loadPane();
+
+  api = {
+    ready: readyDeferred.promise,
+    get pane() {
+      return page.paneWindow;
+    },
+    setCell(sheet, address, valueOrFormula) {
+      const id = sheetIdOf(store, sheet);
+      const { range } = parseAddress(address);
+      writeTyped(store, id, range.row, range.col, valueOrFormula);
+      page.flush();
+      return cellOf(store, sheet, address);
+    },
+    getCell: (sheet, address) => cellOf(store, sheet, address),
+    sheets: () => store.listSheets().map((s) => s.name),
+    activeSheet: () => {
+      const id = store.getActiveSheetId();
+      return id === null ? null : (store.getSheet(id)?.name ?? null);
+    },
+    activateSheet(sheet) {
+      store.setActiveSheetId(sheetIdOf(store, sheet));
+      page.flush();
+    },
+    select(sheet, address) {
+      page.goTo(`${quoteSheetName(sheet)}!${address}`);
+    },
+    names: () => store.listNames().map((n) => ({ name: n.name, formula: n.formula })),
+    charts: (sheet) =>
+      store.listCharts(sheetIdOf(store, sheet)).map((chart) => ({
+        name: chart.name,
+        title: chart.title.text,
+        type: chart.chartType,
+        data: readChartData(store, chart),
+      })),
+    stats() {
+      const s = page.stats();
+      return {
+        syncCount: s?.syncCount ?? 0,
+        writeCount: s?.writeCount ?? 0,
+        syncs: s?.syncs ?? [],
+      };
+    },
+    resetStats: () => page.stats()?.reset(),
+    recalculate() {
+      store.recalculate();
+      page.flush();
+    },
+    recalcTime: (n) => timeRecalc(store, n),
+    save: () => page.save(),
+    reset: () => page.reset(),
+    exportXlsx: () => page.exportBytes(),
+  };
+
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => {
+      const missing = registry.missing();
+      reject(
+        new Error(
+          `The workbench did not get ready in ${READY_TIMEOUT_MS / 1000} s: ${
+            missing.length > 0
+              ? `functions never associated: ${missing.join(", ")}`
+              : "the task pane's Office.onReady never resolved"
+          }`
+        )
+      );
+    }, READY_TIMEOUT_MS)
+  );
+  await Promise.race([Promise.all([functionsLoaded.promise, paneLoaded]), timeout]);
+  page.say(
+    `Ready: ${registry.functions.length} CAPPLAN functions from functions.js, task pane loaded.`
+  );
+  readyDeferred.resolve();
+}
+
+start().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const status = document.getElementById("wb-status");
+  if (status !== null) status.textContent = `The workbench failed to start: ${message}`;
+  readyDeferred.reject(error instanceof Error ? error : new Error(message));
+});

@@ -1,0 +1,177 @@
+/**
+ * The add-in end to end without Excel: the built workbench in Debian's chromium, CAPPLAN formulas typed into
+ * the grid, and the real task pane driven by its accessible names, as a user would.
+ */
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { compareOptions } from "../../src/model/finance";
+import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
+import { buildIndex } from "../../src/model/library/indexLibrary";
+import { resolveScenarioInputs } from "../../src/model/resolve";
+import { buildRentVsBuildTemplate } from "../../src/templates/rentVsBuild";
+import type { CapplanWorkbenchApi, WorkbenchCell } from "../../src/workbench/workbench";
+import { launchBrowser, newContext, screenshot } from "./support/browser";
+import { startServer, type TestServer } from "./support/server";
+
+declare global {
+  interface Window {
+    capplanWorkbench: CapplanWorkbenchApi;
+  }
+}
+
+const SHEET = "Rent vs Build";
+const SCENARIO = "xai-memphis-2024";
+const index = buildIndex(DEFAULT_LIBRARY);
+const spec = buildRentVsBuildTemplate(index, SCENARIO, { sheetName: SHEET, nameSuffix: "" });
+const addressOf = (name: string): string => {
+  const entry = spec.names.find((n) => n.name === name);
+  if (!entry) throw new Error(`the template has no name ${name}`);
+  return entry.address;
+};
+const resultAddress = (id: string): string => addressOf(spec.resultNames[id]);
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let pane: FrameLocator;
+
+const cell = (sheet: string, address: string): Promise<WorkbenchCell> =>
+  page.evaluate(([s, a]) => window.capplanWorkbench.getCell(s, a), [sheet, address] as const);
+const numberAt = async (sheet: string, address: string): Promise<number> => {
+  const { value } = await cell(sheet, address);
+  if (typeof value !== "number") throw new Error(`${sheet}!${address} holds ${JSON.stringify(value)}, not a number`);
+  return value;
+};
+const expectClose = (actual: number, expected: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(0.01, Math.abs(expected) * 1e-9));
+
+/** Types into the grid the way a user does: Name Box to go to the cell, Formula Bar to enter it. */
+async function typeInto(address: string, text: string): Promise<void> {
+  const nameBox = page.getByRole("textbox", { name: "Name Box" });
+  await nameBox.fill(address);
+  await nameBox.press("Enter");
+  const bar = page.getByRole("textbox", { name: "Formula Bar" });
+  await bar.fill(text);
+  await bar.press("Enter");
+}
+
+async function waitForMessage(pattern: RegExp): Promise<void> {
+  await pane.getByText(pattern).first().waitFor({ state: "visible", timeout: 30000 });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await (await newContext(browser)).newPage();
+  page.on("pageerror", (error) => console.error("page error:", error.message));
+  await page.goto(`${server.origin}/workbench.html`);
+  await page.evaluate(() => window.capplanWorkbench.ready);
+  pane = page.frameLocator("#wb-pane");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("CAPPLAN formulas in the grid", () => {
+  test("Given a blank sheet, When the user types =CAPPLAN.GPUCOST(\"H100\",1000), Then the cell shows the cluster cost", async () => {
+    await typeInto("A1", '=CAPPLAN.GPUCOST("H100",1000)');
+    const h100 = DEFAULT_LIBRARY.gpus["h100-sxm"];
+    const expected = (h100.systemPricePerGpu.value * 1000) / (1 - DEFAULT_LIBRARY.operations.networkShareOfClusterCost.value);
+    expectClose(await numberAt("Sheet1", "A1"), expected);
+    expect((await cell("Sheet1", "A1")).formula).toBe('=CAPPLAN.GPUCOST("H100",1000)');
+  });
+
+  test("Given an unknown GPU, Then the cell shows #N/A and its message suggests the nearest names", async () => {
+    await typeInto("A2", '=CAPPLAN.GPUCOST("H10O",1)');
+    const result = await cell("Sheet1", "A2");
+    expect(result.error?.code).toBe("#N/A");
+    expect(result.error?.message).toMatch(/Unknown GPU "H10O".*Did you mean/);
+    expect(result.text).toBe("#N/A");
+  });
+});
+
+describe("the rent-vs-build template from the task pane", () => {
+  const core = resolveScenarioInputs(index, SCENARIO);
+
+  test("Given the xAI scenario, When the user selects it and clicks Insert template, Then the sheet's results match the core", async () => {
+    await pane.getByRole("option", { name: /xAI Memphis 2024/ }).click();
+    await pane.getByRole("button", { name: "Insert template" }).click();
+    await waitForMessage(/Inserted|inserted/);
+    expect(await page.evaluate(() => window.capplanWorkbench.sheets())).toContain(SHEET);
+    expect(await page.evaluate(() => window.capplanWorkbench.activeSheet())).toBe(SHEET);
+
+    const expected = compareOptions(core.build, core.rent, core.compare);
+    expectClose(await numberAt(SHEET, resultAddress("npvBuild")), expected.npvBuild);
+    expectClose(await numberAt(SHEET, resultAddress("npvRent")), expected.npvRent);
+    expectClose(await numberAt(SHEET, resultAddress("difference")), expected.difference);
+    expectClose(await numberAt(SHEET, resultAddress("costOfDelay")), expected.costOfDelay);
+    expect(await numberAt(SHEET, resultAddress("breakevenMonth"))).toBe(expected.breakevenMonth);
+    expect(await page.evaluate(() => window.capplanWorkbench.charts("Rent vs Build").length)).toBe(1);
+    await screenshot(page, "workbench-after-insert");
+  });
+
+  test("Given the inserted template, When the user doubles the rental rate input, Then the results recalculate", async () => {
+    const rateAddress = addressOf("CP_RentRate");
+    await page.evaluate((s) => window.capplanWorkbench.activateSheet(s), SHEET);
+    await typeInto(rateAddress, String(core.rent.ratePerGpuHour * 2));
+    const expected = compareOptions(core.build, { ...core.rent, ratePerGpuHour: core.rent.ratePerGpuHour * 2 }, core.compare);
+    expectClose(await numberAt(SHEET, resultAddress("npvRent")), expected.npvRent);
+    expectClose(await numberAt(SHEET, resultAddress("difference")), expected.difference);
+  });
+
+  test("Given a changed team library, When loaded and refreshed, Then library values apply, the user's edit is kept, and undo restores", async () => {
+    const tn = DEFAULT_LIBRARY.regions["us-tn"];
+    const newPowerPrice = tn.powerPrice.value + 0.01;
+    server.publish(
+      "/libraries/team.json",
+      JSON.stringify({
+        meta: { ...DEFAULT_LIBRARY.meta, id: "team-e2e", name: "Team e2e library", version: "1.1.0" },
+        regions: { "us-tn": { powerPrice: { ...tn.powerPrice, value: newPowerPrice, source: "e2e team tariff", low: undefined, high: undefined } } },
+      }),
+    );
+    const editedRate = core.rent.ratePerGpuHour * 2;
+    await pane.getByRole("textbox", { name: "Team library URL" }).fill(`${server.origin}/libraries/team.json`);
+    await pane.getByRole("button", { name: "Load from URL" }).click();
+    await waitForMessage(/Team e2e library/);
+
+    await pane.getByRole("button", { name: "Check for updates" }).click();
+    const override = pane.getByRole("checkbox", { name: /your edit/ });
+    await override.waitFor({ state: "visible" });
+    expect(await override.isChecked()).toBe(false);
+    expect(await pane.getByRole("checkbox", { name: /Power price/ }).isChecked()).toBe(true);
+    await pane.getByRole("button", { name: /Apply selected/ }).click();
+    await waitForMessage(/Kept/);
+
+    const powerAddress = addressOf("CP_PowerPrice");
+    expect(await numberAt(SHEET, powerAddress)).toBeCloseTo(newPowerPrice, 12);
+    expect(await numberAt(SHEET, addressOf("CP_RentRate"))).toBeCloseTo(editedRate, 12);
+    const expected = compareOptions({ ...core.build, powerPricePerKwh: newPowerPrice }, { ...core.rent, ratePerGpuHour: editedRate }, core.compare);
+    expectClose(await numberAt(SHEET, resultAddress("npvBuild")), expected.npvBuild);
+    await screenshot(page, "workbench-after-refresh");
+
+    await pane.getByRole("button", { name: "Undo last refresh" }).click();
+    await waitForMessage(/Undo|restored|Restored/);
+    expect(await numberAt(SHEET, powerAddress)).toBeCloseTo(tn.powerPrice.value, 12);
+    expect(await numberAt(SHEET, addressOf("CP_RentRate"))).toBeCloseTo(editedRate, 12);
+  });
+
+  test("Given a malformed library, When loaded, Then its error is shown and nothing changes", async () => {
+    await page.getByRole("tab", { name: "Sheet1" }).click();
+    await typeInto("B1", "=CAPPLAN.LIBRARY()");
+    const before = await page.evaluate((s) => {
+      const api = window.capplanWorkbench;
+      return { library: api.getCell("Sheet1", "B1").value, sheets: api.sheets(), power: api.getCell(s, "A1").value };
+    }, SHEET);
+    server.publish("/libraries/broken.json", '{ "meta": { "id": "broken", ');
+    await pane.getByRole("textbox", { name: "Team library URL" }).fill(`${server.origin}/libraries/broken.json`);
+    await pane.getByRole("button", { name: "Load from URL" }).click();
+    await waitForMessage(/malformed JSON/i);
+    const after = await page.evaluate((s) => {
+      const api = window.capplanWorkbench;
+      return { library: api.getCell("Sheet1", "B1").value, sheets: api.sheets(), power: api.getCell(s, "A1").value };
+    }, SHEET);
+    expect(after).toEqual(before);
+    expect(String(after.library)).toContain("Team e2e library 1.1.0");
+  });
+});
