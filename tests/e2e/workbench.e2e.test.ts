@@ -89,6 +89,11 @@ describe("CAPPLAN formulas in the grid", () => {
     expect(result.error?.message).toMatch(/Unknown GPU "H10O".*Did you mean/);
     expect(result.text).toBe("#N/A");
   });
+
+  test("Given =CAPPLAN.LIBRARY(), Then it names the bundled library", async () => {
+    await typeInto("A3", "=CAPPLAN.LIBRARY()");
+    expect((await cell("Sheet1", "A3")).value).toBe(`${DEFAULT_LIBRARY.meta.name} ${DEFAULT_LIBRARY.meta.version}`);
+  });
 });
 
 describe("the rent-vs-build template from the task pane", () => {
@@ -134,6 +139,8 @@ describe("the rent-vs-build template from the task pane", () => {
     await pane.getByRole("textbox", { name: "Team library URL" }).fill(`${server.origin}/libraries/team.json`);
     await pane.getByRole("button", { name: "Load from URL" }).click();
     await waitForMessage(/Team e2e library/);
+    // The sidebar asks for a full recalculation, so CAPPLAN cells typed earlier use the new library at once.
+    expect((await cell("Sheet1", "A3")).value).toBe("Team e2e library 1.1.0");
 
     await pane.getByRole("button", { name: "Check for updates" }).click();
     const override = pane.getByRole("checkbox", { name: /your edit/ });

@@ -173,6 +173,11 @@ export type StoreChange =
 export type StoreListener = (changes: readonly StoreChange[]) => void;
 
 export interface CellStore {
+  /**
+   * Application.calculate: recompute every formula, custom functions included (a store with a formula
+   * engine implements it; without one there is nothing to recompute).
+   */
+  recalculate?(): void;
   // --- sheets (list order = tab order = Worksheet.position) ---
   listSheets(): readonly SheetInfo[];
   getSheet(sheetId: string): SheetInfo | undefined;

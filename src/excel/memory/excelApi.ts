@@ -96,6 +96,12 @@ const ClearApplyTo = {
   resetContents: "ResetContents",
 } as const satisfies EnumShape<typeof Excel.ClearApplyTo>;
 
+const CalculationType = {
+  recalculate: "Recalculate",
+  full: "Full",
+  fullRebuild: "FullRebuild",
+} as const satisfies EnumShape<typeof Excel.CalculationType>;
+
 const ErrorCodes = {
   accessDenied: "AccessDenied",
   apiNotFound: "ApiNotFound",
@@ -162,6 +168,7 @@ export interface MemoryExcelNamespace {
   readonly RangeValueType: typeof RangeValueType;
   readonly HorizontalAlignment: typeof HorizontalAlignment;
   readonly ClearApplyTo: typeof ClearApplyTo;
+  readonly CalculationType: typeof CalculationType;
   readonly ErrorCodes: typeof ErrorCodes;
 }
 
@@ -254,6 +261,7 @@ export function createMemoryExcel(store: CellStore): MemoryExcel {
     RangeValueType,
     HorizontalAlignment,
     ClearApplyTo,
+    CalculationType,
     ErrorCodes,
   };
 

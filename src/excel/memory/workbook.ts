@@ -1,6 +1,7 @@
 /**
  * Excel.Workbook: the root of the object model reachable from `context.workbook`.
  */
+import { MemoryApplication } from "./application";
 import { WORKBOOK } from "./handles";
 import type { WorkbookHandle } from "./handles";
 import { MemoryNamedItemCollection } from "./names";
@@ -28,6 +29,10 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookHandle> {
 
   get settings(): MemorySettingCollection {
     return this._settings(true);
+  }
+
+  get application(): MemoryApplication {
+    return this._child("application", (q) => new MemoryApplication(this.context, q), true);
   }
 
   private _worksheets(enqueue: boolean): MemoryWorksheetCollection {
