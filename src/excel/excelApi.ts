@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * The only part of the `Excel` namespace that src/excel needs: `Excel.run`. Every function takes it as
  * a parameter, so the add-in passes the global `Excel` and tests pass the in-memory host

@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * TemplateSpec -> Excel operations. `planRender` (pure) takes the spec's cells as the rectangular
  * blocks of ../templates/blocks, so a template of hundreds of cells costs a few dozen range writes;

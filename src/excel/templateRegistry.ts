@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * The workbook's record of its template sheets, kept in document settings (context.workbook.settings)
  * so it travels with the file:

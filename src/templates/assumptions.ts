@@ -96,7 +96,8 @@ const DEFINITIONS: Readonly<Record<AssumptionKey, AssumptionDef>> = {
   networkShare: {
     label: "Networking share of cluster cost",
     numberFormat: FORMAT.percent,
-    read: (s) => fromQuantity("operations.networkShareOfClusterCost", s.operations.networkShareOfClusterCost),
+    read: (s) =>
+      fromQuantity("operations.networkShareOfClusterCost", s.operations.networkShareOfClusterCost),
   },
   kwPerGpu: {
     label: "IT power per GPU (maximum draw)",
@@ -110,7 +111,9 @@ const DEFINITIONS: Readonly<Record<AssumptionKey, AssumptionDef>> = {
       value: s.approach.facilityCapex ? 1 : 0,
       unit: "1 or 0",
       source: `approaches.${s.approach.id}.facilityCapex (${s.approach.name}): ${
-        s.approach.facilityCapex ? "the build pays for its facility" : "leased space, paid as colocation rent"
+        s.approach.facilityCapex
+          ? "the build pays for its facility"
+          : "leased space, paid as colocation rent"
       }`,
       asOf: s.publishedAt,
     }),
@@ -118,7 +121,8 @@ const DEFINITIONS: Readonly<Record<AssumptionKey, AssumptionDef>> = {
   constructionCostPerMw: {
     label: "Construction cost per MW of IT",
     numberFormat: FORMAT.usd,
-    read: (s) => fromQuantity(`regions.${s.region.id}.constructionCostPerMw`, s.region.constructionCostPerMw),
+    read: (s) =>
+      fromQuantity(`regions.${s.region.id}.constructionCostPerMw`, s.region.constructionCostPerMw),
   },
   capexMultiplier: {
     label: "Facility capex multiplier",
@@ -138,7 +142,10 @@ const DEFINITIONS: Readonly<Record<AssumptionKey, AssumptionDef>> = {
     numberFormat: FORMAT.usdCents,
     read: (s) =>
       s.approach.colocationPerKwMonth
-        ? fromQuantity(`approaches.${s.approach.id}.colocationPerKwMonth`, s.approach.colocationPerKwMonth)
+        ? fromQuantity(
+            `approaches.${s.approach.id}.colocationPerKwMonth`,
+            s.approach.colocationPerKwMonth
+          )
         : {
             value: s.build.colocationPerKwMonth,
             unit: "USD per kW-month",
@@ -169,7 +176,11 @@ const DEFINITIONS: Readonly<Record<AssumptionKey, AssumptionDef>> = {
   maintenance: {
     label: "Maintenance per year, share of IT",
     numberFormat: FORMAT.percent,
-    read: (s) => fromQuantity("operations.maintenanceShareOfHwPerYear", s.operations.maintenanceShareOfHwPerYear),
+    read: (s) =>
+      fromQuantity(
+        "operations.maintenanceShareOfHwPerYear",
+        s.operations.maintenanceShareOfHwPerYear
+      ),
   },
   staffPerMwYear: {
     label: "Staff cost per MW-year",
@@ -207,7 +218,8 @@ const DEFINITIONS: Readonly<Record<AssumptionKey, AssumptionDef>> = {
   rentPriceChange: {
     label: "Rental price change per year",
     numberFormat: FORMAT.percent,
-    read: (s) => fromQuantity(`rentalOffers.${s.offer.id}.annualPriceChange`, s.offer.annualPriceChange),
+    read: (s) =>
+      fromQuantity(`rentalOffers.${s.offer.id}.annualPriceChange`, s.offer.annualPriceChange),
   },
   rentLeadMonths: {
     label: "Rental lead time to capacity",
@@ -278,7 +290,11 @@ function assumptionSpecs(context: ScenarioContext, nameSuffix: string): Assumpti
  * The assumption rows of a scenario's template, with their cells and names (the same rows the
  * template writes; the refresh code compares them with the workbook). Throws for an unknown scenario.
  */
-export function assumptionsFromLibrary(index: LibraryIndex, scenarioId: string, nameSuffix: string): AssumptionSpec[] {
+export function assumptionsFromLibrary(
+  index: LibraryIndex,
+  scenarioId: string,
+  nameSuffix: string
+): AssumptionSpec[] {
   return assumptionSpecs(scenarioContext(index, scenarioId), nameSuffix);
 }
 

@@ -34,7 +34,11 @@ function horizontalRuns<T>(cells: readonly Positioned<T>[]): { start: CellPositi
   const runs: { start: CellPosition; items: T[] }[] = [];
   for (const cell of cells) {
     const last = runs[runs.length - 1];
-    if (last && last.start.row === cell.pos.row && last.start.col + last.items.length === cell.pos.col) {
+    if (
+      last &&
+      last.start.row === cell.pos.row &&
+      last.start.col + last.items.length === cell.pos.col
+    ) {
       last.items.push(cell.item);
     } else {
       runs.push({ start: cell.pos, items: [cell.item] });
@@ -48,7 +52,9 @@ function horizontalRuns<T>(cells: readonly Positioned<T>[]): { start: CellPositi
  * adjacent cells per row, then runs with the same columns in consecutive rows stacked. Throws on a
  * malformed address or on two cells at one position.
  */
-export function groupIntoBlocks<T extends { readonly address: string }>(items: readonly T[]): CellBlock<T>[] {
+export function groupIntoBlocks<T extends { readonly address: string }>(
+  items: readonly T[]
+): CellBlock<T>[] {
   const seen = new Set<string>();
   const cells: Positioned<T>[] = items.map((item) => {
     const pos = parseCell(item.address);
@@ -148,7 +154,9 @@ export interface ContentBlock {
 }
 
 function countSet(matrix: readonly (readonly unknown[])[] | null): number {
-  return matrix === null ? 0 : matrix.reduce((n, row) => n + row.filter((v) => v !== null).length, 0);
+  return matrix === null
+    ? 0
+    : matrix.reduce((n, row) => n + row.filter((v) => v !== null).length, 0);
 }
 
 /** Cells a content block writes: each content and each number format counts once. */
@@ -195,5 +203,8 @@ export function styleGroups(cells: readonly CellSpec[]): StyleGroup[] {
   }
   return [...byStyle]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([style, list]) => ({ style, addresses: groupIntoBlocks(list).map((block) => block.address) }));
+    .map(([style, list]) => ({
+      style,
+      addresses: groupIntoBlocks(list).map((block) => block.address),
+    }));
 }

@@ -135,7 +135,10 @@ export const CASHFLOW_KEYS = [
 ] as const;
 export type CashflowKey = (typeof CASHFLOW_KEYS)[number];
 
-function rowsOf<K extends string>(cursor: RowCursor, keys: readonly K[]): Readonly<Record<K, number>> {
+function rowsOf<K extends string>(
+  cursor: RowCursor,
+  keys: readonly K[]
+): Readonly<Record<K, number>> {
   const first = cursor.take(keys.length);
   const rows = {} as Record<K, number>;
   keys.forEach((key, i) => {

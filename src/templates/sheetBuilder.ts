@@ -28,7 +28,8 @@ export class SheetBuilder {
   }
 
   put(cell: CellSpec): void {
-    if (this.cells.has(cell.address)) throw new Error(`Template cell ${cell.address} is written twice`);
+    if (this.cells.has(cell.address))
+      throw new Error(`Template cell ${cell.address} is written twice`);
     this.cells.set(cell.address, cell);
   }
 
@@ -36,13 +37,27 @@ export class SheetBuilder {
     this.put({ address, value, style });
   }
 
-  value(address: string, value: number | string | boolean, style: CellStyle, numberFormat?: string): void {
-    this.put(numberFormat === undefined ? { address, value, style } : { address, value, style, numberFormat });
+  value(
+    address: string,
+    value: number | string | boolean,
+    style: CellStyle,
+    numberFormat?: string
+  ): void {
+    this.put(
+      numberFormat === undefined
+        ? { address, value, style }
+        : { address, value, style, numberFormat }
+    );
   }
 
   formula(address: string, formula: string, style: CellStyle, numberFormat?: string): void {
-    if (!formula.startsWith("=")) throw new Error(`Formula for ${address} must start with "=": ${formula}`);
-    this.put(numberFormat === undefined ? { address, formula, style } : { address, formula, style, numberFormat });
+    if (!formula.startsWith("="))
+      throw new Error(`Formula for ${address} must start with "=": ${formula}`);
+    this.put(
+      numberFormat === undefined
+        ? { address, formula, style }
+        : { address, formula, style, numberFormat }
+    );
   }
 
   /** Names the cell at `address` and returns the full name. */

@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * Excel.Application: only `calculate`, which the sidebar calls after a library change so CAPPLAN formulas
  * pick up the new library (custom functions are not volatile, so Excel would not recompute them otherwise).

@@ -24,7 +24,12 @@ export function writeAssumptions(ctx: SectionContext): void {
   const info: [number, string, string, string][] = [
     [LAYOUT.info.gpu, "GPU", gpu.name, `gpus.${gpu.id} (${gpu.systemName})`],
     [LAYOUT.info.region, "Region", region.name, `regions.${region.id}`],
-    [LAYOUT.info.approach, "Build approach", approach.name, `approaches.${approach.id}: ${approach.description}`],
+    [
+      LAYOUT.info.approach,
+      "Build approach",
+      approach.name,
+      `approaches.${approach.id}: ${approach.description}`,
+    ],
     [
       LAYOUT.info.offer,
       "Rental offer",
@@ -44,7 +49,11 @@ export function writeAssumptions(ctx: SectionContext): void {
   b.text(`${unit}${horizonRow}`, "years", "unit");
   b.value(`${value}${horizonRow}`, horizon, "muted", FORMAT.wholeYears);
   b.defineName("Horizon", `${value}${horizonRow}`);
-  b.text(`${source}${horizonRow}`, `scenarios.${scenario.id}.years; re-insert the template to change it`, "source");
+  b.text(
+    `${source}${horizonRow}`,
+    `scenarios.${scenario.id}.years; re-insert the template to change it`,
+    "source"
+  );
 
   for (const a of ctx.assumptions) {
     const { row } = parseCell(a.address);
@@ -58,7 +67,14 @@ export function writeAssumptions(ctx: SectionContext): void {
 
   const c = LAYOUT.constants;
   const constants: [number, string, string, string, string | number, string][] = [
-    [c.hoursPerYear, "HoursPerYear", "Hours per year", "hours", 8760, "model convention: 365-day year (docs/model.md)"],
+    [
+      c.hoursPerYear,
+      "HoursPerYear",
+      "Hours per year",
+      "hours",
+      8760,
+      "model convention: 365-day year (docs/model.md)",
+    ],
     [
       c.hoursPerMonth,
       "HoursPerMonth",

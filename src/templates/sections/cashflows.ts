@@ -10,7 +10,12 @@ import type { CellStyle } from "../types";
 import { nameOf, years, type SectionContext } from "./context";
 
 /** Builds the formula of one year column: col is its letter, yr its year header cell (row-absolute). */
-type YearFormula = (col: string, yr: string, row: (key: CashflowKey) => number, n: (base: string) => string) => string;
+type YearFormula = (
+  col: string,
+  yr: string,
+  row: (key: CashflowKey) => number,
+  n: (base: string) => string
+) => string;
 
 interface RowDef {
   readonly label: string;
@@ -107,13 +112,15 @@ const ROWS: Readonly<Record<CashflowKey, RowDef>> = {
     label: "Rental rate in the year",
     unit: "USD per GPU-hour",
     format: FORMAT.usdCents,
-    formula: (_c, yr, _r, n) => `=IF(${yr}=0, 0, ${n("RentRate")}*(1+${n("RentPriceChange")})^(${yr}-1))`,
+    formula: (_c, yr, _r, n) =>
+      `=IF(${yr}=0, 0, ${n("RentRate")}*(1+${n("RentPriceChange")})^(${yr}-1))`,
   },
   rent: {
     label: "Rent",
     unit: "USD",
     format: FORMAT.usd,
-    formula: (c, _yr, r, n) => `=${c}${r("rentFraction")}*${n("HoursPerYear")}*${n("GpuCount")}*${c}${r("rentRate")}`,
+    formula: (c, _yr, r, n) =>
+      `=${c}${r("rentFraction")}*${n("HoursPerYear")}*${n("GpuCount")}*${c}${r("rentRate")}`,
   },
   rentTotal: {
     label: "Rent cash flow",
@@ -128,7 +135,10 @@ const ROWS: Readonly<Record<CashflowKey, RowDef>> = {
     format: FORMAT.usd,
     formula: (c, _yr, r) => `=SUM($${yearColumn(0)}${r("rentTotal")}:${c}${r("rentTotal")})`,
   },
-  discountHeading: { label: "Discounting (cash flow at the end of each year; year 0 not discounted)", unit: "" },
+  discountHeading: {
+    label: "Discounting (cash flow at the end of each year; year 0 not discounted)",
+    unit: "",
+  },
   discountFactor: {
     label: "Discount factor",
     unit: "factor",
@@ -184,7 +194,12 @@ export function writeCashflows(ctx: SectionContext): void {
     b.text(`${unit}${r}`, def.unit, "unit");
     for (const y of years(ctx)) {
       const col = yearColumn(y);
-      b.formula(`${col}${r}`, def.formula(col, yearHeaderRef(col), row, n), def.style ?? "formula", def.format);
+      b.formula(
+        `${col}${r}`,
+        def.formula(col, yearHeaderRef(col), row, n),
+        def.style ?? "formula",
+        def.format
+      );
     }
   }
 }

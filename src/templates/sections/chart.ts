@@ -13,7 +13,11 @@ export function writeChart(ctx: SectionContext): TemplateChartSpec {
   const { b } = ctx;
   const { label, unit } = COLUMN;
   const rows = LAYOUT.chartRows;
-  b.text(`${label}${LAYOUT.chartSection}`, "Chart data: cumulative cost (USD, undiscounted)", "section");
+  b.text(
+    `${label}${LAYOUT.chartSection}`,
+    "Chart data: cumulative cost (USD, undiscounted)",
+    "section"
+  );
   b.text(`${label}${rows.categories}`, "Year", "label");
   b.text(`${label}${rows.build}`, "Cumulative build cost", "label");
   b.text(`${unit}${rows.build}`, "Build", "header");
@@ -22,8 +26,18 @@ export function writeChart(ctx: SectionContext): TemplateChartSpec {
   for (const y of years(ctx)) {
     const col = yearColumn(y);
     b.formula(`${col}${rows.categories}`, `="Year "&${yearHeaderRef(col)}`, "header");
-    b.formula(`${col}${rows.build}`, `=${col}${LAYOUT.cashflows.cumulativeBuild}`, "formula", FORMAT.usd);
-    b.formula(`${col}${rows.rent}`, `=${col}${LAYOUT.cashflows.cumulativeRent}`, "formula", FORMAT.usd);
+    b.formula(
+      `${col}${rows.build}`,
+      `=${col}${LAYOUT.cashflows.cumulativeBuild}`,
+      "formula",
+      FORMAT.usd
+    );
+    b.formula(
+      `${col}${rows.rent}`,
+      `=${col}${LAYOUT.cashflows.cumulativeRent}`,
+      "formula",
+      FORMAT.usd
+    );
   }
   return {
     title: "Cumulative cost: rent vs build (USD, undiscounted)",

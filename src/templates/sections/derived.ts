@@ -78,7 +78,8 @@ const DERIVED: Readonly<Record<DerivedKey, DerivedDef>> = {
     label: "Running cost per operating year",
     unit: "USD per year",
     format: FORMAT.usd,
-    formula: (n) => `=${n("EnergyPerYear")}+${n("MaintenancePerYear")}+${n("StaffPerYear")}+${n("ColocationPerYear")}`,
+    formula: (n) =>
+      `=${n("EnergyPerYear")}+${n("MaintenancePerYear")}+${n("StaffPerYear")}+${n("ColocationPerYear")}`,
     note: "energy + maintenance + staff + colocation",
   },
   opexPerMonth: {

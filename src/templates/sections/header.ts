@@ -10,7 +10,11 @@ export function writeHeader(ctx: SectionContext): void {
   b.text(`${label}${rows.scenario}`, resolved.scenario.name, "subtitle");
   b.text(`${label}${rows.description}`, resolved.scenario.description, "note");
   b.text(`${label}${rows.library}`, "Library", "label");
-  b.text(`${value}${rows.library}`, `${library.meta.name} ${library.meta.version} (${library.meta.id})`, "muted");
+  b.text(
+    `${value}${rows.library}`,
+    `${library.meta.name} ${library.meta.version} (${library.meta.id})`,
+    "muted"
+  );
   b.text(`${label}${rows.published}`, "Library published (as of)", "label");
   b.text(`${value}${rows.published}`, library.meta.publishedAt, "muted");
   b.text(`${label}${rows.liveLibrary}`, "Library the CAPPLAN functions use now", "label");

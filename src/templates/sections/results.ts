@@ -42,7 +42,8 @@ const RESULTS: Readonly<Record<Exclude<ResultKey, "verdict">, ResultDef>> = {
     label: "Cost of delay (GPU-hours short x value)",
     unit: "USD",
     format: FORMAT.usd,
-    formula: (n) => `=(${n("DeliveredGpuHoursRent")}-${n("DeliveredGpuHoursBuild")})*${n("ValuePerGpuHour")}`,
+    formula: (n) =>
+      `=(${n("DeliveredGpuHoursRent")}-${n("DeliveredGpuHoursBuild")})*${n("ValuePerGpuHour")}`,
   },
   differenceWithDelay: {
     label: "Difference including cost of delay",
@@ -76,13 +77,15 @@ const RESULTS: Readonly<Record<Exclude<ResultKey, "verdict">, ResultDef>> = {
     label: "GPU-hours delivered, build",
     unit: "GPU-hours",
     format: FORMAT.gpuHours,
-    formula: (n) => `=${n("GpuCount")}*${n("HoursPerMonth")}*MAX(0, 12*${n("Horizon")}-${n("BuildMonths")})`,
+    formula: (n) =>
+      `=${n("GpuCount")}*${n("HoursPerMonth")}*MAX(0, 12*${n("Horizon")}-${n("BuildMonths")})`,
   },
   deliveredGpuHoursRent: {
     label: "GPU-hours delivered, rent",
     unit: "GPU-hours",
     format: FORMAT.gpuHours,
-    formula: (n) => `=${n("GpuCount")}*${n("HoursPerMonth")}*MAX(0, 12*${n("Horizon")}-${n("RentLeadMonths")})`,
+    formula: (n) =>
+      `=${n("GpuCount")}*${n("HoursPerMonth")}*MAX(0, 12*${n("Horizon")}-${n("RentLeadMonths")})`,
   },
   costPerGpuHourBuild: {
     label: "Cost per GPU-hour, build",
@@ -144,7 +147,10 @@ export function writeResults(ctx: SectionContext): Record<string, string> {
   b.formula(`${value}${LAYOUT.verdict}`, verdictFormula(n), "verdict");
   names.verdict = b.defineName(resultNameBase("verdict"), `${value}${LAYOUT.verdict}`);
 
-  for (const [key, row] of Object.entries(LAYOUT.results) as [Exclude<ResultKey, "verdict">, number][]) {
+  for (const [key, row] of Object.entries(LAYOUT.results) as [
+    Exclude<ResultKey, "verdict">,
+    number,
+  ][]) {
     const def = RESULTS[key];
     b.text(`${label}${row}`, def.label, "label");
     b.text(`${unit}${row}`, def.unit, "unit");

@@ -12,7 +12,13 @@
  */
 import { columnLetter } from "../a1";
 import { FORMAT } from "../formats";
-import { COLUMN, LAYOUT, SENSITIVITY_FIRST_GRID_COLUMN, SENSITIVITY_STEPS, yearColumn } from "../layout";
+import {
+  COLUMN,
+  LAYOUT,
+  SENSITIVITY_FIRST_GRID_COLUMN,
+  SENSITIVITY_STEPS,
+  yearColumn,
+} from "../layout";
 import { nameOf, years, yearsOneToH, type SectionContext } from "./context";
 import { yearHeaderRef } from "./cashflows";
 
@@ -106,7 +112,12 @@ export function writeSensitivity(ctx: SectionContext): void {
   SENSITIVITY_STEPS.forEach((step, j) => {
     const col = gridColumn(j);
     b.value(`${col}${g.priceFactor}`, step, "input", FORMAT.factor);
-    b.formula(`${col}${g.price}`, `=${n("SystemPricePerGpu")}*${col}$${g.priceFactor}`, "formula", FORMAT.usd);
+    b.formula(
+      `${col}${g.price}`,
+      `=${n("SystemPricePerGpu")}*${col}$${g.priceFactor}`,
+      "formula",
+      FORMAT.usd
+    );
   });
   SENSITIVITY_STEPS.forEach((step, i) => {
     const row = gridRow(i);
