@@ -7,7 +7,13 @@ import * as path from "path";
 import * as vm from "vm";
 import * as zlib from "zlib";
 import { performance } from "perf_hooks";
+import { applyRefresh, insertTemplate, planRefresh } from "../src/excel";
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../src/excel/memory";
 import { compareOptions } from "../src/model/finance";
+import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
+import { layerLibrary } from "../src/model/library/merge";
+import { launchBrowser, newContext } from "../tests/e2e/support/browser";
+import { startServer } from "../tests/e2e/support/server";
 import { BUNDLED_LIBRARY as LIB } from "../src/model/library/bundledLibrary";
 import { buildIndex } from "../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../src/model/resolve";
@@ -122,15 +128,141 @@ function benchSizes(): void {
   }
 }
 
-benchFunctions();
-benchColdStart();
-benchSizes();
-
-const width = Math.max(...rows.map((r) => r.metric.length));
-console.log("\nCapacity Planner benchmarks\n");
-for (const row of rows) {
-  const verdict = row.ok === undefined ? "" : row.ok ? "  OK" : "  MISSED";
-  console.log(
-    `${row.metric.padEnd(width)}  ${row.value.padStart(14)}${row.target ? `  (target ${row.target})${verdict}` : ""}`
+/** Round trips and cell writes of the sidebar's workbook actions, on the in-memory host that counts them. */
+async function benchExcel(): Promise<void> {
+  const index = buildIndex(DEFAULT_LIBRARY);
+  for (const scenarioId of Object.keys(DEFAULT_LIBRARY.scenarios)) {
+    const host = createMemoryExcel(new MemoryCellStore({ sheets: ["Sheet1"] }));
+    const excel = asExcelNamespace(host.Excel);
+    await insertTemplate(excel, index, scenarioId);
+    report(
+      `insert ${scenarioId}: syncs / cell writes`,
+      `${host.stats.syncCount} / ${host.stats.writeCount}`,
+      "<= 3 syncs",
+      host.stats.syncCount <= 3
+    );
+  }
+  // Refresh after a team library changes two assumptions of the xAI template.
+  const host = createMemoryExcel(new MemoryCellStore({ sheets: ["Sheet1"] }));
+  const excel = asExcelNamespace(host.Excel);
+  await insertTemplate(excel, index, "xai-memphis-2024");
+  const tn = DEFAULT_LIBRARY.regions["us-tn"];
+  const h100 = DEFAULT_LIBRARY.gpus["h100-sxm"];
+  const changed = layerLibrary(DEFAULT_LIBRARY, {
+    meta: { ...DEFAULT_LIBRARY.meta, version: "1.1.0" },
+    regions: { "us-tn": { powerPrice: { ...tn.powerPrice, value: tn.powerPrice.value * 1.1 } } },
+    gpus: {
+      "h100-sxm": {
+        systemPricePerGpu: {
+          ...h100.systemPricePerGpu,
+          value: h100.systemPricePerGpu.value * 0.9,
+          low: undefined,
+        },
+      },
+    },
+  });
+  if (!changed.ok) throw new Error(changed.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+  host.stats.reset();
+  const plan = await planRefresh(excel, buildIndex(changed.library));
+  const keys = plan.rows.filter((r) => r.selectedByDefault).map((r) => r.key);
+  await applyRefresh(excel, plan, keys);
+  report(
+    `refresh (plan + apply ${keys.length} changes): syncs / cell writes`,
+    `${host.stats.syncCount} / ${host.stats.writeCount}`,
+    "<= 2 syncs",
+    host.stats.syncCount <= 2
   );
+}
+
+/** The workbench in Debian's chromium: load-to-values time and CAPPLAN vs native recalculation. */
+async function benchWorkbench(): Promise<void> {
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    report("workbench", `skipped: ${(error as Error).message}`);
+    return;
+  }
+  const server = await startServer();
+  try {
+    const page = await (await newContext(browser)).newPage();
+    const start = performance.now();
+    await page.goto(`${server.origin}/workbench.html`);
+    await page.evaluate(
+      () =>
+        (window as unknown as { capplanWorkbench: { ready: Promise<void> } }).capplanWorkbench.ready
+    );
+    const readyMs = performance.now() - start;
+    const pane = page.frameLocator("#wb-pane");
+    await pane.getByRole("option", { name: /xAI Memphis 2024/ }).click();
+    await pane.getByRole("button", { name: "Insert template" }).click();
+    await page.waitForFunction(
+      () => {
+        const api = (
+          window as unknown as {
+            capplanWorkbench: {
+              names(): { name: string; formula: string }[];
+              getCell(s: string, a: string): { value: unknown };
+            };
+          }
+        ).capplanWorkbench;
+        const npv = api.names().find((n) => n.name === "CP_NpvBuild");
+        if (!npv) return false;
+        const address = npv.formula.split("!")[1].replace(/\$/g, "");
+        return typeof api.getCell("Rent vs Build", address).value === "number";
+      },
+      undefined,
+      { timeout: 60000 }
+    );
+    const valuesMs = performance.now() - start;
+    report("workbench: page load to ready (ms)", fmt(readyMs));
+    report("workbench: page load to a calculated xAI template (ms)", fmt(valuesMs));
+    const timing = await page.evaluate(() =>
+      (
+        window as unknown as {
+          capplanWorkbench: {
+            recalcTime(n: number): {
+              capplanMs: number;
+              nativeMs: number;
+              ratio: number;
+              equal: boolean;
+            };
+          };
+        }
+      ).capplanWorkbench.recalcTime(10000)
+    );
+    report("workbench: recalc 10,000 CAPPLAN.GPUCOST formulas (ms)", fmt(timing.capplanMs, 1));
+    report("workbench: recalc 10,000 equivalent native formulas (ms)", fmt(timing.nativeMs, 1));
+    report(
+      "workbench: CAPPLAN / native recalc time (ratio)",
+      `${fmt(timing.ratio, 2)}x${timing.equal ? "" : " (VALUES DIFFER)"}`
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  benchFunctions();
+  benchColdStart();
+  benchSizes();
+  await benchExcel();
+  await benchWorkbench();
+}
+
+main().then(print, (error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+
+function print(): void {
+  const width = Math.max(...rows.map((r) => r.metric.length));
+  console.log("\nCapacity Planner benchmarks\n");
+  for (const row of rows) {
+    const verdict = row.ok === undefined ? "" : row.ok ? "  OK" : "  MISSED";
+    console.log(
+      `${row.metric.padEnd(width)}  ${row.value.padStart(14)}${row.target ? `  (target ${row.target})${verdict}` : ""}`
+    );
+  }
 }
