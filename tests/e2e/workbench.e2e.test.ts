@@ -114,6 +114,12 @@ describe("the rent-vs-build template from the task pane", () => {
     expect(await numberAt(SHEET, resultAddress("breakevenMonth"))).toBe(expected.breakevenMonth);
     expect(await page.evaluate(() => window.capplanWorkbench.charts("Rent vs Build").length)).toBe(1);
     await screenshot(page, "workbench-after-insert");
+    // Go to the results and the chart, as a reader of the sheet would, for the second screenshot.
+    const nameBox = page.getByRole("textbox", { name: "Name Box" });
+    await nameBox.fill(resultAddress("npvBuild"));
+    await nameBox.press("Enter");
+    await page.locator(`td[data-address="A60"]`).scrollIntoViewIfNeeded();
+    await screenshot(page, "workbench-results");
   });
 
   test("Given the inserted template, When the user doubles the rental rate input, Then the results recalculate", async () => {
