@@ -103,6 +103,15 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
       warnings.push(NOT_CACHED);
     }
     if (source.kind === "url") rememberUrl(deps.storage, source.url);
+    return recalculated(previous, active, warnings);
+  }
+
+  /** After a library became active: ask Excel to recalculate and summarize what changed. */
+  async function recalculated(
+    previous: ActiveLibrary,
+    active: ActiveLibrary,
+    warnings: readonly string[]
+  ): Promise<LibraryOutcome> {
     const recalc = await requestFullRecalculation(deps.excel);
     return {
       ok: true,
@@ -153,14 +162,7 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
       const source: LibrarySource = { kind: "bundled" };
       const active = setActiveLibrary(DEFAULT_LIBRARY, source, deps.now());
       clearCachedLibrary(deps.storage);
-      const recalc = await requestFullRecalculation(deps.excel);
-      return {
-        ok: true,
-        active,
-        summary: summarizeLibraryChange(previous.index.library, active.index.library),
-        recalc,
-        warnings: [],
-      };
+      return recalculated(previous, active, []);
     },
 
     async restoreFromCache() {

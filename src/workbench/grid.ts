@@ -79,6 +79,20 @@ function selectionOn(store: HyperFormulaCellStore, sheetId: string): GridRange |
   return on === sheetId ? range : null;
 }
 
+/**
+ * Rows (or columns) to show: past the used area by `extra`, through the selected index, at least
+ * `min` and at most `max`.
+ */
+function shownCount(
+  usedEnd: number,
+  selected: number,
+  min: number,
+  extra: number,
+  max: number
+): number {
+  return Math.min(max, Math.max(min, usedEnd + extra, selected + 1));
+}
+
 export class SheetGrid {
   readonly element: HTMLElement;
   private readonly table: HTMLTableElement;
@@ -156,21 +170,19 @@ export class SheetGrid {
     const sheetId = this.sheetId;
     if (sheetId === null || this.store.getSheet(sheetId) === undefined) return;
     const used = this.store.getUsedBounds(sheetId, false);
-    const rows = Math.min(
-      MAX_ROWS_SHOWN,
-      Math.max(
-        MIN_ROWS,
-        (used === null ? 0 : used.row + used.rowCount) + EXTRA_ROWS,
-        this.selected.row + 1
-      )
+    const rows = shownCount(
+      used === null ? 0 : used.row + used.rowCount,
+      this.selected.row,
+      MIN_ROWS,
+      EXTRA_ROWS,
+      MAX_ROWS_SHOWN
     );
-    const cols = Math.min(
-      MAX_COLS_SHOWN,
-      Math.max(
-        MIN_COLS,
-        (used === null ? 0 : used.col + used.colCount) + EXTRA_COLS,
-        this.selected.col + 1
-      )
+    const cols = shownCount(
+      used === null ? 0 : used.col + used.colCount,
+      this.selected.col,
+      MIN_COLS,
+      EXTRA_COLS,
+      MAX_COLS_SHOWN
     );
     const widths = Array.from({ length: cols }, (_, c) => this.store.getColumnWidth(sheetId, c));
     const heights = Array.from({ length: rows }, (_, r) => this.store.getRowHeight(sheetId, r));

@@ -26,7 +26,7 @@ import type {
 } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS } from "../excel/memory/address";
 import type { GridRange } from "../excel/memory/address";
-import { MemoryCellStore, isErrorValue } from "../excel/memory/cellStore";
+import { MemoryCellStore, coalesceChanges, isErrorValue } from "../excel/memory/cellStore";
 import type {
   CellContent,
   CellFormat,
@@ -63,45 +63,6 @@ const keyOf = (a: SimpleCellAddress): string => `${a.sheet}:${a.row}:${a.col}`;
 function addressOfKey(key: string): SimpleCellAddress {
   const [sheet, row, col] = key.split(":").map(Number);
   return { sheet: sheet ?? 0, row: row ?? 0, col: col ?? 0 };
-}
-
-function unionRange(a: GridRange, b: GridRange): GridRange {
-  const row = Math.min(a.row, b.row);
-  const col = Math.min(a.col, b.col);
-  const bottom = Math.max(a.row + a.rowCount, b.row + b.rowCount);
-  const right = Math.max(a.col + a.colCount, b.col + b.colCount);
-  return { row, col, rowCount: bottom - row, colCount: right - col };
-}
-
-/** One bounding box per sheet and kind, one event per other kind (as MemoryCellStore delivers). */
-function coalesce(changes: readonly StoreChange[]): StoreChange[] {
-  const out: StoreChange[] = [];
-  const at = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const change of changes) {
-    if (change.kind === "cells" || change.kind === "format") {
-      const key = `${change.kind}|${change.sheetId}`;
-      const index = at.get(key);
-      const prev = index === undefined ? undefined : out[index];
-      if (index !== undefined && prev !== undefined && prev.kind === change.kind) {
-        out[index] = {
-          kind: change.kind,
-          sheetId: change.sheetId,
-          range: unionRange(prev.range, change.range),
-        };
-      } else {
-        at.set(key, out.length);
-        out.push(change);
-      }
-      continue;
-    }
-    const key = "sheetId" in change ? `${change.kind}|${change.sheetId}` : change.kind;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(change);
-    }
-  }
-  return out;
 }
 
 /** A HyperFormula value as Excel's Range.values reports it (errors as their code). */
@@ -513,7 +474,7 @@ export class HyperFormulaCellStore implements CellStore {
   private finish(): void {
     this.settle();
     if (this.pending.length === 0) return;
-    const changes = coalesce(this.pending);
+    const changes = coalesceChanges(this.pending);
     this.pending = [];
     for (const listener of [...this.listeners]) {
       try {

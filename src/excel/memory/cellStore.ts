@@ -636,7 +636,7 @@ export class MemoryCellStore implements CellStore {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const changes = coalesce(this.pending);
+    const changes = coalesceChanges(this.pending);
     this.pending = [];
     for (const listener of [...this.listeners]) listener(changes);
   }
@@ -674,8 +674,11 @@ export class MemoryCellStore implements CellStore {
   }
 }
 
-/** Merges a burst of changes: one bounding box per sheet and kind, one event per other kind. */
-function coalesce(changes: readonly StoreChange[]): StoreChange[] {
+/**
+ * Merges a burst of changes: one bounding box per sheet and kind, one event per other kind.
+ * Shared by every CellStore implementation so listeners hear the same shape of batch.
+ */
+export function coalesceChanges(changes: readonly StoreChange[]): StoreChange[] {
   const out: StoreChange[] = [];
   const rangeIndex = new Map<string, number>();
   const seen = new Set<string>();

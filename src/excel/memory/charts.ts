@@ -155,10 +155,6 @@ export class MemoryChart
     super(context, "Chart", binding, location, enqueue);
   }
 
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
   protected override _validate(handle: ChartHandle): void {
     chartOf(this.store, handle);
   }
@@ -352,10 +348,6 @@ export class MemoryChartCollection extends MemoryClientCollection<
     super(context, "ChartCollection", { resolve: parent }, "Worksheet.charts", enqueue);
   }
 
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
   protected override _validate(handle: SheetHandle): void {
     sheetOf(this.store, handle);
   }
@@ -475,10 +467,6 @@ export class MemoryChartTitle
     super(context, "ChartTitle", { resolve: parent }, "Chart.title", enqueue);
   }
 
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
   /** Setting the text also shows the title. */
   get text(): string {
     return this._get("text");
@@ -517,10 +505,6 @@ export class MemoryChartLegend
 {
   constructor(context: ContextCore, parent: () => ChartHandle, enqueue: boolean) {
     super(context, "ChartLegend", { resolve: parent }, "Chart.legend", enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
   }
 
   get visible(): boolean {
@@ -628,10 +612,6 @@ export class MemoryChartAxisTitle
     super(context, "ChartAxisTitle", { resolve: parent }, "ChartAxis.title", enqueue);
   }
 
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
   private _text(h: AxisHandle): string {
     const chart = chartOf(this.store, h);
     return h.axis === "category" ? chart.categoryAxisTitle : chart.valueAxisTitle;
@@ -684,10 +664,6 @@ export class MemoryChartSeriesCollection extends MemoryClientCollection<
 > {
   constructor(context: ContextCore, parent: () => ChartHandle, enqueue: boolean) {
     super(context, "ChartSeriesCollection", { resolve: parent }, "Chart.series", enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
   }
 
   get count(): number {
@@ -745,10 +721,6 @@ export class MemoryChartSeries
     enqueue = true
   ) {
     super(context, "ChartSeries", binding, location, enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
   }
 
   /** From the source's header cells, or "SeriesN". Read-only here. */

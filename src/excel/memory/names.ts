@@ -84,10 +84,6 @@ export class MemoryNamedItem
     super(context, "NamedItem", binding, location, enqueue);
   }
 
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
   private _record(h: NameHandle): NamedItemRecord {
     const record = this.store.getName(h.name);
     if (record === undefined) throw itemNotFound(`name '${h.name}'`);
@@ -199,10 +195,6 @@ export class MemoryNamedItemCollection extends MemoryClientCollection<
 > {
   constructor(context: ContextCore, parent: () => WorkbookHandle, enqueue: boolean) {
     super(context, "NamedItemCollection", { resolve: parent }, "Workbook.names", enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
   }
 
   protected override _itemHandles(): readonly NameHandle[] {

@@ -127,10 +127,15 @@ const CLEAR_MODES = [
 ] as const;
 type ClearMode = (typeof CLEAR_MODES)[number];
 
-export class MemoryRange
-  extends MemoryClientObject<RangeHandle>
-  implements Pick<Excel.Range, RangeScalarProps>
-{
+/** Base of the proxies bound to a cell rectangle (a range and its format objects). */
+abstract class MemoryRangeBound extends MemoryClientObject<RangeHandle> {
+  /** The rectangle stays valid while its sheet exists. */
+  protected override _validate(handle: RangeHandle): void {
+    sheetOf(this.store, handle);
+  }
+}
+
+export class MemoryRange extends MemoryRangeBound implements Pick<Excel.Range, RangeScalarProps> {
   constructor(
     context: ContextCore,
     binding: Binding<RangeHandle>,
@@ -138,14 +143,6 @@ export class MemoryRange
     enqueue = true
   ) {
     super(context, "Range", binding, location, enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
-  protected override _validate(handle: RangeHandle): void {
-    sheetOf(this.store, handle);
   }
 
   // ---------------------------------------------------------------- properties
@@ -411,19 +408,11 @@ function autofitWidth(maxChars: number): number {
 type RangeFormatProps = "columnWidth" | "rowHeight" | "horizontalAlignment" | "wrapText";
 
 export class MemoryRangeFormat
-  extends MemoryClientObject<RangeHandle>
+  extends MemoryRangeBound
   implements Pick<Excel.RangeFormat, RangeFormatProps>
 {
   constructor(context: ContextCore, parent: () => RangeHandle, enqueue: boolean) {
     super(context, "RangeFormat", { resolve: parent }, "Range.format", enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
-  protected override _validate(handle: RangeHandle): void {
-    sheetOf(this.store, handle);
   }
 
   /** Width in points of every column in the range; null when they differ. */
@@ -551,19 +540,11 @@ export class MemoryRangeFormat
 type RangeFontProps = "color" | "bold" | "italic" | "size" | "name";
 
 export class MemoryRangeFont
-  extends MemoryClientObject<RangeHandle>
+  extends MemoryRangeBound
   implements Pick<Excel.RangeFont, RangeFontProps>
 {
   constructor(context: ContextCore, parent: () => RangeHandle, enqueue: boolean) {
     super(context, "RangeFont", { resolve: parent }, "RangeFormat.font", enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
-  protected override _validate(handle: RangeHandle): void {
-    sheetOf(this.store, handle);
   }
 
   /** "#RRGGBB"; null when the cells differ. */
@@ -633,20 +614,9 @@ export class MemoryRangeFont
   }
 }
 
-export class MemoryRangeFill
-  extends MemoryClientObject<RangeHandle>
-  implements Pick<Excel.RangeFill, "color">
-{
+export class MemoryRangeFill extends MemoryRangeBound implements Pick<Excel.RangeFill, "color"> {
   constructor(context: ContextCore, parent: () => RangeHandle, enqueue: boolean) {
     super(context, "RangeFill", { resolve: parent }, "RangeFormat.fill", enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
-  protected override _validate(handle: RangeHandle): void {
-    sheetOf(this.store, handle);
   }
 
   /** "#RRGGBB" ("#FFFFFF" when the cells have no fill); null when the cells differ. */

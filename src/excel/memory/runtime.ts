@@ -259,6 +259,11 @@ export abstract class MemoryClientObject<H> implements Loadable {
 
   // ---------------------------------------------------------------- for subclasses
 
+  /** The workbook's cells, sheets, names, settings and charts. */
+  protected get store(): CellStore {
+    return this.context.env.store;
+  }
+
   protected _isCollection(): boolean {
     return false;
   }

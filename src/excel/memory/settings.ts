@@ -3,7 +3,7 @@
  * Excel.Setting and Excel.SettingCollection: the document's key/value store. Values are kept
  * in the CellStore, so a workbook "reopened" (a new host over the same store) sees them.
  */
-import type { CellStore, JsonValue } from "./cellStore";
+import type { JsonValue } from "./cellStore";
 import { MemoryExcelError, itemNotFound } from "./errors";
 import type { WorkbookHandle } from "./handles";
 import { MemoryClientCollection, MemoryClientObject, MemoryClientResult } from "./runtime";
@@ -73,10 +73,6 @@ export class MemorySetting
     super(context, "Setting", binding, location, enqueue);
   }
 
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
   protected override _validate(handle: SettingHandle): void {
     if (this.store.getSetting(handle.key) === undefined)
       throw itemNotFound(`setting '${handle.key}'`);
@@ -112,10 +108,6 @@ export class MemorySettingCollection extends MemoryClientCollection<
 > {
   constructor(context: ContextCore, parent: () => WorkbookHandle, enqueue: boolean) {
     super(context, "SettingCollection", { resolve: parent }, "Workbook.settings", enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
   }
 
   protected override _itemHandles(): readonly SettingHandle[] {

@@ -51,10 +51,6 @@ export class MemoryWorksheet
     super(context, "Worksheet", binding, location, enqueue);
   }
 
-  private get store(): CellStore {
-    return this.context.env.store;
-  }
-
   protected override _validate(handle: SheetHandle): void {
     sheetOf(this.store, handle);
   }
@@ -310,10 +306,6 @@ export class MemoryWorksheetCollection extends MemoryClientCollection<
 > {
   constructor(context: ContextCore, parent: () => WorkbookHandle, enqueue: boolean) {
     super(context, "WorksheetCollection", { resolve: parent }, "Workbook.worksheets", enqueue);
-  }
-
-  private get store(): CellStore {
-    return this.context.env.store;
   }
 
   protected override _itemHandles(): readonly SheetHandle[] {
