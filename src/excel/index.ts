@@ -10,16 +10,8 @@ export type {
   InsertResult,
   TemplatePlacement,
 } from "./insertTemplate";
-export { applyRefresh, planRefresh, undoLastRefresh } from "./refresh";
-export type {
-  CellContent,
-  LibraryRef,
-  RefreshBasis,
-  RefreshOptions,
-  RefreshPlan,
-  RefreshRow,
-  RefreshRowStatus,
-} from "./refresh";
+// refresh.ts re-exports the plan and row types of refreshCore.ts with its functions.
+export * from "./refresh";
 export { readTemplateRegistry, REGISTRY_KEY, UNDO_KEY } from "./templateRegistry";
 export type { RegistryRead, TemplateEntry, TemplateRegistry } from "./templateRegistry";
 export * from "./errors";
