@@ -2,6 +2,7 @@
  * The add-in end to end without Excel: the built workbench in Debian's chromium, CAPPLAN formulas typed into
  * the grid, and the real task pane driven by its accessible names, as a user would.
  */
+import ExcelJS from "exceljs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { compareOptions } from "../../src/model/finance";
 import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
@@ -38,11 +39,14 @@ const cell = (sheet: string, address: string): Promise<WorkbenchCell> =>
   page.evaluate(([s, a]) => window.capplanWorkbench.getCell(s, a), [sheet, address] as const);
 const numberAt = async (sheet: string, address: string): Promise<number> => {
   const { value } = await cell(sheet, address);
-  if (typeof value !== "number") throw new Error(`${sheet}!${address} holds ${JSON.stringify(value)}, not a number`);
+  if (typeof value !== "number")
+    throw new Error(`${sheet}!${address} holds ${JSON.stringify(value)}, not a number`);
   return value;
 };
 const expectClose = (actual: number, expected: number) =>
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(0.01, Math.abs(expected) * 1e-9));
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(
+    Math.max(0.01, Math.abs(expected) * 1e-9)
+  );
 
 /** Types into the grid the way a user does: Name Box to go to the cell, Formula Bar to enter it. */
 async function typeInto(address: string, text: string): Promise<void> {
@@ -74,10 +78,12 @@ afterAll(async () => {
 });
 
 describe("CAPPLAN formulas in the grid", () => {
-  test("Given a blank sheet, When the user types =CAPPLAN.GPUCOST(\"H100\",1000), Then the cell shows the cluster cost", async () => {
+  test('Given a blank sheet, When the user types =CAPPLAN.GPUCOST("H100",1000), Then the cell shows the cluster cost', async () => {
     await typeInto("A1", '=CAPPLAN.GPUCOST("H100",1000)');
     const h100 = DEFAULT_LIBRARY.gpus["h100-sxm"];
-    const expected = (h100.systemPricePerGpu.value * 1000) / (1 - DEFAULT_LIBRARY.operations.networkShareOfClusterCost.value);
+    const expected =
+      (h100.systemPricePerGpu.value * 1000) /
+      (1 - DEFAULT_LIBRARY.operations.networkShareOfClusterCost.value);
     expectClose(await numberAt("Sheet1", "A1"), expected);
     expect((await cell("Sheet1", "A1")).formula).toBe('=CAPPLAN.GPUCOST("H100",1000)');
   });
@@ -88,11 +94,18 @@ describe("CAPPLAN formulas in the grid", () => {
     expect(result.error?.code).toBe("#N/A");
     expect(result.error?.message).toMatch(/Unknown GPU "H10O".*Did you mean/);
     expect(result.text).toBe("#N/A");
+    // Hovering the cell shows the function's message, as Excel does for custom-function errors.
+    await page.locator('td[data-address="A2"]').hover();
+    const tooltip = page.getByRole("tooltip");
+    await tooltip.waitFor({ state: "visible" });
+    expect(await tooltip.textContent()).toMatch(/Unknown GPU "H10O"/);
   });
 
   test("Given =CAPPLAN.LIBRARY(), Then it names the bundled library", async () => {
     await typeInto("A3", "=CAPPLAN.LIBRARY()");
-    expect((await cell("Sheet1", "A3")).value).toBe(`${DEFAULT_LIBRARY.meta.name} ${DEFAULT_LIBRARY.meta.version}`);
+    expect((await cell("Sheet1", "A3")).value).toBe(
+      `${DEFAULT_LIBRARY.meta.name} ${DEFAULT_LIBRARY.meta.version}`
+    );
   });
 });
 
@@ -112,7 +125,9 @@ describe("the rent-vs-build template from the task pane", () => {
     expectClose(await numberAt(SHEET, resultAddress("difference")), expected.difference);
     expectClose(await numberAt(SHEET, resultAddress("costOfDelay")), expected.costOfDelay);
     expect(await numberAt(SHEET, resultAddress("breakevenMonth"))).toBe(expected.breakevenMonth);
-    expect(await page.evaluate(() => window.capplanWorkbench.charts("Rent vs Build").length)).toBe(1);
+    expect(await page.evaluate(() => window.capplanWorkbench.charts("Rent vs Build").length)).toBe(
+      1
+    );
     await screenshot(page, "workbench-after-insert");
     // Go to the results and the chart, as a reader of the sheet would, for the second screenshot.
     const nameBox = page.getByRole("textbox", { name: "Name Box" });
@@ -126,7 +141,11 @@ describe("the rent-vs-build template from the task pane", () => {
     const rateAddress = addressOf("CP_RentRate");
     await page.evaluate((s) => window.capplanWorkbench.activateSheet(s), SHEET);
     await typeInto(rateAddress, String(core.rent.ratePerGpuHour * 2));
-    const expected = compareOptions(core.build, { ...core.rent, ratePerGpuHour: core.rent.ratePerGpuHour * 2 }, core.compare);
+    const expected = compareOptions(
+      core.build,
+      { ...core.rent, ratePerGpuHour: core.rent.ratePerGpuHour * 2 },
+      core.compare
+    );
     expectClose(await numberAt(SHEET, resultAddress("npvRent")), expected.npvRent);
     expectClose(await numberAt(SHEET, resultAddress("difference")), expected.difference);
   });
@@ -137,12 +156,29 @@ describe("the rent-vs-build template from the task pane", () => {
     server.publish(
       "/libraries/team.json",
       JSON.stringify({
-        meta: { ...DEFAULT_LIBRARY.meta, id: "team-e2e", name: "Team e2e library", version: "1.1.0" },
-        regions: { "us-tn": { powerPrice: { ...tn.powerPrice, value: newPowerPrice, source: "e2e team tariff", low: undefined, high: undefined } } },
-      }),
+        meta: {
+          ...DEFAULT_LIBRARY.meta,
+          id: "team-e2e",
+          name: "Team e2e library",
+          version: "1.1.0",
+        },
+        regions: {
+          "us-tn": {
+            powerPrice: {
+              ...tn.powerPrice,
+              value: newPowerPrice,
+              source: "e2e team tariff",
+              low: undefined,
+              high: undefined,
+            },
+          },
+        },
+      })
     );
     const editedRate = core.rent.ratePerGpuHour * 2;
-    await pane.getByRole("textbox", { name: "Team library URL" }).fill(`${server.origin}/libraries/team.json`);
+    await pane
+      .getByRole("textbox", { name: "Team library URL" })
+      .fill(`${server.origin}/libraries/team.json`);
     await pane.getByRole("button", { name: "Load from URL" }).click();
     await waitForMessage(/Team e2e library/);
     // The sidebar asks for a full recalculation, so CAPPLAN cells typed earlier use the new library at once.
@@ -159,7 +195,11 @@ describe("the rent-vs-build template from the task pane", () => {
     const powerAddress = addressOf("CP_PowerPrice");
     expect(await numberAt(SHEET, powerAddress)).toBeCloseTo(newPowerPrice, 12);
     expect(await numberAt(SHEET, addressOf("CP_RentRate"))).toBeCloseTo(editedRate, 12);
-    const expected = compareOptions({ ...core.build, powerPricePerKwh: newPowerPrice }, { ...core.rent, ratePerGpuHour: editedRate }, core.compare);
+    const expected = compareOptions(
+      { ...core.build, powerPricePerKwh: newPowerPrice },
+      { ...core.rent, ratePerGpuHour: editedRate },
+      core.compare
+    );
     expectClose(await numberAt(SHEET, resultAddress("npvBuild")), expected.npvBuild);
     await screenshot(page, "workbench-after-refresh");
 
@@ -174,17 +214,62 @@ describe("the rent-vs-build template from the task pane", () => {
     await typeInto("B1", "=CAPPLAN.LIBRARY()");
     const before = await page.evaluate((s) => {
       const api = window.capplanWorkbench;
-      return { library: api.getCell("Sheet1", "B1").value, sheets: api.sheets(), power: api.getCell(s, "A1").value };
+      return {
+        library: api.getCell("Sheet1", "B1").value,
+        sheets: api.sheets(),
+        power: api.getCell(s, "A1").value,
+      };
     }, SHEET);
     server.publish("/libraries/broken.json", '{ "meta": { "id": "broken", ');
-    await pane.getByRole("textbox", { name: "Team library URL" }).fill(`${server.origin}/libraries/broken.json`);
+    await pane
+      .getByRole("textbox", { name: "Team library URL" })
+      .fill(`${server.origin}/libraries/broken.json`);
     await pane.getByRole("button", { name: "Load from URL" }).click();
     await waitForMessage(/malformed JSON/i);
     const after = await page.evaluate((s) => {
       const api = window.capplanWorkbench;
-      return { library: api.getCell("Sheet1", "B1").value, sheets: api.sheets(), power: api.getCell(s, "A1").value };
+      return {
+        library: api.getCell("Sheet1", "B1").value,
+        sheets: api.sheets(),
+        power: api.getCell(s, "A1").value,
+      };
     }, SHEET);
     expect(after).toEqual(before);
     expect(String(after.library)).toContain("Team e2e library 1.1.0");
+  });
+
+  test("Given the workbook, When exported, Then the .xlsx holds the sheets with values and formulas", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export .xlsx" }).click(),
+    ]);
+    const file = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet1 = workbook.getWorksheet("Sheet1");
+    const template = workbook.getWorksheet(SHEET);
+    expect(sheet1 && template).toBeTruthy();
+    const a1 = sheet1?.getCell("A1").value as { formula?: string; result?: unknown } | null;
+    expect(a1?.formula).toBe('CAPPLAN.GPUCOST("H100",1000)');
+    expect(typeof a1?.result).toBe("number");
+    const npv = template?.getCell(resultAddress("npvBuild")).value as {
+      formula?: string;
+      result?: unknown;
+    } | null;
+    expect(npv?.formula).toMatch(/NPV\(CP_DiscountRate/);
+    expect(typeof npv?.result).toBe("number");
+  });
+
+  test("Given a saved workbook, When the page is reloaded, Then the sheets, inputs and formulas come back", async () => {
+    const rateBefore = await numberAt(SHEET, addressOf("CP_RentRate"));
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.reload();
+    await page.evaluate(() => window.capplanWorkbench.ready);
+    expect(await page.evaluate(() => window.capplanWorkbench.sheets())).toEqual(
+      expect.arrayContaining(["Sheet1", SHEET])
+    );
+    expect(await numberAt(SHEET, addressOf("CP_RentRate"))).toBe(rateBefore);
+    expect((await cell("Sheet1", "A1")).formula).toBe('=CAPPLAN.GPUCOST("H100",1000)');
+    expect(typeof (await cell(SHEET, resultAddress("npvBuild"))).value).toBe("number");
   });
 });

@@ -27,14 +27,23 @@ export interface TestServer {
  * (libraries must come from https URLs); the browser context ignores the untrusted CA.
  */
 export async function startServer(): Promise<TestServer> {
-  const ca = await createCA({ organization: "Capacity Planner e2e CA", countryCode: "US", state: "WA", locality: "Test", validity: 2 });
+  const ca = await createCA({
+    organization: "Capacity Planner e2e CA",
+    countryCode: "US",
+    state: "WA",
+    locality: "Test",
+    validity: 2,
+  });
   const cert = await createCert({ ca, domains: ["127.0.0.1", "localhost"], validity: 2 });
   const published = new Map<string, string>();
   const server = https.createServer({ key: cert.key, cert: cert.cert }, (request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? "/", "https://127.0.0.1").pathname);
     const extra = published.get(urlPath);
     if (extra !== undefined) {
-      response.writeHead(200, { "Content-Type": "application/json", "Access-Control-Allow-Origin": "*" });
+      response.writeHead(200, {
+        "Content-Type": "application/json",
+        "Access-Control-Allow-Origin": "*",
+      });
       response.end(extra);
       return;
     }
@@ -44,7 +53,9 @@ export async function startServer(): Promise<TestServer> {
       response.end(`not found: ${urlPath}`);
       return;
     }
-    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     fs.createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
