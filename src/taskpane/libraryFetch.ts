@@ -6,6 +6,7 @@
  * what happened and what to do next. Nothing here validates the library itself (see libraryLoad.ts).
  */
 import { formatBytes, formatSeconds } from "./format";
+import { DEVELOPMENT_BUILD } from "./buildMode";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -68,7 +69,14 @@ export type UrlCheck =
   | { readonly ok: true; readonly url: string }
   | { readonly ok: false; readonly problem: LoadProblem };
 
-export function checkLibraryUrl(raw: string): UrlCheck {
+/**
+ * https only; plain http is accepted for localhost in development builds, where a developer serves a library
+ * from their own machine. A production build refuses it like any other http address.
+ */
+export function checkLibraryUrl(
+  raw: string,
+  allowLocalHttp: boolean = DEVELOPMENT_BUILD
+): UrlCheck {
   const text = raw.trim();
   if (text === "") {
     return {
@@ -94,12 +102,16 @@ export function checkLibraryUrl(raw: string): UrlCheck {
     };
   }
   const local = LOCAL_HOSTS.has(url.hostname.toLowerCase());
-  if (url.protocol === "https:" || (url.protocol === "http:" && local))
+  if (url.protocol === "https:" || (url.protocol === "http:" && local && allowLocalHttp))
     return { ok: true, url: url.href };
-  const why =
-    url.protocol === "http:"
-      ? `${url.href} uses http:// on a host other than localhost, so anyone on the network could change the library on its way.`
-      : `${url.href} uses ${url.protocol.replace(/:$/, "")}:, which the add-in does not load.`;
+  let why: string;
+  if (url.protocol !== "http:") {
+    why = `${url.href} uses ${url.protocol.replace(/:$/, "")}:, which the add-in does not load.`;
+  } else if (local) {
+    why = `${url.href} uses http://; this production build loads only https:// addresses, even from localhost.`;
+  } else {
+    why = `${url.href} uses http:// on a host other than localhost, so anyone on the network could change the library on its way.`;
+  }
   return {
     ok: false,
     problem: {

@@ -41,6 +41,22 @@ describe("library addresses", () => {
   });
 });
 
+describe("library addresses in a production build", () => {
+  it.each(["http://localhost:3000/library.json", "http://127.0.0.1:8080/library.json"])(
+    "Given %p and no development allowance, Then it is refused: production loads https only",
+    (url) => {
+      const check = checkLibraryUrl(url, false);
+      expect(check.ok).toBe(false);
+      if (check.ok) return;
+      expect(check.problem.details[1]).toMatch(/production build loads only https:\/\/ addresses/);
+    }
+  );
+
+  it("Given an https address and no development allowance, Then it may be loaded", () => {
+    expect(checkLibraryUrl("https://localhost:3000/library.json", false).ok).toBe(true);
+  });
+});
+
 describe("wording", () => {
   it("Given sizes and durations, Then they read as people write them", () => {
     expect(formatBytes(10 * 1024 * 1024)).toBe("10 MB");
