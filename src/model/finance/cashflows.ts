@@ -1,5 +1,5 @@
 /**
- * Yearly cash flows, year 0..H (positive = money out), per the SPEC timeline convention:
+ * Yearly cash flows, year 0..H (positive = money out), per the timeline convention of docs/model.md section 2:
  *
  * Build, start month T = buildMonths:
  *   year 0          facility capex

@@ -1,4 +1,4 @@
-/** Net present value under the SPEC timeline: CF_0 at the decision (undiscounted), CF_y at the end of year y. */
+/** Net present value under the timeline of docs/model.md section 2: CF_0 at the decision (undiscounted), CF_y at the end of year y. */
 import { ModelInputError } from "./errors";
 import { finiteResult, requireAbove, requireFinite } from "./validate";
 

@@ -1,5 +1,5 @@
 /**
- * Timeline convention (SPEC): month 0 = decision; year 0 is the decision instant, year y (1..H)
+ * Timeline convention (docs/model.md section 2): month 0 = decision; year 0 is the decision instant, year y (1..H)
  * ends at month 12y. Capacity is available from its start month T to month 12H.
  */
 import { HOURS_PER_MONTH, MONTHS_PER_YEAR } from "./units";

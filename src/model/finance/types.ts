@@ -1,5 +1,5 @@
 /**
- * Inputs and results of the finance core (SPEC "Finance core inputs"). All money in USD,
+ * Inputs and results of the finance core (docs/model.md sections 2-3). All money in USD,
  * all durations in months unless the name says years; positive cash flow = money out.
  */
 
