@@ -32,6 +32,7 @@ import {
 import type { FunctionPluginDefinition, ImplementedFunctions } from "hyperformula";
 import type { InterpreterState, PluginAst, PluginValue, ScalarPluginValue } from "./hfTypes";
 import { asPluginAst, isRichNumber } from "./hfTypes";
+import type { CustomFunctionImplementation } from "./customFunctionsNamespace";
 
 // ------------------------------------------------------------------ functions.json
 
@@ -184,7 +185,7 @@ function errorFromException(error: unknown): CellError {
 
 // ------------------------------------------------------------------ the registry
 
-export type CustomFunctionImplementation = (...args: unknown[]) => unknown;
+export type { CustomFunctionImplementation };
 
 /** A formula cell whose spill must be sized again (HyperFormula sheet id, 0-based row/col). */
 export interface SpillResizeRequest {

@@ -28,8 +28,12 @@ import type { CellStore, JsonValue } from "../excel/memory/cellStore";
 import { toJsonValue } from "../excel/memory/settings";
 import { findBridge } from "./bridge";
 import { storeForThisRealm, withArgumentsInThisRealm } from "./realm";
+import {
+  createCustomFunctionsNamespace,
+  type CustomFunctionImplementation,
+} from "./customFunctionsNamespace";
 
-type Implementation = (...args: unknown[]) => unknown;
+type Implementation = CustomFunctionImplementation;
 
 const bridge = findBridge(window);
 if (bridge === undefined) {
@@ -45,48 +49,12 @@ bridge?.attachHost(host);
 
 // ------------------------------------------------------------------ CustomFunctions
 
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-
-/** CustomFunctions.Error: Excel shows `code` in the cell and `message` on hover. */
-class CustomFunctionsError extends Error {
-  readonly code: string;
-  constructor(code: string, message?: string) {
-    super(message ?? "");
-    this.code = code;
-  }
-}
-
 const localFunctions = new Map<string, Implementation>();
 
-function associateOne(id: string, implementation: Implementation): void {
+const CustomFunctions = createCustomFunctionsNamespace((id, implementation) => {
   if (bridge !== undefined) bridge.associate(id, withArgumentsInThisRealm(implementation));
   else localFunctions.set(id.toUpperCase(), implementation);
-}
-
-const CustomFunctions = {
-  Error: CustomFunctionsError,
-  ErrorCode,
-  associate(
-    idOrMappings: string | Record<string, Implementation>,
-    implementation?: Implementation
-  ): void {
-    if (typeof idOrMappings === "string") {
-      if (implementation === undefined)
-        throw new Error(`associate("${idOrMappings}") needs a function`);
-      associateOne(idOrMappings, implementation);
-    } else {
-      for (const [id, fn] of Object.entries(idOrMappings)) associateOne(id, fn);
-    }
-  },
-};
+});
 
 // ------------------------------------------------------------------ Office
 

@@ -1,35 +1,29 @@
 import * as vm from "vm";
+import {
+  createCustomFunctionsNamespace,
+  CustomFunctionsError,
+  ErrorCode,
+  type CustomFunctionImplementation,
+  type ExcelErrorCode,
+} from "../../src/workbench/customFunctionsNamespace";
 import { readDistFile } from "./dist";
 
-/** The error codes Excel's custom-functions runtime exposes as CustomFunctions.ErrorCode. */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+export { CustomFunctionsError, ErrorCode };
+export type { ExcelErrorCode };
 
-export type ExcelErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-/** Mirrors CustomFunctions.Error: Excel shows `code` in the cell and `message` on hover. */
-export class CustomFunctionsError extends Error {
-  readonly code: ExcelErrorCode;
-  constructor(code: ExcelErrorCode, message?: string) {
-    super(message ?? "");
-    this.code = code;
-  }
-}
-
-export type RegisteredFunction = (...args: unknown[]) => unknown;
+export type RegisteredFunction = CustomFunctionImplementation;
 
 export interface FunctionMetadata {
   id: string;
   name: string;
   description: string;
-  parameters: { name: string; description?: string; type: string; optional?: boolean; dimensionality?: string }[];
+  parameters: {
+    name: string;
+    description?: string;
+    type: string;
+    optional?: boolean;
+    dimensionality?: string;
+  }[];
   result: { type?: string; dimensionality?: string };
   options?: Record<string, unknown>;
 }
@@ -41,19 +35,10 @@ export interface LoadedFunctions {
   call(id: string, ...args: unknown[]): unknown;
 }
 
-export function customFunctionsGlobal(registered: Map<string, RegisteredFunction>): Record<string, unknown> {
-  return {
-    Error: CustomFunctionsError,
-    ErrorCode,
-    associate(idOrMappings: string | Record<string, RegisteredFunction>, fn?: RegisteredFunction): void {
-      if (typeof idOrMappings === "string") {
-        if (!fn) throw new Error(`associate("${idOrMappings}") without a function`);
-        registered.set(idOrMappings.toUpperCase(), fn);
-      } else {
-        for (const [id, f] of Object.entries(idOrMappings)) registered.set(id.toUpperCase(), f);
-      }
-    },
-  };
+export function customFunctionsGlobal(
+  registered: Map<string, RegisteredFunction>
+): Record<string, unknown> {
+  return { ...createCustomFunctionsNamespace((id, fn) => registered.set(id.toUpperCase(), fn)) };
 }
 
 /**
@@ -62,7 +47,9 @@ export function customFunctionsGlobal(registered: Map<string, RegisteredFunction
  */
 export function loadBuiltFunctions(): LoadedFunctions {
   const registered = new Map<string, RegisteredFunction>();
-  const metadataJson = JSON.parse(readDistFile("functions.json")) as { functions: FunctionMetadata[] };
+  const metadataJson = JSON.parse(readDistFile("functions.json")) as {
+    functions: FunctionMetadata[];
+  };
   const metadata = new Map(metadataJson.functions.map((f) => [f.id, f]));
   const context = vm.createContext({ CustomFunctions: customFunctionsGlobal(registered), console });
   vm.runInContext(readDistFile("functions.js"), context, { filename: "functions.js" });
@@ -87,7 +74,9 @@ export function loadBuiltFunctions(): LoadedFunctions {
 export function loadBuiltFunctionsInThisRealm(): Map<string, RegisteredFunction> {
   const registered = new Map<string, RegisteredFunction>();
   // Dev tooling only: the add-in itself never evaluates code from strings.
-  const run = new Function("CustomFunctions", readDistFile("functions.js")) as (cf: unknown) => void;
+  const run = new Function("CustomFunctions", readDistFile("functions.js")) as (
+    cf: unknown
+  ) => void;
   run(customFunctionsGlobal(registered));
   return registered;
 }
@@ -102,5 +91,7 @@ export function excelError(fn: () => unknown): CustomFunctionsError {
     if (error instanceof CustomFunctionsError) return error;
     throw new Error(`expected a CustomFunctions.Error, got ${String(error)}`);
   }
-  throw new Error(`expected a CustomFunctions.Error, but the function returned ${JSON.stringify(result)}`);
+  throw new Error(
+    `expected a CustomFunctions.Error, but the function returned ${JSON.stringify(result)}`
+  );
 }

@@ -8,7 +8,9 @@ export const DIST = path.join(REPO_ROOT, "dist");
 export function readDistFile(name: string): string {
   const file = path.join(DIST, name);
   if (!fs.existsSync(file)) {
-    throw new Error(`${file} is missing: run "npm run build" before these tests (npm test does it for you)`);
+    throw new Error(
+      `${file} is missing: run "npm run build" before these tests (npm test does it for you)`
+    );
   }
   return fs.readFileSync(file, "utf8");
 }
