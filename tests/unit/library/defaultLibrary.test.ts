@@ -156,7 +156,8 @@ describe("default library provenance", () => {
   });
 
   it("Given figures.csv, When the rental offers are listed, Then every rent.* price row is an offer", () => {
-    const rentRows = [...figures.keys()].filter((key) => key.startsWith("rent.") && key !== "rent.h100.annual_price_change");
+    // Price rows are the ones quoted per GPU-hour; rent.* also holds terms, SLAs and price changes (model v2 inputs).
+    const rentRows = [...figures.entries()].filter(([key, row]) => key.startsWith("rent.") && row.unit === "USD/GPU-hour").map(([key]) => key);
     const offerKeys = Object.values(DEFAULT_LIBRARY.rentalOffers).map((offer) => citedKeys(offer.rate.source)[0]);
     expect([...offerKeys].sort()).toEqual([...rentRows].sort());
   });
