@@ -1,4 +1,7 @@
-/** End-to-end tests: the built add-in in Debian's chromium via playwright-core (run after `npm run build`). */
+/**
+ * End-to-end tests: the built add-in in Chromium via playwright-core (run after `npm run build`);
+ * tests/e2e/support/chromium.ts chooses the Chromium (CHROMIUM_PATH, Debian's, or the npm package's).
+ */
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",

@@ -1,6 +1,6 @@
 /**
- * The add-in end to end without Excel: the built workbench in Debian's chromium, CAPPLAN formulas typed into
- * the grid, and the real task pane driven by its accessible names, as a user would.
+ * The add-in end to end without Excel: the built workbench in Chromium (support/chromium.ts says which one),
+ * CAPPLAN formulas typed into the grid, and the real task pane driven by its accessible names, as a user would.
  */
 import ExcelJS from "exceljs";
 import type { Browser, FrameLocator, Page } from "playwright-core";

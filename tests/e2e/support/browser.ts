@@ -2,19 +2,20 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { REPO_ROOT } from "../../support/dist";
+import { chooseChromium } from "./chromium";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const RESULTS_DIR = path.join(REPO_ROOT, "test-results");
 
-/** Debian's chromium, headless, with nothing that phones home (this machine has no network beyond loopback). */
+/**
+ * A headless Chromium (see ./chromium for which one), with nothing that phones home. The same flags for every
+ * choice, so the tests see the same browser behaviour whichever binary runs them.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
+  const choice = await chooseChromium();
+  // One line in the log says which binary ran the suite, so a failure can be reproduced with it.
+  process.stderr.write(`e2e browser: ${choice.description}\n`);
+  const launch = chromium.launch({
+    executablePath: choice.executablePath,
     headless: true,
     args: [
       "--no-sandbox",
@@ -25,6 +26,12 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
       "--disable-quic",
     ],
+  });
+  return launch.catch((error: unknown) => {
+    const text = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${choice.description} did not start: ${text}\n(CHROMIUM_PATH chooses another browser)`
+    );
   });
 }
 
