@@ -1,0 +1,59 @@
+import * as fs from "fs";
+import * as path from "path";
+import { REPO_ROOT } from "../../support/dist";
+import { NPM_PACKAGE, systemProbe } from "../../e2e/support/chromium";
+
+interface Manifest {
+  version?: string;
+  engines?: { node?: string };
+  devDependencies?: Record<string, string>;
+  packages?: Record<string, Manifest>;
+}
+
+const readJson = (file: string): Manifest => JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
+const project = readJson(path.join(REPO_ROOT, "package.json"));
+const lock = readJson(path.join(REPO_ROOT, "package-lock.json"));
+
+/** The floor of a ">=X.Y.Z" range as [X, Y, Z]; any other form fails, so a new form gets a deliberate look. */
+function floor(range: string | undefined): number[] {
+  const match = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range ?? "");
+  if (!match) throw new Error(`expected an engines range of the form ">=X.Y.Z", got ${range}`);
+  return [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+}
+const atLeast = (a: number[], b: number[]): boolean => {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return true;
+};
+
+function installedManifest(): Manifest {
+  let dir = path.dirname(require.resolve(NPM_PACKAGE));
+  while (
+    !fs.existsSync(path.join(dir, "package.json")) ||
+    readJson(path.join(dir, "package.json")).version === undefined
+  ) {
+    dir = path.dirname(dir);
+  }
+  return readJson(path.join(dir, "package.json"));
+}
+
+describe("Node engines and the npm Chromium", () => {
+  const pinned = project.devDependencies?.[NPM_PACKAGE];
+
+  it("Given the e2e browser comes from npm, When package.json is read, Then the package is pinned to one exact version", () => {
+    // A range would let an install pick a later major, which needs Node 22 (see the README's "Test it").
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(systemProbe.npmPackageVersion()).toBe(pinned);
+  });
+
+  it("Given the pinned package's engines, When compared with the project's, Then every Node the project accepts satisfies it", () => {
+    const ours = floor(project.engines?.node);
+    const theirs = floor(installedManifest().engines?.node);
+    // Fails when the package is bumped to a version that needs a newer Node than the project promises:
+    // raise engines (and the README's "Run it") on purpose, or keep the pin.
+    expect({ ours, theirs, ok: atLeast(ours, theirs) }).toEqual({ ours, theirs, ok: true });
+  });
+
+  it("Given the lockfile, When its root entry is read, Then it declares the same engines as package.json", () => {
+    expect(lock.packages?.[""]?.engines).toEqual(project.engines);
+  });
+});
