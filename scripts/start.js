@@ -6,10 +6,11 @@ const path = require("path");
 const http = require("http");
 const https = require("https");
 const { spawn, spawnSync } = require("child_process");
+const devServer = require("./dev-server-state");
 
 const ROOT = path.resolve(__dirname, "..");
-const PID_FILE = path.join(ROOT, ".capplan-dev-server.pid");
-const LOG_FILE = path.join(ROOT, ".capplan-dev-server.log");
+const { logFile: LOG_FILE } = devServer.files(ROOT);
+const HOST = "localhost";
 const PORT = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
 const PAGE = fs.existsSync(path.join(ROOT, "src", "workbench"))
   ? "workbench.html"
@@ -41,18 +42,6 @@ async function devCertificates() {
   }
 }
 
-function alreadyRunning() {
-  if (!fs.existsSync(PID_FILE)) return false;
-  const pid = Number(fs.readFileSync(PID_FILE, "utf8"));
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    fs.rmSync(PID_FILE, { force: true });
-    return false;
-  }
-}
-
 function probe(url) {
   const client = url.startsWith("https") ? https : http;
   return new Promise((resolve) => {
@@ -69,8 +58,21 @@ function probe(url) {
 }
 
 async function main() {
-  if (alreadyRunning()) {
-    console.log("The dev server is already running; `npm stop` stops it.");
+  const earlier = devServer.inspect(ROOT);
+  if (earlier.status === "running") {
+    const answering = earlier.state ? await probe(earlier.state.url) : false;
+    console.log(devServer.describeRunning(ROOT, earlier, answering));
+    return;
+  }
+  if (earlier.status === "stale") {
+    devServer.forget(ROOT);
+    console.log(`Removed the record of an earlier dev server: ${earlier.reason}.`);
+  }
+  // Checked before building, so a taken port is reported at once, not as a server that never comes up.
+  const portProblem = await devServer.portProblem(PORT);
+  if (portProblem) {
+    console.error(devServer.describePortProblem(PORT, portProblem));
+    process.exitCode = 1;
     return;
   }
   const certs =
@@ -94,10 +96,15 @@ async function main() {
       stdio: ["ignore", log, log],
     }
   );
-  fs.writeFileSync(PID_FILE, String(server.pid));
+  const { url } = devServer.record(ROOT, {
+    pid: server.pid,
+    scheme,
+    host: HOST,
+    port: PORT,
+    page: PAGE,
+  });
   server.unref();
 
-  const url = `${scheme}://localhost:${PORT}/${PAGE}`;
   process.stdout.write(
     `Building and serving on port ${PORT} (log: ${path.relative(ROOT, LOG_FILE)})`
   );
@@ -112,6 +119,8 @@ async function main() {
   if (!(await probe(url))) {
     console.error(`The dev server did not come up; see ${LOG_FILE}:`);
     console.error(fs.readFileSync(LOG_FILE, "utf8").split("\n").slice(-30).join("\n"));
+    // A server that exited leaves nothing to stop; one still alive stays recorded for `npm stop`.
+    if (server.exitCode !== null) devServer.forget(ROOT);
     process.exitCode = 1;
     return;
   }
