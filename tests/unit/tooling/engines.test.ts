@@ -26,14 +26,16 @@ const atLeast = (a: number[], b: number[]): boolean => {
 };
 
 function installedManifest(): Manifest {
-  let dir = path.dirname(require.resolve(NPM_PACKAGE));
-  while (
-    !fs.existsSync(path.join(dir, "package.json")) ||
-    readJson(path.join(dir, "package.json")).version === undefined
+  // The package's "exports" hides its package.json from require.resolve: walk up from its entry point.
+  for (
+    let dir = path.dirname(require.resolve(NPM_PACKAGE));
+    dir !== path.dirname(dir);
+    dir = path.dirname(dir)
   ) {
-    dir = path.dirname(dir);
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file) && readJson(file).version !== undefined) return readJson(file);
   }
-  return readJson(path.join(dir, "package.json"));
+  throw new Error(`no package.json with a version above ${require.resolve(NPM_PACKAGE)}`);
 }
 
 describe("Node engines and the npm Chromium", () => {
