@@ -39,6 +39,18 @@ function metadataHash(jsonText) {
     .digest("hex");
 }
 
+/**
+ * sha256 of manifest.xml without its Version: Microsoft asks for a new Version for any manifest change
+ * (https://learn.microsoft.com/office/dev/add-ins/publish/maintain-breaking-changes), so the record
+ * covers the manifest too.
+ */
+function manifestHash(xml) {
+  const withoutVersion = xml
+    .replace(/\r\n/g, "\n")
+    .replace(/<Version>[^<]+<\/Version>/, "<Version/>");
+  return crypto.createHash("sha256").update(withoutVersion).digest("hex");
+}
+
 /** "1.2.3" -> "1.2.4". The manifest Version is package.json's version plus ".0" (manifest tests). */
 function nextPackageVersion(version) {
   const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
@@ -67,13 +79,15 @@ function manifestVersion(xml) {
   return match[1];
 }
 
-function recordText(version, hash) {
+function recordText(version, hash, manifestXml) {
   const record = {
     comment:
       "Written by `npm run bump-version`; do not edit. Excel caches functions.json for up to 24 h per manifest " +
-      "Version, so every change of the built functions.json must ship under a new Version (see scripts/metadata-version.js).",
+      "Version, so every change of the built functions.json (or of manifest.xml) must ship under a new Version " +
+      "(see scripts/metadata-version.js).",
     manifestVersion: version,
     functionsJsonSha256: hash,
+    manifestSha256: manifestHash(manifestXml),
   };
   return `${JSON.stringify(record, null, 2)}\n`;
 }
@@ -90,6 +104,12 @@ function check(texts, hash) {
       reason:
         `the built functions.json (sha256 ${hash.slice(0, 12)}…) is not the one recorded for Version ` +
         `${record.manifestVersion} (${String(record.functionsJsonSha256).slice(0, 12)}…)`,
+    };
+  if (record.manifestSha256 !== manifestHash(texts.manifest))
+    return {
+      ok: false,
+      version,
+      reason: `manifest.xml changed since Version ${record.manifestVersion} was recorded`,
     };
   if (record.manifestVersion !== version)
     return {
@@ -124,7 +144,7 @@ function bump(texts, hash, { force = false } = {}) {
         /<Version>[^<]+<\/Version>/,
         `<Version>${version}</Version>`
       ),
-      record: recordText(version, hash),
+      record: recordText(version, hash, texts.manifest),
     },
   };
 }
@@ -187,6 +207,7 @@ if (require.main === module) process.exit(main(process.argv.slice(2)));
 module.exports = {
   RECORD,
   metadataHash,
+  manifestHash,
   nextPackageVersion,
   compareVersions,
   manifestVersion,

@@ -23,6 +23,7 @@ interface CheckResult {
 const mv = require("../../../scripts/metadata-version") as {
   RECORD: string;
   metadataHash: (jsonText: string) => string;
+  manifestHash: (xml: string) => string;
   nextPackageVersion: (version: string) => string;
   compareVersions: (a: string, b: string) => number;
   manifestVersion: (xml: string) => string;
@@ -43,12 +44,12 @@ const repoTexts = (): Texts => ({
 });
 
 describe("functions.json ships under a new manifest Version", () => {
-  test("Given the built functions.json, Then metadata-version.json records it for manifest.xml's Version", () => {
+  test("Given the built functions.json and manifest.xml, Then metadata-version.json records both for manifest.xml's Version", () => {
     const hash = mv.metadataHash(readDistFile("functions.json"));
     const result = mv.check(repoTexts(), hash);
     if (!result.ok) {
       throw new Error(
-        `The custom functions metadata changed but the manifest Version did not (${result.reason}). ` +
+        `The custom functions metadata or the manifest changed but the manifest Version did not (${result.reason}). ` +
           "Excel keeps the old functions.json for up to 24 hours unless the manifest Version changes. " +
           "Run `npm run bump-version` and commit package.json, package-lock.json, manifest.xml and " +
           `${mv.RECORD}; then redistribute dist/manifest.xml with the new dist/.`
@@ -129,6 +130,20 @@ describe("scripts/metadata-version.js", () => {
       ok: false,
       reason: expect.stringContaining("1.4.10.1"),
     });
+  });
+
+  test("Given a manifest edit without a new Version, Then the check fails; bumping records the edit", () => {
+    const hash = mv.metadataHash(metadata);
+    const texts = mv.bump(base(), hash).texts;
+    const edited = { ...texts, manifest: texts.manifest.replace("<Id>x</Id>", "<Id>y</Id>") };
+    expect(mv.check(edited, hash)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("manifest.xml changed"),
+    });
+    expect(mv.check(mv.bump(edited, hash).texts, hash)).toEqual({ ok: true, version: "1.4.11.0" });
+    expect(mv.manifestHash(texts.manifest.replace("1.4.10.0", "9.9.9.9"))).toBe(
+      mv.manifestHash(texts.manifest)
+    );
   });
 
   test("Given a version that is not n.n.n or would overflow five digits, Then bumping refuses", () => {
