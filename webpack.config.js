@@ -5,16 +5,12 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { rewriteManifestUrls, DEV_URL } = require("./scripts/manifest-url");
+const { rewriteManifestUrls, deployTarget, DEV_URL } = require("./scripts/manifest-url");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 function deployUrl() {
-  const url =
-    process.env.ADDIN_PUBLIC_URL ||
-    process.env.npm_package_config_prod_url ||
-    "https://capplan.example.com/";
-  return url.endsWith("/") ? url : `${url}/`;
+  return deployTarget(process.env).url;
 }
 
 async function devServerTransport() {
@@ -84,6 +80,11 @@ module.exports = async (env, options) => {
               return dev ? content : rewriteManifestUrls(content.toString(), deployUrl());
             },
           },
+          // Static hosts read their header rules (CORS and caching for Excel on the web) from the root of
+          // what is deployed, i.e. dist/; the nginx snippet stays in deploy/ (it is server configuration).
+          // No extension: without toType, copy-webpack-plugin would take "_headers" for a folder.
+          { from: "deploy/_headers", to: "_headers", toType: "file" },
+          { from: "deploy/staticwebapp.config.json", to: "staticwebapp.config.json" },
           // A local office.js serves offline development only; production pages load Microsoft's CDN copy.
           ...(dev
             ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "office/office.js" }]

@@ -1,0 +1,179 @@
+/**
+ * Excel on the web loads functions.json and functions.js with cross-origin requests from its own origin:
+ * without Access-Control-Allow-Origin on the production host, the CAPPLAN functions never register
+ * there (the dev server sends CORS, which is why this never showed in development). These tests serve
+ * the built dist/ from a production-like static host that applies the SHIPPED host configuration.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { DIST, REPO_ROOT, readDistFile } from "../../support/dist";
+import {
+  headersFileRules,
+  request,
+  staticWebAppRules,
+  startStaticHost,
+} from "../../support/staticHost";
+import type { HeaderRules, StaticHost } from "../../support/staticHost";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { summary, manifestTargets } = require("../../../scripts/deploy-summary") as {
+  summary: (xml: string, env: Record<string, string | undefined>) => string;
+  manifestTargets: (xml: string) => { functionsJson: string | null; functionsJs: string | null };
+};
+
+const EXCEL_ORIGIN = "https://excel.officeapps.live.com";
+const CROSS_ORIGIN_FILES = ["/functions.json", "/functions.js"];
+const JS_TYPE = /^(text|application)\/javascript\b/;
+const deployFile = (name: string): string =>
+  fs.readFileSync(path.join(REPO_ROOT, "deploy", name), "utf8");
+
+describe("the shipped host configuration reaches dist/", () => {
+  test.each(["_headers", "staticwebapp.config.json"])(
+    "Given a production build, Then dist/%s is deploy/'s file, at the root of what is deployed",
+    (name) => {
+      expect(readDistFile(name)).toBe(deployFile(name));
+    }
+  );
+});
+
+const hosts: ReadonlyArray<[string, () => HeaderRules]> = [
+  ["Netlify / Cloudflare Pages (_headers)", () => headersFileRules(readDistFile("_headers"))],
+  [
+    "Azure Static Web Apps (staticwebapp.config.json)",
+    () => staticWebAppRules(readDistFile("staticwebapp.config.json")),
+  ],
+];
+
+describe.each(hosts)("a production-like static host: %s", (_name, rules) => {
+  let started: StaticHost | undefined;
+  const host = (): StaticHost => {
+    if (started === undefined) throw new Error("the static host did not start");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startStaticHost(DIST, rules());
+  });
+  afterAll(async () => started?.close());
+
+  test.each(CROSS_ORIGIN_FILES)(
+    "Given Excel on the web's origin, When it GETs %s, Then the reply allows the cross-origin read",
+    async (file) => {
+      const reply = await request(host().origin, file, { headers: { Origin: EXCEL_ORIGIN } });
+      expect(reply.status).toBe(200);
+      expect([EXCEL_ORIGIN, "*"]).toContain(reply.headers["access-control-allow-origin"]);
+      expect(reply.headers["cache-control"]).toBe("no-cache");
+      expect(reply.headers["x-content-type-options"]).toBe("nosniff");
+      expect(reply.body.length).toBeGreaterThan(1000);
+    }
+  );
+
+  test("Given functions.json and functions.js, Then each comes with its content type (nosniff is set)", async () => {
+    const json = await request(host().origin, "/functions.json", {
+      headers: { Origin: EXCEL_ORIGIN },
+    });
+    expect(json.headers["content-type"]).toMatch(/^application\/json\b/);
+    expect(() => JSON.parse(json.body) as unknown).not.toThrow();
+    const js = await request(host().origin, "/functions.js", { headers: { Origin: EXCEL_ORIGIN } });
+    expect(js.headers["content-type"]).toMatch(JS_TYPE);
+  });
+
+  test.each(CROSS_ORIGIN_FILES)(
+    "Given a CORS preflight for %s, Then it is answered with the origin and GET allowed",
+    async (file) => {
+      const reply = await request(host().origin, file, {
+        method: "OPTIONS",
+        headers: { Origin: EXCEL_ORIGIN, "Access-Control-Request-Method": "GET" },
+      });
+      expect(reply.status).toBe(204);
+      expect([EXCEL_ORIGIN, "*"]).toContain(reply.headers["access-control-allow-origin"]);
+      expect(reply.headers["access-control-allow-methods"]).toMatch(/\bGET\b/);
+    }
+  );
+
+  test("Given a cached functions.json, When Excel revalidates it, Then 304 still carries CORS", async () => {
+    const first = await request(host().origin, "/functions.json", {
+      headers: { Origin: EXCEL_ORIGIN },
+    });
+    const etag = String(first.headers.etag);
+    const again = await request(host().origin, "/functions.json", {
+      headers: { Origin: EXCEL_ORIGIN, "If-None-Match": etag },
+    });
+    expect(again.status).toBe(304);
+    expect([EXCEL_ORIGIN, "*"]).toContain(again.headers["access-control-allow-origin"]);
+  });
+
+  test("Given the other files the manifest names, Then the add-in's revalidate and the icons cache a day", async () => {
+    for (const file of ["/taskpane.html", "/taskpane.js", "/manifest.xml"]) {
+      const reply = await request(host().origin, file);
+      expect([file, reply.status, reply.headers["cache-control"]]).toEqual([file, 200, "no-cache"]);
+    }
+    const icon = await request(host().origin, "/assets/icon-32.png");
+    expect(icon.headers["cache-control"]).toBe("public, max-age=86400");
+    expect(icon.headers["content-type"]).toBe("image/png");
+  });
+});
+
+describe("a static host without the shipped configuration (what 'copy dist/' gave)", () => {
+  test("Given no header rules, When Excel on the web GETs functions.json, Then no CORS header comes back", async () => {
+    const bare = await startStaticHost(DIST, { headersFor: () => ({}) });
+    try {
+      const reply = await request(bare.origin, "/functions.json", {
+        headers: { Origin: EXCEL_ORIGIN },
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.headers["access-control-allow-origin"]).toBeUndefined();
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
+describe("deploy/nginx.conf", () => {
+  const conf = deployFile("nginx.conf");
+  const block = /location ~ \/functions\\\.\(json\|js\)\$ \{([\s\S]*?)\n\}/.exec(conf)?.[1] ?? "";
+
+  test("Given the nginx snippet, Then functions.json and functions.js get CORS, no-cache and a preflight answer", () => {
+    const pattern = new RegExp("/functions\\.(json|js)$");
+    expect(CROSS_ORIGIN_FILES.every((f) => pattern.test(`/capplan${f}`))).toBe(true);
+    expect(block).toMatch(/add_header Access-Control-Allow-Origin "\*" always;/);
+    expect(block).toMatch(/add_header Cache-Control "no-cache" always;/);
+    expect(block).toMatch(/add_header X-Content-Type-Options "nosniff" always;/);
+    expect(block).toMatch(/if \(\$request_method = OPTIONS\) \{\s*return 204;/);
+    expect(conf).toMatch(/application\/json json;/);
+    expect(conf).toMatch(/text\/javascript js;/);
+  });
+});
+
+describe("npm run build prints where the manifest points", () => {
+  const built = () => readDistFile("manifest.xml");
+
+  test("Given the production manifest, Then the summary names functions.json's URL and where it came from", () => {
+    const targets = manifestTargets(built());
+    expect(targets.functionsJson).toBe("https://capplan.example.com/functions.json");
+    const text = summary(built(), { npm_package_config_prod_url: "https://capplan.example.com/" });
+    expect(text).toContain("points Excel at https://capplan.example.com/");
+    expect(text).toContain("functions.json https://capplan.example.com/functions.json");
+    expect(text).toContain("package.json config.prod_url");
+    expect(text).toMatch(/WARNING: that is the placeholder host/);
+  });
+
+  test("Given ADDIN_PUBLIC_URL, Then the summary credits it and gives no placeholder warning", () => {
+    const xml = built()
+      .split("https://capplan.example.com/")
+      .join("https://addins.contoso.com/capplan/");
+    const text = summary(xml, { ADDIN_PUBLIC_URL: "https://addins.contoso.com/capplan" });
+    expect(text).toContain("points Excel at https://addins.contoso.com/capplan/");
+    expect(text).toContain("(from ADDIN_PUBLIC_URL)");
+    expect(text).not.toContain("WARNING");
+  });
+
+  test("Given package.json, Then npm run build runs the summary after webpack", () => {
+    const scripts = (
+      JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts.build).toMatch(
+      /^webpack --mode production && node scripts\/deploy-summary\.js$/
+    );
+  });
+});
