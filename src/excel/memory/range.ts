@@ -27,6 +27,7 @@ import {
 } from "./handles";
 import type { RangeHandle } from "./handles";
 import { MemoryClientObject } from "./runtime";
+import { noteFormulaNames } from "./undefinedNames";
 import type { Binding, ContextCore, Loadable, OpExec } from "./runtime";
 import { MemoryWorksheet } from "./worksheet";
 
@@ -90,8 +91,16 @@ function writeContent(store: CellStore, h: RangeHandle, input: unknown, x: OpExe
     }
   }
   for (const { row, col, write } of plan) {
-    if (write.kind === "formula") store.setFormula(h.sheetId, row, col, write.formula);
-    else if (write.kind === "value") store.setValue(h.sheetId, row, col, write.value);
+    if (write.kind === "formula") {
+      const where = formatSheetAddress(sheetOf(store, h).name, {
+        row,
+        col,
+        rowCount: 1,
+        colCount: 1,
+      });
+      noteFormulaNames(store, write.formula, where);
+      store.setFormula(h.sheetId, row, col, write.formula);
+    } else if (write.kind === "value") store.setValue(h.sheetId, row, col, write.value);
   }
   x.countWrites(plan.length);
 }
