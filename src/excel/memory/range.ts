@@ -76,7 +76,13 @@ function forEachCell(h: RangeHandle, fn: (row: number, col: number) => void): vo
     for (let j = 0; j < h.colCount; j++) fn(h.row + i, h.col + j);
 }
 
-function writeContent(store: CellStore, h: RangeHandle, input: unknown, x: OpExec): void {
+function writeContent(
+  store: CellStore,
+  h: RangeHandle,
+  input: unknown,
+  x: OpExec,
+  viaFormulas: boolean
+): void {
   checkSize(h);
   const at = inputMatrix(input, h.rowCount, h.colCount);
   // Interpret everything first, so a bad cell fails the operation before any cell changes.
@@ -86,7 +92,7 @@ function writeContent(store: CellStore, h: RangeHandle, input: unknown, x: OpExe
       const row = h.row + i;
       const col = h.col + j;
       const isText = store.getFormat(h.sheetId, row, col).numberFormat === "@";
-      const write = interpretInput(at(i, j), isText);
+      const write = interpretInput(at(i, j), isText, viaFormulas);
       if (write.kind !== "skip") plan.push({ row, col, write });
     }
   }
@@ -183,14 +189,14 @@ export class MemoryRange extends MemoryRangeBound implements Pick<Excel.Range, R
     return this._get("values");
   }
   set values(input: unknown) {
-    this._set("values", input, (h, x) => writeContent(this.store, h, input, x));
+    this._set("values", input, (h, x) => writeContent(this.store, h, input, x, false));
   }
 
   get formulas(): unknown[][] {
     return this._get("formulas");
   }
   set formulas(input: unknown) {
-    this._set("formulas", input, (h, x) => writeContent(this.store, h, input, x));
+    this._set("formulas", input, (h, x) => writeContent(this.store, h, input, x, true));
   }
 
   get numberFormat(): unknown[][] {
