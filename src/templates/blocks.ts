@@ -171,7 +171,9 @@ export function cellContent(
   }
   if (typeof value === "string" && cell.numberFormat === TEXT_FORMAT)
     // Formula-like text keeps its apostrophe even here: a visible "'" is harmless, a formula is not.
-    return startsLikeFormula(value) ? `'${fitCellText(value, MAX_CELL_TEXT - 1)}` : fitCellText(value);
+    return startsLikeFormula(value)
+      ? `'${fitCellText(value, MAX_CELL_TEXT - 1)}`
+      : fitCellText(value);
   return valueContent(value);
 }
 

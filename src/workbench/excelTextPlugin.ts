@@ -58,7 +58,8 @@ export class ExcelTextPlugin extends FunctionPlugin {
       (value: number, rawDecimals: number, noCommas: boolean): string | CellError => {
         // Excel truncates decimals to an integer and allows at most 127.
         const decimals = Math.trunc(rawDecimals);
-        if (decimals > 127) return new CellError(ErrorType.VALUE, "FIXED allows at most 127 decimals");
+        if (decimals > 127)
+          return new CellError(ErrorType.VALUE, "FIXED allows at most 127 decimals");
         const rounded = roundHalfAwayFromZero(value, decimals);
         const digits = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
         return formatCellValue(rounded, `${noCommas ? "0" : "#,##0"}${digits}`).text;

@@ -24,7 +24,6 @@ export type CellWrite =
 
 const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
-
 /**
  * Entries Excel may take for a formula although they do not start with "=". Excel reads "+A1" and
  * "-A1" as formulas (Lotus habit; an 8,200-character "-..." string written through Range.values
@@ -42,7 +41,8 @@ function lenientFormula(raw: string): string | null {
   if (m === null) return null;
   const rest = raw.slice(m[0].length);
   if (rest.trim() === "") return null;
-  const sign = m[1] === "+" || m[1] === "\uFF0B" ? "+" : m[1] === "-" || m[1] === "\uFF0D" ? "-" : "";
+  const sign =
+    m[1] === "+" || m[1] === "\uFF0B" ? "+" : m[1] === "-" || m[1] === "\uFF0D" ? "-" : "";
   return `=${sign}${rest}`;
 }
 
