@@ -4,12 +4,12 @@
  */
 import ExcelJS from "exceljs";
 import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/workbench/capplanPlugin";
-import JSZip from "jszip";
 import { callsCapplan, exportXlsx, fileFormula, pointsToCharacters } from "../../../src/workbench/exportXlsx";
 import { HyperFormulaCellStore } from "../../../src/workbench/hyperFormulaStore";
 import { captureSnapshot, parseSnapshot, restoreSnapshot } from "../../../src/workbench/snapshot";
 import { loadBuiltFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";
+import { zipEntries } from "../../support/zipEntries";
 
 function newStore(sheets?: string[]): HyperFormulaCellStore {
   const loaded = loadBuiltFunctions();
@@ -109,9 +109,8 @@ describe("Export .xlsx", () => {
   });
 
   /** The <c> element of `address` in the sheet's XML, as Excel will read it. */
-  async function cellXml(bytes: Uint8Array, sheetIndex: number, address: string): Promise<string> {
-    const zip = await JSZip.loadAsync(bytes);
-    const xml = (await zip.file(`xl/worksheets/sheet${sheetIndex}.xml`)?.async("string")) ?? "";
+  function cellXml(bytes: Uint8Array, sheetIndex: number, address: string): string {
+    const xml = zipEntries(bytes).get(`xl/worksheets/sheet${sheetIndex}.xml`) ?? "";
     const m = new RegExp(`<c r="${address}"[^>]*?(?:/>|>.*?</c>)`).exec(xml);
     return m?.[0] ?? "";
   }
@@ -129,21 +128,21 @@ describe("Export .xlsx", () => {
   it("writes CAPPLAN calls as Excel stores custom functions (_xldudf_), with cached values, and native formulas as typed", async () => {
     const { store, model } = withNativeAndCapplan();
     const bytes = await exportXlsx(store);
-    const cost = await cellXml(bytes, 2, "B2");
+    const cost = cellXml(bytes, 2, "B2");
     expect(cost).toContain("<f>_xldudf_CAPPLAN_GPUCOST(&quot;H100&quot;,CP_Count)</f>");
     expect(cost).toContain(`<v>${String(store.getCell(model, 1, 1).value)}</v>`);
-    expect(await cellXml(bytes, 2, "C2")).toMatch(/<f>B1\*2<\/f><v>2000<\/v>/);
-    expect(await cellXml(bytes, 2, "D2")).toContain("from CAPPLAN.GPUCOST(&quot;</f>");
-    const library = await cellXml(bytes, 2, "E2");
+    expect(cellXml(bytes, 2, "C2")).toMatch(/<f>B1\*2<\/f><v>2000<\/v>/);
+    expect(cellXml(bytes, 2, "D2")).toContain("from CAPPLAN.GPUCOST(&quot;</f>");
+    const library = cellXml(bytes, 2, "E2");
     expect(library).toContain('t="str"');
     expect(library).toContain("<f>_xldudf_CAPPLAN_LIBRARY()</f>");
     expect(library).toContain(`<v>${String(store.getCell(model, 1, 4).value)}</v>`);
     // No formula in the file names a CAPPLAN function the way Excel would not recognise.
-    const zip = await JSZip.loadAsync(bytes);
-    const sheetXml = (await zip.file("xl/worksheets/sheet2.xml")?.async("string")) ?? "";
+    const files = zipEntries(bytes);
+    const sheetXml = files.get("xl/worksheets/sheet2.xml") ?? "";
     const formulas = [...sheetXml.matchAll(/<f>(.*?)<\/f>/g)].map((m) => m[1] ?? "");
     expect(formulas.filter((f) => /(^|[^_A-Za-z])CAPPLAN\.[A-Z]+\(/.test(f.replace(/&quot;.*?&quot;/g, "")))).toEqual([]);
-    const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    const workbookXml = files.get("xl/workbook.xml") ?? "";
     expect(workbookXml).not.toContain("fullCalcOnLoad");
   });
 
@@ -163,7 +162,7 @@ describe("Export .xlsx", () => {
     expect(ws.getCell("E2").value).toBe(store.getCell(model, 1, 4).value);
     expect(ws.getCell("C2").formula).toBe("B1*2");
     expect(ws.getCell("D2").formula).toBe('B2/B1&" per GPU, from CAPPLAN.GPUCOST("');
-    expect(await cellXml(bytes, 2, "B2")).not.toContain("<f>");
+    expect(cellXml(bytes, 2, "B2")).not.toContain("<f>");
   });
 
   it("rewrites only calls, outside text: the file formula of each kind of cell", () => {
