@@ -34,10 +34,15 @@ const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
  * apostrophe prefix, src/templates/blocks.ts). Numeric text ("-3", "+1.5") stays a number.
  */
 const LENIENT_FORMULA = /^[\s\u00A0\u3000\uFEFF]*([=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+/** What a person typing into Excel's grid gets (the workbench's grid stays faithful to that). */
+const TYPED_FORMULA = /^([+\-@])/;
 
-function lenientFormula(raw: string): string | null {
+/** Where an entry comes from: Range.values, Range.formulas, or typed into the workbench's grid. */
+export type InputSource = "values" | "formulas" | "typed";
+
+function lenientFormula(raw: string, source: InputSource): string | null {
   if (NUMERIC_TEXT.test(raw)) return null;
-  const m = LENIENT_FORMULA.exec(raw);
+  const m = (source === "typed" ? TYPED_FORMULA : LENIENT_FORMULA).exec(raw);
   if (m === null) return null;
   const rest = raw.slice(m[0].length);
   if (rest.trim() === "") return null;
@@ -47,12 +52,16 @@ function lenientFormula(raw: string): string | null {
 }
 
 /**
- * Interprets one input cell the way Excel interprets a typed entry. `viaFormulas`: written through
- * Range.formulas. A cell formatted as Text ("@") keeps typed text, but whether Range.formulas can
- * still put a formula there is not documented: this host says it can (stricter), so text that
- * looks like a formula is never safe in a Text cell without the apostrophe.
+ * Interprets one input cell the way Excel interprets a typed entry. A cell formatted as Text ("@")
+ * keeps typed text, but whether Range.formulas can still put a formula there is not documented:
+ * this host says it can (stricter), so text that looks like a formula is never safe in a Text cell
+ * without the apostrophe.
  */
-export function interpretInput(raw: unknown, cellIsText: boolean, viaFormulas = false): CellWrite {
+export function interpretInput(
+  raw: unknown,
+  cellIsText: boolean,
+  source: InputSource = "values"
+): CellWrite {
   if (raw === null || raw === undefined) return { kind: "skip" };
   if (typeof raw === "number") {
     if (!Number.isFinite(raw))
@@ -65,13 +74,16 @@ export function interpretInput(raw: unknown, cellIsText: boolean, viaFormulas = 
   }
   if (raw === "") return { kind: "value", value: null };
   checkTextLength(raw);
-  if (cellIsText && !(viaFormulas && (raw.startsWith("=") || lenientFormula(raw) !== null)))
+  if (
+    cellIsText &&
+    !(source === "formulas" && (raw.startsWith("=") || lenientFormula(raw, source) !== null))
+  )
     return { kind: "value", value: raw };
   if (raw.startsWith("=") && raw.length > 1) {
     checkFormulaLength(raw);
     return { kind: "formula", formula: raw };
   }
-  const lenient = lenientFormula(raw);
+  const lenient = lenientFormula(raw, source);
   if (lenient !== null) {
     checkFormulaLength(lenient);
     return { kind: "formula", formula: lenient };

@@ -81,7 +81,7 @@ function writeContent(
   h: RangeHandle,
   input: unknown,
   x: OpExec,
-  viaFormulas: boolean
+  source: "values" | "formulas"
 ): void {
   checkSize(h);
   const at = inputMatrix(input, h.rowCount, h.colCount);
@@ -92,7 +92,7 @@ function writeContent(
       const row = h.row + i;
       const col = h.col + j;
       const isText = store.getFormat(h.sheetId, row, col).numberFormat === "@";
-      const write = interpretInput(at(i, j), isText, viaFormulas);
+      const write = interpretInput(at(i, j), isText, source);
       if (write.kind !== "skip") plan.push({ row, col, write });
     }
   }
@@ -189,14 +189,14 @@ export class MemoryRange extends MemoryRangeBound implements Pick<Excel.Range, R
     return this._get("values");
   }
   set values(input: unknown) {
-    this._set("values", input, (h, x) => writeContent(this.store, h, input, x, false));
+    this._set("values", input, (h, x) => writeContent(this.store, h, input, x, "values"));
   }
 
   get formulas(): unknown[][] {
     return this._get("formulas");
   }
   set formulas(input: unknown) {
-    this._set("formulas", input, (h, x) => writeContent(this.store, h, input, x, true));
+    this._set("formulas", input, (h, x) => writeContent(this.store, h, input, x, "formulas"));
   }
 
   get numberFormat(): unknown[][] {
