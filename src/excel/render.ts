@@ -122,14 +122,20 @@ export interface RenderCounts {
 }
 
 /**
- * Queues the plan on `sheet` (no sync): widths, number formats before contents (so a text-formatted
- * cell keeps its text), styles, workbook names, the chart.
+ * Queues the plan on `sheet` (no sync): workbook names first, then widths, number formats before
+ * contents (so a text-formatted cell keeps its text), styles, the chart. Names come before any
+ * formula that uses them: in Excel, a formula referring to a name not yet defined leaves a hidden
+ * #NAME? entry that a later names.add of that name can clash with (issue 7, #6); the in-memory
+ * host refuses that order (src/excel/memory/undefinedNames.ts). A name can refer to cells that are
+ * still empty.
  */
 export function queueRender(
   workbook: Excel.Workbook,
   sheet: Excel.Worksheet,
   plan: RenderPlan
 ): RenderCounts {
+  for (const { name, address } of plan.names) workbook.names.add(name, sheet.getRange(address));
+
   for (const { address, width } of plan.columnWidths)
     sheet.getRange(address).format.columnWidth = width;
 
@@ -148,8 +154,6 @@ export function queueRender(
     if (size !== undefined) format.font.size = size;
     if (fillColor !== undefined) format.fill.color = fillColor;
   }
-
-  for (const { name, address } of plan.names) workbook.names.add(name, sheet.getRange(address));
 
   const chart = sheet.charts.add(
     plan.chart.type,

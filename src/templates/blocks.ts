@@ -117,17 +117,48 @@ export function needsTextPrefix(text: string): boolean {
   return MONTH_FIRST.test(text);
 }
 
+/** Excel's limit on the characters in one cell ("Excel specifications and limits"). */
+export const MAX_CELL_TEXT = 32767;
+
+/** Excel's limit on the length of a cell's formula. */
+export const MAX_FORMULA_LENGTH = 8192;
+
+/**
+ * Text for a cell of at most `limit` characters. Excel refuses longer text (the whole batch
+ * fails), and library text is data we do not control, so an over-long text is cut rather than
+ * refused: the sheet still inserts, and the cell ends by saying that it was cut and how long the
+ * original is, so no reader takes it for the whole text. (The full text stays in the library.)
+ */
+export function fitCellText(text: string, limit = MAX_CELL_TEXT): string {
+  if (text.length <= limit) return text;
+  const note = ` … [cut: the library's text has ${text.length.toLocaleString("en-US")} characters; an Excel cell holds ${MAX_CELL_TEXT.toLocaleString("en-US")}]`;
+  let head = text.slice(0, Math.max(0, limit - note.length));
+  // Never leave half of a surrogate pair (an emoji, a rare CJK character) at the cut.
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return `${head}${note}`;
+}
+
+/**
+ * Text Excel might take for a formula: "=", "+", "-" or "@" first, also after white space (tab,
+ * CR, LF, no-break or ideographic space, BOM) or in their full-width forms "＝＋－＠".
+ */
+export function startsLikeFormula(text: string): boolean {
+  return /^[\s\u00A0\u3000\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u.test(text);
+}
+
 /** A constant as written into Range.values / Range.formulas of a cell whose format is unknown (refresh, undo). */
 export function valueContent(value: string | number | boolean): string | number | boolean {
   if (typeof value !== "string") return value;
-  return needsTextPrefix(value) ? `'${value}` : value;
+  // The apostrophe counts against the limit in this host (stricter than Excel, which may not count it).
+  return needsTextPrefix(value) ? `'${fitCellText(value, MAX_CELL_TEXT - 1)}` : fitCellText(value);
 }
 
 /**
  * What to write into Range.formulas for a cell: its formula, its number or boolean, its text
  * (prefixed where Excel would misread it), or null to leave the cell as it is (no value, no formula).
  * Text in a cell formatted as Text ("@", written before the contents) is not prefixed: the format
- * already keeps it text, and Excel would keep the apostrophe as part of the text.
+ * already keeps it text, and Excel would keep the apostrophe as part of the text; but text that
+ * looks like a formula is prefixed even there (Range.formulas may still make it a formula).
  */
 export function cellContent(
   cell: Pick<CellSpec, "address" | "value" | "formula" | "numberFormat">
@@ -138,7 +169,11 @@ export function cellContent(
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw new RangeError(`Cell ${cell.address} holds a non-finite number: ${value}`);
   }
-  if (typeof value === "string" && cell.numberFormat === TEXT_FORMAT) return value;
+  if (typeof value === "string" && cell.numberFormat === TEXT_FORMAT)
+    // Formula-like text keeps its apostrophe even here: a visible "'" is harmless, a formula is not.
+    return startsLikeFormula(value)
+      ? `'${fitCellText(value, MAX_CELL_TEXT - 1)}`
+      : fitCellText(value);
   return valueContent(value);
 }
 

@@ -2,6 +2,7 @@
  * Collects the cells and workbook names of a template while the sections are laid out, and refuses
  * the two mistakes that would silently corrupt a sheet: two writes to one cell, and one name twice.
  */
+import { MAX_FORMULA_LENGTH } from "./blocks";
 import type { CellSpec, CellStyle } from "./types";
 
 /** Every workbook name of the template starts with this, so names never look like cell references. */
@@ -53,6 +54,11 @@ export class SheetBuilder {
   formula(address: string, formula: string, style: CellStyle, numberFormat?: string): void {
     if (!formula.startsWith("="))
       throw new Error(`Formula for ${address} must start with "=": ${formula}`);
+    // Excel refuses a longer formula and the whole insert would fail: fail here, where it is built.
+    if (formula.length > MAX_FORMULA_LENGTH)
+      throw new Error(
+        `Formula for ${address} has ${formula.length} characters; Excel allows ${MAX_FORMULA_LENGTH}`
+      );
     this.put(
       numberFormat === undefined
         ? { address, formula, style }

@@ -9,6 +9,16 @@
  * ranges. Not written: charts and document settings (exceljs cannot), names holding constants.
  * A spilled result is written as values below its formula: exceljs cannot mark a dynamic array,
  * and Excel would otherwise open the formula as a single-cell (implicit intersection) formula.
+ *
+ * CAPPLAN cells (issue 7, #10). Excel does not store a JavaScript custom function under the name
+ * typed: it saves `=CAPPLAN.GPUCOST(...)` as `_xldudf_CAPPLAN_GPUCOST(...)` (prefix `_xldudf_`,
+ * dots as underscores), and maps that back to the add-in's function once the add-in's manifest is
+ * loaded; a plain `CAPPLAN.GPUCOST(` in a file is an unknown function and stays #NAME? even when the
+ * add-in is installed (src/workbench/README.md, "Export .xlsx", cites the sources). So:
+ *  - "formulas" (default): CAPPLAN calls are written the way Excel writes them, each cell with its
+ *    computed value cached; for a recipient with the add-in the cells stay live.
+ *  - "values": every cell whose formula calls CAPPLAN is written as its value, with a note giving
+ *    the formula it came from; native formulas stay formulas. For a recipient without the add-in.
  */
 import type { Workbook, CellErrorValue, CellValue as XlsxCellValue, Fill, Font } from "exceljs";
 import { tryParseAddress } from "../excel/memory/address";
@@ -27,6 +37,46 @@ const XLSX_ERRORS: ReadonlySet<string> = new Set([
   "#VALUE!",
   "#NUM!",
 ]);
+export interface ExportOptions {
+  /** How cells that call CAPPLAN functions are written (see the file comment). Default "formulas". */
+  readonly capplan?: "formulas" | "values";
+}
+
+/** Excel's file prefix for a JavaScript custom function's name. */
+export const CUSTOM_FUNCTION_FILE_PREFIX = "_xldudf_";
+
+const STRING_OR_CAPPLAN_CALL = /("(?:[^"]|"")*")|\bCAPPLAN\.([A-Za-z0-9_.]+)(\s*\()/gi;
+
+/** Does the formula call a CAPPLAN function (outside string literals)? */
+export function callsCapplan(formula: string): boolean {
+  let found = false;
+  formula.replace(STRING_OR_CAPPLAN_CALL, (whole: string, text: string | undefined) => {
+    if (text === undefined) found = true;
+    return whole;
+  });
+  return found;
+}
+
+/**
+ * The formula as Excel stores it in a file: `CAPPLAN.X(` -> `_xldudf_CAPPLAN_X(` outside string
+ * literals; everything else as typed (without the leading "=", as exceljs wants).
+ */
+export function fileFormula(formula: string): string {
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  return body.replace(
+    STRING_OR_CAPPLAN_CALL,
+    (
+      whole: string,
+      text: string | undefined,
+      name: string | undefined,
+      paren: string | undefined
+    ) =>
+      text !== undefined || name === undefined
+        ? whole
+        : `${CUSTOM_FUNCTION_FILE_PREFIX}CAPPLAN_${name.replace(/\./g, "_").toUpperCase()}${paren ?? "("}`
+  );
+}
+
 /** Columns/rows scanned past the used range for custom widths/heights. */
 const LAYOUT_MARGIN = 30;
 
@@ -89,11 +139,18 @@ export function pointsToCharacters(points: number): number {
   return Math.max(0, Math.round((((points * 4) / 3 - 5) / 7) * 100) / 100);
 }
 
-export async function buildWorkbook(store: HyperFormulaCellStore): Promise<Workbook> {
+export async function buildWorkbook(
+  store: HyperFormulaCellStore,
+  options: ExportOptions = {}
+): Promise<Workbook> {
+  const valuesOnly = options.capplan === "values";
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Capacity Planner workbench";
   workbook.created = new Date();
+  // Use the cached values on open rather than asking for a full recalculation (Excel may still
+  // recalculate a file saved by an older calculation engine: see the README).
+  workbook.calcProperties.fullCalcOnLoad = false;
   for (const sheet of store.listSheets()) {
     const ws = workbook.addWorksheet(sheet.name, {
       state:
@@ -122,12 +179,14 @@ export async function buildWorkbook(store: HyperFormulaCellStore): Promise<Workb
         const { value } = store.getCell(sheet.id, row, col);
         const format = store.getFormat(sheet.id, row, col);
         const cell = ws.getCell(row + 1, col + 1);
-        if (content.formula !== null) {
+        if (content.formula !== null && valuesOnly && callsCapplan(content.formula)) {
+          // Values-only export: the number (or text, or error) the add-in computed, marked as such.
+          if (value !== null) cell.value = constant(value);
+          cell.note = `Value computed by the Capacity Planner add-in: ${content.formula} (exported as a value; the formula is not in this file)`;
+        } else if (content.formula !== null) {
           const result = cachedResult(value);
-          cell.value =
-            result === undefined
-              ? { formula: content.formula.slice(1) }
-              : { formula: content.formula.slice(1), result };
+          const formula = fileFormula(content.formula);
+          cell.value = result === undefined ? { formula } : { formula, result };
         } else if (value !== null) {
           cell.value = constant(value);
         }
@@ -161,8 +220,11 @@ export async function buildWorkbook(store: HyperFormulaCellStore): Promise<Workb
 }
 
 /** The .xlsx file's bytes. */
-export async function exportXlsx(store: HyperFormulaCellStore): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = await buildWorkbook(store);
+export async function exportXlsx(
+  store: HyperFormulaCellStore,
+  options: ExportOptions = {}
+): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = await buildWorkbook(store, options);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

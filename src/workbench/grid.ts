@@ -53,7 +53,8 @@ export function writeTyped(
     return;
   }
   const isText = store.getFormat(sheetId, row, col).numberFormat === "@";
-  const write = interpretInput(input, isText);
+  // As typed into Excel's grid: "-x" is a formula, " =x" stays text (the API host is stricter).
+  const write = interpretInput(input, isText, "typed");
   if (write.kind === "formula") store.setFormula(sheetId, row, col, write.formula);
   else if (write.kind === "value") store.setValue(sheetId, row, col, write.value);
 }

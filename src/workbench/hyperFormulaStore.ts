@@ -44,7 +44,7 @@ import type {
 } from "../excel/memory/cellStore";
 import type { CapplanFunctionRegistry, ExcelErrorInfo } from "./capplanPlugin";
 import { createCapplanPlugin, excelErrorOf } from "./capplanPlugin";
-import { ExcelTextPlugin } from "./excelTextPlugin";
+import { ExcelTextPlugin, registerExcelTextNames } from "./excelTextPlugin";
 
 export interface HyperFormulaCellStoreOptions {
   /** Initial sheet names, in order; default ["Sheet1"] like a new Excel workbook. */
@@ -139,6 +139,7 @@ export class HyperFormulaCellStore implements CellStore {
   constructor(options: HyperFormulaCellStoreOptions = {}) {
     this.capplan = options.capplan;
     this.inner = new MemoryCellStore({ sheets: [] });
+    registerExcelTextNames();
     const plugins: FunctionPluginDefinition[] = [
       ...HyperFormula.getAllFunctionPlugins(),
       // Later plugins win: Excel's TEXT over HyperFormula's partial one.

@@ -29,6 +29,8 @@ import { PX_PER_PT, SheetGrid, editText, writeTyped } from "./grid";
 import { HyperFormulaCellStore } from "./hyperFormulaStore";
 import { formatCellValue } from "./numberFormat";
 import { captureSnapshot, parseSnapshot, restoreSnapshot } from "./snapshot";
+// Types only: the export module itself is loaded on demand (a separate chunk with exceljs).
+import type { ExportOptions } from "./exportXlsx";
 
 const SAVE_KEY = "capplan-workbench:workbook";
 const READY_TIMEOUT_MS = 60000;
@@ -94,7 +96,8 @@ export interface CapplanWorkbenchApi {
   save(): void;
   /** New blank workbook, saved copy forgotten, task pane reloaded; resolves when ready again. */
   reset(): Promise<void>;
-  exportXlsx(): Promise<Uint8Array<ArrayBuffer>>;
+  /** `{ capplan: "values" }`: CAPPLAN cells as values with a note (the "Export values .xlsx" button). */
+  exportXlsx(options?: ExportOptions): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 // ------------------------------------------------------------------ page helpers
@@ -408,7 +411,11 @@ class Workbench {
       this.store.recalculate();
       this.say(`Recalculated in ${Math.round(performance.now() - t0)} ms.`);
     });
-    byId("wb-export", HTMLButtonElement).addEventListener("click", () => void this.download());
+    byId("wb-export", HTMLButtonElement).addEventListener("click", () => void this.download({}));
+    byId("wb-export-values", HTMLButtonElement).addEventListener(
+      "click",
+      () => void this.download({ capplan: "values" })
+    );
   }
 
   // ---------------------------------------------------------------- workbook actions
@@ -449,27 +456,31 @@ class Workbench {
     await this.loadPane();
   }
 
-  async exportBytes(): Promise<Uint8Array<ArrayBuffer>> {
+  async exportBytes(options: ExportOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
     const { exportXlsx } = await import(/* webpackChunkName: "export" */ "./exportXlsx");
-    return exportXlsx(this.store);
+    return exportXlsx(this.store, options);
   }
 
-  private async download(): Promise<void> {
+  private async download(options: ExportOptions): Promise<void> {
+    const fileName =
+      options.capplan === "values"
+        ? "capacity-planner-workbench-values.xlsx"
+        : "capacity-planner-workbench.xlsx";
     this.say("Preparing the .xlsx…");
     try {
-      const bytes = await this.exportBytes();
+      const bytes = await this.exportBytes(options);
       const blob = new Blob([bytes], {
         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       });
       const url = URL.createObjectURL(blob);
       const link = document.createElement("a");
       link.href = url;
-      link.download = "capacity-planner-workbench.xlsx";
+      link.download = fileName;
       document.body.appendChild(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
-      this.say("Exported capacity-planner-workbench.xlsx.");
+      this.say(`Exported ${fileName}.`);
     } catch (error) {
       this.say(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -634,7 +645,7 @@ async function start(): Promise<void> {
     recalcTime: (n) => timeRecalc(store, n),
     save: () => page.save(),
     reset: () => page.reset(),
-    exportXlsx: () => page.exportBytes(),
+    exportXlsx: (options?: ExportOptions) => page.exportBytes(options),
   };
 
   const timeout = new Promise<never>((_, reject) =>

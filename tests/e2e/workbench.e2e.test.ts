@@ -250,7 +250,8 @@ describe("the rent-vs-build template from the task pane", () => {
     const template = workbook.getWorksheet(SHEET);
     expect(sheet1 && template).toBeTruthy();
     const a1 = sheet1?.getCell("A1").value as { formula?: string; result?: unknown } | null;
-    expect(a1?.formula).toBe('CAPPLAN.GPUCOST("H100",1000)');
+    // As Excel stores a JavaScript custom function in a file (src/workbench/README.md).
+    expect(a1?.formula).toBe('_xldudf_CAPPLAN_GPUCOST("H100",1000)');
     expect(typeof a1?.result).toBe("number");
     const npv = template?.getCell(resultAddress("npvBuild")).value as {
       formula?: string;
@@ -258,6 +259,22 @@ describe("the rent-vs-build template from the task pane", () => {
     } | null;
     expect(npv?.formula).toMatch(/NPV\(CP_DiscountRate/);
     expect(typeof npv?.result).toBe("number");
+  });
+
+  test("Given the workbook, When exported as values, Then CAPPLAN cells hold their values with a note", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export values .xlsx" }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const a1 = workbook.getWorksheet("Sheet1")?.getCell("A1");
+    expect(typeof a1?.value).toBe("number");
+    expect(JSON.stringify(a1?.note)).toContain("CAPPLAN.GPUCOST");
+    const npv = workbook.getWorksheet(SHEET)?.getCell(resultAddress("npvBuild")).value as {
+      formula?: string;
+    } | null;
+    expect(npv?.formula).toMatch(/NPV\(CP_DiscountRate/);
   });
 
   test("Given a saved workbook, When the page is reloaded, Then the sheets, inputs and formulas come back", async () => {

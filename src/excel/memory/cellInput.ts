@@ -6,11 +6,13 @@
  *  - null inside a 2-D array leaves that cell unchanged; null as the whole value is invalid;
  *  - "" clears the content; text written to `values` is parsed as if typed: "=..." is a formula,
  *    numeric text becomes a number, "TRUE"/"FALSE" booleans, "#N/A" an error, a leading
- *    apostrophe forces text (unless the cell's number format is "@", Text);
+ *    apostrophe forces text (unless the cell's number format is "@", Text); "+x", "-x", "@x", and
+ *    (stricter than Excel) white space or full-width signs before them, are formulas too;
  *  - empty cells read back as "".
  * Dates typed as text ("3/11/2015") and percentages ("5%") are NOT parsed here (kept as text).
  */
 import { MemoryExcelError } from "./errors";
+import { checkFormulaLength, checkTextLength } from "./limits";
 import { shiftFormula } from "./formulaRefs";
 import { isErrorValue } from "./cellStore";
 import type { CellContent, CellValue } from "./cellStore";
@@ -22,8 +24,44 @@ export type CellWrite =
 
 const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
-/** Interprets one input cell the way Excel interprets a typed entry. */
-export function interpretInput(raw: unknown, cellIsText: boolean): CellWrite {
+/**
+ * Entries Excel may take for a formula although they do not start with "=". Excel reads "+A1" and
+ * "-A1" as formulas (Lotus habit; an 8,200-character "-..." string written through Range.values
+ * failed as a formula too long: OfficeDev/office-js#3256) and "@SUM(A1)" as "=SUM(A1)". Whether
+ * leading white space (tab, CR, LF, no-break or ideographic space) before "=", or the full-width
+ * "＝＋－＠" an IME types, also start a formula is not documented: this host says they do, to be
+ * stricter than Excel, so code that writes library text must neutralise all of them (the
+ * apostrophe prefix, src/templates/blocks.ts). Numeric text ("-3", "+1.5") stays a number.
+ */
+const LENIENT_FORMULA = /^[\s\u00A0\u3000\uFEFF]*([=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+/** What a person typing into Excel's grid gets (the workbench's grid stays faithful to that). */
+const TYPED_FORMULA = /^([+\-@])/;
+
+/** Where an entry comes from: Range.values, Range.formulas, or typed into the workbench's grid. */
+export type InputSource = "values" | "formulas" | "typed";
+
+function lenientFormula(raw: string, source: InputSource): string | null {
+  if (NUMERIC_TEXT.test(raw)) return null;
+  const m = (source === "typed" ? TYPED_FORMULA : LENIENT_FORMULA).exec(raw);
+  if (m === null) return null;
+  const rest = raw.slice(m[0].length);
+  if (rest.trim() === "") return null;
+  const sign =
+    m[1] === "+" || m[1] === "\uFF0B" ? "+" : m[1] === "-" || m[1] === "\uFF0D" ? "-" : "";
+  return `=${sign}${rest}`;
+}
+
+/**
+ * Interprets one input cell the way Excel interprets a typed entry. A cell formatted as Text ("@")
+ * keeps typed text, but whether Range.formulas can still put a formula there is not documented:
+ * this host says it can (stricter), so text that looks like a formula is never safe in a Text cell
+ * without the apostrophe.
+ */
+export function interpretInput(
+  raw: unknown,
+  cellIsText: boolean,
+  source: InputSource = "values"
+): CellWrite {
   if (raw === null || raw === undefined) return { kind: "skip" };
   if (typeof raw === "number") {
     if (!Number.isFinite(raw))
@@ -35,8 +73,21 @@ export function interpretInput(raw: unknown, cellIsText: boolean): CellWrite {
     throw new MemoryExcelError("InvalidArgument", `Unsupported cell input of type ${typeof raw}`);
   }
   if (raw === "") return { kind: "value", value: null };
-  if (cellIsText) return { kind: "value", value: raw };
-  if (raw.startsWith("=") && raw.length > 1) return { kind: "formula", formula: raw };
+  checkTextLength(raw);
+  if (
+    cellIsText &&
+    !(source === "formulas" && (raw.startsWith("=") || lenientFormula(raw, source) !== null))
+  )
+    return { kind: "value", value: raw };
+  if (raw.startsWith("=") && raw.length > 1) {
+    checkFormulaLength(raw);
+    return { kind: "formula", formula: raw };
+  }
+  const lenient = lenientFormula(raw, source);
+  if (lenient !== null) {
+    checkFormulaLength(lenient);
+    return { kind: "formula", formula: lenient };
+  }
   if (raw.startsWith("'"))
     return { kind: "value", value: raw.slice(1) === "" ? null : raw.slice(1) };
   if (NUMERIC_TEXT.test(raw)) return { kind: "value", value: Number(raw) };

@@ -18,6 +18,7 @@
 import { MAX_COLUMNS } from "./address";
 import type { GridRange } from "./address";
 import { invalidateSheetInFormula, renameSheetInFormula } from "./formulaRefs";
+import { checkFormulaLength, checkTextLength } from "./limits";
 
 /** A cell value as Excel reports it; errors are their literal text ("#N/A", "#DIV/0!"...). */
 export type CellValue = string | number | boolean | null;
@@ -446,6 +447,8 @@ export class MemoryCellStore implements CellStore {
   }
 
   setValue(sheetId: string, row: number, col: number, value: CellValue): void {
+    // Excel's limits hold for every writer of the workbook (the API, the workbench's grid, a snapshot).
+    if (typeof value === "string") checkTextLength(value);
     const cells = this.sheet(sheetId).cells;
     if (value === null) cells.delete(keyOf(row, col));
     else cells.set(keyOf(row, col), { value, formula: null });
@@ -454,6 +457,7 @@ export class MemoryCellStore implements CellStore {
 
   setFormula(sheetId: string, row: number, col: number, formula: string): void {
     if (!formula.startsWith("=")) throw new Error(`A formula starts with "=": ${formula}`);
+    checkFormulaLength(formula);
     this.sheet(sheetId).cells.set(keyOf(row, col), { value: null, formula });
     this.emit({ kind: "cells", sheetId, range: { row, col, rowCount: 1, colCount: 1 } });
   }

@@ -253,3 +253,42 @@ export function invalidateSheetInFormula(formula: string, sheetName: string): st
     )
   );
 }
+
+/**
+ * The defined names a formula refers to (as written, in order of first use): words that are not
+ * cell references, function names (followed by "("), sheet names (followed by "!"), table names
+ * (followed by "["), numbers, booleans or text inside string literals. A name qualified by a sheet
+ * ("Sheet1!Total") is skipped: this host has no worksheet-scoped names.
+ */
+export function namesInFormula(formula: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  for (const token of tokenizeFormula(formula)) {
+    if (token.kind !== "text") continue;
+    // String literals and bracketed parts (structured references) never hold a name.
+    const text = token.text.replace(/"(?:[^"]|"")*"?/g, '""').replace(/\[[^\]]*\]?/g, "[]");
+    let i = 0;
+    while (i < text.length) {
+      const ch = text[i] ?? "";
+      if (!WORD_CHAR.test(ch)) {
+        i += 1;
+        continue;
+      }
+      const word = readWord(text, i);
+      const before = text[i - 1] ?? "";
+      i += word.length;
+      let next = i;
+      while (text[next] === " ") next += 1;
+      const follower = text[next] ?? "";
+      if (/^[0-9.$]/.test(word) || before === "!" || before === "#") continue;
+      if (follower === "(" || follower === "!" || follower === "[" || text[i] === "!") continue;
+      if (/^(TRUE|FALSE)$/i.test(word) || parseCellAddress(word) !== null) continue;
+      const key = word.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        found.push(word);
+      }
+    }
+  }
+  return found;
+}

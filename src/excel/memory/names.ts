@@ -10,6 +10,7 @@ import { requireBoolean, requireString, sheetOf } from "./handles";
 import type { RangeHandle, WorkbookHandle } from "./handles";
 import { MemoryRange } from "./range";
 import { MemoryClientCollection, MemoryClientObject, MemoryClientResult } from "./runtime";
+import { usedBeforeDefinition } from "./undefinedNames";
 import type { Binding, ContextCore } from "./runtime";
 
 type Readers<H> = { readonly [name: string]: (handle: H) => unknown };
@@ -237,6 +238,14 @@ export class MemoryNamedItemCollection extends MemoryClientCollection<
     return this._item("NamedItemCollection.add", () => {
       const valid = validateDefinedName(name);
       if (this.store.getName(valid) !== undefined) throw itemAlreadyExists(`name '${valid}'`);
+      const usedAt = usedBeforeDefinition(this.store, valid);
+      if (usedAt !== undefined) {
+        // Excel keeps a hidden #NAME? entry for a name a formula used before it existed; adding
+        // the name afterwards can clash with it. Stricter than Excel: always refuse (undefinedNames.ts).
+        throw itemAlreadyExists(
+          `name '${valid}' (the formula in ${usedAt} used it before it was defined; define names before the formulas that use them)`
+        );
+      }
       let formula: string;
       if (reference instanceof MemoryRange) {
         if (reference.context !== this.context) {

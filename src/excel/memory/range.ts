@@ -27,6 +27,7 @@ import {
 } from "./handles";
 import type { RangeHandle } from "./handles";
 import { MemoryClientObject } from "./runtime";
+import { noteFormulaNames } from "./undefinedNames";
 import type { Binding, ContextCore, Loadable, OpExec } from "./runtime";
 import { MemoryWorksheet } from "./worksheet";
 
@@ -75,7 +76,13 @@ function forEachCell(h: RangeHandle, fn: (row: number, col: number) => void): vo
     for (let j = 0; j < h.colCount; j++) fn(h.row + i, h.col + j);
 }
 
-function writeContent(store: CellStore, h: RangeHandle, input: unknown, x: OpExec): void {
+function writeContent(
+  store: CellStore,
+  h: RangeHandle,
+  input: unknown,
+  x: OpExec,
+  source: "values" | "formulas"
+): void {
   checkSize(h);
   const at = inputMatrix(input, h.rowCount, h.colCount);
   // Interpret everything first, so a bad cell fails the operation before any cell changes.
@@ -85,13 +92,21 @@ function writeContent(store: CellStore, h: RangeHandle, input: unknown, x: OpExe
       const row = h.row + i;
       const col = h.col + j;
       const isText = store.getFormat(h.sheetId, row, col).numberFormat === "@";
-      const write = interpretInput(at(i, j), isText);
+      const write = interpretInput(at(i, j), isText, source);
       if (write.kind !== "skip") plan.push({ row, col, write });
     }
   }
   for (const { row, col, write } of plan) {
-    if (write.kind === "formula") store.setFormula(h.sheetId, row, col, write.formula);
-    else if (write.kind === "value") store.setValue(h.sheetId, row, col, write.value);
+    if (write.kind === "formula") {
+      const where = formatSheetAddress(sheetOf(store, h).name, {
+        row,
+        col,
+        rowCount: 1,
+        colCount: 1,
+      });
+      noteFormulaNames(store, write.formula, where);
+      store.setFormula(h.sheetId, row, col, write.formula);
+    } else if (write.kind === "value") store.setValue(h.sheetId, row, col, write.value);
   }
   x.countWrites(plan.length);
 }
@@ -174,14 +189,14 @@ export class MemoryRange extends MemoryRangeBound implements Pick<Excel.Range, R
     return this._get("values");
   }
   set values(input: unknown) {
-    this._set("values", input, (h, x) => writeContent(this.store, h, input, x));
+    this._set("values", input, (h, x) => writeContent(this.store, h, input, x, "values"));
   }
 
   get formulas(): unknown[][] {
     return this._get("formulas");
   }
   set formulas(input: unknown) {
-    this._set("formulas", input, (h, x) => writeContent(this.store, h, input, x));
+    this._set("formulas", input, (h, x) => writeContent(this.store, h, input, x, "formulas"));
   }
 
   get numberFormat(): unknown[][] {

@@ -120,13 +120,20 @@ export function resultNameBase(key: ResultKey): string {
   return `${key.charAt(0).toUpperCase()}${key.slice(1)}`;
 }
 
-/** One line a reader acts on: which option wins once the cost of delay is counted, and by how much. */
+/**
+ * One line a reader acts on: which option wins once the cost of delay is counted, and by how much.
+ * The amount is FIXED(x, 0), not TEXT(x, "$#,##0"): TEXT's format codes are read in the user's
+ * locale, so in a comma-decimal locale "$#,##0" means something else and the verdict shows a
+ * garbled amount (issue 7, #8). FIXED takes no format text and groups digits with the locale's own
+ * separators. The currency is literal text because the model's money is always USD (DOLLAR would
+ * print the locale's currency symbol). tests/unit/templates/localeLint.test.ts keeps it so.
+ */
 function verdictFormula(n: (base: string) => string): string {
   const d = n("DifferenceWithDelay");
   const over = `" over "&${n("Horizon")}&" years (NPV of costs plus the cost of delay)"`;
   return (
-    `=IF(${d}<0, "Build is cheaper by "&TEXT(-${d}, "$#,##0")&${over}, ` +
-    `IF(${d}>0, "Rent is cheaper by "&TEXT(${d}, "$#,##0")&${over}, ` +
+    `=IF(${d}<0, "Build is cheaper by $"&FIXED(-${d}, 0)&${over}, ` +
+    `IF(${d}>0, "Rent is cheaper by $"&FIXED(${d}, 0)&${over}, ` +
     `"Build and rent cost the same"&${over}))`
   );
 }

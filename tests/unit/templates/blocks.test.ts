@@ -6,12 +6,16 @@ import {
   cellContent,
   contentBlocks,
   contentWrites,
+  fitCellText,
   groupIntoBlocks,
+  MAX_CELL_TEXT,
   needsTextPrefix,
+  startsLikeFormula,
   styleGroups,
   valueContent,
 } from "../../../src/templates/blocks";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
+import { SheetBuilder } from "../../../src/templates/sheetBuilder";
 import type { CellSpec } from "../../../src/templates/types";
 import { referencedCells } from "./formulaLint";
 
@@ -141,6 +145,36 @@ describe("Given cell contents for Range.formulas", () => {
 
   it("when the cell is formatted as Text (@), then its text gets no apostrophe (Excel would keep it)", () => {
     expect(cellContent({ address: "A1", value: "2024-08", numberFormat: "@" })).toBe("2024-08");
+  });
+
+  it("when formula-like text goes into a Text (@) cell, then it keeps the apostrophe: Range.formulas might still make it a formula", () => {
+    for (const text of ["=1+1", " =1", "\t+A1", "-x", "@SUM(A1)", "＝1+1", "\u3000＋1"]) {
+      expect([text, startsLikeFormula(text)]).toEqual([text, true]);
+      expect(cellContent({ address: "A1", value: text, numberFormat: "@" })).toBe(`'${text}`);
+    }
+    expect(startsLikeFormula("Power = 5")).toBe(false);
+  });
+
+  it("when text is longer than a cell holds, then it is cut to fit, apostrophe included, and ends by saying so", () => {
+    const long = `-${"x".repeat(40000)}`;
+    const written = String(valueContent(long));
+    expect(written.length).toBe(MAX_CELL_TEXT);
+    expect(written.startsWith("'-xxx")).toBe(true);
+    expect(written).toMatch(/ … \[cut: the library's text has 40,001 characters; an Excel cell holds 32,767\]$/);
+    expect(fitCellText("short")).toBe("short");
+    // A cut never splits a surrogate pair.
+    const emoji = fitCellText("😀".repeat(20000));
+    expect(emoji.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    expect(/[\uD800-\uDBFF] …/.test(emoji)).toBe(false);
+    expect(String(cellContent({ address: "A1", value: "a".repeat(MAX_CELL_TEXT + 1), numberFormat: "@" })).length).toBe(
+      MAX_CELL_TEXT
+    );
+  });
+
+  it("when a template formula is longer than Excel's 8,192 characters, then building the sheet refuses it", () => {
+    const b = new SheetBuilder("");
+    expect(() => b.formula("A1", `=${"1+".repeat(4096)}1`, "formula")).toThrow(/A1 has 8194 characters; Excel allows 8192/);
+    expect(() => b.formula("A2", `=${"1+".repeat(4095)}1`, "formula")).not.toThrow();
   });
 
   it("when a value is written later into a cell of unknown format (refresh, undo), then text is prefixed as for a cell", () => {

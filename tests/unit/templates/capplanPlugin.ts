@@ -1,8 +1,10 @@
 /**
  * A stand-in for the CAPPLAN.LIBRARY() custom function inside HyperFormula, so the template's one
- * library look-up cell evaluates like the rest of the sheet (it is not arithmetic: any text will do).
+ * library look-up cell evaluates like the rest of the sheet (it is not arithmetic: any text will do),
+ * plus the workbench's Excel TEXT and FIXED.
  */
 import { FunctionPlugin, HyperFormula, type FunctionPluginDefinition } from "hyperformula";
+import { ExcelTextPlugin, registerExcelTextNames } from "../../../src/workbench/excelTextPlugin";
 
 export const LIBRARY_TEXT = "Capacity Planner default library 1.0.0";
 
@@ -27,5 +29,8 @@ export function registerCapplanLibrary(): void {
   HyperFormula.registerFunctionPlugin(CapplanLibraryPlugin as unknown as FunctionPluginDefinition, {
     enGB: { "CAPPLAN.LIBRARY": "CAPPLAN.LIBRARY" },
   });
+  // Excel's FIXED and TEXT (the verdict uses FIXED; HyperFormula has none), as in the workbench.
+  registerExcelTextNames();
+  HyperFormula.registerFunctionPlugin(ExcelTextPlugin as unknown as FunctionPluginDefinition);
   registered = true;
 }

@@ -195,14 +195,18 @@ export function compareWithCore(sheet: EvaluatedTemplate, spec: TemplateSpec, in
     if (expected === null) m.exact(key, n(key), "no capacity within the horizon");
     else m.close(key, n(key), expected);
   }
+  // The whole sentence, amount included (FIXED(x, 0) as Excel shows it in en-US: halves away from zero).
   const verdict = String(n("verdict"));
-  const expectedStart =
-    core.differenceWithDelay < 0
-      ? "Build is cheaper by "
-      : core.differenceWithDelay > 0
-        ? "Rent is cheaper by "
-        : "Build and rent cost the same";
-  if (!verdict.startsWith(expectedStart)) m.list.push(`verdict "${verdict}" should start with "${expectedStart}"`);
+  const d = core.differenceWithDelay;
+  const amount = `$${Math.round(Math.abs(d)).toLocaleString("en-US")}`;
+  const over = ` over ${H} years (NPV of costs plus the cost of delay)`;
+  const expectedVerdict =
+    d < 0
+      ? `Build is cheaper by ${amount}${over}`
+      : d > 0
+        ? `Rent is cheaper by ${amount}${over}`
+        : `Build and rent cost the same${over}`;
+  if (verdict !== expectedVerdict) m.list.push(`verdict "${verdict}" should be "${expectedVerdict}"`);
 
   // Sensitivity grid: every cell is the core's difference with the price and the rate scaled.
   SENSITIVITY_STEPS.forEach((rateStep, i) => {

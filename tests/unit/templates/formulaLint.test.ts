@@ -1,5 +1,5 @@
 /** The test helper that reads formulas must itself catch what the spec tests rely on it to catch. */
-import { formulaTokens, referencedCells, shiftColumns } from "./formulaLint";
+import { formulaTokens, localeProblems, referencedCells, shiftColumns } from "./formulaLint";
 
 describe("Given the formula reader used by the template tests", () => {
   it("when a formula hides a number, then the literal is reported, but digits in text and references are not", () => {
@@ -29,5 +29,22 @@ describe("Given the formula reader used by the template tests", () => {
   it("when a range is expanded, then it lists every cell", () => {
     expect(referencedCells("$B$2:C3")).toEqual(["B2", "B3", "C2", "C3"]);
     expect(referencedCells("D7")).toEqual(["D7"]);
+  });
+});
+
+describe("Given the locale lint", () => {
+  it("when a formula formats with TEXT or holds numbers or format codes as text, then each is reported", () => {
+    expect(localeProblems('="by "&TEXT(-CP_D, "$#,##0")')).toEqual([
+      "locale-dependent function TEXT",
+      'locale-dependent text "$#,##0"',
+    ]);
+    expect(localeProblems('=DOLLAR(A1)&VALUE("0.5")&INDIRECT("R1C1", FALSE)&DATEVALUE("2024-05-01")')).toHaveLength(7);
+    expect(localeProblems('=IF(A1>0.5, "a;b", "")')).toEqual(['locale-dependent text "a;b"']);
+  });
+
+  it("when a formula uses FIXED, plain words and en-US number literals, then nothing is reported", () => {
+    expect(localeProblems('=IF(CP_D<0, "Build is cheaper by $"&FIXED(-CP_D, 0)&" over "&CP_H&" years", 0.5)')).toEqual(
+      []
+    );
   });
 });

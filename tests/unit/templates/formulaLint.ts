@@ -89,3 +89,46 @@ export function referencedCells(ref: string): string[] {
   }
   return cells;
 }
+
+/**
+ * Functions whose result depends on the user's locale in a way that breaks a template: TEXT and
+ * DOLLAR read or print format codes and currency symbols per locale ("$#,##0" means another thing
+ * where "," is the decimal separator); VALUE, NUMBERVALUE, DATEVALUE and TIMEVALUE parse text per
+ * locale; INDIRECT/EVALUATE parse references and formulas from text (R1C1 is Z1S1 in German);
+ * CELL and INFO answer in the locale's words and formats.
+ */
+export const LOCALE_DEPENDENT_FUNCTIONS: ReadonlySet<string> = new Set([
+  "TEXT",
+  "DOLLAR",
+  "VALUE",
+  "NUMBERVALUE",
+  "DATEVALUE",
+  "TIMEVALUE",
+  "INDIRECT",
+  "EVALUATE",
+  "CELL",
+  "INFO",
+]);
+
+/** The string literals of a formula, unquoted. */
+export function stringLiterals(formula: string): string[] {
+  return [...formula.matchAll(STRING_LITERAL)].map((m) => m[0].slice(1, -1).replace(/""/g, '"'));
+}
+
+/**
+ * What in a formula reads differently in another locale: a locale-dependent function, or text that
+ * holds a digit or a format code ("$#,##0", "0.5", "2024-05", "1;2"): numbers, dates and separators
+ * written as text are parsed or shown per locale. (Formulas themselves are written through
+ * Range.formulas, which is always en-US, so number literals and "," between arguments are safe.)
+ */
+export function localeProblems(formula: string): string[] {
+  const problems: string[] = [];
+  for (const token of formulaTokens(formula)) {
+    if (token.kind === "function" && LOCALE_DEPENDENT_FUNCTIONS.has(token.text))
+      problems.push(`locale-dependent function ${token.text}`);
+  }
+  for (const text of stringLiterals(formula)) {
+    if (/[0-9#;]/.test(text)) problems.push(`locale-dependent text "${text}"`);
+  }
+  return problems;
+}

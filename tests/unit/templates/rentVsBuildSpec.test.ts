@@ -45,7 +45,7 @@ const ALLOWED_FUNCTIONS = new Set([
   "INDEX",
   "MATCH",
   "INT",
-  "TEXT",
+  "FIXED",
   "CAPPLAN.LIBRARY",
 ]);
 

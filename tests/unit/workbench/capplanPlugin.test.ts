@@ -180,13 +180,22 @@ describe("CAPPLAN functions in HyperFormula", () => {
 });
 
 describe("Excel fidelity of the workbench engine", () => {
-  it("TEXT formats as Excel does (the template's verdict uses it)", () => {
+  it("TEXT formats as Excel does in en-US", () => {
     const f = fixture();
     f.set("A1", 1437125785.4);
     f.set("B1", '="Build is cheaper by "&TEXT(A1, "$#,##0")');
     f.set("C1", '=TEXT(0.075,"0.0%")&" / "&TEXT("12","0.00")');
     expect(f.value("B1")).toBe("Build is cheaper by $1,437,125,785");
     expect(f.value("C1")).toBe("7.5% / 12.00");
+  });
+
+  it("FIXED rounds half away from zero and groups digits as Excel does in en-US (the template's verdict uses it)", () => {
+    const f = fixture();
+    f.set("A1", 1437125785.5);
+    f.set("B1", '="Build is cheaper by $"&FIXED(A1, 0)');
+    f.set("C1", '=FIXED(-1234.567)&" | "&FIXED(1234.567, 1, TRUE)&" | "&FIXED(1250, -2)&" | "&FIXED(0.4, 0)');
+    expect(f.value("B1")).toBe("Build is cheaper by $1,437,125,786");
+    expect(f.value("C1")).toBe("-1,234.57 | 1234.6 | 1,300 | 0");
   });
 
   it("reads Excel's bare TRUE/FALSE, outside strings and sheet names", () => {

@@ -4,11 +4,12 @@
  */
 import ExcelJS from "exceljs";
 import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/workbench/capplanPlugin";
-import { exportXlsx, pointsToCharacters } from "../../../src/workbench/exportXlsx";
+import { callsCapplan, exportXlsx, fileFormula, pointsToCharacters } from "../../../src/workbench/exportXlsx";
 import { HyperFormulaCellStore } from "../../../src/workbench/hyperFormulaStore";
 import { captureSnapshot, parseSnapshot, restoreSnapshot } from "../../../src/workbench/snapshot";
 import { loadBuiltFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";
+import { zipEntries } from "../../support/zipEntries";
 
 function newStore(sheets?: string[]): HyperFormulaCellStore {
   const loaded = loadBuiltFunctions();
@@ -94,16 +95,82 @@ describe("Export .xlsx", () => {
     const ws = book.getWorksheet("Rent vs Build");
     if (ws === undefined) throw new Error("sheet missing");
     const cost = ws.getCell("B2");
-    expect(cost.formula).toBe('CAPPLAN.GPUCOST("H100",CP_Count)');
+    expect(cost.formula).toBe('_xldudf_CAPPLAN_GPUCOST("H100",CP_Count)');
     expect(cost.result).toBe(store.getCell(model, 1, 1).value);
     expect(cost.numFmt).toBe("$#,##0");
     expect(ws.getCell("B1").value).toBe(1000);
     expect(ws.getCell("B1").font.bold).toBe(true);
     expect(ws.getCell("B1").font.color?.argb).toBe("FF0000FF");
     expect(ws.getCell("A3").value).toBe("00123");
-    expect(ws.getCell("A4").formula).toBe('CAPPLAN.CASHFLOWS("build","H100",CP_Count,3)');
+    expect(ws.getCell("A4").formula).toBe('_xldudf_CAPPLAN_CASHFLOWS("build","H100",CP_Count,3)');
     expect(ws.getCell("A5").value).toBe(store.getCell(model, 4, 0).value); // spilled values written as values
     expect(ws.getColumn(1).width).toBe(pointsToCharacters(120));
     expect(book.definedNames.getNames("'Rent vs Build'!$B$1")).toContain("CP_Count");
+  });
+
+  /** The <c> element of `address` in the sheet's XML, as Excel will read it. */
+  function cellXml(bytes: Uint8Array, sheetIndex: number, address: string): string {
+    const xml = zipEntries(bytes).get(`xl/worksheets/sheet${sheetIndex}.xml`) ?? "";
+    const m = new RegExp(`<c r="${address}"[^>]*?(?:/>|>.*?</c>)`).exec(xml);
+    return m?.[0] ?? "";
+  }
+
+  function withNativeAndCapplan(): { store: HyperFormulaCellStore; model: string } {
+    const { store, model } = sample();
+    store.batch(() => {
+      store.setFormula(model, 1, 2, "=B1*2"); // C2: native
+      store.setFormula(model, 1, 3, '=B2/B1&" per GPU, from CAPPLAN.GPUCOST("'); // D2: native, the name only in text
+      store.setFormula(model, 1, 4, "=CAPPLAN.LIBRARY()"); // E2: text result
+    });
+    return { store, model };
+  }
+
+  it("writes CAPPLAN calls as Excel stores custom functions (_xldudf_), with cached values, and native formulas as typed", async () => {
+    const { store, model } = withNativeAndCapplan();
+    const bytes = await exportXlsx(store);
+    const cost = cellXml(bytes, 2, "B2");
+    expect(cost).toContain("<f>_xldudf_CAPPLAN_GPUCOST(&quot;H100&quot;,CP_Count)</f>");
+    expect(cost).toContain(`<v>${String(store.getCell(model, 1, 1).value)}</v>`);
+    expect(cellXml(bytes, 2, "C2")).toMatch(/<f>B1\*2<\/f><v>2000<\/v>/);
+    expect(cellXml(bytes, 2, "D2")).toContain("from CAPPLAN.GPUCOST(&quot;</f>");
+    const library = cellXml(bytes, 2, "E2");
+    expect(library).toContain('t="str"');
+    expect(library).toContain("<f>_xldudf_CAPPLAN_LIBRARY()</f>");
+    expect(library).toContain(`<v>${String(store.getCell(model, 1, 4).value)}</v>`);
+    // No formula in the file names a CAPPLAN function the way Excel would not recognise.
+    const files = zipEntries(bytes);
+    const sheetXml = files.get("xl/worksheets/sheet2.xml") ?? "";
+    const formulas = [...sheetXml.matchAll(/<f>(.*?)<\/f>/g)].map((m) => m[1] ?? "");
+    expect(formulas.filter((f) => /(^|[^_A-Za-z])CAPPLAN\.[A-Z]+\(/.test(f.replace(/&quot;.*?&quot;/g, "")))).toEqual([]);
+    const workbookXml = files.get("xl/workbook.xml") ?? "";
+    expect(workbookXml).not.toContain("fullCalcOnLoad");
+  });
+
+  it("with capplan: 'values', writes CAPPLAN cells as their values with a note, and keeps native formulas", async () => {
+    const { store, model } = withNativeAndCapplan();
+    const bytes = await exportXlsx(store, { capplan: "values" });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer);
+    const ws = book.getWorksheet("Rent vs Build");
+    if (ws === undefined) throw new Error("sheet missing");
+    const cost = ws.getCell("B2");
+    expect(cost.formula).toBeUndefined();
+    expect(cost.value).toBe(store.getCell(model, 1, 1).value);
+    expect(cost.numFmt).toBe("$#,##0");
+    expect(JSON.stringify(cost.note)).toContain('=CAPPLAN.GPUCOST(\\"H100\\",CP_Count)');
+    expect(ws.getCell("A4").value).toBe(store.getCell(model, 3, 0).value);
+    expect(ws.getCell("E2").value).toBe(store.getCell(model, 1, 4).value);
+    expect(ws.getCell("C2").formula).toBe("B1*2");
+    expect(ws.getCell("D2").formula).toBe('B2/B1&" per GPU, from CAPPLAN.GPUCOST("');
+    expect(cellXml(bytes, 2, "B2")).not.toContain("<f>");
+  });
+
+  it("rewrites only calls, outside text: the file formula of each kind of cell", () => {
+    expect(fileFormula('=CAPPLAN.NPV("a")+capplan.gpucost("H100", 1)*SUM(A1)')).toBe(
+      '_xldudf_CAPPLAN_NPV("a")+_xldudf_CAPPLAN_GPUCOST("H100", 1)*SUM(A1)'
+    );
+    expect(fileFormula('="CAPPLAN.NPV(" & CP_CAPPLAN.X')).toBe('"CAPPLAN.NPV(" & CP_CAPPLAN.X');
+    expect(callsCapplan('="CAPPLAN.NPV("')).toBe(false);
+    expect(callsCapplan("=1+CAPPLAN.LIBRARY()")).toBe(true);
   });
 });
