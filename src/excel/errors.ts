@@ -11,6 +11,7 @@ export type CapacityPlannerErrorCode =
   | "ScenarioNotInLibrary"
   | "NothingToUndo"
   | "CorruptUndoRecord"
+  | "UnsafeUndoRecord"
   | "RefreshedSheetMissing"
   | "InvalidRefreshSelection"
   | "ExcelOperationFailed";
@@ -109,6 +110,25 @@ export class CorruptUndoRecordError extends CapacityPlannerError {
     super(
       `The saved undo information is damaged (${problem}), so nothing was restored. ` +
         "Check the assumption values by hand; the sheet's sources and as-of dates show where each came from."
+    );
+  }
+}
+
+/**
+ * The undo record asks to write something the add-in could never have saved there (a formula calling a
+ * function, a reference outside the template): a workbook's settings are untrusted, so nothing is written.
+ */
+export class UnsafeUndoRecordError extends CapacityPlannerError {
+  readonly code = "UnsafeUndoRecord";
+
+  constructor(
+    readonly names: readonly string[],
+    readonly backupKey: string
+  ) {
+    super(
+      `The saved undo information for ${names.join(", ")} is not a value or formula Capacity Planner could have written, ` +
+        `so nothing was restored. It was set aside (setting '${backupKey}'); check those assumptions by hand against ` +
+        "the sources and as-of dates on the sheet."
     );
   }
 }

@@ -6,16 +6,18 @@ import type { LibraryIndex } from "../model/library/indexLibrary";
 import { assumptionsFromLibrary } from "../templates/rentVsBuild";
 import type { ExcelApi } from "./excelApi";
 import { applyRefreshWith, planRefreshWith, undoLastRefreshWith } from "./refreshCore";
-import type { RefreshOptions, RefreshPlan } from "./refreshCore";
+import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshCore";
 
 export type {
   CellContent,
   LibraryRef,
+  NotRestored,
   RefreshBasis,
   RefreshOptions,
   RefreshPlan,
   RefreshRow,
   RefreshRowStatus,
+  UndoResult,
 } from "./refreshCore";
 
 export async function planRefresh(excel: ExcelApi, index: LibraryIndex): Promise<RefreshPlan> {
@@ -31,6 +33,6 @@ export async function applyRefresh(
   return applyRefreshWith(excel, plan, keys, options);
 }
 
-export async function undoLastRefresh(excel: ExcelApi): Promise<{ restored: number }> {
+export async function undoLastRefresh(excel: ExcelApi): Promise<UndoResult> {
   return undoLastRefreshWith(excel);
 }

@@ -359,7 +359,18 @@ async function applyInExcel(
 }
 
 /** Restores the cells and the registry entry the last refresh changed, then forgets the undo record. */
-export async function undoLastRefreshWith(excel: ExcelApi): Promise<{ restored: number }> {
+export interface NotRestored {
+  readonly key: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+export interface UndoResult {
+  readonly restored: number;
+  readonly notRestored: readonly NotRestored[];
+}
+
+export async function undoLastRefreshWith(excel: ExcelApi): Promise<UndoResult> {
   try {
     return await serialized(excel, () => undoInExcel(excel));
   } catch (error) {
@@ -367,7 +378,7 @@ export async function undoLastRefreshWith(excel: ExcelApi): Promise<{ restored: 
   }
 }
 
-async function undoInExcel(excel: ExcelApi): Promise<{ restored: number }> {
+async function undoInExcel(excel: ExcelApi): Promise<UndoResult> {
   return await excel.run(async (context) => {
     const undoSetting = queueSettingRead(context, UNDO_KEY);
     const registrySetting = queueSettingRead(context, REGISTRY_KEY);
@@ -391,6 +402,6 @@ async function undoInExcel(excel: ExcelApi): Promise<{ restored: number }> {
     queueRegistryWrite(context, withEntry(registry, record.worksheetId, record.entryBefore));
     undoSetting.delete();
     await context.sync();
-    return { restored: entries.length };
+    return { restored: entries.length, notRestored: [] };
   });
 }

@@ -17,6 +17,8 @@ import type { ExcelApi } from "./excelApi";
 
 export const REGISTRY_KEY = "capplan.templates";
 export const UNDO_KEY = "capplan.undo";
+/** A refresh or undo in progress: written before its first change, removed after its last (see refreshCore.ts). */
+export const PENDING_KEY = "capplan.pending";
 /** Where an unreadable registry is moved before a fresh one is started (kept for support). */
 export const REGISTRY_BACKUP_KEY = "capplan.templates.damaged";
 export const REGISTRY_VERSION = 1;
