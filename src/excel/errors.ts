@@ -163,12 +163,15 @@ export class ExcelOperationFailedError extends CapacityPlannerError {
     readonly excelCode: string | null,
     detail: string,
     cause: unknown,
-    readonly rolledBack: boolean
+    readonly rolledBack: boolean,
+    /** What the failure left behind and what to do, when the action knows better than the default. */
+    outcome?: string
   ) {
     super(
       `Excel could not ${action}: ${detail}${excelCode === null ? "" : ` (${excelCode})`}. ` +
-        (rolledBack ? "Nothing was changed. " : "") +
-        "Close any cell you are editing and try again; if it keeps failing, save the workbook and reopen it.",
+        (outcome ??
+          (rolledBack ? "Nothing was changed. " : "") +
+            "Close any cell you are editing and try again; if it keeps failing, save the workbook and reopen it."),
       { cause }
     );
   }
@@ -200,14 +203,20 @@ function errorDetail(error: unknown): string {
 }
 
 /** Wraps anything thrown by Excel (not our own typed errors) for the sidebar. */
-export function wrapExcelError(action: string, error: unknown, rolledBack: boolean): Error {
+export function wrapExcelError(
+  action: string,
+  error: unknown,
+  rolledBack: boolean,
+  outcome?: string
+): Error {
   if (error instanceof CapacityPlannerError) return error;
   return new ExcelOperationFailedError(
     action,
     excelErrorCode(error),
     errorDetail(error),
     error,
-    rolledBack
+    rolledBack,
+    outcome
   );
 }
 

@@ -3,7 +3,7 @@
  * rows the user ticked (1 sync), undo the last refresh (2 syncs). See refreshCore.ts.
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
-import { assumptionsFromLibrary } from "../templates/rentVsBuild";
+import { LIBRARY_HEADER, assumptionsFromLibrary } from "../templates/rentVsBuild";
 import type { ExcelApi } from "./excelApi";
 import { applyRefreshWith, planRefreshWith, undoLastRefreshWith } from "./refreshCore";
 import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshCore";
@@ -21,7 +21,7 @@ export type {
 } from "./refreshCore";
 
 export async function planRefresh(excel: ExcelApi, index: LibraryIndex): Promise<RefreshPlan> {
-  return planRefreshWith(excel, index, assumptionsFromLibrary);
+  return planRefreshWith(excel, index, assumptionsFromLibrary, LIBRARY_HEADER);
 }
 
 export async function applyRefresh(
