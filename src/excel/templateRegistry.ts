@@ -194,32 +194,42 @@ function firstProblem(error: z.ZodError): string {
 }
 
 /** Settings may hold the object itself or (written by other tools) its JSON text. */
+function parseText(raw: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (typeof raw !== "string") return { ok: true, value: raw };
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown };
+  } catch {
+    // Also a RangeError from a parser that recurses: the text is kept as it is either way.
+    return { ok: false };
+  }
+}
+
+/** A whole setting (undo, pending) as checked JSON; `raw` is always the setting exactly as read. */
 function decodeSetting(
   raw: unknown
 ): { ok: true; value: Json } | { ok: false; problem: string; raw: unknown } {
-  let value: unknown = raw;
-  if (typeof raw === "string") {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      // Also a RangeError from a parser that recurses: the text is kept as it is either way.
-      return { ok: false, problem: "not valid JSON", raw };
-    }
-  }
-  if (depthExceeds(value, MAX_SETTING_DEPTH))
+  const text = parseText(raw);
+  if (!text.ok) return { ok: false, problem: "not valid JSON", raw };
+  if (depthExceeds(text.value, MAX_SETTING_DEPTH))
     return { ok: false, problem: `nested more than ${MAX_SETTING_DEPTH} levels deep`, raw };
-  if (isJson(value)) return { ok: true, value };
+  if (isJson(text.value)) return { ok: true, value: text.value };
   return { ok: false, problem: "not JSON data", raw };
 }
 
 /** Parses the "capplan.templates" setting; `undefined`/`null` (no setting) is an empty registry. */
 export function parseRegistry(raw: unknown): RegistryRead {
   if (raw === undefined || raw === null) return { status: "ok", registry: EMPTY_REGISTRY };
-  const decoded = decodeSetting(raw);
-  if (!decoded.ok) return { status: "corrupt", problem: decoded.problem, raw: decoded.raw };
-  const envelope = EnvelopeSchema.safeParse(decoded.value);
-  if (!envelope.success)
-    return { status: "corrupt", problem: firstProblem(envelope.error), raw: decoded.value };
+  // Only the envelope is checked here, each entry on its own below: one entry nested too deep (or
+  // otherwise unreadable) is kept verbatim as damaged instead of making every other entry unreadable.
+  const text = parseText(raw);
+  if (!text.ok) return { status: "corrupt", problem: "not valid JSON", raw };
+  const envelope = EnvelopeSchema.safeParse(text.value);
+  if (!envelope.success) {
+    const problem = depthExceeds(text.value, MAX_SETTING_DEPTH)
+      ? `nested more than ${MAX_SETTING_DEPTH} levels deep`
+      : firstProblem(envelope.error);
+    return { status: "corrupt", problem, raw };
+  }
   if (envelope.data.version > REGISTRY_VERSION)
     return { status: "newer", version: envelope.data.version };
   const sheets: Record<string, TemplateEntry> = {};
@@ -227,7 +237,13 @@ export function parseRegistry(raw: unknown): RegistryRead {
   for (const [worksheetId, rawEntry] of Object.entries(envelope.data.sheets)) {
     const entry = TemplateEntrySchema.safeParse(rawEntry);
     if (entry.success) sheets[worksheetId] = entry.data;
-    else damaged[worksheetId] = { raw: rawEntry, problem: firstProblem(entry.error) };
+    else
+      damaged[worksheetId] = {
+        raw: rawEntry,
+        problem: depthExceeds(rawEntry, MAX_SETTING_DEPTH)
+          ? `nested more than ${MAX_SETTING_DEPTH} levels deep`
+          : firstProblem(entry.error),
+      };
   }
   return { status: "ok", registry: { sheets, damaged } };
 }
