@@ -108,7 +108,7 @@ export class CorruptUndoRecordError extends CapacityPlannerError {
 
   constructor(readonly problem: string) {
     super(
-      `The saved undo information is damaged (${problem}), so nothing was restored. ` +
+      `The saved undo information is damaged (${problem}), so nothing was restored; it was set aside for support. ` +
         "Check the assumption values by hand; the sheet's sources and as-of dates show where each came from."
     );
   }

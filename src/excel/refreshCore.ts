@@ -766,22 +766,23 @@ async function undoInExcel(excel: ExcelApi): Promise<UndoResult> {
       if (pending.kind === "undo" && settled.result !== null) return settled.result;
       state = await readState(context);
     }
-    const undo = state.undo;
-    if (undo.status === "absent") throw new NothingToUndoError();
-    if (undo.status === "corrupt") throw new CorruptUndoRecordError(undo.problem);
-    const record = undo.record;
-    const registry = requireRegistry(state.registry);
-    const sheet = findSheet(state, record);
-    if (sheet === undefined) throw new RefreshedSheetMissingError(record.sheetName);
-
-    const unsafe = unsafeFormulas(record);
-    if (unsafe.length > 0) {
-      // Set aside verbatim (for support) so Undo does not fail the same way every time.
+    // A record that can never be undone is set aside verbatim (kept for support) and removed, so
+    // Undo does not fail the same way every time.
+    const setAside = async (error: CapacityPlannerError): Promise<never> => {
       context.workbook.settings.add(UNDO_REFUSED_KEY, settingValue(state.undoSetting) ?? null);
       state.undoSetting.delete();
       await context.sync();
-      throw new UnsafeUndoRecordError(unsafe, UNDO_REFUSED_KEY);
-    }
+      throw error;
+    };
+    const undo = state.undo;
+    if (undo.status === "absent") throw new NothingToUndoError();
+    if (undo.status === "corrupt") return setAside(new CorruptUndoRecordError(undo.problem));
+    const record = undo.record;
+    const registry = requireRegistry(state.registry);
+    const sheet = findSheet(state, record);
+    if (sheet === undefined) return setAside(new RefreshedSheetMissingError(record.sheetName));
+    const unsafe = unsafeFormulas(record);
+    if (unsafe.length > 0) return setAside(new UnsafeUndoRecordError(unsafe, UNDO_REFUSED_KEY));
 
     const opId = record.opId ?? newOpId(new Date().toISOString());
     queuePendingWrite(context, { version: 1, kind: "undo", opId, record });

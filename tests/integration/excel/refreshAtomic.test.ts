@@ -279,3 +279,24 @@ describe("undo writes only what the template could have written", () => {
     expect(cellAt(wb.store, SHEET, "B7").formula).toBe("=CP_RentalRate/40+0.01");
   });
 });
+
+describe("an undo that can never succeed does not stay", () => {
+  it("Given the refreshed sheet was deleted, When undoing, Then the user is told and the record is set aside, so the next undo has nothing to do", async () => {
+    const wb = await fixtureWorkbook();
+    await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
+    wb.store.removeSheet(wb.worksheetId);
+
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "RefreshedSheetMissing" });
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
+    expect(wb.store.getSetting("capplan.undo.refused")).toBeDefined();
+  });
+
+  it("Given a damaged undo record, When undoing, Then it is reported and set aside verbatim", async () => {
+    const wb = await fixtureWorkbook();
+    wb.store.setSetting(UNDO_KEY, { version: 1, previous: 3 });
+
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "CorruptUndoRecord" });
+    expect(wb.store.getSetting("capplan.undo.refused")).toEqual({ version: 1, previous: 3 });
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
+  });
+});
