@@ -207,7 +207,9 @@ function isHeaderOf(header: LibraryHeaderSpec, text: CellScalar, library: Librar
   const [prefix = "", suffix = ""] = header
     .text({ id: library.id, version: library.version, name: hole })
     .split(hole);
-  return text.length >= prefix.length + suffix.length && text.startsWith(prefix) && text.endsWith(suffix);
+  return (
+    text.length >= prefix.length + suffix.length && text.startsWith(prefix) && text.endsWith(suffix)
+  );
 }
 
 // ------------------------------------------------------------------------------------ workbook state
@@ -318,7 +320,11 @@ function queueRestore(
     }
     const formula = state.names.get(excelNameKey(previous.name));
     if (formula === undefined) {
-      notRestored.push({ key, name: previous.name, reason: `the name ${previous.name} was deleted` });
+      notRestored.push({
+        key,
+        name: previous.name,
+        reason: `the name ${previous.name} was deleted`,
+      });
       continue;
     }
     const target = parseSheetReference(formula);
@@ -345,7 +351,8 @@ function queueRestore(
     }
     restored += 1;
   }
-  if (record.header !== undefined) write(record.header.row, record.header.col, record.header.before);
+  if (record.header !== undefined)
+    write(record.header.row, record.header.col, record.header.before);
 
   const existingIds = new Set(state.sheets.map((s) => s.id));
   const registryId = registryIdOf(registry, sheet, existingIds);
@@ -403,23 +410,29 @@ export async function planRefreshWith(
     excel.run(async (context) => {
       // A refresh or undo interrupted earlier (Excel failed, the pane closed) is settled first, so the
       // comparison never calls the add-in's own half-written values "your edit". Normally 1 sync.
-      for (let attempt = 0; ; attempt += 1) {
-        const sheet = context.workbook.worksheets.getActiveWorksheet();
-        sheet.load("id,name");
-        // Only cells with values: a named cell outside this rectangle is empty.
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas");
-        const queued = queueStateRead(context);
-        await context.sync();
-        const state = stateOf(queued);
-        if (state.pending.status === "ok" && attempt === 0) {
-          await settlePending(context, state.pending.pending, state);
-          continue;
-        }
-        return planFrom(index, source, header, { id: sheet.id, name: sheet.name }, used, state);
+      let read = await readPlanInputs(context);
+      if (read.state.pending.status === "ok") {
+        await settlePending(context, read.state.pending.pending, read.state);
+        read = await readPlanInputs(context);
       }
+      return planFrom(index, source, header, read.sheet, read.used, read.state);
     })
   );
+}
+
+async function readPlanInputs(context: Excel.RequestContext): Promise<{
+  readonly sheet: { readonly id: string; readonly name: string };
+  readonly used: Excel.Range;
+  readonly state: WorkbookState;
+}> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("id,name");
+  // Only cells with values: a named cell outside this rectangle is empty.
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas");
+  const queued = queueStateRead(context);
+  await context.sync();
+  return { sheet: { id: sheet.id, name: sheet.name }, used, state: stateOf(queued) };
 }
 
 function planFrom(
@@ -490,7 +503,11 @@ function planFrom(
     const { row, col } = parseCell(header.address);
     const current = cellAt(row, col);
     // Rewritten only while it still says what the add-in wrote for the sheet's library.
-    if (current !== null && current.formula === null && isHeaderOf(header, current.value, libraryBefore))
+    if (
+      current !== null &&
+      current.formula === null &&
+      isHeaderOf(header, current.value, libraryBefore)
+    )
       headerTarget = { row, col, before: current.value, after: header.text(meta) };
   }
 
@@ -576,7 +593,9 @@ function undoRecordFor(
     previous,
     ...(header === null
       ? {}
-      : { header: { row: header.row, col: header.col, before: header.before, after: header.after } }),
+      : {
+          header: { row: header.row, col: header.col, before: header.before, after: header.after },
+        }),
   };
 }
 

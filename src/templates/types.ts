@@ -92,5 +92,9 @@ export interface TemplateSpec {
 /** The header cell that names the library a template sheet was built from, and its text for a library. */
 export interface LibraryHeaderSpec {
   readonly address: string;
-  readonly text: (meta: { readonly id: string; readonly name: string; readonly version: string }) => string;
+  readonly text: (meta: {
+    readonly id: string;
+    readonly name: string;
+    readonly version: string;
+  }) => string;
 }

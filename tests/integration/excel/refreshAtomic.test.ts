@@ -3,7 +3,11 @@
  * fail the way Excel does (a failing operation keeps the operations queued before it; an answer can
  * be lost after everything was applied), and cells, registry and undo record must still agree.
  */
-import { ExcelOperationFailedError, UnsafeUndoRecordError, userMessage } from "../../../src/excel/errors";
+import {
+  ExcelOperationFailedError,
+  UnsafeUndoRecordError,
+  userMessage,
+} from "../../../src/excel/errors";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { insertTemplateSpec } from "../../../src/excel/insertCore";
 import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
@@ -40,7 +44,10 @@ const apply = (wb: Workbook, p: RefreshPlan, keys: readonly string[]) =>
 
 async function fixtureWorkbook(): Promise<Workbook & { worksheetId: string }> {
   const wb = newWorkbook();
-  const { worksheetId } = await insertTemplateSpec(wb.excel, fixtureBuilder(defaultIndex, SCENARIO));
+  const { worksheetId } = await insertTemplateSpec(
+    wb.excel,
+    fixtureBuilder(defaultIndex, SCENARIO)
+  );
   wb.stats.reset();
   return { ...wb, worksheetId };
 }
@@ -111,7 +118,10 @@ describe("apply is atomic", () => {
     const again = await plan(wb, team);
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
     expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
-    expect(row(again, "systemPricePerGpu")).toMatchObject({ isOverride: false, selectedByDefault: true });
+    expect(row(again, "systemPricePerGpu")).toMatchObject({
+      isOverride: false,
+      selectedByDefault: true,
+    });
     expect(wb.stats.syncCount).toBeLessThanOrEqual(3);
   });
 
@@ -160,7 +170,9 @@ function dellIndex(): LibraryIndex {
         },
       },
     },
-    operations: { pue: { value: 1.18, unit: "ratio", source: "Acme site survey", asOf: "2026-10" } },
+    operations: {
+      pue: { value: 1.18, unit: "ratio", source: "Acme site survey", asOf: "2026-10" },
+    },
   });
   if (!merged.ok) throw new Error(JSON.stringify(merged.issues));
   return buildIndex(merged.library);
@@ -211,7 +223,11 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
 
     expect(result.restored).toBe(1);
     expect(result.notRestored).toEqual([
-      expect.objectContaining({ key: "pue", name: "CP_Pue", reason: expect.stringMatching(/name .*deleted/) }),
+      expect.objectContaining({
+        key: "pue",
+        name: "CP_Pue",
+        reason: expect.stringMatching(/name .*deleted/),
+      }),
     ]);
     expect(namedCell(wb.store, "CP_SystemPricePerGpu").value).toBe(priceBefore);
     const id = Object.keys(registryOf(wb).sheets)[0] ?? "";
@@ -226,7 +242,11 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
     const priceBefore = namedCell(wb.store, "CP_SystemPricePerGpu").value;
     const p = await planRefresh(wb.excel, dellIndex());
     await applyRefresh(wb.excel, p, ["systemPricePerGpu", "pue"]);
-    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY, times: 2 });
+    wb.host.faults.failOperation({
+      location: "SettingCollection.add",
+      key: REGISTRY_KEY,
+      times: 2,
+    });
 
     const error = await undoLastRefresh(wb.excel).catch((e: unknown) => e);
     expect(userMessage(error)).toMatch(/Undo last refresh again|Check for updates/);
@@ -235,7 +255,10 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
     expect(namedCell(wb.store, "CP_SystemPricePerGpu").value).toBe(priceBefore);
     expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
     expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
-    expect(row(again, "systemPricePerGpu")).toMatchObject({ isOverride: false, selectedByDefault: true });
+    expect(row(again, "systemPricePerGpu")).toMatchObject({
+      isOverride: false,
+      selectedByDefault: true,
+    });
   });
 });
 
@@ -247,7 +270,9 @@ describe("undo writes only what the template could have written", () => {
   }
 
   function tamper(wb: Workbook, previous: { value: JsonValue; formula: JsonValue }): void {
-    const undo = wb.store.getSetting(UNDO_KEY) as { previous: Record<string, Record<string, JsonValue>> };
+    const undo = wb.store.getSetting(UNDO_KEY) as {
+      previous: Record<string, Record<string, JsonValue>>;
+    };
     const p = undo.previous["powerPrice"];
     if (p === undefined) throw new Error("no previous");
     undo.previous["powerPrice"] = { ...p, ...previous };
@@ -261,13 +286,15 @@ describe("undo writes only what the template could have written", () => {
     const error = await undoLastRefreshWith(wb.excel).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(UnsafeUndoRecordError);
-    expect(userMessage(error)).toMatch(/not a value or formula Capacity Planner could have written/);
+    expect(userMessage(error)).toMatch(
+      /not a value or formula Capacity Planner could have written/
+    );
     expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
   });
 
   it("Given previous text that looks like a formula, When undoing, Then it is written as text, never as a formula", async () => {
     const wb = await refreshed();
-    tamper(wb, { value: "=HYPERLINK(\"https://evil.example\")", formula: null });
+    tamper(wb, { value: '=HYPERLINK("https://evil.example")', formula: null });
     await undoLastRefreshWith(wb.excel);
     expect(cellAt(wb.store, SHEET, "B7").formula).toBeNull();
   });
@@ -286,7 +313,9 @@ describe("an undo that can never succeed does not stay", () => {
     await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
     wb.store.removeSheet(wb.worksheetId);
 
-    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "RefreshedSheetMissing" });
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
+      code: "RefreshedSheetMissing",
+    });
     await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
     expect(wb.store.getSetting("capplan.undo.refused")).toBeDefined();
   });
@@ -295,7 +324,9 @@ describe("an undo that can never succeed does not stay", () => {
     const wb = await fixtureWorkbook();
     wb.store.setSetting(UNDO_KEY, { version: 1, previous: 3 });
 
-    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "CorruptUndoRecord" });
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
+      code: "CorruptUndoRecord",
+    });
     expect(wb.store.getSetting("capplan.undo.refused")).toEqual({ version: 1, previous: 3 });
     await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
   });

@@ -137,7 +137,10 @@ describe("registries nested too deep", () => {
   it("Given one entry nested more than 64 levels deep, When another template is inserted, Then that entry is written back verbatim, not as null", async () => {
     const wb = newWorkbook();
     const first = await insertTemplateSpec(wb.excel, build);
-    const raw = wb.store.getSetting(REGISTRY_KEY) as { version: number; sheets: Record<string, JsonValue> };
+    const raw = wb.store.getSetting(REGISTRY_KEY) as {
+      version: number;
+      sheets: Record<string, JsonValue>;
+    };
     const deepEntry = { sheetName: first.sheetName, junk: nested(70) };
     wb.store.setSetting(REGISTRY_KEY, { ...raw, sheets: { [first.worksheetId]: deepEntry } });
 

@@ -226,7 +226,10 @@ describe("refreshing a template's assumptions", () => {
     await insertXai(sidebar);
     await loadTeamLibrary(sidebar);
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
-    sidebar.host.faults.failOperation({ location: "SettingCollection.add", key: "capplan.templates" });
+    sidebar.host.faults.failOperation({
+      location: "SettingCollection.add",
+      key: "capplan.templates",
+    });
 
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
 

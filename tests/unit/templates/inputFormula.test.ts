@@ -3,9 +3,14 @@ import { isSafeInputFormula } from "../../../src/templates/inputFormula";
 const NAMES = ["CP_RentalRate", "CP_GpuCount"];
 
 describe("isSafeInputFormula: what undo may write back into an input", () => {
-  it.each(["=0.05+0.01", "=(1+2)*3/4^2-5%", "=cp_rentalrate/40+0.01", "=-CP_GpuCount*1.5e3", "= 2 "])(
-    "accepts arithmetic over numbers and the sheet's names: %s",
-    (formula) => expect(isSafeInputFormula(formula, NAMES)).toBe(true)
+  it.each([
+    "=0.05+0.01",
+    "=(1+2)*3/4^2-5%",
+    "=cp_rentalrate/40+0.01",
+    "=-CP_GpuCount*1.5e3",
+    "= 2 ",
+  ])("accepts arithmetic over numbers and the sheet's names: %s", (formula) =>
+    expect(isSafeInputFormula(formula, NAMES)).toBe(true)
   );
 
   it.each([
@@ -22,5 +27,7 @@ describe("isSafeInputFormula: what undo may write back into an input", () => {
     "=",
     "0.05",
     `=${"1+".repeat(600)}1`,
-  ])("refuses anything else: %s", (formula) => expect(isSafeInputFormula(formula, NAMES)).toBe(false));
+  ])("refuses anything else: %s", (formula) =>
+    expect(isSafeInputFormula(formula, NAMES)).toBe(false)
+  );
 });
