@@ -106,8 +106,10 @@ const CellScalarSchema = z.union([z.number(), z.string(), z.boolean()]);
 
 const ProvenanceChangeSchema = z.object({
   role: z.enum(["source", "asOf", "low", "high"]),
-  dRow: z.number().int(),
-  dCol: z.number().int(),
+  // Bounded: the template puts these cells beside the value; a tampered offset must not send a
+  // write off the grid (a batch Excel would refuse every time).
+  dRow: z.number().int().min(-50).max(50),
+  dCol: z.number().int().min(-50).max(50),
   before: CellScalarSchema,
   after: CellScalarSchema,
 });
@@ -141,8 +143,8 @@ export const UndoRecordSchema = z.object({
   /** The library header cell, when the refresh rewrote it (0-based, on the refreshed sheet). */
   header: z
     .object({
-      row: z.number().int().min(0),
-      col: z.number().int().min(0),
+      row: z.number().int().min(0).max(1048575),
+      col: z.number().int().min(0).max(16383),
       before: CellScalarSchema,
       after: CellScalarSchema,
     })
@@ -301,15 +303,10 @@ export function pruneRegistry(
   const ids = new Set(sheets.map((s) => s.id));
   const out: Record<string, TemplateEntry> = {};
   for (const [id, entry] of Object.entries(registry.sheets)) if (ids.has(id)) out[id] = entry;
-  for (const [id, entry] of Object.entries(registry.sheets)) {
-    if (ids.has(id)) continue;
-    const sheet = sheets.find(
-      (s) =>
-        sameExcelName(s.name, entry.sheetName) &&
-        out[s.id] === undefined &&
-        registry.damaged[s.id] === undefined
-    );
-    if (sheet !== undefined) out[sheet.id] = { ...entry, sheetName: sheet.name };
+  for (const sheet of sheets) {
+    if (out[sheet.id] !== undefined || registry.damaged[sheet.id] !== undefined) continue;
+    const orphan = latestOrphan(registry, sheet.name, ids);
+    if (orphan !== undefined) out[sheet.id] = { ...orphan[1], sheetName: sheet.name };
   }
   const nameExists = (name: string): boolean => sheets.some((s) => sameExcelName(s.name, name));
   const damaged = Object.fromEntries(
@@ -337,9 +334,25 @@ export function registryIdOf(
 ): string | undefined {
   if (registry.sheets[sheet.id] !== undefined || registry.damaged[sheet.id] !== undefined)
     return sheet.id;
-  return Object.entries(registry.sheets).find(
-    ([id, entry]) => !existingIds.has(id) && sameExcelName(entry.sheetName, sheet.name)
-  )?.[0];
+  return latestOrphan(registry, sheet.name, existingIds)?.[0];
+}
+
+/**
+ * The entry of a vanished id recorded under this sheet name; of several (a template deleted and its
+ * name reused before the ids changed), the one inserted or refreshed last.
+ */
+function latestOrphan(
+  registry: TemplateRegistry,
+  sheetName: string,
+  existingIds: ReadonlySet<string>
+): [string, TemplateEntry] | undefined {
+  const stamp = (e: TemplateEntry): string => e.refreshedAt ?? e.insertedAt;
+  return Object.entries(registry.sheets)
+    .filter(([id, entry]) => !existingIds.has(id) && sameExcelName(entry.sheetName, sheetName))
+    .reduce<[string, TemplateEntry] | undefined>(
+      (best, next) => (best === undefined || stamp(next[1]) > stamp(best[1]) ? next : best),
+      undefined
+    );
 }
 
 /** The registry with `entry` stored under `worksheetId`, and removed from `oldId` if it was stored there. */
