@@ -133,11 +133,6 @@ interface WorkbookSnapshot {
 }
 
 /**
- * Undoes a failed insert: deletes the names it added and the sheet it added. The sheet is found by id
- * when known, else by name, and deleted only if it did not exist before; when Excel refused the add
- * itself, nothing was created (names come after the sheet) and nothing is touched.
- */
-/**
  * What sync 3 may have written to document settings, to put back on rollback: its answer can be lost
  * after Excel applied it, so a failed sync 3 does not mean the registry is unchanged.
  */
@@ -148,6 +143,12 @@ interface SettingsBefore {
   readonly backupKey: string | null;
 }
 
+/**
+ * Undoes a failed insert: deletes the names it added and the sheet it added. The sheet is found by id
+ * when known, else by name, and deleted only if it did not exist before; when Excel refused the add
+ * itself, nothing was created (names come after the sheet) and nothing is touched. After sync 3,
+ * `settingsBefore` puts the registry setting back as sync 1 read it (and removes a backup sync 3 made).
+ */
 async function rollback(
   excel: ExcelApi,
   error: unknown,

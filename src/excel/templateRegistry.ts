@@ -5,10 +5,16 @@
  *
  *   "capplan.templates": { version: 1, sheets: { [worksheetId]: TemplateEntry } }
  *   "capplan.undo":      the values the last refresh replaced (UndoRecord)
+ *   "capplan.pending":   a refresh or undo whose batch has not finished (Pending; refreshCore.ts)
+ *   "capplan.templates.damaged[.<time>]", "capplan.undo.refused": unreadable records, set aside verbatim
  *
- * A workbook is untrusted input: everything read back is zod-parsed. An unreadable entry means "that
- * sheet is not a template" (with the reason), and is kept verbatim when the registry is written
- * back; an unreadable registry is reported, never silently overwritten.
+ * Worksheet ids are not stable across Excel sessions and platforms: an entry is found by its id,
+ * else by its sheet name (pruneRegistry, registryIdOf), and re-keyed to the current id.
+ *
+ * A workbook is untrusted input: everything read back is zod-parsed once, and nothing walks it
+ * recursively without a bound. An unreadable entry means "that sheet is not a template" (with the
+ * reason), and is kept verbatim when the registry is written back; an unreadable registry is reported
+ * and backed up verbatim, never silently overwritten.
  */
 import { z } from "zod";
 import { issuesFromZod } from "../model/library/load";
