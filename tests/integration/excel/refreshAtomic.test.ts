@@ -73,9 +73,12 @@ describe("apply is atomic", () => {
     const team = teamIndex({ systemPricePerGpu: 31000 });
     const p = await plan(wb, team);
     wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
+    wb.stats.reset();
 
     const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
 
+    // The failed batch, then one sync to read what it left and one to put it back.
+    expect(wb.stats.syncCount).toBe(3);
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
     expect((error as ExcelOperationFailedError).rolledBack).toBe(true);
     expect(userMessage(error)).toMatch(/were put back: nothing was changed/);
@@ -247,8 +250,11 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
       key: REGISTRY_KEY,
       times: 2,
     });
+    wb.stats.reset();
 
     const error = await undoLastRefresh(wb.excel).catch((e: unknown) => e);
+    // Read + the failed batch, then one more try: read + the failed roll-forward.
+    expect(wb.stats.syncCount).toBe(4);
     expect(userMessage(error)).toMatch(/Undo last refresh again|Check for updates/);
 
     const again = await planRefresh(wb.excel, dellIndex());
