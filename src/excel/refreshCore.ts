@@ -179,11 +179,15 @@ function contentOf(value: unknown, formula: unknown): CellContent {
 function findEntry(
   registry: TemplateRegistry,
   sheet: { readonly id: string; readonly name: string },
-  existingIds: ReadonlySet<string>
+  state: WorkbookState
 ): { registryId: string; entry: TemplateEntry } {
   const damaged = registry.damaged[sheet.id];
   if (damaged !== undefined) throw new CorruptTemplateEntryError(sheet.name, damaged.problem);
-  const registryId = registryIdOf(registry, sheet, existingIds);
+  const existingIds = new Set(state.sheets.map((s) => s.id));
+  // Found by name only if one of its names still points at this sheet (not a reused name).
+  const registryId = registryIdOf(registry, sheet, existingIds, (entry) =>
+    Object.values(entry.assumptions).some((a) => namePointsAt(state, a.name, sheet.name))
+  );
   const entry = registryId === undefined ? undefined : registry.sheets[registryId];
   if (registryId === undefined || entry === undefined) throw new NotATemplateSheetError(sheet.name);
   return { registryId, entry };
@@ -260,15 +264,30 @@ async function readState(context: Excel.RequestContext): Promise<WorkbookState> 
   return stateOf(q);
 }
 
-/** The refreshed sheet: by id, else by name (worksheet ids are not stable across sessions/platforms). */
+/**
+ * The refreshed sheet: by id, else (worksheet ids are not stable across sessions and platforms) by
+ * name, if one of the refreshed inputs' names still points at it: a sheet that merely reuses the name
+ * of a deleted template (whose names turned into #REF!) is not it.
+ */
 function findSheet(
   state: WorkbookState,
   record: UndoRecord
 ): { readonly id: string; readonly name: string } | undefined {
-  return (
-    state.sheets.find((s) => s.id === record.worksheetId) ??
-    state.sheets.find((s) => sameExcelName(s.name, record.sheetName))
+  const byId = state.sheets.find((s) => s.id === record.worksheetId);
+  if (byId !== undefined) return byId;
+  const byName = state.sheets.find((s) => sameExcelName(s.name, record.sheetName));
+  if (byName === undefined) return undefined;
+  const pointsHere = Object.values(record.previous).some((p) =>
+    namePointsAt(state, p.name, byName.name)
   );
+  return pointsHere ? byName : undefined;
+}
+
+/** Whether the workbook name refers to a range on the sheet of that name. */
+function namePointsAt(state: WorkbookState, name: string, sheetName: string): boolean {
+  const formula = state.names.get(excelNameKey(name));
+  const target = formula === undefined ? null : parseSheetReference(formula);
+  return target !== null && sameExcelName(target.sheet, sheetName);
 }
 
 /** Two undo records are the same refresh (records of older versions have no opId). */
@@ -351,11 +370,11 @@ function queueRestore(
     }
     restored += 1;
   }
-  if (record.header !== undefined)
-    write(record.header.row, record.header.col, record.header.before);
-
   const existingIds = new Set(state.sheets.map((s) => s.id));
   const registryId = registryIdOf(registry, sheet, existingIds);
+  // The header is found by its address, not a name: written only on a sheet the registry knows.
+  if (record.header !== undefined && registryId !== undefined)
+    write(record.header.row, record.header.col, record.header.before);
   const current = registryId === undefined ? undefined : registry.sheets[registryId];
   const assumptions = { ...record.entryBefore.assumptions };
   for (const { key } of notRestored) {
@@ -363,7 +382,10 @@ function queueRestore(
     if (kept !== undefined) assumptions[key] = kept;
   }
   const entry: TemplateEntry = { ...record.entryBefore, sheetName: sheet.name, assumptions };
-  queueRegistryWrite(context, withEntryMoved(registry, registryId, sheet.id, entry));
+  // A sheet the registry does not know (the template was deleted and its name reused) is not made a
+  // template by an undo.
+  if (registryId !== undefined)
+    queueRegistryWrite(context, withEntryMoved(registry, registryId, sheet.id, entry));
   return { restored, notRestored };
 }
 
@@ -444,8 +466,7 @@ function planFrom(
   state: WorkbookState
 ): RefreshPlan {
   const registry = requireRegistry(state.registry);
-  const existingIds = new Set(state.sheets.map((s) => s.id));
-  const { registryId, entry } = findEntry(registry, sheet, existingIds);
+  const { registryId, entry } = findEntry(registry, sheet, state);
   const fromLibrary = libraryAssumptions(index, entry, source);
   const specByKey = new Map(fromLibrary.map((a) => [a.key, a]));
 

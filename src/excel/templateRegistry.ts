@@ -336,11 +336,15 @@ export function pruneRegistry(
 export function registryIdOf(
   registry: TemplateRegistry,
   sheet: { readonly id: string; readonly name: string },
-  existingIds: ReadonlySet<string>
+  existingIds: ReadonlySet<string>,
+  /** When given, an entry found by name must also pass this (e.g. its names still point at the sheet). */
+  confirm?: (entry: TemplateEntry) => boolean
 ): string | undefined {
   if (registry.sheets[sheet.id] !== undefined || registry.damaged[sheet.id] !== undefined)
     return sheet.id;
-  return latestOrphan(registry, sheet.name, existingIds)?.[0];
+  const orphan = latestOrphan(registry, sheet.name, existingIds);
+  if (orphan === undefined || (confirm !== undefined && !confirm(orphan[1]))) return undefined;
+  return orphan[0];
 }
 
 /**

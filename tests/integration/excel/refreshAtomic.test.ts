@@ -337,3 +337,19 @@ describe("an undo that can never succeed does not stay", () => {
     await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
   });
 });
+
+describe("undo after the template was replaced by a sheet of the same name", () => {
+  it("Given the refreshed template deleted and a plain sheet given its name, When undoing, Then nothing is written on that sheet and it does not become a template", async () => {
+    const wb = await fixtureWorkbook();
+    await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
+    wb.store.removeSheet(wb.worksheetId);
+    const impostor = wb.store.addSheet(SHEET);
+
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
+      code: "RefreshedSheetMissing",
+    });
+
+    expect(wb.store.getUsedBounds(impostor.id, false)).toBeNull();
+    expect(registryOf(wb).sheets[impostor.id]).toBeUndefined();
+  });
+});

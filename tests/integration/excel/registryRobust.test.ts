@@ -72,6 +72,18 @@ describe("worksheet ids are not stable across sessions (#5)", () => {
     expect(registryOf(reopened).sheets[newId]?.assumptions["powerPrice"]?.value).toBe(0.0623);
   });
 
+  it("Given a template deleted and a plain sheet given its name, When checking that sheet for updates, Then it is not taken for the template", async () => {
+    const wb = newWorkbook();
+    const first = await insertTemplateSpec(wb.excel, build);
+    wb.store.removeSheet(first.worksheetId);
+    wb.store.addSheet(first.sheetName);
+    await activate(wb.excel, first.sheetName);
+
+    await expect(planRefreshWith(wb.excel, teamIndex(), fixtureAssumptions)).rejects.toMatchObject({
+      code: "NotATemplateSheet",
+    });
+  });
+
   it("Given a template sheet deleted and its id and name both gone, When inserting, Then its entry is pruned", async () => {
     const wb = newWorkbook();
     const first = await insertTemplateSpec(wb.excel, build);
