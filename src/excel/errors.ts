@@ -11,6 +11,7 @@ export type CapacityPlannerErrorCode =
   | "ScenarioNotInLibrary"
   | "NothingToUndo"
   | "CorruptUndoRecord"
+  | "UnsafeUndoRecord"
   | "RefreshedSheetMissing"
   | "InvalidRefreshSelection"
   | "ExcelOperationFailed";
@@ -107,8 +108,27 @@ export class CorruptUndoRecordError extends CapacityPlannerError {
 
   constructor(readonly problem: string) {
     super(
-      `The saved undo information is damaged (${problem}), so nothing was restored. ` +
+      `The saved undo information is damaged (${problem}), so nothing was restored; it was set aside for support. ` +
         "Check the assumption values by hand; the sheet's sources and as-of dates show where each came from."
+    );
+  }
+}
+
+/**
+ * The undo record asks to write something the add-in could never have saved there (a formula calling a
+ * function, a reference outside the template): a workbook's settings are untrusted, so nothing is written.
+ */
+export class UnsafeUndoRecordError extends CapacityPlannerError {
+  readonly code = "UnsafeUndoRecord";
+
+  constructor(
+    readonly names: readonly string[],
+    readonly backupKey: string
+  ) {
+    super(
+      `The saved undo information for ${names.join(", ")} is not a value or formula Capacity Planner could have written, ` +
+        `so nothing was restored. It was set aside (setting '${backupKey}'); check those assumptions by hand against ` +
+        "the sources and as-of dates on the sheet."
     );
   }
 }
@@ -143,12 +163,15 @@ export class ExcelOperationFailedError extends CapacityPlannerError {
     readonly excelCode: string | null,
     detail: string,
     cause: unknown,
-    readonly rolledBack: boolean
+    readonly rolledBack: boolean,
+    /** What the failure left behind and what to do, when the action knows better than the default. */
+    outcome?: string
   ) {
     super(
       `Excel could not ${action}: ${detail}${excelCode === null ? "" : ` (${excelCode})`}. ` +
-        (rolledBack ? "Nothing was changed. " : "") +
-        "Close any cell you are editing and try again; if it keeps failing, save the workbook and reopen it.",
+        (outcome ??
+          (rolledBack ? "Nothing was changed. " : "") +
+            "Close any cell you are editing and try again; if it keeps failing, save the workbook and reopen it."),
       { cause }
     );
   }
@@ -180,14 +203,20 @@ function errorDetail(error: unknown): string {
 }
 
 /** Wraps anything thrown by Excel (not our own typed errors) for the sidebar. */
-export function wrapExcelError(action: string, error: unknown, rolledBack: boolean): Error {
+export function wrapExcelError(
+  action: string,
+  error: unknown,
+  rolledBack: boolean,
+  outcome?: string
+): Error {
   if (error instanceof CapacityPlannerError) return error;
   return new ExcelOperationFailedError(
     action,
     excelErrorCode(error),
     errorDetail(error),
     error,
-    rolledBack
+    rolledBack,
+    outcome
   );
 }
 

@@ -133,20 +133,40 @@ interface WorkbookSnapshot {
 }
 
 /**
+ * What sync 3 may have written to document settings, to put back on rollback: its answer can be lost
+ * after Excel applied it, so a failed sync 3 does not mean the registry is unchanged.
+ */
+interface SettingsBefore {
+  /** The registry setting exactly as sync 1 read it (undefined: there was none). */
+  readonly registry: unknown;
+  /** The backup key sync 3 wrote a damaged registry to, if it did. */
+  readonly backupKey: string | null;
+}
+
+/**
  * Undoes a failed insert: deletes the names it added and the sheet it added. The sheet is found by id
  * when known, else by name, and deleted only if it did not exist before; when Excel refused the add
- * itself, nothing was created (names come after the sheet) and nothing is touched.
+ * itself, nothing was created (names come after the sheet) and nothing is touched. After sync 3,
+ * `settingsBefore` puts the registry setting back as sync 1 read it (and removes a backup sync 3 made).
  */
 async function rollback(
   excel: ExcelApi,
   error: unknown,
   sheet: { readonly name: string; readonly id: string | null },
   snapshot: WorkbookSnapshot,
-  addedNames: readonly string[]
+  addedNames: readonly string[],
+  settingsBefore: SettingsBefore | null = null
 ): Promise<boolean> {
   if (sheet.id === null && excelErrorLocation(error) === "WorksheetCollection.add") return true;
   try {
     await excel.run(async (context) => {
+      const settings = context.workbook.settings;
+      const registryNow =
+        settingsBefore === null ? null : settings.getItemOrNullObject(REGISTRY_KEY).load("key");
+      const backupNow =
+        settingsBefore?.backupKey == null
+          ? null
+          : settings.getItemOrNullObject(settingsBefore.backupKey).load("key");
       const added = context.workbook.worksheets.getItemOrNullObject(sheet.id ?? sheet.name);
       added.load("id");
       const existing = new Set(snapshot.names.map(excelNameKey));
@@ -154,6 +174,13 @@ async function rollback(
         .filter((name) => !existing.has(excelNameKey(name)))
         .map((name) => context.workbook.names.getItemOrNullObject(name).load("name"));
       await context.sync();
+      if (settingsBefore !== null) {
+        // Queued first: the registry must never name a sheet the rollback removes.
+        if (settingsBefore.registry !== undefined)
+          settings.add(REGISTRY_KEY, settingsBefore.registry);
+        else if (registryNow !== null && !registryNow.isNullObject) registryNow.delete();
+        if (backupNow !== null && !backupNow.isNullObject) backupNow.delete();
+      }
       for (const name of names) if (!name.isNullObject) name.delete();
       if (!added.isNullObject && !snapshot.sheetIds.has(added.id)) added.delete();
       await context.sync();
@@ -196,6 +223,7 @@ async function insertSerialized(
     const worksheets = context.workbook.worksheets.load("items/name,items/id");
     const names = context.workbook.names.load("items/name");
     const registrySetting = queueSettingRead(context, REGISTRY_KEY);
+    const backupSetting = queueSettingRead(context, REGISTRY_BACKUP_KEY);
     await context.sync();
 
     const read = parseRegistry(settingValue(registrySetting));
@@ -203,11 +231,16 @@ async function insertSerialized(
     const warnings: string[] = [];
     let registry = EMPTY_REGISTRY;
     let damagedRegistry: { readonly raw: unknown; readonly problem: string } | null = null;
+    // A backup never replaces an earlier one: each damaged registry gets its own key.
+    const backupKey =
+      settingValue(backupSetting) === undefined
+        ? REGISTRY_BACKUP_KEY
+        : `${REGISTRY_BACKUP_KEY}.${(options.now ?? (() => new Date()))().toISOString()}`;
     if (read.status === "corrupt") {
       damagedRegistry = { raw: read.raw, problem: read.problem };
       warnings.push(
         `The Capacity Planner information saved in this workbook was damaged (${read.problem}); it was set aside ` +
-          `(setting '${REGISTRY_BACKUP_KEY}') and a new record started. Earlier template sheets can no longer be refreshed.`
+          `unchanged (setting '${backupKey}') and a new record started. Earlier template sheets can no longer be refreshed.`
       );
     } else {
       registry = read.registry;
@@ -252,16 +285,21 @@ async function insertSerialized(
 
     // ---- sync 3: record it, then show it
     progress("Saving template details", 0.85);
+    const now = (options.now ?? (() => new Date()))();
+    const settingsBefore: SettingsBefore = {
+      registry: settingValue(registrySetting),
+      backupKey: damagedRegistry === null ? null : backupKey,
+    };
     try {
-      const now = (options.now ?? (() => new Date()))();
-      const existing = new Set([...snapshot.sheetIds, worksheetId]);
+      // The sheets as they were before this insert: the new sheet gets its own entry below, so an
+      // old entry that merely shares its name is pruned rather than taken for it.
+      const before = worksheets.items.map((w) => ({ id: w.id, name: w.name }));
       const next = withEntry(
-        pruneRegistry(registry, existing),
+        pruneRegistry(registry, before),
         worksheetId,
         entryFor(spec, placement, now.toISOString())
       );
-      if (damagedRegistry !== null)
-        context.workbook.settings.add(REGISTRY_BACKUP_KEY, damagedRegistry.raw);
+      if (damagedRegistry !== null) context.workbook.settings.add(backupKey, damagedRegistry.raw);
       queueRegistryWrite(context, next);
       context.workbook.worksheets.getItem(worksheetId).activate();
       await context.sync();
@@ -271,7 +309,8 @@ async function insertSerialized(
         error,
         { name: sheetName, id: worksheetId },
         snapshot,
-        addedNames
+        addedNames,
+        settingsBefore
       );
       throw wrapExcelError("insert the template", error, rolledBack);
     }

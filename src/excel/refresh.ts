@@ -3,23 +3,25 @@
  * rows the user ticked (1 sync), undo the last refresh (2 syncs). See refreshCore.ts.
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
-import { assumptionsFromLibrary } from "../templates/rentVsBuild";
+import { LIBRARY_HEADER, assumptionsFromLibrary } from "../templates/rentVsBuild";
 import type { ExcelApi } from "./excelApi";
 import { applyRefreshWith, planRefreshWith, undoLastRefreshWith } from "./refreshCore";
-import type { RefreshOptions, RefreshPlan } from "./refreshCore";
+import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshCore";
 
 export type {
   CellContent,
   LibraryRef,
+  NotRestored,
   RefreshBasis,
   RefreshOptions,
   RefreshPlan,
   RefreshRow,
   RefreshRowStatus,
+  UndoResult,
 } from "./refreshCore";
 
 export async function planRefresh(excel: ExcelApi, index: LibraryIndex): Promise<RefreshPlan> {
-  return planRefreshWith(excel, index, assumptionsFromLibrary);
+  return planRefreshWith(excel, index, assumptionsFromLibrary, LIBRARY_HEADER);
 }
 
 export async function applyRefresh(
@@ -31,6 +33,6 @@ export async function applyRefresh(
   return applyRefreshWith(excel, plan, keys, options);
 }
 
-export async function undoLastRefresh(excel: ExcelApi): Promise<{ restored: number }> {
+export async function undoLastRefresh(excel: ExcelApi): Promise<UndoResult> {
   return undoLastRefreshWith(excel);
 }

@@ -1,25 +1,38 @@
+/* global Excel */
 /**
  * Refreshing a template sheet's assumptions from the current library, given any source of the
  * template's assumptions (refresh.ts passes the rent-vs-build one).
  *
  *   planRefreshWith  1 sync: the active sheet, the registry, the workbook names and the sheet's
  *                    used cells -> one row per assumption (src/templates/refreshPlan.ts);
- *   applyRefreshWith 1 sync: write the chosen values, update the registry, save an undo record;
+ *   applyRefreshWith 1 sync: write the chosen values with their source / as-of cells and the
+ *                    library header, update the registry, save an undo record;
  *   undoLastRefresh  2 syncs: read the undo record, restore cells and registry.
  *
- * Apply writes back a registry and an undo record computed from what planning read. In the same
- * round trip it re-reads both (a load queued before a write sees the old value), and in the rare
- * case that something changed in between (a template inserted meanwhile, a cell edited) it corrects
- * them with one more round trip, so nothing is lost.
+ * Atomicity. Excel applies a batch in order and stops at the first failing operation, keeping what
+ * came before it; on the web the answer of a batch that Excel applied can also be lost. So apply and
+ * undo write a "pending" record (PENDING_KEY) as the first write of their batch and delete it as the
+ * last. After a failure the add-in reads what was left behind and makes it consistent at once (or, if
+ * Excel is still failing, at the next Check for updates / Undo):
+ *   - no pending record: nothing was written, or (its undo record carries the apply's opId) all was;
+ *   - a pending apply: roll it back (cells, source / as-of, header, registry to their previous state);
+ *   - a pending undo: roll it forward (undo is idempotent: it writes the previous state again).
+ * Rolling back an apply and finishing an undo are the same operation, `queueRestore`.
+ *
+ * Apply also re-reads, in its own batch, the registry and the cells it overwrites (a load queued before
+ * a write sees the old value); in the rare case that something changed since planning (a template
+ * inserted meanwhile, a cell edited) it corrects the records with one more round trip.
  */
 import { findScenario } from "../model/library/indexLibrary";
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { valueContent } from "../templates/blocks";
+import { isSafeInputFormula } from "../templates/inputFormula";
 import { computeRefreshRows } from "../templates/refreshPlan";
 import type { CellScalar, RefreshRow } from "../templates/refreshPlan";
-import type { AssumptionSpec } from "../templates/types";
-import { excelNameKey, parseSheetReference, sameExcelName } from "./a1";
+import type { AssumptionSpec, LibraryHeaderSpec } from "../templates/types";
+import { cellAddress, excelNameKey, parseCell, parseSheetReference, sameExcelName } from "./a1";
 import {
+  CapacityPlannerError,
   CorruptRegistryError,
   CorruptTemplateEntryError,
   CorruptUndoRecordError,
@@ -29,32 +42,44 @@ import {
   NothingToUndoError,
   RefreshedSheetMissingError,
   ScenarioNotInLibraryError,
+  UnsafeUndoRecordError,
   wrapExcelError,
 } from "./errors";
 import type { ExcelApi } from "./excelApi";
 import { serialized } from "./serialize";
 import {
+  PENDING_KEY,
   REGISTRY_KEY,
   UNDO_KEY,
+  parsePending,
   parseRegistry,
   parseUndoRecord,
+  queuePendingWrite,
   queueRegistryWrite,
   queueSettingRead,
   queueUndoWrite,
+  registryIdOf,
   sameRegistry,
   settingValue,
-  withEntry,
+  withEntryMoved,
 } from "./templateRegistry";
 import type {
   LibraryRef,
+  Pending,
+  PendingRead,
+  ProvenanceChange,
   RegistryRead,
   TemplateEntry,
   TemplateRegistry,
+  UndoRead,
   UndoRecord,
 } from "./templateRegistry";
 
 export type { CellScalar, RefreshRow, RefreshRowStatus } from "../templates/refreshPlan";
 export type { LibraryRef } from "./templateRegistry";
+
+/** Where an undo record that asked to write something unsafe is set aside (kept for support). */
+export const UNDO_REFUSED_KEY = "capplan.undo.refused";
 
 /** The template's assumptions as the given library defines them (names carry the sheet's suffix). */
 export type AssumptionsSource = (
@@ -70,6 +95,26 @@ export interface CellContent {
   readonly formula: string | null;
 }
 
+/** A source / as-of / range cell to rewrite with its value (0-based, on the template sheet). */
+export interface ProvenanceTarget {
+  readonly role: ProvenanceChange["role"];
+  readonly row: number;
+  readonly col: number;
+  /** Offset from the named value cell (undo finds the cell from the name, wherever it is then). */
+  readonly dRow: number;
+  readonly dCol: number;
+  readonly before: CellScalar;
+  readonly after: string | number;
+}
+
+/** The header cell naming the library, when it still holds what the add-in wrote there. */
+export interface HeaderTarget {
+  readonly row: number;
+  readonly col: number;
+  readonly before: CellScalar;
+  readonly after: string;
+}
+
 /** What planning read, for apply: the registry as it was, and each assumption cell's content. */
 export interface RefreshBasis {
   readonly registry: TemplateRegistry;
@@ -77,6 +122,9 @@ export interface RefreshBasis {
   readonly registryId: string;
   readonly entry: TemplateEntry;
   readonly cells: Readonly<Record<string, CellContent>>;
+  /** Per assumption key: the provenance cells that change with the value. */
+  readonly provenance: Readonly<Record<string, readonly ProvenanceTarget[]>>;
+  readonly header: HeaderTarget | null;
 }
 
 export interface RefreshPlan {
@@ -94,6 +142,20 @@ export interface RefreshOptions {
   readonly now?: () => Date;
 }
 
+export interface NotRestored {
+  readonly key: string;
+  /** The workbook name of the value cell. */
+  readonly name: string;
+  /** Why, for the user ("the name CP_Pue was deleted"). */
+  readonly reason: string;
+}
+
+export interface UndoResult {
+  readonly restored: number;
+  /** Assumptions whose cells could not be found; their registry record keeps the refreshed value. */
+  readonly notRestored: readonly NotRestored[];
+}
+
 function requireRegistry(read: RegistryRead): TemplateRegistry {
   if (read.status === "newer") throw new NewerRegistryError(read.version);
   if (read.status === "corrupt") throw new CorruptRegistryError(read.problem);
@@ -106,21 +168,29 @@ function toScalar(value: unknown): CellScalar {
     : "";
 }
 
+function contentOf(value: unknown, formula: unknown): CellContent {
+  return {
+    value: toScalar(value),
+    formula: typeof formula === "string" && formula.startsWith("=") ? formula : null,
+  };
+}
+
 /** Finds the active sheet's entry: by id, else (an id that changed) by name among entries of vanished ids. */
 function findEntry(
   registry: TemplateRegistry,
   sheet: { readonly id: string; readonly name: string },
-  existingIds: ReadonlySet<string>
+  state: WorkbookState
 ): { registryId: string; entry: TemplateEntry } {
-  const byId = registry.sheets[sheet.id];
-  if (byId !== undefined) return { registryId: sheet.id, entry: byId };
   const damaged = registry.damaged[sheet.id];
   if (damaged !== undefined) throw new CorruptTemplateEntryError(sheet.name, damaged.problem);
-  const orphan = Object.entries(registry.sheets).find(
-    ([id, entry]) => !existingIds.has(id) && sameExcelName(entry.sheetName, sheet.name)
+  const existingIds = new Set(state.sheets.map((s) => s.id));
+  // Found by name only if one of its names still points at this sheet (not a reused name).
+  const registryId = registryIdOf(registry, sheet, existingIds, (entry) =>
+    Object.values(entry.assumptions).some((a) => namePointsAt(state, a.name, sheet.name))
   );
-  if (orphan !== undefined) return { registryId: orphan[0], entry: orphan[1] };
-  throw new NotATemplateSheetError(sheet.name);
+  const entry = registryId === undefined ? undefined : registry.sheets[registryId];
+  if (registryId === undefined || entry === undefined) throw new NotATemplateSheetError(sheet.name);
+  return { registryId, entry };
 }
 
 function libraryAssumptions(
@@ -134,80 +204,346 @@ function libraryAssumptions(
   return source(index, entry.scenarioId, entry.nameSuffix);
 }
 
+/** Whether `text` is what `header` writes for a library with this id and version (any name). */
+function isHeaderOf(header: LibraryHeaderSpec, text: CellScalar, library: LibraryRef): boolean {
+  if (typeof text !== "string") return false;
+  const hole = "\u0000";
+  const [prefix = "", suffix = ""] = header
+    .text({ id: library.id, version: library.version, name: hole })
+    .split(hole);
+  return (
+    text.length >= prefix.length + suffix.length && text.startsWith(prefix) && text.endsWith(suffix)
+  );
+}
+
+// ------------------------------------------------------------------------------------ workbook state
+
+/** Everything apply's recovery, undo and the reconciliation of a pending record need, read in one sync. */
+interface WorkbookState {
+  readonly undoSetting: Excel.Setting;
+  readonly undo: UndoRead;
+  readonly pending: PendingRead;
+  readonly registry: RegistryRead;
+  readonly sheets: readonly { readonly id: string; readonly name: string }[];
+  /** Workbook names (by excelNameKey) -> their formula ("='Rent vs Build'!$C$5"). */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+interface QueuedState {
+  readonly undoSetting: Excel.Setting;
+  readonly pendingSetting: Excel.Setting;
+  readonly registrySetting: Excel.Setting;
+  readonly worksheets: Excel.WorksheetCollection;
+  readonly names: Excel.NamedItemCollection;
+}
+
+function queueStateRead(context: Excel.RequestContext): QueuedState {
+  return {
+    undoSetting: queueSettingRead(context, UNDO_KEY),
+    pendingSetting: queueSettingRead(context, PENDING_KEY),
+    registrySetting: queueSettingRead(context, REGISTRY_KEY),
+    worksheets: context.workbook.worksheets.load("items/id,items/name"),
+    names: context.workbook.names.load("items/name,items/formula"),
+  };
+}
+
+function stateOf(q: QueuedState): WorkbookState {
+  return {
+    undoSetting: q.undoSetting,
+    undo: parseUndoRecord(settingValue(q.undoSetting)),
+    pending: parsePending(settingValue(q.pendingSetting)),
+    registry: parseRegistry(settingValue(q.registrySetting)),
+    sheets: q.worksheets.items.map((w) => ({ id: w.id, name: w.name })),
+    names: new Map(q.names.items.map((n) => [excelNameKey(n.name), n.formula])),
+  };
+}
+
+async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
+  const q = queueStateRead(context);
+  await context.sync();
+  return stateOf(q);
+}
+
+/**
+ * The refreshed sheet: by id, else (worksheet ids are not stable across sessions and platforms) by
+ * name, if one of the refreshed inputs' names still points at it: a sheet that merely reuses the name
+ * of a deleted template (whose names turned into #REF!) is not it.
+ */
+function findSheet(
+  state: WorkbookState,
+  record: UndoRecord
+): { readonly id: string; readonly name: string } | undefined {
+  const byId = state.sheets.find((s) => s.id === record.worksheetId);
+  if (byId !== undefined) return byId;
+  const byName = state.sheets.find((s) => sameExcelName(s.name, record.sheetName));
+  if (byName === undefined) return undefined;
+  const pointsHere = Object.values(record.previous).some((p) =>
+    namePointsAt(state, p.name, byName.name)
+  );
+  return pointsHere ? byName : undefined;
+}
+
+/** Whether the workbook name refers to a range on the sheet of that name. */
+function namePointsAt(state: WorkbookState, name: string, sheetName: string): boolean {
+  const formula = state.names.get(excelNameKey(name));
+  const target = formula === undefined ? null : parseSheetReference(formula);
+  return target !== null && sameExcelName(target.sheet, sheetName);
+}
+
+/** Two undo records are the same refresh (records of older versions have no opId). */
+function sameOperation(a: UndoRecord, b: UndoRecord): boolean {
+  if (a.opId !== undefined || b.opId !== undefined) return a.opId === b.opId;
+  return a.appliedAt === b.appliedAt && a.worksheetId === b.worksheetId;
+}
+
+/** Names of the record's previous formulas that are not arithmetic over the sheet's own names. */
+function unsafeFormulas(record: UndoRecord): string[] {
+  const allowed = [
+    ...Object.values(record.entryBefore.assumptions).map((a) => a.name),
+    ...Object.values(record.previous).map((p) => p.name),
+  ];
+  return Object.values(record.previous)
+    .filter((p) => p.formula !== null && !isSafeInputFormula(p.formula, allowed))
+    .map((p) => p.name);
+}
+
+/**
+ * Queues writing back the state before the refresh `record` describes: each value cell (found by its
+ * name) with its source / as-of cells, the library header, and the sheet's registry entry. Assumptions
+ * whose name is gone are reported and keep their refreshed registry record, which is what their cell
+ * (wherever it is) still holds. Idempotent: queuing it twice restores the same state.
+ */
+function queueRestore(
+  context: Excel.RequestContext,
+  record: UndoRecord,
+  state: WorkbookState,
+  sheet: { readonly id: string; readonly name: string },
+  registry: TemplateRegistry
+): UndoResult {
+  const ws = context.workbook.worksheets.getItem(sheet.id);
+  const write = (row: number, col: number, value: CellScalar): void => {
+    // valueContent: text that looks like a formula is written as text, never as a formula.
+    ws.getRange(cellAddress(row, col)).values = [[valueContent(value)]];
+  };
+  const notRestored: NotRestored[] = [];
+  const unsafe = new Set(unsafeFormulas(record));
+  let restored = 0;
+  for (const [key, previous] of Object.entries(record.previous)) {
+    if (unsafe.has(previous.name)) {
+      notRestored.push({
+        key,
+        name: previous.name,
+        reason: `its earlier content is not a value or formula Capacity Planner writes back`,
+      });
+      continue;
+    }
+    const formula = state.names.get(excelNameKey(previous.name));
+    if (formula === undefined) {
+      notRestored.push({
+        key,
+        name: previous.name,
+        reason: `the name ${previous.name} was deleted`,
+      });
+      continue;
+    }
+    const target = parseSheetReference(formula);
+    if (
+      target === null ||
+      !sameExcelName(target.sheet, sheet.name) ||
+      target.range.rowCount !== 1 ||
+      target.range.colCount !== 1
+    ) {
+      notRestored.push({
+        key,
+        name: previous.name,
+        reason: `the name ${previous.name} no longer points at one cell on '${sheet.name}'`,
+      });
+      continue;
+    }
+    const { row, col } = target.range;
+    // Only formulas that passed unsafeFormulas reach here.
+    if (previous.formula !== null)
+      ws.getRange(cellAddress(row, col)).formulas = [[previous.formula]];
+    else write(row, col, previous.value);
+    for (const p of previous.provenance ?? []) {
+      if (row + p.dRow >= 0 && col + p.dCol >= 0) write(row + p.dRow, col + p.dCol, p.before);
+    }
+    restored += 1;
+  }
+  const existingIds = new Set(state.sheets.map((s) => s.id));
+  const registryId = registryIdOf(registry, sheet, existingIds);
+  // The header is found by its address, not a name: written only on a sheet the registry knows.
+  if (record.header !== undefined && registryId !== undefined)
+    write(record.header.row, record.header.col, record.header.before);
+  const current = registryId === undefined ? undefined : registry.sheets[registryId];
+  const assumptions = { ...record.entryBefore.assumptions };
+  for (const { key } of notRestored) {
+    const kept = current?.assumptions[key];
+    if (kept !== undefined) assumptions[key] = kept;
+  }
+  const entry: TemplateEntry = { ...record.entryBefore, sheetName: sheet.name, assumptions };
+  // A sheet the registry does not know (the template was deleted and its name reused) is not made a
+  // template by an undo.
+  if (registryId !== undefined)
+    queueRegistryWrite(context, withEntryMoved(registry, registryId, sheet.id, entry));
+  return { restored, notRestored };
+}
+
+/**
+ * Makes a pending record left by an interrupted apply or undo consistent: an apply whose undo record
+ * was saved had completed (only the pending record is left to remove); any other apply is rolled back;
+ * an undo is finished. One sync. Returns what was restored (for an undo), or null.
+ */
+async function settlePending(
+  context: Excel.RequestContext,
+  pending: Pending,
+  state: WorkbookState
+): Promise<{ readonly outcome: "completed" | "restored"; readonly result: UndoResult | null }> {
+  const settings = context.workbook.settings;
+  const pendingSetting = settings.getItem(PENDING_KEY);
+  const saved = state.undo.status === "ok" ? state.undo.record : null;
+  if (pending.kind === "apply" && saved !== null && saved.opId === pending.opId) {
+    pendingSetting.delete();
+    await context.sync();
+    return { outcome: "completed", result: null };
+  }
+  const sheet = findSheet(state, pending.record);
+  const result =
+    sheet === undefined
+      ? null
+      : queueRestore(context, pending.record, state, sheet, requireRegistry(state.registry));
+  // An undo removes the record it undid; a rolled-back apply leaves the earlier refresh's record alone.
+  if (pending.kind === "undo" && saved !== null && sameOperation(saved, pending.record))
+    state.undoSetting.delete();
+  pendingSetting.delete();
+  await context.sync();
+  return { outcome: "restored", result };
+}
+
+// ------------------------------------------------------------------------------------ plan
+
 export async function planRefreshWith(
   excel: ExcelApi,
   index: LibraryIndex,
-  source: AssumptionsSource
+  source: AssumptionsSource,
+  header?: LibraryHeaderSpec
 ): Promise<RefreshPlan> {
   return serialized(excel, () =>
     excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getActiveWorksheet();
-      sheet.load("id,name");
-      const worksheets = context.workbook.worksheets.load("items/id");
-      const names = context.workbook.names.load("items/name,items/formula");
-      // Only cells with values: a named cell outside this rectangle is empty.
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas");
-      const registrySetting = queueSettingRead(context, REGISTRY_KEY);
-      await context.sync();
-
-      const registry = requireRegistry(parseRegistry(settingValue(registrySetting)));
-      const existingIds = new Set(worksheets.items.map((w) => w.id));
-      const { registryId, entry } = findEntry(
-        registry,
-        { id: sheet.id, name: sheet.name },
-        existingIds
-      );
-      const fromLibrary = libraryAssumptions(index, entry, source);
-
-      const formulaByName = new Map(names.items.map((n) => [excelNameKey(n.name), n.formula]));
-      const cells: Record<string, CellContent> = {};
-      for (const [key, recorded] of Object.entries(entry.assumptions)) {
-        const formula = formulaByName.get(excelNameKey(recorded.name));
-        const target = formula === undefined ? null : parseSheetReference(formula);
-        if (target === null || !sameExcelName(target.sheet, sheet.name)) continue;
-        if (target.range.rowCount !== 1 || target.range.colCount !== 1) continue;
-        const i = used.isNullObject ? -1 : target.range.row - used.rowIndex;
-        const j = used.isNullObject ? -1 : target.range.col - used.columnIndex;
-        if (used.isNullObject || i < 0 || j < 0 || i >= used.rowCount || j >= used.columnCount) {
-          cells[key] = { value: "", formula: null };
-          continue;
-        }
-        const rawFormula: unknown = used.formulas[i]?.[j];
-        cells[key] = {
-          value: toScalar(used.values[i]?.[j]),
-          formula: typeof rawFormula === "string" && rawFormula.startsWith("=") ? rawFormula : null,
-        };
+      // A refresh or undo interrupted earlier (Excel failed, the pane closed) is settled first, so the
+      // comparison never calls the add-in's own half-written values "your edit". Normally 1 sync.
+      let read = await readPlanInputs(context);
+      if (read.state.pending.status === "ok") {
+        await settlePending(context, read.state.pending.pending, read.state);
+        read = await readPlanInputs(context);
       }
-      const values: Record<string, CellScalar> = {};
-      for (const [key, cell] of Object.entries(cells)) values[key] = cell.value;
-
-      const meta = index.library.meta;
-      return {
-        worksheetId: sheet.id,
-        sheetName: sheet.name,
-        scenarioId: entry.scenarioId,
-        libraryBefore: { id: entry.libraryId, version: entry.libraryVersion },
-        libraryAfter: { id: meta.id, version: meta.version, name: meta.name },
-        rows: computeRefreshRows(entry.assumptions, values, fromLibrary),
-        basis: { registry, registryId, entry, cells },
-      };
+      return planFrom(index, source, header, read.sheet, read.used, read.state);
     })
   );
 }
 
-/** The registry with this sheet's entry replaced (and moved to the current worksheet id if it had changed). */
-function registryWith(
-  registry: TemplateRegistry,
-  registryId: string,
-  worksheetId: string,
-  entry: TemplateEntry
-): TemplateRegistry {
-  if (registryId === worksheetId) return withEntry(registry, worksheetId, entry);
-  const sheets = { ...registry.sheets };
-  delete sheets[registryId];
-  return withEntry({ sheets, damaged: registry.damaged }, worksheetId, entry);
+async function readPlanInputs(context: Excel.RequestContext): Promise<{
+  readonly sheet: { readonly id: string; readonly name: string };
+  readonly used: Excel.Range;
+  readonly state: WorkbookState;
+}> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("id,name");
+  // Only cells with values: a named cell outside this rectangle is empty.
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas");
+  const queued = queueStateRead(context);
+  await context.sync();
+  return { sheet: { id: sheet.id, name: sheet.name }, used, state: stateOf(queued) };
 }
+
+function planFrom(
+  index: LibraryIndex,
+  source: AssumptionsSource,
+  header: LibraryHeaderSpec | undefined,
+  sheet: { readonly id: string; readonly name: string },
+  used: Excel.Range,
+  state: WorkbookState
+): RefreshPlan {
+  const registry = requireRegistry(state.registry);
+  const { registryId, entry } = findEntry(registry, sheet, state);
+  const fromLibrary = libraryAssumptions(index, entry, source);
+  const specByKey = new Map(fromLibrary.map((a) => [a.key, a]));
+
+  const cellAt = (row: number, col: number): CellContent | null => {
+    if (used.isNullObject) return { value: "", formula: null };
+    const i = row - used.rowIndex;
+    const j = col - used.columnIndex;
+    if (i < 0 || j < 0 || i >= used.rowCount || j >= used.columnCount)
+      return { value: "", formula: null };
+    return contentOf(used.values[i]?.[j], used.formulas[i]?.[j]);
+  };
+
+  const cells: Record<string, CellContent> = {};
+  const provenance: Record<string, ProvenanceTarget[]> = {};
+  for (const [key, recorded] of Object.entries(entry.assumptions)) {
+    const formula = state.names.get(excelNameKey(recorded.name));
+    const target = formula === undefined ? null : parseSheetReference(formula);
+    if (target === null || !sameExcelName(target.sheet, sheet.name)) continue;
+    if (target.range.rowCount !== 1 || target.range.colCount !== 1) continue;
+    const { row, col } = target.range;
+    cells[key] = cellAt(row, col) ?? { value: "", formula: null };
+
+    // The provenance cells sit where the template put them relative to the value cell.
+    const spec = specByKey.get(key);
+    if (spec?.provenance === undefined) continue;
+    const anchor = parseCell(spec.address);
+    const targets: ProvenanceTarget[] = [];
+    for (const p of spec.provenance) {
+      const at = parseCell(p.address);
+      const dRow = at.row - anchor.row;
+      const dCol = at.col - anchor.col;
+      if (row + dRow < 0 || col + dCol < 0) continue;
+      const current = cellAt(row + dRow, col + dCol);
+      // A formula the user put there is theirs: left alone.
+      if (current === null || current.formula !== null) continue;
+      targets.push({
+        role: p.role,
+        row: row + dRow,
+        col: col + dCol,
+        dRow,
+        dCol,
+        before: current.value,
+        after: p.value,
+      });
+    }
+    provenance[key] = targets;
+  }
+  const values: Record<string, CellScalar> = {};
+  for (const [key, cell] of Object.entries(cells)) values[key] = cell.value;
+
+  const meta = index.library.meta;
+  const libraryBefore = { id: entry.libraryId, version: entry.libraryVersion };
+  let headerTarget: HeaderTarget | null = null;
+  if (header !== undefined) {
+    const { row, col } = parseCell(header.address);
+    const current = cellAt(row, col);
+    // Rewritten only while it still says what the add-in wrote for the sheet's library.
+    if (
+      current !== null &&
+      current.formula === null &&
+      isHeaderOf(header, current.value, libraryBefore)
+    )
+      headerTarget = { row, col, before: current.value, after: header.text(meta) };
+  }
+
+  return {
+    worksheetId: sheet.id,
+    sheetName: sheet.name,
+    scenarioId: entry.scenarioId,
+    libraryBefore,
+    libraryAfter: { id: meta.id, version: meta.version, name: meta.name },
+    rows: computeRefreshRows(entry.assumptions, values, fromLibrary),
+    basis: { registry, registryId, entry, cells, provenance, header: headerTarget },
+  };
+}
+
+// ------------------------------------------------------------------------------------ apply
 
 function refreshedEntry(
   plan: RefreshPlan,
@@ -238,7 +574,8 @@ function undoRecordFor(
   plan: RefreshPlan,
   rows: readonly RefreshRow[],
   cells: Readonly<Record<string, CellContent>>,
-  appliedAt: string
+  appliedAt: string,
+  opId: string
 ): UndoRecord {
   const previous: UndoRecord["previous"] = {};
   const entry = plan.basis.entry;
@@ -249,10 +586,25 @@ function undoRecordFor(
       value: cell.value,
       formula: cell.formula,
       libraryVersionBefore: entry.assumptions[row.key]?.libraryVersion ?? entry.libraryVersion,
+      ...(row.libraryValue === null ? {} : { after: row.libraryValue }),
     };
+    const provenance = plan.basis.provenance[row.key] ?? [];
+    if (provenance.length > 0)
+      previous[row.key] = {
+        ...previous[row.key],
+        provenance: provenance.map((p) => ({
+          role: p.role,
+          dRow: p.dRow,
+          dCol: p.dCol,
+          before: p.before,
+          after: p.after,
+        })),
+      };
   }
+  const header = plan.basis.header;
   return {
     version: 1,
+    opId,
     worksheetId: plan.worksheetId,
     sheetName: plan.sheetName,
     appliedAt,
@@ -260,6 +612,11 @@ function undoRecordFor(
     libraryAfter: { id: plan.libraryAfter.id, version: plan.libraryAfter.version },
     entryBefore: entry,
     previous,
+    ...(header === null
+      ? {}
+      : {
+          header: { row: header.row, col: header.col, before: header.before, after: header.after },
+        }),
   };
 }
 
@@ -274,9 +631,23 @@ function selectRows(plan: RefreshPlan, keys: readonly string[]): RefreshRow[] {
   return wanted.map((key) => byKey.get(key)).filter((row): row is RefreshRow => row !== undefined);
 }
 
+const ROLLED_BACK =
+  "Excel stopped partway through, and the previous values, sources and registry were put back: nothing was changed. " +
+  "Close any cell you are editing and apply again; if it keeps failing, save the workbook and reopen it.";
+const STILL_PENDING =
+  "Excel stopped partway through and the previous values could not be put back yet. They are saved in the workbook: " +
+  "choose Check for updates (or Undo last refresh) and Capacity Planner will finish tidying up before anything else.";
+
+/** A fresh id for one apply, stored in its undo record (to recognise it after a lost answer). */
+function newOpId(now: string): string {
+  return `${now}/${Math.random().toString(36).slice(2, 10)}`;
+}
+
 /**
- * Writes the library value of each chosen row into its named cell, records the new values and library
- * version in the registry, and keeps the previous contents for undo. Nothing chosen: nothing happens.
+ * Writes the library value of each chosen row into its named cell (with its source and as-of cells and
+ * the library header), records the new values and library version in the registry, and keeps the
+ * previous contents for undo. Nothing chosen: nothing happens. If Excel fails partway the workbook is
+ * put back as it was (see the top of this file) and the error says so.
  */
 export async function applyRefreshWith(
   excel: ExcelApi,
@@ -287,49 +658,88 @@ export async function applyRefreshWith(
   const rows = selectRows(plan, keys);
   if (rows.length === 0) return { applied: 0 };
   const now = (options.now ?? (() => new Date()))().toISOString();
+  const opId = newOpId(now);
 
-  try {
-    return await serialized(excel, () => applyInExcel(excel, plan, rows, now));
-  } catch (error) {
-    throw wrapExcelError("apply the refresh", error, false);
-  }
+  return serialized(excel, async () => {
+    try {
+      return await applyInExcel(excel, plan, rows, now, opId);
+    } catch (error) {
+      if (error instanceof CapacityPlannerError) throw error;
+      let outcome: "untouched" | "completed" | "restored";
+      try {
+        outcome = await recoverApply(excel, opId);
+      } catch {
+        throw wrapExcelError("apply the refresh", error, false, STILL_PENDING);
+      }
+      if (outcome === "completed") return { applied: rows.length };
+      throw wrapExcelError(
+        "apply the refresh",
+        error,
+        true,
+        outcome === "restored" ? ROLLED_BACK : undefined
+      );
+    }
+  });
+}
+
+/** After a failed apply batch: what did it leave, and make it consistent (2 syncs at most). */
+async function recoverApply(
+  excel: ExcelApi,
+  opId: string
+): Promise<"untouched" | "completed" | "restored"> {
+  return excel.run(async (context) => {
+    const state = await readState(context);
+    const saved = state.undo.status === "ok" ? state.undo.record : null;
+    if (state.pending.status === "ok" && state.pending.pending.opId === opId) {
+      return (await settlePending(context, state.pending.pending, state)).outcome;
+    }
+    // No pending record of ours: its write (the batch's first) never happened, or the whole batch did.
+    return saved?.opId === opId ? "completed" : "untouched";
+  });
 }
 
 async function applyInExcel(
   excel: ExcelApi,
   plan: RefreshPlan,
   rows: readonly RefreshRow[],
-  now: string
+  now: string,
+  opId: string
 ): Promise<{ applied: number }> {
   return await excel.run(async (context) => {
     const names = context.workbook.names;
-    // Reads queued before the writes see the values as they are just before them.
+    const settings = context.workbook.settings;
+    // Looked up first: a deleted name or sheet fails the batch before anything is written.
     const registryProbe = queueSettingRead(context, REGISTRY_KEY);
     const cellProbes = rows.map((row) => {
       const probe = names.getItem(row.name).getRange();
       probe.load("values,formulas");
       return { row, probe };
     });
+    const ws = context.workbook.worksheets.getItem(plan.worksheetId);
 
+    const record = undoRecordFor(plan, rows, plan.basis.cells, now, opId);
+    queuePendingWrite(context, { version: 1, kind: "apply", opId, record });
     for (const row of rows) {
       if (row.libraryValue === null) continue;
       names.getItem(row.name).getRange().values = [[valueContent(row.libraryValue)]];
+      for (const p of plan.basis.provenance[row.key] ?? [])
+        ws.getRange(cellAddress(p.row, p.col)).values = [[valueContent(p.after)]];
     }
+    const header = plan.basis.header;
+    if (header !== null)
+      ws.getRange(cellAddress(header.row, header.col)).values = [[valueContent(header.after)]];
     const { registry, registryId } = plan.basis;
     const entry = refreshedEntry(plan, rows, now, plan.basis.entry);
-    queueRegistryWrite(context, registryWith(registry, registryId, plan.worksheetId, entry));
-    queueUndoWrite(context, undoRecordFor(plan, rows, plan.basis.cells, now));
+    queueRegistryWrite(context, withEntryMoved(registry, registryId, plan.worksheetId, entry));
+    queueUndoWrite(context, record);
+    settings.getItem(PENDING_KEY).delete();
     await context.sync();
 
     // Rare: something changed between planning and applying. Correct the records (one more sync).
     const actual: Record<string, CellContent> = {};
     let cellsMoved = false;
     for (const { row, probe } of cellProbes) {
-      const formula: unknown = probe.formulas[0]?.[0];
-      const cell: CellContent = {
-        value: toScalar(probe.values[0]?.[0]),
-        formula: typeof formula === "string" && formula.startsWith("=") ? formula : null,
-      };
+      const cell = contentOf(probe.values[0]?.[0], probe.formulas[0]?.[0]);
       actual[row.key] = cell;
       const planned = plan.basis.cells[row.key];
       if (planned === undefined || planned.value !== cell.value || planned.formula !== cell.formula)
@@ -343,7 +753,7 @@ async function applyInExcel(
         const current = registryNow.registry.sheets[registryId] ?? plan.basis.entry;
         queueRegistryWrite(
           context,
-          registryWith(
+          withEntryMoved(
             registryNow.registry,
             registryId,
             plan.worksheetId,
@@ -351,46 +761,75 @@ async function applyInExcel(
           )
         );
       }
-      if (cellsMoved) queueUndoWrite(context, undoRecordFor(plan, rows, actual, now));
+      if (cellsMoved) queueUndoWrite(context, undoRecordFor(plan, rows, actual, now, opId));
       await context.sync();
     }
     return { applied: rows.length };
   });
 }
 
-/** Restores the cells and the registry entry the last refresh changed, then forgets the undo record. */
-export async function undoLastRefreshWith(excel: ExcelApi): Promise<{ restored: number }> {
-  try {
-    return await serialized(excel, () => undoInExcel(excel));
-  } catch (error) {
-    throw wrapExcelError("undo the refresh", error, false);
-  }
+// ------------------------------------------------------------------------------------ undo
+
+const UNDO_INTERRUPTED =
+  "Excel stopped partway through the undo. Where it stopped is saved in the workbook: choose Undo last refresh again " +
+  "(or Check for updates) and Capacity Planner will finish it.";
+
+/**
+ * Restores the cells (with their source / as-of cells and the library header) and the registry entry
+ * the last refresh changed, then forgets the undo record. Cells whose name is gone are reported in
+ * `notRestored` instead of failing the whole undo (which would fail the same way every time).
+ */
+export async function undoLastRefreshWith(excel: ExcelApi): Promise<UndoResult> {
+  return serialized(excel, async () => {
+    try {
+      return await undoInExcel(excel);
+    } catch (error) {
+      if (error instanceof CapacityPlannerError) throw error;
+      // Undo is idempotent: one more try finishes what Excel left half done.
+      try {
+        return await undoInExcel(excel);
+      } catch (again) {
+        if (again instanceof CapacityPlannerError) throw again;
+        throw wrapExcelError("undo the refresh", error, false, UNDO_INTERRUPTED);
+      }
+    }
+  });
 }
 
-async function undoInExcel(excel: ExcelApi): Promise<{ restored: number }> {
+async function undoInExcel(excel: ExcelApi): Promise<UndoResult> {
   return await excel.run(async (context) => {
-    const undoSetting = queueSettingRead(context, UNDO_KEY);
-    const registrySetting = queueSettingRead(context, REGISTRY_KEY);
-    const worksheets = context.workbook.worksheets.load("items/id");
-    await context.sync();
-
-    const undo = parseUndoRecord(settingValue(undoSetting));
-    if (undo.status === "absent") throw new NothingToUndoError();
-    if (undo.status === "corrupt") throw new CorruptUndoRecordError(undo.problem);
-    const record = undo.record;
-    const registry = requireRegistry(parseRegistry(settingValue(registrySetting)));
-    if (!worksheets.items.some((w) => w.id === record.worksheetId))
-      throw new RefreshedSheetMissingError(record.sheetName);
-
-    const entries = Object.entries(record.previous);
-    for (const [, previous] of entries) {
-      const range = context.workbook.names.getItem(previous.name).getRange();
-      if (previous.formula !== null) range.formulas = [[previous.formula]];
-      else range.values = [[valueContent(previous.value)]];
+    let state = await readState(context);
+    if (state.pending.status === "ok") {
+      const pending = state.pending.pending;
+      const settled = await settlePending(context, pending, state);
+      // An interrupted undo: finishing it was this undo.
+      if (pending.kind === "undo" && settled.result !== null) return settled.result;
+      state = await readState(context);
     }
-    queueRegistryWrite(context, withEntry(registry, record.worksheetId, record.entryBefore));
-    undoSetting.delete();
+    // A record that can never be undone is set aside verbatim (kept for support) and removed, so
+    // Undo does not fail the same way every time.
+    const setAside = async (error: CapacityPlannerError): Promise<never> => {
+      context.workbook.settings.add(UNDO_REFUSED_KEY, settingValue(state.undoSetting) ?? null);
+      state.undoSetting.delete();
+      await context.sync();
+      throw error;
+    };
+    const undo = state.undo;
+    if (undo.status === "absent") throw new NothingToUndoError();
+    if (undo.status === "corrupt") return setAside(new CorruptUndoRecordError(undo.problem));
+    const record = undo.record;
+    const registry = requireRegistry(state.registry);
+    const sheet = findSheet(state, record);
+    if (sheet === undefined) return setAside(new RefreshedSheetMissingError(record.sheetName));
+    const unsafe = unsafeFormulas(record);
+    if (unsafe.length > 0) return setAside(new UnsafeUndoRecordError(unsafe, UNDO_REFUSED_KEY));
+
+    const opId = record.opId ?? newOpId(new Date().toISOString());
+    queuePendingWrite(context, { version: 1, kind: "undo", opId, record });
+    const result = queueRestore(context, record, state, sheet, registry);
+    state.undoSetting.delete();
+    context.workbook.settings.getItem(PENDING_KEY).delete();
     await context.sync();
-    return { restored: entries.length };
+    return result;
   });
 }

@@ -13,6 +13,7 @@ const TITLES: Readonly<Record<CapacityPlannerErrorCode, string>> = {
   ScenarioNotInLibrary: "The loaded library does not have this sheet's scenario",
   NothingToUndo: "Nothing to undo",
   CorruptUndoRecord: "The undo information is damaged",
+  UnsafeUndoRecord: "The undo information was refused",
   RefreshedSheetMissing: "The refreshed sheet no longer exists",
   InvalidRefreshSelection: "The list of updates is out of date",
   ExcelOperationFailed: "Excel could not complete the action",

@@ -8,7 +8,7 @@ import type { LibraryDocument, Quantity } from "../model/library/schema";
 import { resolveScenarioInputs, type ResolvedScenario } from "../model/resolve";
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { FORMAT } from "./formats";
-import { ASSUMPTION_KEYS, assumptionAddress, type AssumptionKey } from "./layout";
+import { ASSUMPTION_KEYS, COLUMN, LAYOUT, assumptionAddress, type AssumptionKey } from "./layout";
 import { NAME_PREFIX } from "./sheetBuilder";
 import type { AssumptionSpec } from "./types";
 
@@ -271,6 +271,7 @@ function assumptionSpecs(context: ScenarioContext, nameSuffix: string): Assumpti
   return ASSUMPTION_KEYS.map((key) => {
     const def = DEFINITIONS[key];
     const p = def.read(context);
+    const row = LAYOUT.assumptions[key];
     const spec: AssumptionSpec = {
       key,
       label: def.label,
@@ -281,6 +282,11 @@ function assumptionSpecs(context: ScenarioContext, nameSuffix: string): Assumpti
       source: p.source,
       asOf: p.asOf,
       numberFormat: def.numberFormat,
+      // The cells sections/assumptions.ts writes on the value's row (refresh rewrites them together).
+      provenance: [
+        { role: "asOf", address: `${COLUMN.asOf}${row}`, value: p.asOf },
+        { role: "source", address: `${COLUMN.source}${row}`, value: p.source },
+      ],
     };
     return p.libraryPath === undefined ? spec : { ...spec, libraryPath: p.libraryPath };
   });

@@ -18,7 +18,7 @@ import {
 } from "./layout";
 import { SheetBuilder } from "./sheetBuilder";
 import type { SectionContext } from "./sections/context";
-import { writeHeader } from "./sections/header";
+import { LIBRARY_HEADER, writeHeader } from "./sections/header";
 import { writeAssumptions } from "./sections/assumptions";
 import { writeResults } from "./sections/results";
 import { writeDerived } from "./sections/derived";
@@ -28,7 +28,7 @@ import { writeSensitivity } from "./sections/sensitivity";
 import { writeBreakeven } from "./sections/breakeven";
 import type { TemplateSpec } from "./types";
 
-export { assumptionsFromLibrary };
+export { assumptionsFromLibrary, LIBRARY_HEADER };
 
 export interface TemplatePlacement {
   readonly sheetName: string;

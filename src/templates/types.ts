@@ -42,6 +42,18 @@ export interface AssumptionSpec {
   /** Where the value comes from in the library (findAssumption path), when it is a library quantity. */
   readonly libraryPath?: string;
   readonly numberFormat: string;
+  /**
+   * The cells that describe the value (its source, as-of date, low/high range) and what they hold for
+   * this library: a refresh rewrites them with the value, so a number never sits beside another's source.
+   * Addresses are on the template sheet as inserted; refresh finds them relative to the named value cell.
+   */
+  readonly provenance?: readonly ProvenanceCell[];
+}
+
+export interface ProvenanceCell {
+  readonly role: "source" | "asOf" | "low" | "high";
+  readonly address: string;
+  readonly value: string | number;
 }
 
 export interface TemplateChartSpec {
@@ -75,4 +87,14 @@ export interface TemplateSpec {
   /** Result id ("npvBuild", "npvRent", ...) -> workbook name of its cell. */
   readonly resultNames: Readonly<Record<string, string>>;
   readonly metadata: TemplateMetadata;
+}
+
+/** The header cell that names the library a template sheet was built from, and its text for a library. */
+export interface LibraryHeaderSpec {
+  readonly address: string;
+  readonly text: (meta: {
+    readonly id: string;
+    readonly name: string;
+    readonly version: string;
+  }) => string;
 }

@@ -391,6 +391,33 @@ export class MemoryCellStore implements CellStore {
     this.emit({ kind: "sheets" });
   }
 
+  /**
+   * Gives every sheet a new id, as Excel may when the file is reopened in another session or on another
+   * platform (Worksheet.id is not stable across them). Names, cells and charts stay; returns old -> new.
+   * Call between hosts ("reopen"): proxies of a running Excel.run would keep the old ids.
+   */
+  reissueSheetIds(): ReadonlyMap<string, string> {
+    const renamed = new Map<string, string>();
+    for (const sheet of this.sheets) {
+      const id = `{00000000-0002-0000-${hex(this.nextSheetNumber++, 4)}-000000000000}`;
+      renamed.set(sheet.info.id, id);
+      sheet.info = { ...sheet.info, id };
+    }
+    const map = (id: string): string => renamed.get(id) ?? id;
+    for (const [chartId, chart] of this.charts) {
+      this.charts.set(chartId, {
+        ...chart,
+        sheetId: map(chart.sheetId),
+        source: { ...chart.source, sheetId: map(chart.source.sheetId) },
+      });
+    }
+    if (this.activeSheetId !== null) this.activeSheetId = map(this.activeSheetId);
+    if (this.selection !== null)
+      this.selection = { ...this.selection, sheetId: map(this.selection.sheetId) };
+    this.emit({ kind: "sheets" });
+    return renamed;
+  }
+
   moveSheet(sheetId: string, position: number): void {
     const index = this.sheets.findIndex((s) => s.info.id === sheetId);
     if (index < 0) throw new Error(`Unknown sheet id: ${sheetId}`);

@@ -17,7 +17,9 @@ export type MemoryErrorCode =
   | "ValueNotLoaded"
   | "RunMustReturnPromise"
   | "UnsupportedOperation"
-  | "ResponsePayloadSizeLimitExceeded";
+  | "ResponsePayloadSizeLimitExceeded"
+  /** OfficeExtension.ErrorCodes.connectionFailure: the answer of a round trip never arrived. */
+  | "ConnectionFailure";
 
 export interface MemoryErrorDebugInfo {
   code: string;
@@ -46,6 +48,7 @@ const DEFAULT_MESSAGES: Record<MemoryErrorCode, string> = {
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise.',
   UnsupportedOperation: "The operation is not supported by the in-memory Excel host.",
   ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit.",
+  ConnectionFailure: "The connection to Excel was lost before its answer arrived.",
 };
 
 export class MemoryExcelError extends Error {

@@ -14,6 +14,7 @@
 import type { CellStore } from "./cellStore";
 import { CHART_TYPES } from "./charts";
 import { MemoryExcelError } from "./errors";
+import { MemoryFaults } from "./faults";
 import { MemoryRequestContext } from "./requestContext";
 import type { HostEnv, MemoryExcelStats, SyncRecord } from "./runtime";
 
@@ -190,6 +191,8 @@ export interface MemoryExcel {
   readonly OfficeExtension: MemoryOfficeExtensionNamespace;
   readonly stats: MemoryExcelStats;
   readonly store: CellStore;
+  /** Injected failures for tests (failed operations, lost answers); see faults.ts. */
+  readonly faults: MemoryFaults;
 }
 
 class Stats implements MemoryExcelStats {
@@ -218,7 +221,8 @@ class Stats implements MemoryExcelStats {
 
 export function createMemoryExcel(store: CellStore): MemoryExcel {
   const stats = new Stats();
-  const env: HostEnv = { store, recordSync: (r) => stats.record(r) };
+  const faults = new MemoryFaults();
+  const env: HostEnv = { store, faults, recordSync: (r) => stats.record(r) };
 
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch: unknown = args.length === 1 ? args[0] : args.length === 2 ? args[1] : undefined;
@@ -277,7 +281,7 @@ export function createMemoryExcel(store: CellStore): MemoryExcel {
     },
   };
 
-  return { Excel, OfficeExtension, stats, store };
+  return { Excel, OfficeExtension, stats, store, faults };
 }
 
 /**

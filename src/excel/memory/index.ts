@@ -35,6 +35,8 @@ export type {
   StoreListener,
 } from "./cellStore";
 export { MemoryExcelError } from "./errors";
+export { MemoryFaults } from "./faults";
+export type { LostResponseFault, OperationFault } from "./faults";
 export type { MemoryErrorCode } from "./errors";
 export {
   parseAddress,

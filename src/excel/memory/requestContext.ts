@@ -72,6 +72,7 @@ export class MemoryRequestContext {
     const failure = this.env.store.batch((): MemoryExcelError | null => {
       for (const op of ops) {
         try {
+          this.env.faults.checkOperation(op.location);
           op.run(exec);
         } catch (error) {
           if (error instanceof MemoryExcelError) return error.located(op.location);
@@ -86,6 +87,8 @@ export class MemoryRequestContext {
       failedWith: failure === null ? null : failure.code,
     });
     if (failure !== null) throw failure;
+    // Injected: everything above was applied in the workbook, but the answer never reaches the add-in.
+    if (this.env.faults.takeLostResponse()) throw new MemoryExcelError("ConnectionFailure");
     for (const commit of commits) commit();
     return passThroughValue;
   }

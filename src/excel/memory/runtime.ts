@@ -14,6 +14,7 @@
  */
 import { MemoryExcelError, propertyNotLoaded } from "./errors";
 import type { CellStore } from "./cellStore";
+import type { MemoryFaults } from "./faults";
 
 /** What an operation may do while it runs inside a sync. */
 export interface OpExec {
@@ -50,6 +51,8 @@ export interface MemoryExcelStats {
 
 export interface HostEnv {
   readonly store: CellStore;
+  /** Injected failures (tests); see faults.ts. */
+  readonly faults: MemoryFaults;
   recordSync(record: SyncRecord): void;
 }
 

@@ -86,7 +86,10 @@ export class MemorySetting
     return this._get("value");
   }
   set value(value: unknown) {
-    this._set("value", value, (h) => this.store.setSetting(h.key, toJsonValue(value)));
+    this._set("value", value, (h) => {
+      this.context.env.faults.checkOperation("Setting.value", h.key);
+      this.store.setSetting(h.key, toJsonValue(value));
+    });
   }
 
   protected override _readers(): Readers<SettingHandle> {
@@ -97,7 +100,10 @@ export class MemorySetting
   }
 
   delete(): void {
-    this._queue("Setting.delete", (h) => this.store.removeSetting(h.key));
+    this._queue("Setting.delete", (h) => {
+      this.context.env.faults.checkOperation("Setting.delete", h.key);
+      this.store.removeSetting(h.key);
+    });
   }
 }
 
@@ -146,6 +152,7 @@ export class MemorySettingCollection extends MemoryClientCollection<
   add(key: string, value: unknown): MemorySetting {
     return this._item("SettingCollection.add", () => {
       const k = requireKey(key);
+      this.context.env.faults.checkOperation("SettingCollection.add", k);
       this.store.setSetting(k, toJsonValue(value));
       return { key: k };
     });

@@ -1,6 +1,13 @@
 /** Section 1: what this sheet is, which scenario and which library version it was built from. */
 import { COLUMN, LAYOUT } from "../layout";
+import type { LibraryHeaderSpec } from "../types";
 import type { SectionContext } from "./context";
+
+/** The library header cell: written at insert, rewritten by a refresh (src/excel/refreshCore.ts). */
+export const LIBRARY_HEADER: LibraryHeaderSpec = {
+  address: `${COLUMN.value}${LAYOUT.header.library}`,
+  text: (meta) => `${meta.name} ${meta.version} (${meta.id})`,
+};
 
 export function writeHeader(ctx: SectionContext): void {
   const { b, library, resolved } = ctx;
@@ -10,11 +17,7 @@ export function writeHeader(ctx: SectionContext): void {
   b.text(`${label}${rows.scenario}`, resolved.scenario.name, "subtitle");
   b.text(`${label}${rows.description}`, resolved.scenario.description, "note");
   b.text(`${label}${rows.library}`, "Library", "label");
-  b.text(
-    `${value}${rows.library}`,
-    `${library.meta.name} ${library.meta.version} (${library.meta.id})`,
-    "muted"
-  );
+  b.text(LIBRARY_HEADER.address, LIBRARY_HEADER.text(library.meta), "muted");
   b.text(`${label}${rows.published}`, "Library published (as of)", "label");
   b.text(`${value}${rows.published}`, library.meta.publishedAt, "muted");
   b.text(`${label}${rows.liveLibrary}`, "Library the CAPPLAN functions use now", "label");

@@ -144,12 +144,14 @@ describe("refresh on the in-memory Excel host", () => {
         value: 37500,
         formula: null,
         libraryVersionBefore: "1.0.0",
+        after: 34000,
       },
       powerPrice: {
         name: "CP_PowerPrice",
         value: 0.0623,
         formula: null,
         libraryVersionBefore: "1.0.0",
+        after: 0.081,
       },
     });
 
@@ -196,7 +198,7 @@ describe("refresh on the in-memory Excel host", () => {
     const registryBefore = registryOf(wb);
     wb.stats.reset();
     const undone = await undoLastRefreshWith(wb.excel);
-    expect(undone).toEqual({ restored: 1 });
+    expect(undone).toEqual({ restored: 1, notRestored: [] });
     expect(wb.stats.syncCount).toBeLessThanOrEqual(2);
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
     expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.05);

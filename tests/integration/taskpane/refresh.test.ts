@@ -221,6 +221,48 @@ describe("refreshing a template's assumptions", () => {
     expect(button(refreshPanel(sidebar), "Check for updates").disabled).toBe(false);
   });
 
+  it("Given Excel fails the registry write while applying, Then the panel says the previous values were put back, and the next check does not call them your edit", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await insertXai(sidebar);
+    await loadTeamLibrary(sidebar);
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    sidebar.host.faults.failOperation({
+      location: "SettingCollection.add",
+      key: "capplan.templates",
+    });
+
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+
+    const shown = mustMessage(refreshPanel(sidebar));
+    expect(shown.kind).toBe("error");
+    expect(shown.next).toMatch(/were put back: nothing was changed/);
+    expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(37500);
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    expect(row(sidebar, "systemPricePerGpu")).toMatchObject({ yourEdit: false });
+    expect(row(sidebar, "systemPricePerGpu").checkbox?.checked).toBe(true);
+  });
+
+  it("Given a refreshed input whose name was then deleted, When undone, Then the rest is restored and the panel names what was not", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await insertXai(sidebar);
+    await loadTeamLibrary(sidebar);
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    sidebar.store.removeName("CP_RentRate");
+
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
+
+    const shown = mustMessage(refreshPanel(sidebar));
+    expect(shown.kind).toBe("warning");
+    expect(shown.title).toBe("Restored 2 assumptions to their values before the last refresh");
+    expect(shown.details).toEqual([
+      "Not restored: CP_RentRate, because the name CP_RentRate was deleted; it keeps the refreshed value.",
+    ]);
+    expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(37500);
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
+    expect(mustMessage(refreshPanel(sidebar)).title).toBe("Nothing to undo");
+  });
+
   it("Given no refresh was applied, When Undo last refresh is clicked, Then it says there is nothing to undo", async () => {
     const sidebar = mountSidebar();
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));

