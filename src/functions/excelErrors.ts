@@ -15,6 +15,11 @@ export class NoResultError extends Error {
   override readonly name = "NoResultError";
 }
 
+/** The workbook pins a library that is not loaded (activeLibrary.ts): #N/A, never another library's numbers. */
+export class LibraryUnavailableError extends Error {
+  override readonly name = "LibraryUnavailableError";
+}
+
 // Excel truncates longer messages; keep the start, which names the argument.
 const MAX_MESSAGE = 255;
 const clip = (message: string): string =>
@@ -29,7 +34,11 @@ function excelError(code: ShownCode, message: string): CustomFunctions.Error {
 
 export function toExcelError(error: unknown): CustomFunctions.Error {
   const { ErrorCode } = CustomFunctions;
-  if (error instanceof LookupError || error instanceof NoResultError) {
+  if (
+    error instanceof LookupError ||
+    error instanceof NoResultError ||
+    error instanceof LibraryUnavailableError
+  ) {
     return excelError(ErrorCode.notAvailable, error.message);
   }
   // Out of range ("number") and wrong type ("value") alike: #VALUE!, whose message Excel shows.

@@ -125,12 +125,9 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     });
   }
 
-  // A team library used last time comes back from the offline copy, unless one is already active
-  // (the task pane was reopened in a runtime that kept it).
-  const restored: Promise<RestoreOutcome> =
-    active().source.kind === "bundled"
-      ? library.restoreFromCache()
-      : Promise.resolve({ status: "none" });
+  // A team library used last time comes back from the offline copy (functions.js may have done it
+  // already when the runtime started), unless one is already active in this runtime.
+  const restored: Promise<RestoreOutcome> = library.restoreFromCache();
   void tasks.track(
     restored.then((outcome) => {
       if (outcome.status === "restored") {
