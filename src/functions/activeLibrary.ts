@@ -80,14 +80,20 @@ function activeOf(
   doc: LibraryDocument,
   source: LibrarySource,
   origin: LibraryOrigin,
-  now: Date
+  now: Date,
+  knownHash?: string
 ): ActiveLibrary {
   const { id, version } = doc.meta;
+  let fingerprint: LibraryFingerprint | undefined;
   return {
     index: buildIndex(doc),
     source,
     loadedAt: now.toISOString(),
-    fingerprint: { id, version, hash: libraryHash(doc) },
+    // Hashing the whole library costs milliseconds: only when asked (after the first calculation), once.
+    get fingerprint(): LibraryFingerprint {
+      fingerprint ??= { id, version, hash: knownHash ?? libraryHash(doc) };
+      return fingerprint;
+    },
     origin,
   };
 }
@@ -121,7 +127,8 @@ const short = (text: string): string => (text.length <= 60 ? text : `${text.slic
 function unavailableMessage(pin: PinState, active: ActiveLibrary): string | null {
   if (pin.kind !== "pinned" || active.origin === "chosen") return null;
   const { id, version } = pin.library;
-  if (active.fingerprint.id === id && active.fingerprint.version === version) return null;
+  const { meta } = active.index.library;
+  if (meta.id === id && meta.version === version) return null;
   return `This workbook uses library "${short(id)}" ${short(version)}, which is not loaded (in use: ${short(libraryName(active))}). Open Capacity Planner (Home > Rent vs Build) and load it.`;
 }
 
@@ -157,10 +164,12 @@ export function setActiveLibrary(
   doc: LibraryDocument,
   source: LibrarySource,
   now: Date = new Date(),
-  origin: LibraryOrigin = "chosen"
+  origin: LibraryOrigin = "chosen",
+  /** libraryHash(doc), when the caller has just computed it. */
+  knownHash?: string
 ): ActiveLibrary {
   const h = holder();
-  h.active = activeOf(doc, source, origin, now);
+  h.active = activeOf(doc, source, origin, now, knownHash);
   changed(h);
   return h.active;
 }

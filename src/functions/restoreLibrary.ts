@@ -51,7 +51,8 @@ export function restoreSavedLibrary(storage: StorageLike | null, now: Date): Sta
     const problem = metaProblem(checked.library);
     if (problem !== null) return clear(`the saved copy is not a library: ${problem}`);
     // Validated by the sidebar with this schema revision, and unchanged since (the hash): trusted.
-    setActiveLibrary(checked.library as LibraryDocument, read.cached.source, now, "restored");
+    const doc = checked.library as LibraryDocument;
+    setActiveLibrary(doc, read.cached.source, now, "restored", checked.hash);
     return { status: "restored", savedAt: read.cached.savedAt };
   } catch (error) {
     // Too deep, not JSON data, or an index that cannot be built: never try this copy again.
