@@ -65,7 +65,9 @@ type Listener = (active: ActiveLibrary) => void;
 export interface Holder {
   active: ActiveLibrary;
   listeners: Set<Listener>;
-  /** Bumped on every change (library or pin) so per-bundle caches know to drop entries. */
+  /** Hear when `unavailable` changes (the workbook's pin was read, or a library was loaded). */
+  availabilityListeners: Set<(unavailable: string | null) => void>;
+  /** Bumped on every library change so per-bundle caches know to drop entries. */
   generation: number;
   pin: PinState;
   /** Why the functions must not answer with the active library (the #N/A message), or null. */
@@ -105,6 +107,7 @@ function holder(): Holder {
     current = {
       active: activeOf(BUNDLED_LIBRARY, { kind: "bundled" }, "restored", new Date(0)),
       listeners: new Set(),
+      availabilityListeners: new Set(),
       generation: 0,
       pin: { kind: "unknown" },
       unavailable: null,
@@ -132,9 +135,17 @@ function unavailableMessage(pin: PinState, active: ActiveLibrary): string | null
   return `This workbook uses library "${short(id)}" ${short(version)}, which is not loaded (in use: ${short(libraryName(active))}). Open Capacity Planner (Home > Rent vs Build) and load it.`;
 }
 
+/** Recomputes whether the functions may answer; tells the availability listeners when that changed. */
+function checkAvailability(h: Holder): void {
+  const unavailable = unavailableMessage(h.pin, h.active);
+  if (unavailable === h.unavailable) return;
+  h.unavailable = unavailable;
+  for (const listener of h.availabilityListeners) listener(unavailable);
+}
+
 function changed(h: Holder): void {
-  h.unavailable = unavailableMessage(h.pin, h.active);
   h.generation += 1;
+  checkAvailability(h);
   for (const listener of h.listeners) listener(h.active);
 }
 
@@ -182,11 +193,21 @@ export function resetActiveLibrary(): ActiveLibrary {
   return setActiveLibrary(BUNDLED_LIBRARY, { kind: "bundled" }, new Date(), "restored");
 }
 
-/** Records what the workbook pins; listeners hear about it when that changes whether functions may answer. */
+/**
+ * Records what the workbook pins. Not a library change (library listeners do not hear it): only whether
+ * the functions may answer with the library can change, and availability listeners hear that.
+ */
 export function setPinnedLibrary(pin: PinState): void {
   const h = holder();
   h.pin = pin;
-  if (unavailableMessage(pin, h.active) !== h.unavailable) changed(h);
+  checkAvailability(h);
+}
+
+/** Calls `listener` with the #N/A message (or null) whenever it changes. */
+export function onAvailabilityChange(listener: (unavailable: string | null) => void): () => void {
+  const h = holder();
+  h.availabilityListeners.add(listener);
+  return () => h.availabilityListeners.delete(listener);
 }
 
 /** Null when the functions answer with the active library; else the message of their #N/A. */

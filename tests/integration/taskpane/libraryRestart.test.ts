@@ -159,6 +159,21 @@ describe("the workbook's library is missing until the user loads it", () => {
     expect(store.recalcs).toBe(1);
   });
 
+  it("Given the workbook's library is missing, When the pane opens or the pin is read later, Then the Library panel says so and what to do", async () => {
+    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } });
+    const sidebar = mountSidebar();
+    await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    const shown = mustMessage(panel(sidebar.root, "Library"));
+    expect(shown.title).toBe("This workbook's library is not loaded");
+    expect(shown.details.join(" ")).toMatch(/"acme-team" 2\.0\.0/);
+    expect(shown.next).toMatch(/Load it from its URL or file/);
+    // The pin read by functions.js after the pane opened: the same message; a library change it is not.
+    setPinnedLibrary({ kind: "none" });
+    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "3.0.0", sheetName: "Rent vs Build" } });
+    expect(mustMessage(panel(sidebar.root, "Library")).details.join(" ")).toMatch(/"acme-team" 3\.0\.0/);
+  });
+
   it("Given a workbook pinned to team 2.0.0, When the user chooses another library on purpose, Then it is used (the sidebar shows which) rather than blocked", async () => {
     setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } });
     const sidebar = mountSidebar({ fetch: nodeFetch() });
