@@ -3,7 +3,8 @@
 // next to the add-in's, emitting into the same dist/: workbench.html + workbench.js (grid, HyperFormula),
 // workbench-office.js (the Office shim) and workbench-taskpane.html, which is the add-in's taskpane.html
 // template with the shim in place of office.js and THE SAME functions.js and taskpane.js the add-in
-// compilation emits. Nothing here reaches the add-in's bundles.
+// compilation emits, and workbench-functions.html (shim + functions.js only: the task pane closed).
+// Nothing here reaches the add-in's bundles.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -111,6 +112,22 @@ module.exports = (env, options, addinConfig) => {
         inject: pane.inject === "head" ? "head" : "body",
         defer: pane.scriptLoading === "defer",
       }),
+      // workbench.html?pane=closed: the shared runtime as Excel starts it with the workbook while the task
+      // pane stays closed: the Office shim and the add-in's functions.js, but no taskpane.js.
+      new HtmlWebpackPlugin({
+        filename: "workbench-functions.html",
+        templateContent:
+          '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+          "<title>Capacity Planner runtime (task pane closed)</title>" +
+          '<script src="workbench-office.js"></script></head><body></body></html>',
+        chunks: [],
+        inject: "body",
+      }),
+      new SiblingBundlesPlugin(
+        "workbench-functions.html",
+        paneBundles.filter((file) => file === bundleName.replace("[name]", "functions")),
+        { inject: "body", defer: false }
+      ),
     ],
   };
 };

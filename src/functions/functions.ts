@@ -6,6 +6,8 @@
  */
 import { toExcelError } from "./excelErrors";
 import * as impl from "./impl";
+// Before any function can run: the saved team library comes back, and the workbook's pin is checked.
+import "./startup";
 
 /**
  * Purchase cost of GPUs, servers or a whole cluster from the model library, in USD.

@@ -30,6 +30,7 @@ import {
   compareInputsFor,
   rentInputsFor,
 } from "../model/resolve";
+import { getActiveLibrary, libraryName, libraryUnavailable } from "./activeLibrary";
 import { ArgumentError } from "./argumentError";
 import {
   optionalNumber,
@@ -347,7 +348,9 @@ export function gpuSpec(gpu: unknown, field: unknown): number | string {
   return read(entry);
 }
 
+/** "name version"; when the workbook's library is missing, text that says so (LIBRARY() never errs). */
 export function library(): string {
-  const { meta } = currentIndex().library;
-  return `${meta.name} ${meta.version}`;
+  const missing = libraryUnavailable();
+  if (missing !== null) return `Library missing: ${missing}`;
+  return libraryName(getActiveLibrary());
 }

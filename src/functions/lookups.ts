@@ -11,6 +11,7 @@ import type {
 } from "../model/library/indexLibrary";
 import { resolveApproach, resolveGpu, resolveOffer, resolveRegion } from "../model/resolve";
 import { activeLibraryState, type Holder } from "./activeLibrary";
+import { LibraryUnavailableError } from "./excelErrors";
 
 // Bounded so a sheet full of distinct typos cannot grow memory without limit.
 const MAX_CACHED = 512;
@@ -24,8 +25,14 @@ const DEFAULT_KEY = "\u0000default";
 
 let state: Readonly<Holder> | undefined;
 
+/**
+ * The active library's index, for every CAPPLAN function that depends on the library. Throws
+ * LibraryUnavailableError (#N/A) while the workbook pins a library that is not the one in use: a finance
+ * tool must not show numbers from a library other than the one the workbook says.
+ */
 export function currentIndex(): LibraryIndex {
   state ??= activeLibraryState();
+  if (state.unavailable !== null) throw new LibraryUnavailableError(state.unavailable);
   const now = state.generation;
   if (now !== generation) {
     gpus.clear();

@@ -7,7 +7,9 @@
  */
 import {
   getActiveLibrary,
+  libraryUnavailable,
   onActiveLibraryChange,
+  onAvailabilityChange,
   type ActiveLibrary,
 } from "../functions/activeLibrary";
 import { el } from "./dom";
@@ -113,6 +115,18 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     );
   });
 
+  // The workbook's template sheets came from a library that is not loaded: say so where it can be fixed.
+  function showUnavailable(unavailable: string | null): void {
+    if (unavailable === null) return;
+    libraryPanel.messages.show({
+      kind: "warning",
+      title: "This workbook's library is not loaded",
+      details: [unavailable],
+      next: "Load it from its URL or file below. Until then CAPPLAN formulas show #N/A instead of numbers from another library.",
+    });
+  }
+  const stopWatchingAvailability = onAvailabilityChange(showUnavailable);
+
   root.querySelector("#cp-loading")?.remove();
   root.appendChild(element);
 
@@ -125,12 +139,9 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     });
   }
 
-  // A team library used last time comes back from the offline copy, unless one is already active
-  // (the task pane was reopened in a runtime that kept it).
-  const restored: Promise<RestoreOutcome> =
-    active().source.kind === "bundled"
-      ? library.restoreFromCache()
-      : Promise.resolve({ status: "none" });
+  // A team library used last time comes back from the offline copy (functions.js may have done it
+  // already when the runtime started), unless one is already active in this runtime.
+  const restored: Promise<RestoreOutcome> = library.restoreFromCache();
   void tasks.track(
     restored.then((outcome) => {
       if (outcome.status === "restored") {
@@ -138,7 +149,9 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
         libraryPanel.showActive(outcome.active, savedAt);
       } else if (outcome.status === "fellBack") {
         libraryPanel.messages.show({ kind: "warning", ...outcome.problem });
+        return;
       }
+      showUnavailable(libraryUnavailable());
     }, showRestoreFailure)
   );
 
@@ -149,6 +162,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     whenIdle: () => tasks.whenIdle(),
     unmount() {
       stopListening();
+      stopWatchingAvailability();
       element.remove();
     },
   };

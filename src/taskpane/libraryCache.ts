@@ -1,9 +1,17 @@
 /**
  * What the sidebar remembers for this user between sessions (localStorage in the add-in): the last team
  * library that loaded successfully, as text, so the add-in works offline, and the last library URL, to
- * prefill the field. Reads never trust the stored text: the caller validates it again.
+ * prefill the field. Reads never trust the stored text: the sidebar validates it again with the schema.
+ *
+ * The custom-functions bundle reads the same copy when the runtime starts (src/functions/startup.ts), before
+ * Excel's first calculation and with the task pane closed. It has no zod (it must load fast), so the saved
+ * copy also carries the library as the sidebar validated it, layered over the bundled default, with the
+ * schema revision that validated it and a hash of its content: the functions use it only when the revision
+ * is theirs and the hash matches (this module is zod-free for that reason).
  */
 import type { LibrarySource } from "../functions/activeLibrary";
+import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../model/library/fingerprint";
+import type { LibraryDocument } from "../model/library/schema";
 
 /** window.localStorage, or a test's fake (null when storage is unavailable, e.g. blocked). */
 export interface StorageLike {
@@ -17,13 +25,24 @@ export const URL_KEY = "capplan.library.url";
 
 export type CachedSource = Exclude<LibrarySource, { kind: "bundled" }>;
 
+/** The library as validated by the sidebar; untrusted when read back until revision and hash are checked. */
+export interface CheckedLibrary {
+  /** LIBRARY_SCHEMA_REVISION of the sidebar that validated it. */
+  readonly revision: number;
+  /** libraryHash(library) when it was saved. */
+  readonly hash: string;
+  readonly library: unknown;
+}
+
 export interface CachedLibrary {
-  readonly version: 1;
+  /** 1: text only (earlier versions of the add-in); 2: with the checked library for the functions. */
+  readonly version: 1 | 2;
   /** The team library exactly as loaded (layered over the bundled default again when restored). */
   readonly text: string;
   readonly source: CachedSource;
   /** ISO time the library was loaded. */
   readonly savedAt: string;
+  readonly checked?: CheckedLibrary;
 }
 
 export type CacheRead =
@@ -67,21 +86,50 @@ export function readCachedLibrary(storage: StorageLike | null): CacheRead {
     source?: unknown;
     savedAt?: unknown;
   };
-  if (record.version !== 1)
-    return { status: "corrupt", problem: `unknown format ${JSON.stringify(record.version)}` };
+  if (record.version !== 1 && record.version !== 2) {
+    const format = typeof record.version === "number" ? String(record.version) : "(none)";
+    return { status: "corrupt", problem: `unknown format ${format}` };
+  }
   const source = parseSource(record.source);
   if (typeof record.text !== "string" || source === null || typeof record.savedAt !== "string") {
     return { status: "corrupt", problem: "the saved copy is incomplete" };
   }
-  return {
-    status: "ok",
-    cached: { version: 1, text: record.text, source, savedAt: record.savedAt },
-  };
+  const base = { text: record.text, source, savedAt: record.savedAt };
+  if (record.version === 1) return { status: "ok", cached: { version: 1, ...base } };
+  const checked = parseChecked((value as { checked?: unknown }).checked);
+  if (checked === null) return { status: "corrupt", problem: "the saved copy is incomplete" };
+  return { status: "ok", cached: { version: 2, ...base, checked } };
+}
+
+function parseChecked(value: unknown): CheckedLibrary | null {
+  if (typeof value !== "object" || value === null) return null;
+  const checked = value as { revision?: unknown; hash?: unknown; library?: unknown };
+  if (typeof checked.revision !== "number" || typeof checked.hash !== "string") return null;
+  return { revision: checked.revision, hash: checked.hash, library: checked.library };
+}
+
+/** What the sidebar saves after validating a library: the text, and the result for the functions. */
+export interface LibraryToCache {
+  readonly text: string;
+  readonly library: LibraryDocument;
+  readonly source: CachedSource;
+  readonly savedAt: string;
 }
 
 /** Saves the library; false when storage refused it (full, blocked), which only costs offline use. */
-export function writeCachedLibrary(storage: StorageLike | null, cached: CachedLibrary): boolean {
+export function writeCachedLibrary(storage: StorageLike | null, entry: LibraryToCache): boolean {
   if (storage === null) return false;
+  const cached: CachedLibrary = {
+    version: 2,
+    text: entry.text,
+    source: entry.source,
+    savedAt: entry.savedAt,
+    checked: {
+      revision: LIBRARY_SCHEMA_REVISION,
+      hash: libraryHash(entry.library),
+      library: entry.library,
+    },
+  };
   try {
     storage.setItem(CACHE_KEY, JSON.stringify(cached));
     return true;

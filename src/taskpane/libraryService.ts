@@ -3,14 +3,18 @@
  * go back to the bundled one, restore the cached one at startup. A library becomes active only when
  * it is valid; on any failure the active library, the cache and the workbook stay as they were.
  * On success: setActiveLibrary (the CAPPLAN functions see it at once), cache it for offline use,
- * ask Excel to recalculate, and summarize what changed.
+ * ask Excel to recalculate when what the functions answer with changed (not for the same library again:
+ * a full recalculation is costly in big workbooks), and summarize what changed.
  */
 import {
+  answersToken,
   getActiveLibrary,
   setActiveLibrary,
+  takeStartupRestore,
   type ActiveLibrary,
   type LibrarySource,
 } from "../functions/activeLibrary";
+import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../model/library/fingerprint";
 import { DEFAULT_LIBRARY } from "../model/library/defaultLibrary";
 import {
   checkLibraryUrl,
@@ -32,7 +36,7 @@ import {
 } from "./libraryCache";
 import { summarizeLibraryChange, type LibraryChangeSummary } from "./libraryDiff";
 import { issueLine, validateTeamLibraryText, validationProblem } from "./libraryLoad";
-import { requestFullRecalculation, type RecalcExcel, type RecalcOutcome } from "./recalc";
+import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "./recalc";
 
 export interface LibraryServiceDeps {
   readonly excel: RecalcExcel;
@@ -95,24 +99,25 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     if (!result.ok)
       return { ok: false, problem: validationProblem(result, what, libraryLabel(previous)) };
     const now = deps.now();
+    const before = answersToken();
     const active = setActiveLibrary(result.library, source, now);
     const warnings: string[] = [];
-    if (
-      !writeCachedLibrary(deps.storage, { version: 1, text, source, savedAt: now.toISOString() })
-    ) {
+    const savedAt = now.toISOString();
+    if (!writeCachedLibrary(deps.storage, { text, library: result.library, source, savedAt })) {
       warnings.push(NOT_CACHED);
     }
     if (source.kind === "url") rememberUrl(deps.storage, source.url);
-    return recalculated(previous, active, warnings);
+    return recalculated(previous, active, before, warnings);
   }
 
-  /** After a library became active: ask Excel to recalculate and summarize what changed. */
+  /** After a library became active: recalculate if the functions' answers changed, summarize the change. */
   async function recalculated(
     previous: ActiveLibrary,
     active: ActiveLibrary,
+    before: string,
     warnings: readonly string[]
   ): Promise<LibraryOutcome> {
-    const recalc = await requestFullRecalculation(deps.excel);
+    const recalc = await recalculateIfChanged(deps.excel, before, answersToken());
     return {
       ok: true,
       active,
@@ -160,14 +165,22 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     async useBundled() {
       const previous = getActiveLibrary();
       const source: LibrarySource = { kind: "bundled" };
+      const before = answersToken();
       const active = setActiveLibrary(DEFAULT_LIBRARY, source, deps.now());
       clearCachedLibrary(deps.storage);
-      return recalculated(previous, active, []);
+      return recalculated(previous, active, before, []);
     },
 
     async restoreFromCache() {
-      const read = readCachedLibrary(deps.storage);
-      if (read.status === "absent") return { status: "none" };
+      // functions.js restores the saved copy itself when the runtime starts (src/functions/startup.ts).
+      const startup = takeStartupRestore();
+      const current = getActiveLibrary();
+      if (current.source.kind !== "bundled") {
+        // Restored by the functions (report when), or still active from earlier in this runtime.
+        return startup?.status === "restored"
+          ? { status: "restored", active: current, savedAt: startup.savedAt, recalc: "unchanged" }
+          : { status: "none" };
+      }
       const fallBack = (problem: string): RestoreOutcome => {
         clearCachedLibrary(deps.storage);
         return {
@@ -179,8 +192,17 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
           },
         };
       };
+      const read = readCachedLibrary(deps.storage);
+      if (read.status === "absent")
+        return startup?.status === "cleared" ? fallBack(startup.problem) : { status: "none" };
       if (read.status === "corrupt") return fallBack(read.problem);
-      const result = validateTeamLibraryText(read.cached.text, DEFAULT_LIBRARY);
+      let result: ReturnType<typeof validateTeamLibraryText>;
+      try {
+        result = validateTeamLibraryText(read.cached.text, DEFAULT_LIBRARY);
+      } catch {
+        // e.g. nesting deep enough to overflow the stack: this copy can never load, so it must not stay.
+        return fallBack("the saved copy cannot be read (nested too deeply, or otherwise broken)");
+      }
       if (!result.ok) {
         const first = result.issues[0];
         const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : "";
@@ -188,9 +210,24 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
           first === undefined ? "it is not a valid library" : `${issueLine(first)}${more}`
         );
       }
-      const active = setActiveLibrary(result.library, read.cached.source, deps.now());
-      const recalc = await requestFullRecalculation(deps.excel);
-      return { status: "restored", active, savedAt: read.cached.savedAt, recalc };
+      const { cached } = read;
+      const before = answersToken();
+      const active = setActiveLibrary(result.library, cached.source, deps.now(), "restored");
+      // Saved by an earlier version (or checked by another schema revision): save it again so the
+      // functions can restore it themselves next time, before the first calculation.
+      const upToDate =
+        cached.checked?.revision === LIBRARY_SCHEMA_REVISION &&
+        cached.checked.hash === libraryHash(result.library);
+      if (!upToDate) {
+        writeCachedLibrary(deps.storage, {
+          text: cached.text,
+          library: result.library,
+          source: cached.source,
+          savedAt: cached.savedAt,
+        });
+      }
+      const recalc = await recalculateIfChanged(deps.excel, before, answersToken());
+      return { status: "restored", active, savedAt: cached.savedAt, recalc };
     },
 
     rememberedUrl() {

@@ -32,7 +32,7 @@ import {
 import type { FunctionPluginDefinition, ImplementedFunctions } from "hyperformula";
 import type { InterpreterState, PluginAst, PluginValue, ScalarPluginValue } from "./hfTypes";
 import { asPluginAst, isRichNumber } from "./hfTypes";
-import type { CustomFunctionImplementation } from "./customFunctionsNamespace";
+import { shownMessage, type CustomFunctionImplementation } from "./customFunctionsNamespace";
 
 // ------------------------------------------------------------------ functions.json
 
@@ -164,12 +164,16 @@ export function excelErrorOf(error: {
   return { code, message };
 }
 
-/** CustomFunctions.Error from any realm (the task pane's iframe, a vm context): duck-typed on purpose. */
+/**
+ * CustomFunctions.Error from any realm (the task pane's iframe, a vm context): duck-typed on purpose. The
+ * message is what Excel would show on hover: dropped for every code but #VALUE! and #N/A, whichever
+ * CustomFunctions stand-in built the error.
+ */
 function asCustomFunctionsError(value: unknown): ExcelErrorInfo | null {
   if (typeof value !== "object" || value === null) return null;
   const { code, message } = value as { code?: unknown; message?: unknown };
   if (typeof code !== "string" || !code.startsWith("#")) return null;
-  return { code, message: typeof message === "string" ? message : "" };
+  return { code, message: shownMessage(code, typeof message === "string" ? message : undefined) };
 }
 
 /** What Excel shows for an exception that is not a CustomFunctions.Error. */

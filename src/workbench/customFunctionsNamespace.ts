@@ -17,11 +17,29 @@ export const ErrorCode = {
 
 export type ExcelErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Mirrors CustomFunctions.Error: Excel shows `code` in the cell and `message` on hover. */
+/**
+ * The only codes whose custom message Excel shows (Microsoft's ErrorCode reference: "A custom error message
+ * can't be used" for #DIV/0!, #NUM!, #NULL!, #NAME? and #REF!). Excel drops the message of every other code.
+ */
+export const CODES_WITH_MESSAGE: ReadonlySet<string> = new Set<string>([
+  ErrorCode.invalidValue,
+  ErrorCode.notAvailable,
+]);
+
+/** The message Excel shows beside `code`: the custom message for #VALUE! and #N/A, nothing otherwise. */
+export function shownMessage(code: string, message: string | undefined): string {
+  return CODES_WITH_MESSAGE.has(code) ? (message ?? "") : "";
+}
+
+/**
+ * Mirrors CustomFunctions.Error as the user sees it: `code` in the cell and `message` on hover. The message
+ * is what Excel displays, so it is dropped for codes that cannot carry one: a test or the workbench reading
+ * it sees exactly what a user of Excel would (nothing), not what the add-in hoped to show.
+ */
 export class CustomFunctionsError extends Error {
   readonly code: ExcelErrorCode;
   constructor(code: ExcelErrorCode, message?: string) {
-    super(message ?? "");
+    super(shownMessage(code, message));
     this.code = code;
   }
 }

@@ -260,6 +260,9 @@ document.addEventListener(
   () => {
     // The older style: office.js calls Office.initialize when the page set one.
     setTimeout(() => Office.initialize?.(""), 0);
+    // office.js initializes whether or not the page ever calls onReady (the functions-only runtime of
+    // workbench.html?pane=closed may not): the workbench hears the runtime is ready either way.
+    void Office.onReady();
   },
   { once: true }
 );

@@ -190,12 +190,24 @@ class Workbench {
     return this.frame.contentWindow;
   }
 
-  /** (Re)loads the task pane; resolves when its Office.onReady has resolved. */
+  /**
+   * (Re)loads the task pane; resolves when its Office.onReady has resolved. With ?pane=closed the iframe is
+   * the shared runtime as Excel starts it with the workbook and the pane closed: functions.js alone (it
+   * calls Office.onReady itself to read the workbook's settings), so what the functions do without the
+   * pane can be seen and tested.
+   */
   loadPane(): Promise<void> {
     this.paneReady = deferred<void>();
+    const params = new URLSearchParams(window.location.search);
     // ?theme=dark on the workbench reaches the pane's Office.context.officeTheme.
-    const dark = new URLSearchParams(window.location.search).get("theme") === "dark";
-    this.frame.src = `workbench-taskpane.html${dark ? "?theme=dark" : ""}`;
+    const dark = params.get("theme") === "dark";
+    if (paneClosed()) {
+      this.frame.title = "Capacity Planner runtime (task pane closed)";
+      this.frame.hidden = true;
+      this.frame.src = "workbench-functions.html";
+    } else {
+      this.frame.src = `workbench-taskpane.html${dark ? "?theme=dark" : ""}`;
+    }
     return this.paneReady.promise;
   }
 
@@ -572,6 +584,11 @@ function timeRecalc(store: HyperFormulaCellStore, n: number): RecalcTiming {
 
 // ------------------------------------------------------------------ start
 
+/** workbench.html?pane=closed: functions.js runs without taskpane.js (see loadPane). */
+function paneClosed(): boolean {
+  return new URLSearchParams(window.location.search).get("pane") === "closed";
+}
+
 async function start(): Promise<void> {
   const response = await fetch("functions.json");
   if (!response.ok) throw new Error(`functions.json: HTTP ${response.status} (run npm run build)`);
@@ -664,7 +681,9 @@ async function start(): Promise<void> {
   );
   await Promise.race([Promise.all([functionsLoaded.promise, paneLoaded]), timeout]);
   page.say(
-    `Ready: ${registry.functions.length} CAPPLAN functions from functions.js, task pane loaded.`
+    `Ready: ${registry.functions.length} CAPPLAN functions from functions.js, ${
+      paneClosed() ? "task pane closed (?pane=closed)" : "task pane loaded"
+    }.`
   );
   readyDeferred.resolve();
 }

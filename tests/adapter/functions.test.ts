@@ -204,14 +204,31 @@ describe("errors a user can act on", () => {
     expect(error.message).toMatch(/no rental offer/);
   });
 
-  test("Given negative or absurd numbers, Then #NUM! says the allowed range", () => {
+  // Excel shows a custom message only for #VALUE! and #N/A (the stand-in drops the others as Excel does), so an
+  // out-of-range number is #VALUE! whose message gives the allowed range: a #NUM! would say nothing.
+  test("Given negative or absurd numbers, Then #VALUE! says the allowed range (never a silent #NUM!)", () => {
     const negative = excelError(() => fns.call("GPUCOST", "H100", -5));
-    expect(negative.code).toBe(ErrorCode.invalidNumber);
-    expect(negative.message).toMatch(/count must be between 0 and/);
-    expect(excelError(() => fns.call("GPUCOST", "H100", 1e12)).code).toBe(ErrorCode.invalidNumber);
+    expect(negative.code).toBe(ErrorCode.invalidValue);
+    expect(negative.message).toMatch(/count must be between 0 and .* GPUs \(got -5\)/);
+    expect(excelError(() => fns.call("GPUCOST", "H100", 1e12)).message).toMatch(/count must be between/);
     expect(excelError(() => fns.call("TCO", "H100", 10, 2.5)).message).toMatch(/whole number of years/);
-    expect(excelError(() => fns.call("ENERGYCOST", 10, 12, "TN", 0.5)).code).toBe(ErrorCode.invalidNumber);
-    expect(excelError(() => fns.call("GPUPOWER", "H100", Number.NaN)).code).toBe(ErrorCode.invalidNumber);
+    expect(excelError(() => fns.call("ENERGYCOST", 10, 12, "TN", 0.5)).message).toMatch(/pue must be between 1 and 3/);
+    expect(excelError(() => fns.call("GPUPOWER", "H100", Number.NaN)).message).toMatch(/count must be a finite number/);
+  });
+
+  test("Given any failure, Then the code is one whose message Excel shows (#VALUE! or #N/A), with a message", () => {
+    const failures = [
+      () => fns.call("GPUCOST", "H100", -5),
+      () => fns.call("BUILDTIME", -1),
+      () => fns.call("RENTCOST", "H100", 10, 1e9),
+      () => fns.call("RENTVSBUILD", "H100", 10, 5, null, null, 7),
+      () => fns.call("GPUCOST", "H10O", 10),
+    ];
+    for (const failure of failures) {
+      const error = excelError(failure);
+      expect([ErrorCode.invalidValue, ErrorCode.notAvailable]).toContain(error.code);
+      expect(error.message).not.toBe("");
+    }
   });
 
   test("Given the wrong type, Then #VALUE! says what to type", () => {

@@ -1,7 +1,8 @@
 /**
- * The one error type of the finance core. Adapters map `kind` to an Excel error:
- * "range" -> #NUM! (a number outside its allowed range, or a result too large to represent),
- * "type"  -> #VALUE! (not a number / not a boolean where one is required).
+ * The one error type of the finance core. `kind` says what went wrong:
+ * "range": a number outside its allowed range, or a result too large to represent;
+ * "type":  not a number / not a boolean where one is required.
+ * The CAPPLAN functions give #VALUE! for both, with the message (Excel shows none for #NUM!).
  */
 export type ModelInputErrorKind = "range" | "type";
 

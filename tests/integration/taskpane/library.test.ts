@@ -6,6 +6,7 @@
  */
 import { getActiveLibrary } from "../../../src/functions/activeLibrary";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
+import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../../../src/model/library/fingerprint";
 import { CACHE_KEY, URL_KEY } from "../../../src/taskpane/libraryCache";
 import { nodeFetch } from "./support/browserGaps";
 import {
@@ -150,11 +151,18 @@ describe("loading a team library from a URL", () => {
       string,
       unknown
     >;
+    // The text, and the library as validated for functions.js (which has no zod), with revision and hash.
+    const layered = getActiveLibrary().index.library;
     expect(cached).toEqual({
-      version: 1,
+      version: 2,
       text: teamLibraryText(),
       source: { kind: "url", url },
       savedAt: FIXED_NOW.toISOString(),
+      checked: {
+        revision: LIBRARY_SCHEMA_REVISION,
+        hash: libraryHash(layered),
+        library: JSON.parse(JSON.stringify(layered)) as unknown,
+      },
     });
     expect(sidebar.storage.getItem(URL_KEY)).toBe(url);
     // Loading a library changes no cell, name, setting or chart of the workbook (in-memory host has no recalc).

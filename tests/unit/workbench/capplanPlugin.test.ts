@@ -82,13 +82,36 @@ describe("CAPPLAN functions in HyperFormula", () => {
     expect(expected.message).toMatch(/H100/);
   });
 
-  it("out-of-range numbers give #NUM! and wrong types #VALUE!, with messages", () => {
+  it("out-of-range numbers and wrong types give #VALUE! with a message the hover shows (Excel shows none for #NUM!)", () => {
     const f = fixture();
     f.set("A1", '=CAPPLAN.GPUCOST("H100",-5)');
     f.set("A2", '=CAPPLAN.GPUCOST("H100",TRUE)');
-    expect(f.store.getCellError(f.sheet, 0, 0)?.code).toBe("#NUM!");
+    expect(f.store.getCellError(f.sheet, 0, 0)).toEqual({
+      code: "#VALUE!",
+      message: expect.stringMatching(/count must be between 0 and/) as unknown as string,
+    });
     expect(f.store.getCellError(f.sheet, 1, 0)?.code).toBe("#VALUE!");
     expect(f.store.getCellError(f.sheet, 1, 0)?.message).not.toBe("");
+  });
+
+  it("a CustomFunctions.Error of any realm keeps its message only for #VALUE! and #N/A, as Excel shows it", () => {
+    const f = fixture({ associate: false });
+    const thrower = (code: string) => () => {
+      // A plain object from "another realm": the plugin duck-types CustomFunctions.Error.
+      throw { code, message: `message of ${code}` };
+    };
+    f.registry.associate("GPUCOST", thrower("#NUM!"));
+    f.registry.associate("GPUPOWER", thrower("#N/A"));
+    f.registry.associate("BUILDCOST", thrower("#DIV/0!"));
+    f.registry.associate("BUILDTIME", thrower("#VALUE!"));
+    f.set("A1", '=CAPPLAN.GPUCOST("H100",1)');
+    f.set("A2", '=CAPPLAN.GPUPOWER("H100",1)');
+    f.set("A3", "=CAPPLAN.BUILDCOST(1)");
+    f.set("A4", "=CAPPLAN.BUILDTIME(1)");
+    expect(f.store.getCellError(f.sheet, 0, 0)).toEqual({ code: "#NUM!", message: "" });
+    expect(f.store.getCellError(f.sheet, 1, 0)).toEqual({ code: "#N/A", message: "message of #N/A" });
+    expect(f.store.getCellError(f.sheet, 2, 0)).toEqual({ code: "#DIV/0!", message: "" });
+    expect(f.store.getCellError(f.sheet, 3, 0)).toEqual({ code: "#VALUE!", message: "message of #VALUE!" });
   });
 
   it("an error argument is not passed in: the cell shows it", () => {

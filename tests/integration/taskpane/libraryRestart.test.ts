@@ -1,0 +1,184 @@
+/** @jest-environment jsdom */
+/**
+ * The sidebar when the runtime (re)starts with a saved team library: Excel is asked for a full
+ * recalculation only when what the CAPPLAN functions answer with changes (a full recalculation is costly in
+ * big workbooks), the pane takes over what functions.js restored by itself at start, and a saved copy that
+ * can never load is removed with a message instead of being retried at every start. The in-memory workbook
+ * counts Application.calculate.
+ */
+import {
+  getActiveLibrary,
+  libraryUnavailable,
+  recordStartupRestore,
+  setPinnedLibrary,
+} from "../../../src/functions/activeLibrary";
+import { restoreSavedLibrary } from "../../../src/functions/restoreLibrary";
+import { MemoryCellStore } from "../../../src/excel/memory";
+import { LIBRARY_SCHEMA_REVISION } from "../../../src/model/library/fingerprint";
+import { CACHE_KEY } from "../../../src/taskpane/libraryCache";
+import { nodeFetch } from "./support/browserGaps";
+import {
+  FIXED_NOW,
+  MemoryStorage,
+  button,
+  cleanUp,
+  click,
+  field,
+  libraryInfo,
+  mountSidebar,
+  mustMessage,
+  panel,
+  type Sidebar,
+} from "./support/harness";
+import { teamLibraryText } from "./support/libraries";
+import { startServer, type TestServer } from "./support/server";
+
+class CountingStore extends MemoryCellStore {
+  recalcs = 0;
+  recalculate(): void {
+    this.recalcs += 1;
+  }
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({
+    "/team.json": { body: teamLibraryText() },
+    "/team-v3.json": { body: teamLibraryText({ version: "3.0.0" }) },
+  });
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(cleanUp);
+
+async function loadUrl(sidebar: Sidebar, url: string): Promise<void> {
+  const library = panel(sidebar.root, "Library");
+  field(library, "Team library URL").value = url;
+  click(button(library, "Load from URL"));
+  await sidebar.app.whenIdle();
+}
+
+/** A first session loads the team library from its URL, which saves it; then the runtime closes. */
+async function savedTeamLibrary(): Promise<MemoryStorage> {
+  const storage = new MemoryStorage();
+  const first = mountSidebar({ fetch: nodeFetch(), storage });
+  await loadUrl(first, server.url("/team.json"));
+  cleanUp();
+  return storage;
+}
+
+describe("recalculate only when the library actually changed", () => {
+  it("Given the team library in use, When the same library is loaded again, Then Excel is not asked to recalculate; When another version is loaded, Then once", async () => {
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ fetch: nodeFetch(), store });
+    await loadUrl(sidebar, server.url("/team.json"));
+    expect(store.recalcs).toBe(1);
+    await loadUrl(sidebar, server.url("/team.json"));
+    expect(getActiveLibrary().index.library.meta.version).toBe("2.0.0");
+    expect(store.recalcs).toBe(1);
+    await loadUrl(sidebar, server.url("/team-v3.json"));
+    expect(store.recalcs).toBe(2);
+  });
+
+  it("Given the bundled library in use, When Use bundled library is chosen, Then no recalculation", async () => {
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ store });
+    click(button(panel(sidebar.root, "Library"), /bundled/i));
+    await sidebar.app.whenIdle();
+    expect(store.recalcs).toBe(0);
+  });
+
+  it("Given functions.js restored the saved team library when the runtime started, When the pane opens, Then it shows the saved copy and Excel recalculates nothing", async () => {
+    const storage = await savedTeamLibrary();
+    recordStartupRestore(restoreSavedLibrary(storage, FIXED_NOW)); // what functions.js does at start
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ storage, store });
+    const outcome = await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    expect(outcome.status).toBe("restored");
+    expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
+    expect(libraryInfo(sidebar.root).Source).toBe(`URL: ${server.url("/team.json")} (saved copy from 2026-12-01)`);
+    expect(store.recalcs).toBe(0);
+  });
+
+  it("Given a copy saved by an earlier version (text only), When the pane opens, Then it is validated, active, recalculated once and saved again for functions.js", async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(CACHE_KEY, JSON.stringify({ version: 1, text: teamLibraryText(), source: { kind: "file", fileName: "acme.json" }, savedAt: "2026-11-01T00:00:00.000Z" }));
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ storage, store });
+    expect((await sidebar.app.restored).status).toBe("restored");
+    expect(store.recalcs).toBe(1);
+    const saved = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as { version: number; checked?: { revision: number }; savedAt: string };
+    expect(saved.version).toBe(2);
+    expect(saved.checked?.revision).toBe(LIBRARY_SCHEMA_REVISION);
+    expect(saved.savedAt).toBe("2026-11-01T00:00:00.000Z");
+    // functions.js can now restore it by itself at the next start.
+    cleanUp();
+    expect(restoreSavedLibrary(storage, FIXED_NOW)).toEqual({ status: "restored", savedAt: "2026-11-01T00:00:00.000Z" });
+  });
+});
+
+describe("a saved copy that can never load is removed with a message", () => {
+  it("Given a saved copy of malformed JSON nested 100,000 levels deep, When the pane opens, Then a warning says so, the copy is removed, and the next start does not try it again", async () => {
+    const storage = new MemoryStorage();
+    // Never closed: the error locator that reports where the JSON breaks is what overflows the stack.
+    const deep = '{"meta":' + "[".repeat(100_000);
+    storage.setItem(CACHE_KEY, JSON.stringify({ version: 1, text: deep, source: { kind: "file", fileName: "deep.json" }, savedAt: "2026-11-01T00:00:00.000Z" }));
+    const sidebar = mountSidebar({ storage });
+    expect((await sidebar.app.restored).status).toBe("fellBack");
+    await sidebar.app.whenIdle();
+    const shown = mustMessage(panel(sidebar.root, "Library"));
+    expect(shown.title).toBe("The library saved for offline use could not be used");
+    expect(storage.getItem(CACHE_KEY)).toBeNull();
+    cleanUp();
+    const again = mountSidebar({ storage });
+    expect((await again.app.restored).status).toBe("none");
+  });
+
+  it("Given functions.js removed a damaged copy at start, When the pane opens, Then it says why", async () => {
+    const storage = await savedTeamLibrary();
+    storage.setItem(CACHE_KEY, (storage.getItem(CACHE_KEY) ?? "").replace('"Acme team library"', '"Acme (edited)"'));
+    recordStartupRestore(restoreSavedLibrary(storage, FIXED_NOW));
+    expect(storage.getItem(CACHE_KEY)).toBeNull();
+    const sidebar = mountSidebar({ storage });
+    expect((await sidebar.app.restored).status).toBe("fellBack");
+    await sidebar.app.whenIdle();
+    expect(mustMessage(panel(sidebar.root, "Library")).details.join(" ")).toMatch(/damaged/);
+  });
+});
+
+describe("the workbook's library is missing until the user loads it", () => {
+  it("Given a workbook pinned to the team library and the bundled one in use, When the user loads the team library, Then the functions answer again and Excel recalculates once", async () => {
+    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } });
+    expect(libraryUnavailable()).toMatch(/"acme-team" 2\.0\.0, which is not loaded/);
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ fetch: nodeFetch(), store });
+    await loadUrl(sidebar, server.url("/team.json"));
+    expect(libraryUnavailable()).toBeNull();
+    expect(store.recalcs).toBe(1);
+  });
+
+  it("Given the workbook's library is missing, When the pane opens or the pin is read later, Then the Library panel says so and what to do", async () => {
+    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } });
+    const sidebar = mountSidebar();
+    await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    const shown = mustMessage(panel(sidebar.root, "Library"));
+    expect(shown.title).toBe("This workbook's library is not loaded");
+    expect(shown.details.join(" ")).toMatch(/"acme-team" 2\.0\.0/);
+    expect(shown.next).toMatch(/Load it from its URL or file/);
+    // The pin read by functions.js after the pane opened: the same message; a library change it is not.
+    setPinnedLibrary({ kind: "none" });
+    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "3.0.0", sheetName: "Rent vs Build" } });
+    expect(mustMessage(panel(sidebar.root, "Library")).details.join(" ")).toMatch(/"acme-team" 3\.0\.0/);
+  });
+
+  it("Given a workbook pinned to team 2.0.0, When the user chooses another library on purpose, Then it is used (the sidebar shows which) rather than blocked", async () => {
+    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } });
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await loadUrl(sidebar, server.url("/team-v3.json"));
+    expect(libraryUnavailable()).toBeNull();
+    expect(libraryInfo(sidebar.root).Version).toBe("3.0.0");
+  });
+});
