@@ -41,6 +41,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * Library text (names, sources, publishers, file names) as an isolated run: a <bdi> takes its direction
+ * from its own first strong character and cannot reorder the label, number or punctuation around it,
+ * so a Hebrew or Arabic name displays correctly and a name ending in digits stays apart from a
+ * following version. (Bidi control characters are refused by the schema; this is the rendering side.)
+ */
+export function bidi(text: string): HTMLElement {
+  return el("bdi", { dir: "auto" }, [text]);
+}
+
 /** Replaces all children of `parent`. */
 export function replaceChildren(parent: Node, children: readonly Child[]): void {
   while (parent.firstChild) parent.removeChild(parent.firstChild);
