@@ -4,7 +4,12 @@
  * name, description or GPU; arrow keys, Home and End move the selection), and the selected scenario's
  * key assumptions with units, sources and as-of dates.
  */
-import { findScenario, type LibraryIndex, type ScenarioEntry } from "../model/library/indexLibrary";
+import {
+  findScenario,
+  ownEntry,
+  type LibraryIndex,
+  type ScenarioEntry,
+} from "../model/library/indexLibrary";
 import { bidi, el, replaceChildren, uniqueId } from "./dom";
 import { formatNumber, plural } from "./format";
 import { scenarioFacts, type ScenarioFact } from "./scenarioFacts";
@@ -27,7 +32,7 @@ interface Option {
 }
 
 function searchText(index: LibraryIndex, scenario: ScenarioEntry): string {
-  const gpu = index.library.gpus[scenario.gpu];
+  const gpu = ownEntry(index.library.gpus, scenario.gpu); // own key: never Object.prototype's
   const parts = [scenario.id, scenario.name, scenario.description, scenario.gpu];
   if (gpu) parts.push(gpu.name, gpu.vendor, ...gpu.aliases);
   return parts.join("\n").toLowerCase();
@@ -183,7 +188,7 @@ export function createModelsPanel(locale?: string): ModelsPanel {
       .map((id) => findScenario(next, id))
       .filter((s): s is ScenarioEntry => s !== undefined);
     options = scenarios.map((scenario, i) => {
-      const gpu = next.library.gpus[scenario.gpu];
+      const gpu = ownEntry(next.library.gpus, scenario.gpu);
       const optionElement = el(
         "li",
         {

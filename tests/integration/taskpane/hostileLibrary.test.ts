@@ -4,7 +4,12 @@
  * runaway nesting, reserved ids and bidi controls are refused with a clear message and leave the
  * library in use, the cache and the workbook as they were; right-to-left library text is isolated.
  */
-import { getActiveLibrary } from "../../../src/functions/activeLibrary";
+import { insertTemplate } from "../../../src/excel/insertTemplate";
+import { getActiveLibrary, setActiveLibrary } from "../../../src/functions/activeLibrary";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import type { LibraryDocument } from "../../../src/model/library/schema";
+import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
 import { CACHE_KEY, URL_KEY } from "../../../src/taskpane/libraryCache";
 import { checkLibraryUrl, fetchLibraryText, redactUrl, type ResponseLike } from "../../../src/taskpane/libraryFetch";
 import { nodeFetch } from "./support/browserGaps";
@@ -185,6 +190,36 @@ describe("hostile documents", () => {
       "scenarios.acme-site.name: must not contain U+202E (RIGHT-TO-LEFT OVERRIDE, a bidi control that can make text display in a misleading order) at character 6",
     ]);
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
+  });
+});
+
+describe('a GPU id "constructor" that got past validation (own-key lookups)', () => {
+  function constructorLibrary(): LibraryDocument {
+    const doc = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+    doc.gpus["constructor"] = { ...doc.gpus["h100-sxm"], name: "Constructor GPU", aliases: [] };
+    doc.scenarios["ctor-1k"] = { ...doc.scenarios["enterprise-1k-h100"], name: "Ctor 1k", gpu: "constructor" };
+    return doc;
+  }
+
+  it("Given such a library, When its scenario is inserted, Then the insert succeeds with the library-wide value of a GPU-hour", async () => {
+    const sidebar = mountSidebar();
+    await sidebar.app.whenIdle();
+    await expect(insertTemplate(sidebar.Excel, buildIndex(constructorLibrary()), "ctor-1k")).resolves.toBeDefined();
+  });
+
+  it("Given such a library in use, When the sidebar lists the models, Then the scenario is listed with its GPU", async () => {
+    setActiveLibrary(constructorLibrary(), { kind: "file", fileName: "ctor.json" }, new Date());
+    const sidebar = mountSidebar();
+    await sidebar.app.whenIdle();
+    expect(modelOption(sidebar.root, "Ctor 1k").textContent).toContain("Constructor GPU");
+  });
+
+  it("Given such a library, When the change summary is made, Then the new scenario is added, not redefined", () => {
+    const after = constructorLibrary();
+    after.scenarios["constructor"] = after.scenarios["ctor-1k"];
+    const summary = summarizeLibraryChange(DEFAULT_LIBRARY, after);
+    expect(summary.changedScenarios).toEqual([]);
+    expect(summary.addedEntries).toEqual(expect.arrayContaining(["scenarios.constructor"]));
   });
 });
 
