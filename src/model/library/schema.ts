@@ -28,6 +28,8 @@ const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const TEXT_LIMITS = {
   /** Catalog keys and references ("h100-sxm"). */
   id: 64,
+  /** A semantic version ("2.1.0-rc.1+build.5"). */
+  version: 64,
   /** Aliases are lookup keys people type ("H100 SXM5"). */
   alias: 100,
   /** Names, vendors, providers, systems, publishers, units. */
@@ -205,8 +207,10 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date "YYYY-MM-DD"')
   .refine((text) => isCalendarDate(text, true), "must be a real calendar date");
 
+// The version is written into workbooks beside every refreshed assumption: bounded like an id.
 export const SemverSchema = z
   .string()
+  .max(TEXT_LIMITS.version, `must be at most ${TEXT_LIMITS.version} characters`)
   .regex(SEMVER, 'must be a semantic version "MAJOR.MINOR.PATCH", e.g. "1.2.0"');
 
 // ---------------------------------------------------------------------------------------------

@@ -223,6 +223,12 @@ describe("text length limits (issue 7)", () => {
     expect(parseLibrary(withChange(path, "x".repeat(limit))).ok).toBe(true);
   });
 
+  it("Given a valid semantic version of 30,000 characters, When validated, Then it is rejected as too long", () => {
+    const version = `1.0.0-${"a".repeat(30_000)}`;
+    expect(messagesAt(issuesOf(parseLibrary(withChange("meta.version", version))), "meta.version")).toEqual([`must be at most ${TEXT_LIMITS.version} characters`]);
+    expect(parseLibrary(withChange("meta.version", `1.0.0-${"a".repeat(TEXT_LIMITS.version - 6)}`)).ok).toBe(true);
+  });
+
   it("Given text longer than Excel's 32,767-character cell limit anywhere, When validated, Then it is rejected", () => {
     const huge = "x".repeat(40_000);
     expect(issuesOf(parseLibrary(withChange("scenarios.enterprise-1k-h100.sources", [huge]))).map((issue) => issue.path)).toEqual(["scenarios.enterprise-1k-h100.sources[0]"]);
