@@ -1,4 +1,4 @@
-/* global document, Element, Node, HTMLElementTagNameMap */
+/* global document, Element, HTMLElement, Node, HTMLElementTagNameMap */
 /**
  * The sidebar's only way to make DOM: elements with attributes and children, where every string
  * becomes a text node. Library and user text therefore never goes through an HTML parser.
