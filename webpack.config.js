@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { rewriteManifestUrls, deployTarget, DEV_URL } = require("./scripts/manifest-url");
+const { contentSecurityPolicy } = require("./scripts/csp");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -62,7 +63,10 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
-        templateParameters: { officeJs: dev ? "office/office.js" : OFFICE_JS_CDN },
+        templateParameters: {
+          officeJs: dev ? "office/office.js" : OFFICE_JS_CDN,
+          contentSecurityPolicy: contentSecurityPolicy({ development: dev }),
+        },
         inject: "body",
         scriptLoading: "blocking",
       }),

@@ -16,7 +16,9 @@ import { launchBrowser, newContext } from "../tests/e2e/support/browser";
 import { startServer } from "../tests/e2e/support/server";
 import { BUNDLED_LIBRARY as LIB } from "../src/model/library/bundledLibrary";
 import { buildIndex } from "../src/model/library/indexLibrary";
-import { resolveScenarioInputs } from "../src/model/resolve";
+import { resolveGpu, resolveScenarioInputs } from "../src/model/resolve";
+import { parseLibrary } from "../src/model/library/load";
+import type { LibraryDocument } from "../src/model/library/schema";
 import {
   customFunctionsGlobal,
   loadBuiltFunctionsInThisRealm,
@@ -243,7 +245,65 @@ async function benchWorkbench(): Promise<void> {
   }
 }
 
+/** Millisecond time of one call of `fn` (median of `runs`). */
+function timeMs(fn: () => unknown, runs = 3): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/**
+ * Issue 7's hostile libraries: before the limits, a 16k-character unknown id took ~1.5-1.8 s to validate,
+ * 2,000 regions x 4,000 unknown-region scenarios 7-13 s, and one #N/A for a 20k-character typo against a
+ * 20k-character alias 2-6 s. Targets are generous: these must be "instant", not fast.
+ */
+function benchHostileLibraries(): void {
+  type Doc = Record<string, Record<string, Record<string, unknown>>>;
+  const clone = () => structuredClone(DEFAULT_LIBRARY) as unknown as Doc;
+  const longIds = clone();
+  longIds.gpus["a".repeat(16_000)] = { ...longIds.gpus["h100-sxm"], name: "Long", aliases: [] };
+  longIds.scenarios["enterprise-1k-h100"].gpu = "b".repeat(16_000);
+  const longMs = timeMs(() => parseLibrary(longIds));
+  report("hostile: 16k-character unknown id, validate (ms)", fmt(longMs, 1), "< 100", longMs < 100);
+
+  const many = clone();
+  for (let i = 0; i < 2_000; i++)
+    many.regions[`region-${i}`] = { ...many.regions["us-tn"], name: `Region ${i}`, aliases: [] };
+  for (let i = 0; i < 4_000; i++) {
+    many.scenarios[`scenario-${i}`] = {
+      ...many.scenarios["enterprise-1k-h100"],
+      name: `Scenario ${i}`,
+      region: `nowhere-${i}`,
+    };
+  }
+  const manyMs = timeMs(() => parseLibrary(many), 1);
+  report(
+    "hostile: 2,000 regions x 4,000 unknown regions, validate (ms)",
+    fmt(manyMs),
+    "< 2000",
+    manyMs < 2000
+  );
+
+  const alias = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+  alias.gpus["h100-sxm"].aliases.push("z".repeat(20_000));
+  const index = buildIndex(alias);
+  const typo = "y".repeat(20_000);
+  const naMs = timeMs(() => {
+    try {
+      resolveGpu(index, typo);
+    } catch {
+      // the #N/A is the point: only its cost is measured
+    }
+  }, 5);
+  report("hostile: #N/A for a 20k typo vs a 20k alias (ms)", fmt(naMs, 2), "< 20", naMs < 20);
+}
+
 async function main(): Promise<void> {
+  benchHostileLibraries();
   benchFunctions();
   benchColdStart();
   benchSizes();

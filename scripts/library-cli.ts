@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
 import {
+  decodeLibraryBytes,
   parseLibraryText,
   parseTeamLibraryText,
   type LibraryIssue,
@@ -21,14 +22,18 @@ const USAGE = "usage: library-cli validate FILE [--team]\n       library-cli lis
 class UsageError extends Error {}
 
 function loadFile(file: string, team: boolean): ParseResult<LibraryDocument> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
     throw new UsageError(
       `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`
     );
   }
+  // Bytes, not readFileSync(file, "utf8"): Node would turn Windows-1252 text into U+FFFD without a word.
+  const decoded = decodeLibraryBytes(bytes);
+  if (!decoded.ok) return decoded;
+  const text = decoded.text;
   if (!team) return parseLibraryText(text);
   const parsed = parseTeamLibraryText(text);
   return parsed.ok ? layerLibrary(DEFAULT_LIBRARY, parsed.library) : parsed;

@@ -17,6 +17,7 @@ import {
   findRentalOffer,
   findScenario,
   normalizeTerm,
+  ownEntry,
   type ApproachEntry,
   type GpuEntry,
   type LibraryIndex,
@@ -25,6 +26,7 @@ import {
   type ScenarioEntry,
 } from "./library/indexLibrary";
 import { nearestNames } from "./library/nearest";
+import { shorten } from "./library/normalize";
 
 export type LookupKind =
   "GPU" | "region" | "build approach" | "rental offer" | "scenario" | "assumption" | "field";
@@ -38,11 +40,12 @@ export class LookupError extends Error {
     readonly suggestions: readonly string[],
     detail?: string
   ) {
+    // The input is quoted shortened: a 20,000-character typo must not become a 20,000-character message.
     super(
-      `Unknown ${kind} "${input}".` +
+      `Unknown ${kind} "${shorten(input)}".` +
         (detail ? ` ${detail}` : "") +
         (suggestions.length > 0
-          ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?`
+          ? ` Did you mean ${suggestions.map((s) => `"${shorten(s)}"`).join(", ")}?`
           : "")
     );
   }
@@ -177,7 +180,8 @@ export function rentInputsFor(
 /** The value of a GPU-hour delivered late: the GPU's own figure when the library has one. */
 export function valuePerGpuHourFor(index: LibraryIndex, gpu: GpuEntry): number {
   const { costOfDelay } = index.library;
-  return (costOfDelay.perGpu?.[gpu.id] ?? costOfDelay.valuePerGpuHour).value;
+  // An own-key lookup: perGpu["constructor"] would otherwise find Object and answer undefined.value.
+  return (ownEntry(costOfDelay.perGpu, gpu.id) ?? costOfDelay.valuePerGpuHour).value;
 }
 
 export function compareInputsFor(

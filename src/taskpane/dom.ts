@@ -1,4 +1,4 @@
-/* global document, Element, Node, HTMLElementTagNameMap */
+/* global document, Element, HTMLElement, Node, HTMLElementTagNameMap */
 /**
  * The sidebar's only way to make DOM: elements with attributes and children, where every string
  * becomes a text node. Library and user text therefore never goes through an HTML parser.
@@ -39,6 +39,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) setAttr(node, name, value);
   append(node, children);
   return node;
+}
+
+/**
+ * Library text (names, sources, publishers, file names) as an isolated run: a <bdi> takes its direction
+ * from its own first strong character and cannot reorder the label, number or punctuation around it,
+ * so a Hebrew or Arabic name displays correctly and a name ending in digits stays apart from a
+ * following version. (Bidi control characters are refused by the schema; this is the rendering side.)
+ */
+export function bidi(text: string): HTMLElement {
+  return el("bdi", { dir: "auto" }, [text]);
 }
 
 /** Replaces all children of `parent`. */

@@ -2,6 +2,7 @@
  * What changed between the library in use and the one replacing it, for the summary shown after a
  * load: assumption values that differ, catalog entries added or removed, scenarios redefined. Pure.
  */
+import { ownEntry } from "../model/library/indexLibrary";
 import type { LibraryDocument, Quantity } from "../model/library/schema";
 
 export interface AssumptionChange {
@@ -94,7 +95,7 @@ export function summarizeLibraryChange(
 
   const changedScenarios: string[] = [];
   for (const [id, scenario] of Object.entries(after.scenarios)) {
-    const previous = before.scenarios[id];
+    const previous = ownEntry(before.scenarios, id); // own key: "constructor" is not a scenario
     if (previous !== undefined && canonical(previous) !== canonical(scenario))
       changedScenarios.push(`scenarios.${id}`);
   }

@@ -5,6 +5,7 @@
  * received), and at most `timeoutMs` for the whole download. Every refusal is a LoadProblem that says
  * what happened and what to do next. Nothing here validates the library itself (see libraryLoad.ts).
  */
+import { decodeLibraryBytes } from "../model/library/load";
 import { formatBytes, formatSeconds } from "./format";
 import { DEVELOPMENT_BUILD } from "./buildMode";
 
@@ -33,6 +34,8 @@ export interface ResponseLike {
     };
   } | null;
   text(): Promise<string>;
+  /** The raw bytes, when the host has it (every browser): lets a non-UTF-8 body be refused, not mangled. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export interface FetchInit {
@@ -65,6 +68,19 @@ export const URL_RULE =
 const PUBLISH_OVER_HTTPS =
   "Publish the library at an https address (SharePoint, a static site or a repository's raw file URL) and load that, or download it and choose Load file.";
 
+// A user name and password before the host: "https://user:token@host/" (RFC 3986 userinfo), also
+// when the scheme is missing ("user:token@host/lib.json" is not a URL, but still a secret).
+const USERINFO_AFTER_SCHEME = /([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi;
+const USERINFO_BARE = /(^|[\s"'(<])[^\s/?#@"'(<]+:[^\s/?#@"']*@/g;
+
+/**
+ * The text with any URL credentials replaced by "***": what every message shows, so a token pasted
+ * into the address field is never echoed back (or into a screenshot, a log or a support ticket).
+ */
+export function redactUrl(text: string): string {
+  return text.replace(USERINFO_AFTER_SCHEME, "$1***@").replace(USERINFO_BARE, "$1***@");
+}
+
 export type UrlCheck =
   | { readonly ok: true; readonly url: string }
   | { readonly ok: false; readonly problem: LoadProblem };
@@ -96,8 +112,24 @@ export function checkLibraryUrl(
       ok: false,
       problem: {
         title: "That is not a web address",
-        details: [`"${text}" is not a complete URL.`],
+        details: [`"${redactUrl(text)}" is not a complete URL.`],
         next: "Paste the full address, starting with https://.",
+      },
+    };
+  }
+  if (url.username !== "" || url.password !== "") {
+    // Refused before any request: the add-in would send the secret to the host, cache the address with it,
+    // and browsers refuse fetch() of such URLs anyway. The message shows the address without the secret.
+    url.username = "";
+    url.password = "";
+    return {
+      ok: false,
+      problem: {
+        title: "Library addresses must not contain a user name or password",
+        details: [
+          `The address has sign-in details before the host (https://***@${url.host}/…); they were not used, shown or saved.`,
+        ],
+        next: `Remove the part before "@" and publish the library where it can be read without signing in (e.g. ${url.href}), or download it and choose Load file. If it was a real password or token, consider revoking it.`,
       },
     };
   }
@@ -116,7 +148,8 @@ export function checkLibraryUrl(
     ok: false,
     problem: {
       title: "This address is not allowed",
-      details: [URL_RULE, why],
+      // "user:token@host" parses as a URL with the scheme "user:", so even this echo is redacted.
+      details: [URL_RULE, redactUrl(why)],
       next: PUBLISH_OVER_HTTPS,
     },
   };
@@ -146,7 +179,7 @@ function unreachable(url: string, error: unknown): LoadProblem {
   const reason = error instanceof Error && error.message !== "" ? error.message : String(error);
   return {
     title: "Could not reach the library",
-    details: [`${url}: ${reason}`],
+    details: [redactUrl(`${url}: ${reason}`)],
     next: "Check the address and your network connection. If the address opens in a browser, its server may not let add-ins read it (CORS): publish it where cross-origin reads are allowed, or download it and choose Load file.",
   };
 }
@@ -190,7 +223,30 @@ function beforeDeadline<T>(promise: Promise<T>, deadline: Promise<never>): Promi
   return Promise.race([promise, deadline]);
 }
 
-type BodyResult = { ok: true; text: string; bytes: number } | { ok: false; bytes: number };
+type BodyResult =
+  { ok: true; text: string; bytes: number } | { ok: false; bytes: number; problem?: LoadProblem };
+
+/**
+ * A library whose bytes are not UTF-8 (RFC 8259 requires it): decoding leniently would load names
+ * with U+FFFD where the publisher wrote "é" or a curly quote.
+ */
+export function notUtf8(what: string, message: string): LoadProblem {
+  return {
+    title: `${what} is not UTF-8 text`,
+    details: [message],
+    next: "Save the library as UTF-8 (in most editors: Save As, Encoding UTF-8), publish or choose it again.",
+  };
+}
+
+function decoded(bytes: Uint8Array, what: string): BodyResult {
+  const result = decodeLibraryBytes(bytes);
+  if (result.ok) return { ok: true, text: result.text, bytes: bytes.byteLength };
+  return {
+    ok: false,
+    bytes: bytes.byteLength,
+    problem: notUtf8(what, result.issues[0]?.message ?? ""),
+  };
+}
 
 async function readBody(
   response: ResponseLike,
@@ -198,25 +254,39 @@ async function readBody(
   deadline: Promise<never>
 ): Promise<BodyResult> {
   const body = response.body;
-  if (body && typeof body.getReader === "function" && typeof TextDecoder !== "undefined") {
-    const reader = body.getReader();
-    const decoder = new TextDecoder("utf-8");
-    const parts: string[] = [];
-    let bytes = 0;
-    for (;;) {
-      const chunk = await beforeDeadline(reader.read(), deadline);
-      if (chunk.done) break;
-      if (!chunk.value) continue;
-      bytes += chunk.value.byteLength;
-      if (bytes > maxBytes) {
-        reader.cancel().catch(() => undefined);
-        return { ok: false, bytes };
+  const what = "The library at this address";
+  if (typeof TextDecoder !== "undefined") {
+    if (body && typeof body.getReader === "function") {
+      const reader = body.getReader();
+      // The bytes are kept (at most maxBytes) and decoded once at the end, strictly.
+      const chunks: Uint8Array[] = [];
+      let bytes = 0;
+      for (;;) {
+        const chunk = await beforeDeadline(reader.read(), deadline);
+        if (chunk.done) break;
+        if (!chunk.value) continue;
+        bytes += chunk.value.byteLength;
+        if (bytes > maxBytes) {
+          reader.cancel().catch(() => undefined);
+          return { ok: false, bytes };
+        }
+        chunks.push(chunk.value);
       }
-      parts.push(decoder.decode(chunk.value, { stream: true }));
+      const all = new Uint8Array(bytes);
+      let at = 0;
+      for (const chunk of chunks) {
+        all.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      return decoded(all, what);
     }
-    parts.push(decoder.decode());
-    return { ok: true, text: parts.join(""), bytes };
+    if (typeof response.arrayBuffer === "function") {
+      const buffer = await beforeDeadline(response.arrayBuffer(), deadline);
+      if (buffer.byteLength > maxBytes) return { ok: false, bytes: buffer.byteLength };
+      return decoded(new Uint8Array(buffer), what);
+    }
   }
+  // A host without TextDecoder or bytes: only the browser's own (lenient) decoding is available.
   const text = await beforeDeadline(response.text(), deadline);
   const bytes = utf8Length(text);
   return bytes > maxBytes ? { ok: false, bytes } : { ok: true, text, bytes };
@@ -279,7 +349,7 @@ export async function fetchLibraryText(
           ok: false,
           problem: {
             ...check.problem,
-            details: [`${url} redirected to ${finalUrl}.`, ...check.problem.details],
+            details: [redactUrl(`${url} redirected to ${finalUrl}.`), ...check.problem.details],
           },
         };
       }
@@ -298,6 +368,7 @@ export async function fetchLibraryText(
     }
     try {
       const body = await readBody(response, limits.maxBytes, deadline);
+      if (!body.ok && body.problem !== undefined) return { ok: false, problem: body.problem };
       if (!body.ok) {
         controller.abort();
         return {
@@ -332,12 +403,16 @@ export interface FileLike extends Blob {
   readonly size: number;
 }
 
-function readWithFileReader(file: Blob): Promise<string> {
+function readWithFileReader(file: Blob): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
+    // Not `instanceof ArrayBuffer`: the reader's buffer may come from another realm (a frame, jsdom).
+    reader.onload = () =>
+      reader.result !== null && typeof reader.result !== "string"
+        ? resolve(reader.result)
+        : reject(new Error("the file could not be read as bytes"));
     reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
-    reader.readAsText(file, "utf-8");
+    reader.readAsArrayBuffer(file);
   });
 }
 
@@ -353,9 +428,15 @@ export async function readLibraryFile(file: FileLike, maxBytes: number): Promise
     };
   }
   try {
-    const text =
-      typeof file.text === "function" ? await file.text() : await readWithFileReader(file);
-    return { ok: true, text, bytes: file.size };
+    // Bytes, decoded strictly: file.text() would turn a Windows-1252 file into U+FFFD without a word.
+    const buffer =
+      typeof file.arrayBuffer === "function"
+        ? await file.arrayBuffer()
+        : await readWithFileReader(file);
+    const body = decoded(new Uint8Array(buffer), `The file "${file.name}"`);
+    if (!body.ok)
+      return { ok: false, problem: body.problem ?? notUtf8(`The file "${file.name}"`, "") };
+    return { ok: true, text: body.text, bytes: file.size };
   } catch (error) {
     return {
       ok: false,

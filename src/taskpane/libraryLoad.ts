@@ -3,7 +3,12 @@
  * validate against the team schema, then layer over the bundled default (team values win) and check
  * the result against the full schema. Pure. Every problem keeps its JSON path.
  */
-import { ROOT_PATH, parseTeamLibraryText, type LibraryIssue } from "../model/library/load";
+import {
+  ROOT_PATH,
+  isJsonIssue,
+  parseTeamLibraryText,
+  type LibraryIssue,
+} from "../model/library/load";
 import { layerLibrary } from "../model/library/merge";
 import type { LibraryDocument, TeamLibrary } from "../model/library/schema";
 import { plural } from "./format";
@@ -22,7 +27,7 @@ export type ValidationResult =
 export function validateTeamLibraryText(text: string, base: LibraryDocument): ValidationResult {
   const team = parseTeamLibraryText(text);
   if (!team.ok) {
-    const json = team.issues.length === 1 && team.issues[0].message.startsWith("malformed JSON");
+    const json = team.issues.length === 1 && isJsonIssue(team.issues[0]);
     return { ok: false, stage: json ? "json" : "schema", issues: team.issues };
   }
   const layered = layerLibrary(base, team.library);

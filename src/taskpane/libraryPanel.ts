@@ -4,7 +4,7 @@
  * the ways to change it: a team library URL, a local file, or back to the bundled library.
  */
 import type { ActiveLibrary } from "../functions/activeLibrary";
-import { el, replaceChildren, uniqueId } from "./dom";
+import { bidi, el, replaceChildren, uniqueId } from "./dom";
 import { describeSource, formatNumber, plural } from "./format";
 import type { FileLike } from "./libraryFetch";
 import { URL_RULE } from "./libraryFetch";
@@ -184,7 +184,11 @@ export function createLibraryPanel(options: LibraryPanelOptions): LibraryPanel {
 
   function showActive(active: ActiveLibrary, savedAt?: string): void {
     const meta = active.index.library.meta;
-    const row = (term: string, value: string) => [el("dt", {}, [term]), el("dd", {}, [value])];
+    // Every value is library or user text (a file name, a URL): isolated so it cannot reorder the list.
+    const row = (term: string, value: string) => [
+      el("dt", {}, [term]),
+      el("dd", {}, [bidi(value)]),
+    ];
     const source = describeSource(active.source);
     replaceChildren(info, [
       ...row("Name", meta.name),

@@ -4,8 +4,13 @@
  * name, description or GPU; arrow keys, Home and End move the selection), and the selected scenario's
  * key assumptions with units, sources and as-of dates.
  */
-import { findScenario, type LibraryIndex, type ScenarioEntry } from "../model/library/indexLibrary";
-import { el, replaceChildren, uniqueId } from "./dom";
+import {
+  findScenario,
+  ownEntry,
+  type LibraryIndex,
+  type ScenarioEntry,
+} from "../model/library/indexLibrary";
+import { bidi, el, replaceChildren, uniqueId } from "./dom";
 import { formatNumber, plural } from "./format";
 import { scenarioFacts, type ScenarioFact } from "./scenarioFacts";
 
@@ -27,7 +32,7 @@ interface Option {
 }
 
 function searchText(index: LibraryIndex, scenario: ScenarioEntry): string {
-  const gpu = index.library.gpus[scenario.gpu];
+  const gpu = ownEntry(index.library.gpus, scenario.gpu); // own key: never Object.prototype's
   const parts = [scenario.id, scenario.name, scenario.description, scenario.gpu];
   if (gpu) parts.push(gpu.name, gpu.vendor, ...gpu.aliases);
   return parts.join("\n").toLowerCase();
@@ -117,21 +122,24 @@ export function createModelsPanel(locale?: string): ModelsPanel {
       el("div", { class: "cp-fact" }, [
         el("dt", {}, [fact.label]),
         el("dd", { class: "cp-fact-value" }, [
-          fact.unit === "" ? fact.value : `${fact.value} ${fact.unit}`,
+          fact.unit === "" ? bidi(fact.value) : bidi(`${fact.value} ${fact.unit}`),
         ]),
+        // The source is library text inside a sentence: isolated so it cannot reorder "Source:" or the date.
         fact.source !== undefined
           ? el("dd", { class: "cp-fact-source ms-font-s" }, [
-              `Source: ${fact.source}${fact.asOf ? `; as of ${fact.asOf}` : ""}`,
+              "Source: ",
+              bidi(fact.source),
+              fact.asOf ? `; as of ${fact.asOf}` : "",
             ])
           : null,
       ]);
     replaceChildren(details, [
-      el("h3", { class: "ms-font-m-plus cp-subheading" }, [facts.name]),
-      el("p", { class: "cp-description" }, [facts.description]),
+      el("h3", { class: "ms-font-m-plus cp-subheading" }, [bidi(facts.name)]),
+      el("p", { class: "cp-description" }, [bidi(facts.description)]),
       el("dl", { class: "cp-facts", "aria-label": "Scenario" }, facts.setup.map(factItem)),
       el("h4", { class: "ms-font-m cp-subheading" }, ["Key assumptions"]),
       el("dl", { class: "cp-facts", "aria-label": "Key assumptions" }, facts.numbers.map(factItem)),
-      facts.notes ? el("p", { class: "cp-hint ms-font-s" }, [facts.notes]) : null,
+      facts.notes ? el("p", { class: "cp-hint ms-font-s" }, [bidi(facts.notes)]) : null,
     ]);
   }
 
@@ -180,7 +188,7 @@ export function createModelsPanel(locale?: string): ModelsPanel {
       .map((id) => findScenario(next, id))
       .filter((s): s is ScenarioEntry => s !== undefined);
     options = scenarios.map((scenario, i) => {
-      const gpu = next.library.gpus[scenario.gpu];
+      const gpu = ownEntry(next.library.gpus, scenario.gpu);
       const optionElement = el(
         "li",
         {
@@ -190,9 +198,11 @@ export function createModelsPanel(locale?: string): ModelsPanel {
           "aria-selected": "false",
         },
         [
-          el("span", { class: "cp-option-name" }, [scenario.name]),
+          el("span", { class: "cp-option-name" }, [bidi(scenario.name)]),
           el("span", { class: "cp-option-meta ms-font-s" }, [
-            `${formatNumber(scenario.count, locale)} × ${gpu ? gpu.name : scenario.gpu}, ${plural(scenario.years, "year")}`,
+            `${formatNumber(scenario.count, locale)} × `,
+            bidi(gpu ? gpu.name : scenario.gpu),
+            `, ${plural(scenario.years, "year")}`,
           ]),
         ]
       );

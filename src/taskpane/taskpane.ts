@@ -2,6 +2,8 @@
 /**
  * The Office bootstrap: once Office is ready, mount the sidebar with the real dependencies.
  */
+// Before anything that loads zod schemas: see zodConfig.ts (no eval probe under the page's CSP).
+import "./zodConfig";
 import { mount } from "./app";
 import type { StorageLike } from "./libraryCache";
 import type { OfficeThemeLike } from "./theme";

@@ -6,7 +6,7 @@
 import { itLoadMw } from "../model/finance";
 import type { LibraryDocument, Quantity } from "../model/library/schema";
 import { resolveScenarioInputs, type ResolvedScenario } from "../model/resolve";
-import type { LibraryIndex } from "../model/library/indexLibrary";
+import { ownEntry, type LibraryIndex } from "../model/library/indexLibrary";
 import { FORMAT } from "./formats";
 import { ASSUMPTION_KEYS, COLUMN, LAYOUT, assumptionAddress, type AssumptionKey } from "./layout";
 import { NAME_PREFIX } from "./sheetBuilder";
@@ -238,7 +238,8 @@ const DEFINITIONS: Readonly<Record<AssumptionKey, AssumptionDef>> = {
     label: "Value of a GPU-hour (for delay)",
     numberFormat: FORMAT.usdCents,
     read: (s) => {
-      const perGpu = s.costOfDelay.perGpu?.[s.gpu.id];
+      // Own key only: perGpu["constructor"] would find Object.prototype's and fail the insert.
+      const perGpu = ownEntry(s.costOfDelay.perGpu, s.gpu.id);
       return perGpu
         ? fromQuantity(`costOfDelay.perGpu.${s.gpu.id}`, perGpu)
         : fromQuantity("costOfDelay.valuePerGpuHour", s.costOfDelay.valuePerGpuHour);

@@ -58,6 +58,20 @@ export interface LibraryIndex {
 // Building
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * record[key] only when the record itself holds the key. A plain object also answers inherited names:
+ * defaults.rentalOffer["constructor"] is Object, not undefined. The schema rejects such ids; lookups
+ * by a key that came from elsewhere still go through this.
+ */
+export function ownEntry<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string
+): T | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key)
+    ? record[key]
+    : undefined;
+}
+
 interface Catalog<T> {
   map: Map<string, WithId<T>>;
   names: string[];
@@ -100,13 +114,20 @@ function isQuantity(value: unknown): value is Quantity {
   );
 }
 
-/** Every Quantity in the document with its dotted path, in document order. */
+/** Nesting of a validated library: section > entry > quantity (> value). The walk stops well past it. */
+const MAX_QUANTITY_DEPTH = 8;
+
+/**
+ * Every Quantity in the document with its dotted path, in document order. Recursive, but only over a
+ * validated document, whose depth the schema fixes; the depth guard keeps it safe for anything else.
+ */
 function collectQuantities(node: unknown, path: string[], out: AssumptionRef[]): void {
   if (isQuantity(node)) {
     out.push({ path: path.join("."), quantity: node });
     return;
   }
   if (typeof node !== "object" || node === null || Array.isArray(node)) return;
+  if (path.length >= MAX_QUANTITY_DEPTH) return;
   for (const [key, child] of Object.entries(node)) collectQuantities(child, [...path, key], out);
 }
 
@@ -130,7 +151,11 @@ function indexAssumptions(doc: LibraryDocument): {
   const refs: AssumptionRef[] = [];
   collectQuantities(doc, [], refs);
   const map = new Map<string, AssumptionRef>();
-  for (const ref of refs) map.set(normalizePath(ref.path), ref);
+  // First claim wins, as in indexCatalog (the schema makes keys unique, so this is only a safety net).
+  for (const ref of refs) {
+    const key = normalizePath(ref.path);
+    if (!map.has(key)) map.set(key, ref);
+  }
   // Short aliases never shadow a full path.
   for (const ref of refs) {
     const segments = ref.path.split(".");
@@ -314,7 +339,7 @@ export function findOffer(
   }
   const wantedProvider = isGiven(provider) ? normalizeKey(provider) : undefined;
 
-  const defaultId = index.library.defaults.rentalOffer[gpuEntry.id];
+  const defaultId = ownEntry(index.library.defaults.rentalOffer, gpuEntry.id);
   let first: RentalOfferEntry | undefined;
   for (const offer of offers) {
     if (wantedTerm !== undefined && offer.term !== wantedTerm) continue;

@@ -1,3 +1,4 @@
+/* global TextDecoder */
 /**
  * The boundary where library documents enter the model: JSON text or parsed values in, either a
  * validated library or a list of problems out. Problems name the exact place ("gpus.h100-sxm.
@@ -6,10 +7,12 @@
 import type { z } from "zod";
 import {
   LibraryDocumentSchema,
+  RESERVED_KEYS,
   TeamLibrarySchema,
   type LibraryDocument,
   type TeamLibrary,
 } from "./schema";
+import { shorten } from "./normalize";
 
 export interface LibraryIssue {
   /** Dotted path into the document, "[i]" for array items, "(root)" for the document itself. */
@@ -21,12 +24,15 @@ export type ParseResult<T> = { ok: true; library: T } | { ok: false; issues: Lib
 
 export const ROOT_PATH = "(root)";
 
-/** ["gpus", "h100-sxm", "aliases", 0] -> "gpus.h100-sxm.aliases[0]". */
+/**
+ * ["gpus", "h100-sxm", "aliases", 0] -> "gpus.h100-sxm.aliases[0]". A segment longer than any valid id
+ * (a 16,000-character bad key) is shortened, so one hostile key cannot flood every message.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let text = "";
   for (const segment of path) {
     if (typeof segment === "number") text += `[${segment}]`;
-    else text += (text === "" ? "" : ".") + String(segment);
+    else text += (text === "" ? "" : ".") + shorten(String(segment));
   }
   return text === "" ? ROOT_PATH : text;
 }
@@ -57,7 +63,7 @@ export function issuesFromZod(error: z.ZodError): LibraryIssue[] {
     if (issue.code === "invalid_key") {
       const key = String(issue.path[issue.path.length - 1]);
       for (const inner of issue.issues)
-        issues.push({ path, message: `key "${key}" ${describeIssue(inner)}` });
+        issues.push({ path, message: `key "${shorten(key)}" ${describeIssue(inner)}` });
     } else {
       issues.push({ path, message: describeIssue(issue) });
     }
@@ -65,7 +71,55 @@ export function issuesFromZod(error: z.ZodError): LibraryIssue[] {
   return issues;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Structure before zod: nesting depth and reserved keys
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The deepest nesting accepted. A library needs 5 levels (gpus > h100-sxm > chipPrice > value); the
+ * limit is generous for that and keeps every recursive reader (zod, the JSON error locator,
+ * structuredClone, deepFreeze) far from the call-stack limit a 100,000-deep document reaches.
+ */
+export const MAX_DEPTH = 64;
+
+const DEPTH_MESSAGE = `nested deeper than ${MAX_DEPTH} levels (a library needs about 5): check for runaway brackets`;
+
+/**
+ * Walks a parsed document without recursion and reports what zod cannot: nesting beyond MAX_DEPTH and
+ * own "__proto__", "constructor" or "prototype" keys, which JSON.parse creates as ordinary properties but
+ * which zod's record parsing drops (or turns into a prototype) and plain-object lookups misread.
+ */
+export function checkStructure(input: unknown): LibraryIssue[] {
+  const issues: LibraryIssue[] = [];
+  const stack: { node: unknown; path: PropertyKey[] }[] = [{ node: input, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (path.length >= MAX_DEPTH) {
+      issues.push({ path: formatPath(path), message: DEPTH_MESSAGE });
+      return issues; // one report is enough; the rest is the same runaway nesting
+    }
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k];
+      if (RESERVED_KEYS.has(key)) {
+        issues.push({
+          path: formatPath([...path, key]),
+          message: `"${key}" is a reserved key (__proto__, constructor and prototype are JavaScript object internals); rename it`,
+        });
+      } else stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return issues;
+}
+
 function validate<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
+  const structure = checkStructure(input);
+  if (structure.length > 0) return { ok: false, issues: structure };
   const result = schema.safeParse(input);
   return result.success
     ? { ok: true, library: result.data }
@@ -99,8 +153,45 @@ export function parseTeamLibraryText(text: string): ParseResult<TeamLibrary> {
 
 type JsonResult = { ok: true; value: unknown } | { ok: false; issues: LibraryIssue[] };
 
+/** True for the issue parseJson reports for text that is not JSON (or nests too deeply to read). */
+export function isJsonIssue(issue: LibraryIssue): boolean {
+  return issue.path === ROOT_PATH && /^(malformed JSON|JSON nested)/.test(issue.message);
+}
+
+/**
+ * Where the text first opens more than MAX_DEPTH arrays or objects, found by counting brackets outside
+ * strings (a linear scan, no recursion): such text is refused before JSON.parse, valid or not.
+ */
+export function findExcessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      depth++;
+      if (depth > MAX_DEPTH) return i;
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+  return undefined;
+}
+
 export function parseJson(text: string): JsonResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // files saved by Windows editors
+  const tooDeep = findExcessiveNesting(body);
+  if (tooDeep !== undefined) {
+    const { line, column } = lineAndColumn(body, tooDeep);
+    return {
+      ok: false,
+      issues: [
+        { path: ROOT_PATH, message: `JSON ${DEPTH_MESSAGE}, at line ${line}, column ${column}` },
+      ],
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {
@@ -154,6 +245,11 @@ class JsonSyntaxError extends Error {
 /** Scans JSON (RFC 8259) and returns the first syntax error, or undefined if the text is valid. */
 export function locateJsonError(text: string): JsonErrorLocation | undefined {
   let i = 0;
+  // The scanner recurses per array or object: past MAX_DEPTH it stops instead of exhausting the stack.
+  let depth = 0;
+  const enter = () => {
+    if (++depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
+  };
   const fail = (message: string): never => {
     throw new JsonSyntaxError(i, i >= text.length ? "unexpected end of input" : message);
   };
@@ -205,10 +301,12 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
     fail(`${describe()} (expected a value)`);
   };
   const object = () => {
+    enter();
     i++;
     skipWhitespace();
     if (text[i] === "}") {
       i++;
+      depth--;
       return;
     }
     for (;;) {
@@ -227,16 +325,19 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
       }
       if (text[i] === "}") {
         i++;
+        depth--;
         return;
       }
       fail(`${describe()} (expected "," or "}")`);
     }
   };
   const array = () => {
+    enter();
     i++;
     skipWhitespace();
     if (text[i] === "]") {
       i++;
+      depth--;
       return;
     }
     for (;;) {
@@ -250,6 +351,7 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
       }
       if (text[i] === "]") {
         i++;
+        depth--;
         return;
       }
       fail(`${describe()} (expected "," or "]")`);
@@ -264,4 +366,71 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
     if (error instanceof JsonSyntaxError) return { offset: error.offset, message: error.message };
     throw error;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bytes to text: UTF-8 only (RFC 8259 section 8.1), never a silent U+FFFD
+// ---------------------------------------------------------------------------------------------
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; issues: LibraryIssue[] };
+
+/** Byte offset of the first byte that is not part of well-formed UTF-8 (Unicode table 3-7), if any. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf; // the range of the second byte; later bytes are always 80..BF
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0; // no overlong forms
+      if (b === 0xed) max = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f; // nothing above U+10FFFF
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined) return i;
+      const lo = k === 1 ? min : 0x80;
+      const hi = k === 1 ? max : 0xbf;
+      if (next < lo || next > hi) return i;
+    }
+    i += length;
+  }
+  return undefined;
+}
+
+/**
+ * A library file's bytes as text: UTF-8 with an optional byte-order mark, and otherwise a problem that
+ * says which byte is wrong. Decoding leniently would turn a Windows-1252 "é" or curly quote into U+FFFD
+ * and load a library whose names silently differ from the file.
+ */
+export function decodeLibraryBytes(bytes: Uint8Array): DecodeResult {
+  const bad = firstInvalidUtf8Byte(bytes);
+  if (bad !== undefined) {
+    const hex = bytes[bad].toString(16).toUpperCase().padStart(2, "0");
+    return {
+      ok: false,
+      issues: [
+        {
+          path: ROOT_PATH,
+          message: `the library is not UTF-8: byte ${bad + 1} (0x${hex}) is not valid UTF-8 (files saved as Windows-1252 or Latin-1 look like this); save the file as UTF-8 and load it again`,
+        },
+      ],
+    };
+  }
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  // fatal: true as a second line of defence; the scan above already proved the bytes well-formed.
+  const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(
+    hasBom ? bytes.subarray(3) : bytes
+  );
+  return { ok: true, text };
 }

@@ -4,7 +4,7 @@
  * (its negotiated rental rate, its WACC, its own site) and still gets every other assumption.
  */
 import { parseLibrary, type ParseResult } from "./load";
-import type { LibraryDocument, TeamLibrary } from "./schema";
+import { RESERVED_KEYS, type LibraryDocument, type TeamLibrary } from "./schema";
 
 type Json = unknown;
 
@@ -27,7 +27,15 @@ function mergeValues(base: Json, layer: Json): Json {
     return structuredClone(layer);
   const merged: Record<string, Json> = {};
   for (const key of Object.keys(base)) merged[key] = structuredClone(base[key]);
-  for (const [key, value] of Object.entries(layer)) merged[key] = mergeValues(base[key], value);
+  for (const [key, value] of Object.entries(layer)) {
+    // Validation refused reserved keys; never assign one (merged["__proto__"] = x sets the prototype),
+    // and read the base by own key only (base["constructor"] is inherited, not an entry).
+    if (RESERVED_KEYS.has(key)) continue;
+    merged[key] = mergeValues(
+      Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined,
+      value
+    );
+  }
   return merged;
 }
 

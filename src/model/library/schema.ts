@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { nearestNames } from "./nearest";
-import { normalizeKey } from "./normalize";
+import { normalizeKey, shorten } from "./normalize";
 
 // ---------------------------------------------------------------------------------------------
 // Scalars
@@ -17,15 +17,166 @@ import { normalizeKey } from "./normalize";
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Catalog keys and references: lowercase letters and digits separated by single hyphens. */
+// ---------------------------------------------------------------------------------------------
+// Text: bounded length and no characters that hide or reorder what a reader sees
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Length limits for library text, far below Excel's 32,767 characters per cell (names and sources are
+ * written into cells) and small enough that suggestions and messages stay cheap.
+ */
+export const TEXT_LIMITS = {
+  /** Catalog keys and references ("h100-sxm"). */
+  id: 64,
+  /** A semantic version ("2.1.0-rc.1+build.5"). */
+  version: 64,
+  /** Aliases are lookup keys people type ("H100 SXM5"). */
+  alias: 100,
+  /** Names, vendors, providers, systems, publishers, units. */
+  name: 200,
+  /** A Quantity's source, or one entry of a scenario's sources. */
+  source: 1_000,
+  /** Descriptions and notes. */
+  description: 2_000,
+  /** The optional "$schema" URL. */
+  url: 2_000,
+  /** Aliases per entry and sources per scenario. */
+  listItems: 50,
+} as const;
+
+/** Ids that name JavaScript object internals: as keys they break plain-object lookups (obj["constructor"]). */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+]);
+
+const BIDI_CONTROLS: ReadonlyMap<number, string> = new Map([
+  [0x202a, "LEFT-TO-RIGHT EMBEDDING"],
+  [0x202b, "RIGHT-TO-LEFT EMBEDDING"],
+  [0x202c, "POP DIRECTIONAL FORMATTING"],
+  [0x202d, "LEFT-TO-RIGHT OVERRIDE"],
+  [0x202e, "RIGHT-TO-LEFT OVERRIDE"],
+  [0x2066, "LEFT-TO-RIGHT ISOLATE"],
+  [0x2067, "RIGHT-TO-LEFT ISOLATE"],
+  [0x2068, "FIRST STRONG ISOLATE"],
+  [0x2069, "POP DIRECTIONAL ISOLATE"],
+]);
+
+/**
+ * Invisible characters refused in names and aliases, which are lookup keys: "H\u200B100" would look like
+ * "H100" and be another GPU. ZWNJ and ZWJ (U+200C, U+200D) stay allowed: some scripts and emoji need them.
+ */
+const INVISIBLE_IN_NAMES: ReadonlyMap<number, string> = new Map([
+  [0x00ad, "SOFT HYPHEN"],
+  [0x061c, "ARABIC LETTER MARK"],
+  [0x180e, "MONGOLIAN VOWEL SEPARATOR"],
+  [0x200b, "ZERO WIDTH SPACE"],
+  [0x200e, "LEFT-TO-RIGHT MARK"],
+  [0x200f, "RIGHT-TO-LEFT MARK"],
+  [0x2028, "LINE SEPARATOR"],
+  [0x2029, "PARAGRAPH SEPARATOR"],
+  [0x2060, "WORD JOINER"],
+  [0x2061, "FUNCTION APPLICATION"],
+  [0x2062, "INVISIBLE TIMES"],
+  [0x2063, "INVISIBLE SEPARATOR"],
+  [0x2064, "INVISIBLE PLUS"],
+  [0xfeff, "ZERO WIDTH NO-BREAK SPACE"],
+]);
+
+const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** Why `code` may not appear in a field, or undefined when it may. */
+function forbiddenCharacter(code: number, multiline: boolean, name: boolean): string | undefined {
+  if (code === 0) return "NUL, a control character";
+  if (code < 0x20) {
+    if (multiline && (code === 0x09 || code === 0x0a || code === 0x0d)) return undefined;
+    return "a control character";
+  }
+  if (code === 0x7f || (code >= 0x80 && code <= 0x9f)) return "a control character";
+  const bidi = BIDI_CONTROLS.get(code);
+  if (bidi !== undefined)
+    return `${bidi}, a bidi control that can make text display in a misleading order`;
+  if (code >= 0xd800 && code <= 0xdfff)
+    return "an unpaired surrogate, which is not valid Unicode text";
+  if (name) {
+    const invisible = INVISIBLE_IN_NAMES.get(code);
+    if (invisible !== undefined) return `${invisible}, an invisible character`;
+  }
+  return undefined;
+}
+
+/** The first forbidden character, as "U+202E (RIGHT-TO-LEFT OVERRIDE, ...) at character 5". */
+function firstForbidden(text: string, multiline: boolean, name: boolean): string | undefined {
+  let position = 0;
+  // for...of walks code points, so a valid surrogate pair is one character and a lone half shows up alone.
+  for (const char of text) {
+    position++;
+    const code = char.codePointAt(0) ?? 0;
+    const why = forbiddenCharacter(char.length === 2 ? 0x10000 : code, multiline, name);
+    if (why !== undefined) return `${hex(code)} (${why}) at character ${position}`;
+  }
+  return undefined;
+}
+
+// Letters, digits, punctuation and symbols are visible; spaces, format characters and marks alone are not.
+const VISIBLE = /[^\p{White_Space}\p{Cf}\p{Mn}\p{Me}\p{Cc}]/u;
+
+interface TextRules {
+  max: number;
+  /** Allows tab and line breaks (descriptions and notes). */
+  multiline?: boolean;
+  /** Names and aliases: also refuses invisible characters (see INVISIBLE_IN_NAMES). */
+  name?: boolean;
+  /** The field must contain at least one visible character. */
+  required?: boolean;
+}
+
+function textSchema(rules: TextRules) {
+  const { max, multiline = false, name = false, required = false } = rules;
+  let schema = z.string();
+  if (required) schema = schema.trim().min(1, "must not be empty");
+  return schema
+    .max(max, `must be at most ${max.toLocaleString("en-US")} characters`)
+    .superRefine((text, ctx) => {
+      const bad = firstForbidden(text, multiline, name);
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `must not contain ${bad}` });
+      } else if (required && text !== "" && !VISIBLE.test(text)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "must contain a visible character, not only spaces or invisible characters",
+        });
+      }
+    });
+}
+
+/** Names, vendors, providers, units: one line, visible, no invisible characters. */
+const NameText = textSchema({ max: TEXT_LIMITS.name, name: true, required: true });
+const AliasText = textSchema({ max: TEXT_LIMITS.alias, name: true, required: true });
+const SourceText = textSchema({ max: TEXT_LIMITS.source, required: true });
+const DescriptionText = textSchema({
+  max: TEXT_LIMITS.description,
+  multiline: true,
+  required: true,
+});
+const OptionalDescriptionText = textSchema({ max: TEXT_LIMITS.description, multiline: true });
+
+/**
+ * Catalog keys and references: lowercase letters and digits separated by single hyphens, at most 64
+ * characters, and never a name of JavaScript object internals ("constructor", "prototype").
+ */
 export const IdSchema = z
   .string()
+  .max(TEXT_LIMITS.id, `must be at most ${TEXT_LIMITS.id} characters`)
   .regex(
     KEBAB_CASE,
     'must be a kebab-case id (lowercase letters and digits separated by single hyphens, e.g. "h100-sxm")'
-  );
-
-const NonEmptyText = z.string().trim().min(1, "must not be empty");
+  )
+  .refine((id) => !RESERVED_KEYS.has(id), {
+    message:
+      "is reserved (__proto__, constructor and prototype are JavaScript object internals); choose another id",
+  });
 
 // Semantic Versioning 2.0.0 (semver.org), so libraries can be compared and pinned by workbooks.
 const SEMVER =
@@ -56,8 +207,10 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date "YYYY-MM-DD"')
   .refine((text) => isCalendarDate(text, true), "must be a real calendar date");
 
+// The version is written into workbooks beside every refreshed assumption: bounded like an id.
 export const SemverSchema = z
   .string()
+  .max(TEXT_LIMITS.version, `must be at most ${TEXT_LIMITS.version} characters`)
   .regex(SEMVER, 'must be a semantic version "MAJOR.MINOR.PATCH", e.g. "1.2.0"');
 
 // ---------------------------------------------------------------------------------------------
@@ -94,14 +247,14 @@ function boundedNumber(bounds: Bounds): z.ZodNumber {
 function quantityObject(number: z.ZodNumber) {
   return z.strictObject({
     value: number,
-    unit: NonEmptyText,
-    source: NonEmptyText.describe(
+    unit: NameText,
+    source: SourceText.describe(
       "who published the figure; figures.csv key(s) for the default library"
     ),
     asOf: AsOfSchema,
     low: number.optional(),
     high: number.optional(),
-    note: z.string().optional().describe("derivations and caveats"),
+    note: OptionalDescriptionText.optional().describe("derivations and caveats"),
   });
 }
 
@@ -145,10 +298,14 @@ const months = (what: string) => quantity({ min: 0, max: 240, what: `${what}, in
 // Catalog entries
 // ---------------------------------------------------------------------------------------------
 
+const Aliases = z
+  .array(AliasText)
+  .max(TEXT_LIMITS.listItems, `must have at most ${TEXT_LIMITS.listItems} aliases`);
+
 const GpuShape = z.strictObject({
-  name: NonEmptyText,
-  vendor: NonEmptyText,
-  aliases: z.array(NonEmptyText),
+  name: NameText,
+  vendor: NameText,
+  aliases: Aliases,
   memoryGB: quantity({ min: 0, minExclusive: true, what: "GB of accelerator memory" }),
   tdpWatts: quantity({ min: 0, minExclusive: true, what: "W of thermal design power" }),
   chipPrice: usd("USD for the accelerator alone"),
@@ -159,7 +316,7 @@ const GpuShape = z.strictObject({
     what: "kW of IT load per GPU at maximum draw",
   }),
   gpusPerSystem: z.number().int("must be a whole number").min(1, "must be at least 1"),
-  systemName: NonEmptyText,
+  systemName: NameText,
 });
 
 /** A GPU or, for rack-scale products sold by the rack, one rack treated as the unit. */
@@ -182,7 +339,7 @@ export type OfferTerm = (typeof OFFER_TERMS)[number];
 
 const RentalOfferShape = z.strictObject({
   gpu: IdSchema,
-  provider: NonEmptyText,
+  provider: NameText,
   providerKind: z.enum(PROVIDER_KINDS),
   term: z.enum(OFFER_TERMS),
   rate: quantity({ min: 0, max: 1000, what: "USD per GPU-hour" }),
@@ -197,8 +354,8 @@ export const RentalOfferSchema = RentalOfferShape;
 export type RentalOffer = z.infer<typeof RentalOfferSchema>;
 
 const RegionShape = z.strictObject({
-  name: NonEmptyText,
-  aliases: z.array(NonEmptyText),
+  name: NameText,
+  aliases: Aliases,
   // Industrial tariffs are cents per kWh; a value above 1 USD/kWh is almost surely cents typed as dollars.
   powerPrice: quantity({ min: 0, max: 1, what: "USD per kWh (0.0623, not 6.23 cents)" }),
   constructionCostPerMw: usd("USD per MW of critical IT load (11700000, not 11.7 million)").refine(
@@ -216,8 +373,8 @@ export type ApproachId = (typeof APPROACH_IDS)[number];
 export const ApproachIdSchema = z.enum(APPROACH_IDS);
 
 const ApproachShape = z.strictObject({
-  name: NonEmptyText,
-  description: NonEmptyText,
+  name: NameText,
+  description: DescriptionText,
   facilityCapex: z.boolean().describe("false when the facility is leased (colocation)"),
   needsGrid: z.boolean().describe("true when capacity waits for the region's grid connection"),
   baseMonths: months("time from decision to first capacity at refMw"),
@@ -318,8 +475,8 @@ export const DefaultsSchema = z.strictObject({
 export type Defaults = z.infer<typeof DefaultsSchema>;
 
 const ScenarioShape = z.strictObject({
-  name: NonEmptyText,
-  description: NonEmptyText,
+  name: NameText,
+  description: DescriptionText,
   gpu: IdSchema,
   count: z
     .number()
@@ -340,19 +497,22 @@ const ScenarioShape = z.strictObject({
     .min(0, "must be at least 0 months")
     .max(240, "must be at most 240 months")
     .optional(),
-  notes: z.string().optional(),
-  sources: z.array(NonEmptyText).optional(),
+  notes: OptionalDescriptionText.optional(),
+  sources: z
+    .array(SourceText)
+    .max(TEXT_LIMITS.listItems, `must have at most ${TEXT_LIMITS.listItems} sources`)
+    .optional(),
 });
 export const ScenarioSchema = ScenarioShape;
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
 export const MetaSchema = z.strictObject({
   id: IdSchema,
-  name: NonEmptyText,
+  name: NameText,
   version: SemverSchema,
   publishedAt: IsoDateSchema,
-  publisher: NonEmptyText,
-  description: z.string(),
+  publisher: NameText,
+  description: OptionalDescriptionText,
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
@@ -360,9 +520,11 @@ export type Meta = z.infer<typeof MetaSchema>;
 // Whole document: structure, then cross-references and key uniqueness
 // ---------------------------------------------------------------------------------------------
 
+const SchemaUrl = textSchema({ max: TEXT_LIMITS.url });
+
 const LibraryShape = z.strictObject({
   /** Lets editors find docs/library.schema.json; ignored by the model. */
-  $schema: z.string().optional(),
+  $schema: SchemaUrl.optional(),
   meta: MetaSchema,
   defaults: DefaultsSchema,
   gpus: z.record(IdSchema, GpuSchema),
@@ -377,33 +539,58 @@ const LibraryShape = z.strictObject({
 
 type LibraryShapeOutput = z.infer<typeof LibraryShape>;
 
+/**
+ * Unknown references get "did you mean" suggestions only for the first few: a library with thousands of
+ * broken references (say 4,000 scenarios naming a missing region) is one mistake repeated, and
+ * suggesting for each would cost seconds for nothing the reader needs.
+ */
+export const SUGGESTED_REFERENCES = 20;
+
+interface SuggestionBudget {
+  remaining: number;
+}
+
 /** Reports a reference to a missing catalog entry, with the nearest existing ids as suggestions. */
 function checkReference(
   ctx: z.RefinementCtx,
+  budget: SuggestionBudget,
   path: PropertyKey[],
   id: string,
   catalog: Record<string, unknown>,
   what: string
 ): boolean {
   if (Object.prototype.hasOwnProperty.call(catalog, id)) return true;
+  // An id that is not a valid id at all was reported by IdSchema already; one problem per field is enough.
+  if (id.length > TEXT_LIMITS.id || !KEBAB_CASE.test(id) || RESERVED_KEYS.has(id)) return false;
   const ids = Object.keys(catalog);
-  const suggestions = nearestNames(id, ids);
-  const hint =
-    suggestions.length > 0
-      ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?`
-      : `; the library has no ${what}s`;
-  ctx.addIssue({ code: "custom", path, message: `unknown ${what} "${id}"${hint}` });
+  let hint: string;
+  if (ids.length === 0) hint = `; the library has no ${what}s`;
+  else if (budget.remaining <= 0) hint = "";
+  else {
+    budget.remaining--;
+    const suggestions = nearestNames(id, ids);
+    hint = `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?`;
+  }
+  ctx.addIssue({
+    code: "custom",
+    path,
+    message: `unknown ${what} "${shorten(id, TEXT_LIMITS.id)}"${hint}`,
+  });
   return false;
 }
 
 /**
  * Every id, name and alias of a catalog must normalize to a distinct key, otherwise a lookup such
- * as CAPPLAN.GPUCOST("H100") would depend on catalog order.
+ * as CAPPLAN.GPUCOST("H100") would depend on catalog order, and two ids such as "aws-h100-ondemand"
+ * and "aws-h100-on-demand" would let a scenario and ASSUMPTION() resolve to different offers.
+ * The same holds for a team library layered over the bundled one: a team entry whose id differs from
+ * a bundled id only by case or separators is rejected, not taken as an override, because either
+ * reading would silently change numbers; the message names the bundled id to use instead.
  */
 function checkUniqueKeys(
   ctx: z.RefinementCtx,
   catalogName: string,
-  catalog: Record<string, { name: string; aliases?: string[] }>
+  catalog: Record<string, object & { name?: string; aliases?: string[] }>
 ): void {
   const owner = new Map<string, string>();
   const claim = (text: string, id: string, path: PropertyKey[], label: string) => {
@@ -411,31 +598,37 @@ function checkUniqueKeys(
     const previous = owner.get(key);
     if (previous === undefined) owner.set(key, id);
     else if (previous !== id) {
+      const override =
+        label === "id" && normalizeKey(previous) === key
+          ? `; to change that entry, use its exact id "${previous}"`
+          : "";
       ctx.addIssue({
         code: "custom",
         path: [catalogName, id, ...path],
-        message: `${label} "${text}" is already used by ${catalogName}.${previous} (ids, names and aliases must be unique ignoring case, spaces, "-", "_", "." and "/")`,
+        message: `${label} "${shorten(text, TEXT_LIMITS.name)}" is already used by ${catalogName}.${previous} (ids, names and aliases must be unique ignoring case, spaces, "-", "_", "." and "/")${override}`,
       });
     }
   };
   // Ids first, so a name or alias that collides with another entry's id is the one reported.
   for (const id of Object.keys(catalog)) claim(id, id, [], "id");
   for (const [id, entry] of Object.entries(catalog)) {
-    claim(entry.name, id, ["name"], "name");
+    if (typeof entry.name === "string") claim(entry.name, id, ["name"], "name");
     entry.aliases?.forEach((alias, i) => claim(alias, id, ["aliases", i], "alias"));
   }
 }
 
 function checkLibrary(doc: LibraryShapeOutput, ctx: z.RefinementCtx): void {
   const { defaults, gpus, rentalOffers, regions, approaches, scenarios, costOfDelay } = doc;
+  const budget: SuggestionBudget = { remaining: SUGGESTED_REFERENCES };
+  const ref = (path: PropertyKey[], id: string, catalog: Record<string, unknown>, what: string) =>
+    checkReference(ctx, budget, path, id, catalog, what);
 
-  checkReference(ctx, ["defaults", "gpu"], defaults.gpu, gpus, "GPU");
-  checkReference(ctx, ["defaults", "region"], defaults.region, regions, "region");
-  checkReference(ctx, ["defaults", "approach"], defaults.approach, approaches, "approach");
+  ref(["defaults", "gpu"], defaults.gpu, gpus, "GPU");
+  ref(["defaults", "region"], defaults.region, regions, "region");
+  ref(["defaults", "approach"], defaults.approach, approaches, "approach");
   for (const [gpuId, offerId] of Object.entries(defaults.rentalOffer)) {
-    const gpuKnown = checkReference(ctx, ["defaults", "rentalOffer", gpuId], gpuId, gpus, "GPU");
-    const offerKnown = checkReference(
-      ctx,
+    const gpuKnown = ref(["defaults", "rentalOffer", gpuId], gpuId, gpus, "GPU");
+    const offerKnown = ref(
       ["defaults", "rentalOffer", gpuId],
       offerId,
       rentalOffers,
@@ -452,26 +645,19 @@ function checkLibrary(doc: LibraryShapeOutput, ctx: z.RefinementCtx): void {
   }
 
   for (const [offerId, offer] of Object.entries(rentalOffers)) {
-    checkReference(ctx, ["rentalOffers", offerId, "gpu"], offer.gpu, gpus, "GPU");
+    ref(["rentalOffers", offerId, "gpu"], offer.gpu, gpus, "GPU");
   }
 
   for (const gpuId of Object.keys(costOfDelay.perGpu ?? {})) {
-    checkReference(ctx, ["costOfDelay", "perGpu", gpuId], gpuId, gpus, "GPU");
+    ref(["costOfDelay", "perGpu", gpuId], gpuId, gpus, "GPU");
   }
 
   for (const [scenarioId, scenario] of Object.entries(scenarios)) {
-    checkReference(ctx, ["scenarios", scenarioId, "gpu"], scenario.gpu, gpus, "GPU");
-    checkReference(ctx, ["scenarios", scenarioId, "region"], scenario.region, regions, "region");
-    checkReference(
-      ctx,
-      ["scenarios", scenarioId, "approach"],
-      scenario.approach,
-      approaches,
-      "approach"
-    );
+    ref(["scenarios", scenarioId, "gpu"], scenario.gpu, gpus, "GPU");
+    ref(["scenarios", scenarioId, "region"], scenario.region, regions, "region");
+    ref(["scenarios", scenarioId, "approach"], scenario.approach, approaches, "approach");
     // A scenario may rent a different GPU as a stated proxy (e.g. no GB200 rental figure), so only existence is checked.
-    checkReference(
-      ctx,
+    ref(
       ["scenarios", scenarioId, "rentalOffer"],
       scenario.rentalOffer,
       rentalOffers,
@@ -480,6 +666,7 @@ function checkLibrary(doc: LibraryShapeOutput, ctx: z.RefinementCtx): void {
   }
 
   checkUniqueKeys(ctx, "gpus", gpus);
+  checkUniqueKeys(ctx, "rentalOffers", rentalOffers);
   checkUniqueKeys(ctx, "regions", regions);
   checkUniqueKeys(ctx, "approaches", approaches);
   checkUniqueKeys(ctx, "scenarios", scenarios);
@@ -500,7 +687,7 @@ export type LibraryDocument = z.infer<typeof LibraryDocumentSchema>;
  * after merging, against the full schema.
  */
 export const TeamLibrarySchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: SchemaUrl.optional(),
   meta: MetaSchema,
   defaults: DefaultsSchema.partial().optional(),
   gpus: z.record(IdSchema, GpuShape.partial()).optional(),

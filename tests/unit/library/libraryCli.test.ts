@@ -51,6 +51,22 @@ describe("library-cli", () => {
     expect(run.stderr).toContain("(root): malformed JSON at line 3, column 2: unexpected end of input");
   });
 
+  it("Given JSON nested 100,000 deep (issue 7), When validated, Then it reports the depth and exits 1 instead of crashing", () => {
+    const run = cli("validate", writeJson("deep.json", "[".repeat(100_000)));
+    expect(run.stderr).not.toContain("RangeError");
+    expect(run.stderr).toContain("(root): JSON nested deeper than 64 levels");
+    expect(run.code).toBe(1);
+  });
+
+  it("Given a file saved as Windows-1252 (issue 7), When validated, Then it says the file is not UTF-8 and at which byte", () => {
+    const text = JSON.stringify(withChange("meta.publisher", "Caf\u00e9"));
+    const file = path.join(workDir, "cp1252.json");
+    writeFileSync(file, Buffer.from(text, "latin1"));
+    const run = cli("validate", file);
+    expect(run.stderr).toMatch(/\(root\): the library is not UTF-8: byte \d+ \(0xE9\)/);
+    expect(run.code).toBe(1);
+  });
+
   it("Given a team library, When validated with --team, Then it is layered over the default and summarized", () => {
     const team = {
       meta: { ...DEFAULT_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { editDistance, nearestNames } from "../../../src/model/library/nearest";
+import { distanceCellsEvaluated, editDistance, nearestNames, SUGGESTION_LIMITS } from "../../../src/model/library/nearest";
 import { normalizeKey } from "../../../src/model/library/normalize";
 
 describe("normalizeKey", () => {
@@ -63,5 +63,66 @@ describe("nearestNames", () => {
 
   it("Given case and separators, When suggestions are made, Then they do not count as differences", () => {
     expect(nearestNames("MI-300-X", gpus, 1)).toEqual(["mi300x"]);
+  });
+});
+
+describe("bounded suggestion work (issue 7: quadratic did-you-mean)", () => {
+  const full = (a: string, b: string) => editDistance(a, b);
+
+  it("Given a limit, When two strings are compared, Then the distance is exact up to the limit and limit + 1 beyond it", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 14 }), fc.string({ maxLength: 14 }), fc.integer({ min: 0, max: 16 }), (a, b, limit) => {
+        expect(editDistance(a, b, limit)).toBe(Math.min(full(a, b), limit + 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("Given a 20,000-character typo and a 20,000-character alias, When suggestions are made, Then at most a few thousand distance cells are evaluated", () => {
+    const before = distanceCellsEvaluated();
+    const suggestions = nearestNames("y".repeat(20_000), ["h100-sxm", "z".repeat(20_000), "H100"]);
+    const cells = distanceCellsEvaluated() - before;
+    expect(suggestions).toHaveLength(3);
+    expect(cells).toBeLessThanOrEqual(3 * SUGGESTION_LIMITS.comparedLength * SUGGESTION_LIMITS.comparedLength);
+  });
+
+  it("Given 4,000 candidates far from the input, When suggestions are made, Then the band stops each comparison early", () => {
+    const regions = Array.from({ length: 4_000 }, (_, i) => `region-${i}`);
+    const before = distanceCellsEvaluated();
+    expect(nearestNames("region-12", regions)).toEqual(["region-12", "region-120", "region-121"]);
+    const cells = distanceCellsEvaluated() - before;
+    // A full matrix would be 4,000 x 9 x 9 = 324,000 cells; the band of width 1-3 needs a fraction of it.
+    expect(cells).toBeLessThan(4_000 * 9 * 3);
+  });
+
+  it("Given more candidates than the cap, When suggestions are made, Then candidates beyond the cap are not looked at", () => {
+    const candidates = Array.from({ length: SUGGESTION_LIMITS.candidates + 5 }, (_, i) => `gpu-${i}`);
+    candidates.push("exact-match");
+    expect(nearestNames("exact-match", candidates, 1)).not.toEqual(["exact-match"]);
+  });
+
+  it("Given the banded search, When suggestions are made, Then they equal an exhaustive ranking", () => {
+    const exhaustive = (input: string, candidates: string[], max: number) => {
+      const wanted = normalizeKey(input);
+      const seen = new Set<string>();
+      const scored: { name: string; d: number; gap: number; order: number }[] = [];
+      candidates.forEach((name, order) => {
+        const key = normalizeKey(name);
+        if (seen.has(key)) return;
+        seen.add(key);
+        const edits = full(wanted, key);
+        const d = wanted.length > 0 && key !== wanted && key.startsWith(wanted) ? Math.min(edits, 0.5) : edits;
+        scored.push({ name, d, gap: Math.abs(key.length - wanted.length), order });
+      });
+      scored.sort((x, y) => x.d - y.d || x.gap - y.gap || x.order - y.order);
+      return scored.slice(0, max).map((s) => s.name);
+    };
+    const word = fc.stringMatching(/^[a-c0-2-]{0,8}$/);
+    fc.assert(
+      fc.property(word, fc.array(word, { maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (input, candidates, max) => {
+        expect(nearestNames(input, candidates, max)).toEqual(exhaustive(input, candidates, max));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,0 +1,251 @@
+/** @jest-environment jsdom */
+/**
+ * Issue 7, "Hostile input", in the sidebar: credentials in a library URL, bytes that are not UTF-8,
+ * runaway nesting, reserved ids and bidi controls are refused with a clear message and leave the
+ * library in use, the cache and the workbook as they were; right-to-left library text is isolated.
+ */
+import { insertTemplate } from "../../../src/excel/insertTemplate";
+import { getActiveLibrary, setActiveLibrary } from "../../../src/functions/activeLibrary";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import type { LibraryDocument } from "../../../src/model/library/schema";
+import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
+import { CACHE_KEY, URL_KEY } from "../../../src/taskpane/libraryCache";
+import { checkLibraryUrl, fetchLibraryText, redactUrl, type ResponseLike } from "../../../src/taskpane/libraryFetch";
+import { nodeFetch } from "./support/browserGaps";
+import {
+  button,
+  chooseFile,
+  cleanUp,
+  click,
+  field,
+  libraryInfo,
+  modelOption,
+  mountSidebar,
+  mustMessage,
+  noFetch,
+  panel,
+  type Sidebar,
+} from "./support/harness";
+import { teamLibrary, teamLibraryText } from "./support/libraries";
+import { startServer, type TestServer } from "./support/server";
+
+const SECRET = "ghp_s3cr3tT0ken";
+
+/** A team library as Windows-1252 bytes: "é" is the single byte 0xE9, which is not UTF-8. */
+function windows1252Library(): Buffer {
+  return Buffer.from(teamLibraryText().replace("Acme finance", "Acme finance café"), "latin1");
+}
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer({
+    "/team.json": { body: teamLibraryText() },
+    "/cp1252.json": { body: windows1252Library() },
+    "/bom.json": { body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(teamLibraryText(), "utf8")]) },
+    "/redirect-with-token.json": { status: 302, headers: { Location: `https://user:${SECRET}@libraries.example.com/team.json` }, body: "" },
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+afterEach(cleanUp);
+
+const libraryPanel = (sidebar: Sidebar) => panel(sidebar.root, "Library");
+
+async function loadUrl(sidebar: Sidebar, url: string): Promise<void> {
+  field(libraryPanel(sidebar), "Team library URL").value = url;
+  click(button(libraryPanel(sidebar), "Load from URL"));
+  await sidebar.app.whenIdle();
+}
+
+async function loadFile(sidebar: Sidebar, file: File): Promise<void> {
+  const input = libraryPanel(sidebar).querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+  chooseFile(input, file);
+  await sidebar.app.whenIdle();
+}
+
+/** Everything the sidebar shows or keeps, except the field the user typed into. */
+function everythingShownAndKept(sidebar: Sidebar): string {
+  const kept = [CACHE_KEY, URL_KEY].map((key) => sidebar.storage.getItem(key) ?? "");
+  return [sidebar.root.textContent ?? "", ...kept].join("\n");
+}
+
+describe("library URLs with credentials", () => {
+  it.each([
+    `https://user:${SECRET}@libraries.example.com/acme.json`,
+    `https://${SECRET}@libraries.example.com/acme.json`,
+    `http://user:${SECRET}@localhost:3000/acme.json`,
+  ])("Given %s, When it is loaded, Then it is refused before any request and the secret is never shown or saved", async (url) => {
+    const sidebar = mountSidebar();
+    await sidebar.app.whenIdle();
+    await loadUrl(sidebar, url);
+    const shown = mustMessage(libraryPanel(sidebar));
+    expect(shown.kind).toBe("error");
+    expect(shown.title).toBe("Library addresses must not contain a user name or password");
+    expect(shown.text).toContain("***@");
+    expect(everythingShownAndKept(sidebar)).not.toContain(SECRET);
+    expect(noFetch.calls).toEqual([]);
+    expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
+  });
+
+  it("Given text with a token that is not a URL, When it is checked, Then the refusal does not echo the token", () => {
+    const check = checkLibraryUrl(`user:${SECRET}@libraries.example.com/acme.json`);
+    expect(check.ok).toBe(false);
+    expect(JSON.stringify(check)).not.toContain(SECRET);
+  });
+
+  it("Given a library URL that redirects to an address with credentials, When it is loaded, Then the refusal does not echo the token", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await loadUrl(sidebar, server.url("/redirect-with-token.json"));
+    const shown = mustMessage(libraryPanel(sidebar));
+    expect(shown.kind).toBe("error");
+    // Node's fetch refuses to follow a redirect to such a URL; a browser may report it as the final URL.
+    expect(shown.text).toMatch(/Could not reach the library|must not contain a user name or password/);
+    expect(everythingShownAndKept(sidebar)).not.toContain(SECRET);
+    expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
+  });
+
+  it("Given a response whose final URL carries credentials (a browser-followed redirect), When it is read, Then it is refused without echoing them", async () => {
+    const response: ResponseLike = {
+      ok: true,
+      status: 200,
+      statusText: "OK",
+      url: `https://user:${SECRET}@libraries.example.com/team.json`,
+      headers: { get: () => null },
+      text: () => Promise.resolve(teamLibraryText()),
+    };
+    const result = await fetchLibraryText(() => Promise.resolve(response), "https://libraries.example.com/x.json", { timeoutMs: 5_000, maxBytes: 1_000_000 });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(JSON.stringify(result)).toContain("https://***@libraries.example.com");
+  });
+
+  it("Given messages that quote URLs, When redacted, Then only the userinfo is replaced", () => {
+    expect(redactUrl(`GET https://u:${SECRET}@h.example/x.json failed`)).toBe("GET https://***@h.example/x.json failed");
+    expect(redactUrl("https://h.example/a@b.json")).toBe("https://h.example/a@b.json");
+  });
+});
+
+describe("library bytes that are not UTF-8", () => {
+  it("Given a Windows-1252 library at a URL, When it is loaded, Then it is refused as not UTF-8 naming the byte, and nothing changes", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await loadUrl(sidebar, server.url("/cp1252.json"));
+    const shown = mustMessage(libraryPanel(sidebar));
+    expect(shown.title).toBe("The library at this address is not UTF-8 text");
+    expect(shown.details).toEqual([expect.stringMatching(/^the library is not UTF-8: byte \d+ \(0xE9\)/)]);
+    expect(shown.next).toMatch(/Save the library as UTF-8.*Nothing was changed/);
+    expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
+    expect(sidebar.storage.getItem(CACHE_KEY)).toBeNull();
+  });
+
+  it("Given a Windows-1252 library file, When it is loaded, Then it is refused as not UTF-8", async () => {
+    const sidebar = mountSidebar();
+    await loadFile(sidebar, new File([Uint8Array.from(windows1252Library())], "cp1252.json"));
+    const shown = mustMessage(libraryPanel(sidebar));
+    expect(shown.title).toBe('The file "cp1252.json" is not UTF-8 text');
+    expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
+  });
+
+  it("Given UTF-8 with a byte-order mark, at a URL and as a file, When it is loaded, Then it is used", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await loadUrl(sidebar, server.url("/bom.json"));
+    expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
+    await loadFile(sidebar, new File([Uint8Array.from([0xef, 0xbb, 0xbf]), teamLibraryText({ version: "2.0.1" })], "bom.json"));
+    expect(getActiveLibrary().index.library.meta.version).toBe("2.0.1");
+  });
+});
+
+describe("hostile documents", () => {
+  it("Given a file nested 100,000 deep, When it is loaded, Then the sidebar says so (no stack overflow) and nothing changes", async () => {
+    const sidebar = mountSidebar();
+    await loadFile(sidebar, new File(["[".repeat(100_000)], "deep.json"));
+    const shown = mustMessage(libraryPanel(sidebar));
+    expect(shown.title).toBe('The file "deep.json" is not valid JSON');
+    expect(shown.details).toEqual([expect.stringMatching(/^JSON nested deeper than 64 levels/)]);
+    expect(shown.text).not.toMatch(/Maximum call stack|RangeError/);
+    expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
+  });
+
+  it('Given a team library with a GPU "constructor" and a scenario "__proto__", When it is loaded, Then both are reported with their paths', async () => {
+    const library = teamLibrary() as { gpus: Record<string, unknown>; scenarios: Record<string, unknown> };
+    library.gpus["constructor"] = library.gpus["h100-sxm"];
+    const text = JSON.stringify(library).replace('"scenarios":{', '"scenarios":{"__proto__":{"name":"x"},');
+    const sidebar = mountSidebar();
+    await loadFile(sidebar, new File([text], "reserved.json"));
+    const shown = mustMessage(libraryPanel(sidebar));
+    expect(shown.kind).toBe("error");
+    expect(shown.details).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^gpus\.constructor: "constructor" is a reserved key/), expect.stringMatching(/^scenarios\.__proto__: "__proto__" is a reserved key/)]),
+    );
+  });
+
+  it("Given a scenario name with a right-to-left override, When it is loaded, Then it is refused naming the character and its position", async () => {
+    const sidebar = mountSidebar();
+    await loadFile(sidebar, new File([teamLibraryText({ scenarioName: "Acme \u202Egpj.exe" })], "rlo.json"));
+    expect(mustMessage(libraryPanel(sidebar)).details).toEqual([
+      "scenarios.acme-site.name: must not contain U+202E (RIGHT-TO-LEFT OVERRIDE, a bidi control that can make text display in a misleading order) at character 6",
+    ]);
+    expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
+  });
+});
+
+describe('a GPU id "constructor" that got past validation (own-key lookups)', () => {
+  function constructorLibrary(): LibraryDocument {
+    const doc = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+    doc.gpus["constructor"] = { ...doc.gpus["h100-sxm"], name: "Constructor GPU", aliases: [] };
+    doc.scenarios["ctor-1k"] = { ...doc.scenarios["enterprise-1k-h100"], name: "Ctor 1k", gpu: "constructor" };
+    return doc;
+  }
+
+  it("Given such a library, When its scenario is inserted, Then the insert succeeds with the library-wide value of a GPU-hour", async () => {
+    const sidebar = mountSidebar();
+    await sidebar.app.whenIdle();
+    await expect(insertTemplate(sidebar.Excel, buildIndex(constructorLibrary()), "ctor-1k")).resolves.toBeDefined();
+  });
+
+  it("Given such a library in use, When the sidebar lists the models, Then the scenario is listed with its GPU", async () => {
+    setActiveLibrary(constructorLibrary(), { kind: "file", fileName: "ctor.json" }, new Date());
+    const sidebar = mountSidebar();
+    await sidebar.app.whenIdle();
+    expect(modelOption(sidebar.root, "Ctor 1k").textContent).toContain("Constructor GPU");
+  });
+
+  it("Given such a library, When the change summary is made, Then the new scenario is added, not redefined", () => {
+    const after = constructorLibrary();
+    after.scenarios["constructor"] = after.scenarios["ctor-1k"];
+    const summary = summarizeLibraryChange(DEFAULT_LIBRARY, after);
+    expect(summary.changedScenarios).toEqual([]);
+    expect(summary.addedEntries).toEqual(expect.arrayContaining(["scenarios.constructor"]));
+  });
+});
+
+describe("right-to-left library text", () => {
+  const HEBREW = "ספריית הצוות 2";
+  const ARABIC_SCENARIO = "موقع أكمي 2000";
+
+  it("Given a library whose name and scenario are right-to-left, When it is shown, Then each piece of library text is an isolated <bdi> with automatic direction", async () => {
+    const library = teamLibrary({ scenarioName: ARABIC_SCENARIO }) as { meta: Record<string, unknown> };
+    library.meta.name = HEBREW;
+    library.meta.publisher = "Acme מימון";
+    const sidebar = mountSidebar();
+    await loadFile(sidebar, new File([JSON.stringify(library)], "rtl.json"));
+    expect(libraryInfo(sidebar.root).Name).toBe(HEBREW);
+    const values = Array.from(libraryPanel(sidebar).querySelectorAll(".cp-info dd"));
+    expect(values.length).toBeGreaterThan(0);
+    for (const dd of values) {
+      expect(dd.children).toHaveLength(1);
+      expect(dd.firstElementChild?.tagName).toBe("BDI");
+      expect(dd.firstElementChild?.getAttribute("dir")).toBe("auto");
+    }
+    const option = modelOption(sidebar.root, ARABIC_SCENARIO);
+    expect(option.querySelector(".cp-option-name > bdi")?.textContent).toBe(ARABIC_SCENARIO);
+    click(option);
+    const details = panel(sidebar.root, "Models").querySelector(".cp-details") as HTMLElement;
+    expect(details.querySelector("h3 > bdi")?.textContent).toBe(ARABIC_SCENARIO);
+    expect(Array.from(details.querySelectorAll(".cp-fact-source > bdi")).length).toBeGreaterThan(0);
+  });
+});
