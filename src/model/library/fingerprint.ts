@@ -90,4 +90,4 @@ export function sameFingerprint(a: LibraryFingerprint, b: LibraryFingerprint): b
  * schema accepts or produces different documents (tests/unit/library/fingerprint.test.ts pins the JSON Schema
  * to this number and fails when docs/library.schema.json changes without a bump).
  */
-export const LIBRARY_SCHEMA_REVISION = 1;
+export const LIBRARY_SCHEMA_REVISION = 2;
