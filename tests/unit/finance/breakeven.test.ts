@@ -19,27 +19,29 @@ const ONE_RENTED: RentInputs = {
   leadTimeMonths: 5,
 };
 
-describe("Given one owned GPU ($24,000) vs one rented at $2/GPU-hour ($1,460 a month)", () => {
-  it("when the price is flat, then owning breaks even at month ceil(24000 / 1460)", () => {
-    expect(breakevenMonth(ONE_GPU, ONE_RENTED)).toBe(Math.ceil(24_000 / (730 * 2)));
+describe("breakevenMonth of one GPU", () => {
+  // Given one GPU owned for $24,000 vs one rented at $2/GPU-hour = 730 h × $2 = $1,460 a month
+
+  it("flat rent", () => {
+    // Then 24,000 / 1,460 = 16.4 months: month 16 has paid $23,360 of rent, month 17 $24,820
+    expect(breakevenMonth(ONE_GPU, ONE_RENTED)).toBe(17);
   });
 
-  it("when owning costs 7.3 %/yr of maintenance, then breakeven is at ceil(24000 / (1460 - 146))", () => {
-    const monthlyMaintenance = (24_000 * 0.073) / 12;
-    expect(breakevenMonth({ ...ONE_GPU, maintenanceShareOfHwPerYear: 0.073 }, ONE_RENTED)).toBe(
-      Math.ceil(24_000 / (730 * 2 - monthlyMaintenance))
-    );
+  it("owning costs maintenance", () => {
+    // When owning costs 7.3 %/yr of maintenance: $24,000 × 0.073 / 12 = $146 a month
+    // Then 24,000 / (1,460 - 146) = 18.3 months: month 19
+    expect(breakevenMonth({ ...ONE_GPU, maintenanceShareOfHwPerYear: 0.073 }, ONE_RENTED)).toBe(19);
   });
 
-  it("when the rent halves after 12 months, then the remaining 24000 - 12 x 1460 takes ceil(6480 / 730) more months", () => {
-    const afterYearOne = 24_000 - 12 * 730 * 2;
-    expect(breakevenMonth(ONE_GPU, { ...ONE_RENTED, annualPriceChange: -0.5 })).toBe(
-      12 + Math.ceil(afterYearOne / 730)
-    );
+  it("rent halves after a year", () => {
+    // When the rent falls 50 % a year: 12 × $1,460 = $17,520 in year 1, then $730 a month
+    // Then the remaining $24,000 - $17,520 = $6,480 takes 6,480 / 730 = 8.9 more months: month 21
+    expect(breakevenMonth(ONE_GPU, { ...ONE_RENTED, annualPriceChange: -0.5 })).toBe(21);
   });
 
-  it("when the rent is $0.10/GPU-hour, then 120 months of rent (120 x 73) never reach $24,000: null", () => {
-    expect(120 * 730 * 0.1).toBeLessThan(24_000);
+  it("cheap rent never catches up", () => {
+    // When the rent is $0.10/GPU-hour: 120 months × 730 h × $0.10 = $8,760 < $24,000
+    // Then there is no breakeven within 120 months
     expect(breakevenMonth(ONE_GPU, { ...ONE_RENTED, ratePerGpuHour: 0.1 })).toBeNull();
   });
 
@@ -47,28 +49,28 @@ describe("Given one owned GPU ($24,000) vs one rented at $2/GPU-hour ($1,460 a m
     expect(breakevenMonth({ ...ONE_GPU, systemPricePerGpu: 0 }, ONE_RENTED)).toBe(1);
   });
 
-  it("when lead times differ, then breakeven does not change (both counted from their own start)", () => {
+  it("lead times do not count", () => {
+    // When the build takes 40 months and the rental starts at once
+    // Then each is counted from its own start: still month 17
     expect(
       breakevenMonth({ ...ONE_GPU, buildMonths: 40 }, { ...ONE_RENTED, leadTimeMonths: 0 })
-    ).toBe(breakevenMonth(ONE_GPU, ONE_RENTED));
+    ).toBe(17);
   });
 });
 
-describe("Given the 1 MW build fixture ($60M up front, opex $5.976M/yr) vs renting the same 1,000 GPUs at $2", () => {
-  const upfront = (1000 * 40_000) / (1 - 0.2) + 1 * 10_000_000;
-  const monthlyOpex = (1000 * 1.25 * 0.8 * 8760 * 0.1 + 50_000_000 * 0.1 + 1 * 100_000) / 12;
-  const monthlyRent = 1000 * 730 * 2;
+describe("breakevenMonth of the 1 MW build fixture", () => {
+  // Given the build fixture ($50M IT + $10M facility up front, opex $5,976,000/yr = $498,000 a month)
+  // vs renting the same 1,000 GPUs at $2: 1,000 × 730 h × $2 = $1,460,000 a month
 
-  it("when the rent is flat, then breakeven is ceil(upfront / (monthly rent - monthly opex))", () => {
-    expect(breakevenMonth(BUILD, { ...RENT, annualPriceChange: 0 })).toBe(
-      Math.ceil(upfront / (monthlyRent - monthlyOpex))
-    );
+  it("flat rent", () => {
+    // Then 60,000,000 / (1,460,000 - 498,000) = 62.4 months: month 63
+    expect(breakevenMonth(BUILD, { ...RENT, annualPriceChange: 0 })).toBe(63);
   });
 
-  it("when the rent falls 10 %/yr, then even after 120 months renting stays cheaper: null", () => {
-    // cumulative rent after 10 years = 12 x monthlyRent x (1 - 0.9^10) / 0.1
-    const rent120 = (12 * monthlyRent * (1 - 0.9 ** 10)) / 0.1;
-    expect(upfront + 120 * monthlyOpex).toBeGreaterThan(rent120);
+  it("rent falling 10 %/yr", () => {
+    // When the rent falls 10 % a year
+    // Then after 120 months renting has cost 12 × 1,460,000 × (1 - 0.9¹⁰) / 0.1 = $114,111,537
+    //      and owning $60M + 120 × $498,000 = $119,760,000: no breakeven
     expect(breakevenMonth(BUILD, RENT)).toBeNull();
   });
 });

@@ -1,41 +1,45 @@
 import { buildCostBasis } from "../../../src/model/finance";
-import { BUILD, BUILD_HAND, expectModelError } from "./fixtures";
+import { BUILD, expectModelError } from "./fixtures";
 
-describe("Given the 1,000-GPU, 1 MW build fixture", () => {
+describe("buildCostBasis", () => {
+  // Given the 1,000-GPU, 1 MW build fixture
   const basis = buildCostBasis(BUILD);
 
-  it("when the cost basis is derived, then IT load is 1 MW and facility load 1.25 MW", () => {
-    expect(basis.itLoadMw).toBeCloseTo(BUILD_HAND.itMw, 12);
-    expect(basis.facilityMw).toBeCloseTo(BUILD_HAND.itMw * 1.25, 12);
+  it("loads", () => {
+    // Then 1,000 GPUs × 1 kW / 1,000 = 1 MW of IT, × 1.25 PUE = 1.25 MW at the meter
+    expect(basis.itLoadMw).toBeCloseTo(1, 12);
+    expect(basis.facilityMw).toBeCloseTo(1.25, 12);
   });
 
-  it("when the cost basis is derived, then servers are $40M and IT capex (with 20 % networking) $50M", () => {
-    expect(basis.serverCost).toBe(1000 * 40_000);
-    expect(basis.itCapex).toBeCloseTo(BUILD_HAND.itCapex, 4);
+  it("IT capex", () => {
+    // Then servers 1,000 × $40,000 = $40M; with networking 20 % of the cluster $40M / 0.8 = $50M
+    expect(basis.serverCost).toBe(40_000_000);
+    expect(basis.itCapex).toBeCloseTo(50_000_000, 4);
   });
 
-  it("when the cost basis is derived, then facility capex is 1 MW x $10M", () => {
-    expect(basis.facilityCapex).toBeCloseTo(BUILD_HAND.facilityCapex, 4);
+  it("facility capex", () => {
+    // Then 1 MW × $10M/MW × 1 = $10M
+    expect(basis.facilityCapex).toBeCloseTo(10_000_000, 4);
   });
 
-  it("when the cost basis is derived, then each yearly opex line follows its formula and opex is their sum", () => {
-    expect(basis.energyPerYear).toBeCloseTo(BUILD_HAND.energyPerYear, 4);
-    expect(basis.maintenancePerYear).toBeCloseTo(BUILD_HAND.maintenancePerYear, 4);
-    expect(basis.staffPerYear).toBeCloseTo(BUILD_HAND.staffPerYear, 4);
+  it("running costs per year", () => {
+    // Then energy 1,000 kW × 1.25 × 0.8 × 8,760 h × $0.10 = $876,000; maintenance $50M × 10 % = $5M;
+    // staff 1 MW × $100,000 = $100,000; no colocation; opex $876,000 + $5M + $100,000 = $5,976,000
+    expect(basis.energyPerYear).toBeCloseTo(876_000, 4);
+    expect(basis.maintenancePerYear).toBeCloseTo(5_000_000, 4);
+    expect(basis.staffPerYear).toBeCloseTo(100_000, 4);
     expect(basis.colocationPerYear).toBe(0);
-    expect(basis.opexPerYear).toBeCloseTo(
-      BUILD_HAND.energyPerYear + BUILD_HAND.maintenancePerYear + BUILD_HAND.staffPerYear,
-      4
-    );
+    expect(basis.opexPerYear).toBeCloseTo(5_976_000, 4);
   });
 });
 
-describe("Given a colocation build (no facility capex, $195/kW-month)", () => {
-  const basis = buildCostBasis({ ...BUILD, facilityCapex: false, colocationPerKwMonth: 195 });
-
-  it("when the cost basis is derived, then facility capex is 0 and colocation costs 1000 kW x 195 x 12 a year", () => {
+describe("buildCostBasis in colocation", () => {
+  it("no facility capex, colocation rent instead", () => {
+    // Given the fixture in leased space at $195/kW-month
+    const basis = buildCostBasis({ ...BUILD, facilityCapex: false, colocationPerKwMonth: 195 });
+    // Then no facility capex, and 1,000 kW × $195 × 12 months = $2,340,000 a year of rent
     expect(basis.facilityCapex).toBe(0);
-    expect(basis.colocationPerYear).toBeCloseTo(1000 * 195 * 12, 6);
+    expect(basis.colocationPerYear).toBeCloseTo(2_340_000, 6);
   });
 });
 

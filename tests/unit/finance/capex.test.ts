@@ -7,20 +7,28 @@ import {
 } from "../../../src/model/finance";
 import { expectModelError } from "./fixtures";
 
-describe("Given GPU and server prices", () => {
-  it("when 100 GPUs cost $30,000 each, then the GPUs cost 100 x 30,000", () => {
-    expect(gpuCost(30_000, 100)).toBe(100 * 30_000);
+describe("gpuCost, serverCost and clusterCost", () => {
+  it("GPUs alone", () => {
+    // Given 100 GPUs at $30,000 each
+    // Then the accelerators cost 100 × $30,000 = $3,000,000
+    expect(gpuCost(30_000, 100)).toBe(3_000_000);
   });
 
-  it("when servers are $37,500 per GPU for 8 GPUs, then the servers cost 8 x 37,500 (one HGX box)", () => {
+  it("one HGX H100 box", () => {
+    // Given 8 GPUs at $37,500 of server per GPU
+    // Then the server costs 8 × $37,500 = $300,000 (server.hgx_h100_8gpu.price in figures.csv)
     expect(serverCost(37_500, 8)).toBe(300_000);
   });
 
-  it("when networking is 20 % of the cluster, then cluster = servers / (1 - 0.2)", () => {
-    expect(clusterCost(40_000, 1000, 0.2)).toBeCloseTo((40_000 * 1000) / 0.8, 6);
+  it("networking is a share of the whole cluster", () => {
+    // Given $40M of servers (1,000 × $40,000) and networking 20 % of the cluster
+    // Then the cluster costs $40M / (1 - 0.2) = $50M, of which $10M networking
+    expect(clusterCost(40_000, 1000, 0.2)).toBeCloseTo(50_000_000, 6);
   });
 
-  it("when networking share is 0, then the cluster costs the same as the servers", () => {
+  it("no networking share", () => {
+    // Then the cluster costs what its servers do: 1,000 × $40,000 = $40M
+    expect(clusterCost(40_000, 1000, 0)).toBe(40_000_000);
     expect(clusterCost(40_000, 1000, 0)).toBe(serverCost(40_000, 1000));
   });
 
@@ -60,13 +68,17 @@ describe("Given invalid capex inputs", () => {
   });
 });
 
-describe("Given a facility of 127.5 MW at $11.7M/MW", () => {
-  it("when the multiplier is 1, then facility capex = 127.5 x 11.7M", () => {
-    expect(facilityCapex(127.5, 11.7e6, 1)).toBeCloseTo(127.5 * 11.7e6, 0);
+describe("facilityCapex", () => {
+  // Given Colossus' 127.5 MW of IT at $11.7M per MW (facility.construction_cost_per_mw)
+
+  it("as quoted", () => {
+    // Then 127.5 MW × $11.7M = $1,491,750,000 (the 1.49 bn of docs/model.md §8)
+    expect(facilityCapex(127.5, 11.7e6, 1)).toBeCloseTo(1_491_750_000, 0);
   });
 
-  it("when the multiplier is 1.5, then facility capex is 1.5 times as much", () => {
-    expect(facilityCapex(127.5, 11.7e6, 1.5)).toBeCloseTo(127.5 * 11.7e6 * 1.5, 0);
+  it("with a 1.5 multiplier", () => {
+    // Then 1.5 × $1,491,750,000 = $2,237,625,000
+    expect(facilityCapex(127.5, 11.7e6, 1.5)).toBeCloseTo(2_237_625_000, 0);
   });
 
   it("when the multiplier is negative, then a range error names it", () => {

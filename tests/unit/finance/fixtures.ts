@@ -36,17 +36,23 @@ export const RENT: RentInputs = {
 
 export const COMPARE: CompareInputs = { horizonYears: 3, discountRate: 0.1, valuePerGpuHour: 2 };
 
-/** Hand-derived cost basis of BUILD (formulas, not results). */
+/** The cost basis of BUILD, worked out by hand (docs/model.md §3.1-3.3). */
 export const BUILD_HAND = {
-  itMw: (1000 * 1) / 1000,
-  itCapex: (1000 * 40_000) / (1 - 0.2),
-  facilityCapex: ((1000 * 1) / 1000) * 10_000_000 * 1,
-  energyPerYear: 1 * 1000 * 1.25 * 0.8 * 8760 * 0.1,
-  maintenancePerYear: ((1000 * 40_000) / (1 - 0.2)) * 0.1,
-  staffPerYear: 1 * 100_000,
-};
-export const BUILD_OPEX_PER_YEAR =
-  BUILD_HAND.energyPerYear + BUILD_HAND.maintenancePerYear + BUILD_HAND.staffPerYear;
+  /** 1,000 GPUs × 1 kW / 1,000 = 1 MW */
+  itMw: 1,
+  /** 1,000 × $40,000 = $40M of servers; / (1 - 0.2) = $50M with networking */
+  itCapex: 50_000_000,
+  /** 1 MW × $10M/MW × 1 */
+  facilityCapex: 10_000_000,
+  /** 1,000 kW × 1.25 PUE × 0.8 × 8,760 h × $0.10/kWh */
+  energyPerYear: 876_000,
+  /** $50M × 10 % */
+  maintenancePerYear: 5_000_000,
+  /** 1 MW × $100,000 */
+  staffPerYear: 100_000,
+} as const;
+/** $876,000 + $5,000,000 + $100,000 (no colocation) */
+export const BUILD_OPEX_PER_YEAR = 5_976_000;
 
 /** Asserts that `fn` throws a ModelInputError of the given kind naming `field`. */
 export function expectModelError(fn: () => unknown, field: string, kind: "range" | "type"): void {

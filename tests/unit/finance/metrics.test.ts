@@ -13,7 +13,8 @@ describe("Given a total cost and delivered GPU-hours", () => {
 
 describe("Given delivered hours of both options and a value per GPU-hour", () => {
   it("when the build delivers 1,000 fewer hours at $2, then the cost of delay is +$2,000", () => {
-    expect(costOfDelay(5000, 4000, 2)).toBe((5000 - 4000) * 2);
+    // (5,000 - 4,000) GPU-hours × $2 = $2,000
+    expect(costOfDelay(5000, 4000, 2)).toBe(2000);
   });
 
   it("when the build delivers more hours, then the cost of delay is negative", () => {

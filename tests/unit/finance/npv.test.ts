@@ -1,17 +1,24 @@
 import { excelNpv, npv, sumFlows } from "../../../src/model/finance";
 import { expectModelError } from "./fixtures";
 
-describe("Given flows of 100, 110 and 121 at 10 %", () => {
-  it("when discounted, then year 0 is not discounted and each later year is discounted to 100", () => {
-    expect(npv(0.1, [100, 110, 121])).toBeCloseTo(100 + 110 / 1.1 + 121 / 1.21, 9);
+describe("npv and excelNpv", () => {
+  // Given flows of 100, 110 and 121 in years 0, 1, 2 at 10 %
+
+  it("year 0 is not discounted", () => {
+    // Then 100 + 110 / 1.1 + 121 / 1.1² = 100 + 100 + 100 = 300
     expect(npv(0.1, [100, 110, 121])).toBeCloseTo(300, 9);
   });
 
-  it("when Excel's NPV is applied to the whole column, then it returns our NPV / (1 + r)", () => {
-    expect(excelNpv(0.1, [100, 110, 121])).toBeCloseTo(npv(0.1, [100, 110, 121]) / 1.1, 9);
+  it("Excel's NPV over the whole column", () => {
+    // When Excel's NPV discounts the first value one period too
+    // Then it returns our NPV / (1 + r) = 300 / 1.1 = 272.727…
+    expect(excelNpv(0.1, [100, 110, 121])).toBeCloseTo(272.727_272_727, 9);
   });
 
-  it("when Excel's convention CF0 + NPV(r, CF1..CFH) is used, then it equals our NPV", () => {
+  it("CF0 + NPV(r, CF1..CFH)", () => {
+    // When year 0 is added outside Excel's NPV (docs/model.md §2)
+    // Then 100 + (110 / 1.1 + 121 / 1.21) = 300, our NPV
+    expect(100 + excelNpv(0.1, [110, 121])).toBeCloseTo(300, 9);
     expect(100 + excelNpv(0.1, [110, 121])).toBeCloseTo(npv(0.1, [100, 110, 121]), 9);
   });
 

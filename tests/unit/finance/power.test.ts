@@ -1,26 +1,38 @@
 import { energyCost, facilityMw, itLoadMw } from "../../../src/model/finance";
 import { expectModelError } from "./fixtures";
 
-describe("Given 100,000 GPUs at 10.2/8 kW each (DGX H100 max draw per GPU)", () => {
-  it("when the IT load is computed, then it is 100,000 x 1.275 / 1000 = 127.5 MW", () => {
-    expect(itLoadMw(100_000, 10.2 / 8)).toBeCloseTo((100_000 * 1.275) / 1000, 9);
+describe("itLoadMw and facilityMw", () => {
+  it("Colossus IT load", () => {
+    // Given 100,000 GPUs at 10.2/8 = 1.275 kW each (DGX H100 maximum draw per GPU)
+    // When the IT load is computed
+    // Then it is 100,000 × 1.275 kW / 1,000 = 127.5 MW (docs/model.md §8)
+    expect(itLoadMw(100_000, 10.2 / 8)).toBeCloseTo(127.5, 9);
   });
 
-  it("when PUE is 1.3, then the facility draws 127.5 x 1.3 MW", () => {
-    expect(facilityMw(127.5, 1.3)).toBeCloseTo(127.5 * 1.3, 9);
+  it("facility load at PUE 1.3", () => {
+    // Given 127.5 MW of IT at PUE 1.3
+    // Then the facility draws 127.5 × 1.3 = 165.75 MW (docs/model.md §8)
+    expect(facilityMw(127.5, 1.3)).toBeCloseTo(165.75, 9);
   });
 });
 
-describe("Given 1 MW of IT at PUE 1.25, 80 % utilization and $0.10/kWh", () => {
-  it("when run for 12 months, then energy = 1000 kW x 1.25 x 0.8 x 12 x 730 h x 0.10", () => {
-    expect(energyCost(1, 12, 1.25, 0.8, 0.1)).toBeCloseTo(1000 * 1.25 * 0.8 * 12 * 730 * 0.1, 6);
+describe("energyCost", () => {
+  // Given 1 MW of IT at PUE 1.25, 80 % utilization and $0.10/kWh (the build fixture)
+
+  it("a year", () => {
+    // When run for 12 months
+    // Then 1,000 kW × 1.25 × 0.8 × (12 × 730 h) × $0.10/kWh = $876,000
+    expect(energyCost(1, 12, 1.25, 0.8, 0.1)).toBeCloseTo(876_000, 6);
   });
 
-  it("when run for 0 months, then energy costs nothing", () => {
+  it("no months", () => {
     expect(energyCost(1, 0, 1.25, 0.8, 0.1)).toBe(0);
   });
 
-  it("when run for 6 months, then it costs half of 12 months", () => {
+  it("half a year", () => {
+    // When run for 6 months
+    // Then 1,000 kW × 1.25 × 0.8 × (6 × 730 h) × $0.10/kWh = $438,000, half of 12 months
+    expect(energyCost(1, 6, 1.25, 0.8, 0.1)).toBeCloseTo(438_000, 6);
     expect(energyCost(1, 6, 1.25, 0.8, 0.1)).toBeCloseTo(energyCost(1, 12, 1.25, 0.8, 0.1) / 2, 6);
   });
 });

@@ -21,31 +21,41 @@ describe("Given a rate of $2/GPU-hour changing -10 % a year", () => {
   });
 });
 
-describe("Given 10 GPUs rented at $2/GPU-hour", () => {
-  it("when rented for 12 months at a flat price, then it costs 10 x 2 x 8760", () => {
-    expect(rentCost(10, 12, 2, 0)).toBeCloseTo(10 * 2 * 8760, 6);
+describe("rentCost", () => {
+  // Given 10 GPUs rented at $2/GPU-hour
+
+  it("a year at a flat price", () => {
+    // Then 10 GPUs × $2 × 8,760 h = $175,200
+    expect(rentCost(10, 12, 2, 0)).toBeCloseTo(175_200, 6);
   });
 
   it("when rented for 0 months, then it costs nothing", () => {
     expect(rentCost(10, 0, 2, 0)).toBe(0);
   });
 
-  it("when rented for 30 months with +50 %/yr, then the price steps at months 12 and 24", () => {
-    const expected = 10 * 2 * 8760 * (1 + 1.5) + 6 * 730 * 10 * 2 * 1.5 ** 2;
-    expect(rentCost(10, 30, 2, 0.5)).toBeCloseTo(expected, 6);
+  it("30 months at +50 %/yr", () => {
+    // When the price steps at usage months 12 and 24: $2, then $3, then $4.50
+    // Then 10 × 8,760 h × $2 = $175,200, + 10 × 8,760 h × $3 = $262,800,
+    //      + 10 × 6 × 730 h × $4.50 = $197,100; total $635,100
+    expect(rentCost(10, 30, 2, 0.5)).toBeCloseTo(635_100, 6);
     expect(rentCost(10, 30, 2, 0.5)).toBeCloseTo(monthByMonth(10, 30, 2, 0.5), 6);
   });
 
-  it("when rented for 120 months at -22 %/yr, then it equals the month-by-month sum", () => {
+  it("120 months at -22 %/yr", () => {
+    // Then 10 × 8,760 h × $2 × (1 + 0.78 + … + 0.78⁹) = $175,200 × (1 - 0.78¹⁰) / 0.22
+    //      = $175,200 × 4.166555 = $729,980.55
+    expect(rentCost(10, 120, 2, -0.22)).toBeCloseTo(729_980.548_835, 4);
     expect(rentCost(10, 120, 2, -0.22)).toBeCloseTo(monthByMonth(10, 120, 2, -0.22), 4);
   });
 
-  it("when the price falls 100 % after the first year, then only the first 12 months cost anything", () => {
-    expect(rentCost(10, 36, 2, -1)).toBeCloseTo(10 * 2 * 8760, 6);
+  it("a price that falls 100 % after a year", () => {
+    // Then only the first 12 months cost anything: 10 × $2 × 8,760 h = $175,200
+    expect(rentCost(10, 36, 2, -1)).toBeCloseTo(175_200, 6);
   });
 
-  it("when rented for 1.5 months, then it costs 1.5 x 730 hours", () => {
-    expect(rentCost(10, 1.5, 2, 0.3)).toBeCloseTo(10 * 2 * 730 * 1.5, 6);
+  it("1.5 months", () => {
+    // Then 10 × $2 × 1.5 × 730 h = $21,900 (no price step within the first year)
+    expect(rentCost(10, 1.5, 2, 0.3)).toBeCloseTo(21_900, 6);
   });
 
   it("when the price change is below -100 %, then a range error names annualPriceChange", () => {

@@ -19,13 +19,19 @@ describe("Given straight-line residual values", () => {
   });
 });
 
-describe("Given $50M of IT capex, 5-year life and a 3-year horizon", () => {
-  it("when capacity starts at month 6, then usedYears = 3 - 0.5 and residual = 50M x (1 - 2.5/5)", () => {
-    expect(itResidualValue(50e6, 3, 6, 5)).toBeCloseTo(50e6 * (1 - 2.5 / 5), 6);
+describe("itResidualValue", () => {
+  // Given $50M of IT capex, a 5-year life and a 3-year horizon
+
+  it("capacity from month 6", () => {
+    // When capacity starts at month 6, the IT is used 3 - 6/12 = 2.5 years
+    // Then $50M × (1 - 2.5/5) = $25M remains
+    expect(itResidualValue(50e6, 3, 6, 5)).toBeCloseTo(25_000_000, 6);
   });
 
-  it("when capacity starts at month 0, then usedYears = 3 and residual = 50M x 2/5", () => {
-    expect(itResidualValue(50e6, 3, 0, 5)).toBeCloseTo(50e6 * (2 / 5), 6);
+  it("capacity at once", () => {
+    // When capacity starts at month 0, the IT is used 3 years
+    // Then $50M × (1 - 3/5) = $20M remains
+    expect(itResidualValue(50e6, 3, 0, 5)).toBeCloseTo(20_000_000, 6);
   });
 
   it("when capacity starts after the horizon (month 40), then usedYears = 0 and the full 50M remains", () => {
@@ -33,9 +39,13 @@ describe("Given $50M of IT capex, 5-year life and a 3-year horizon", () => {
   });
 });
 
-describe("Given a $10M facility with a 14-year life", () => {
-  it("when the horizon is 5 years, then 10M x (1 - 5/14) remains (the facility ages from the decision)", () => {
-    expect(facilityResidualValue(10e6, 5, 14)).toBeCloseTo(10e6 * (1 - 5 / 14), 6);
+describe("facilityResidualValue", () => {
+  // Given a $10M facility with a 14-year life
+
+  it("5 years", () => {
+    // When the horizon is 5 years (the facility ages from the decision)
+    // Then $10M × (1 - 5/14) = $10M × 9/14 = $6,428,571.43 remains
+    expect(facilityResidualValue(10e6, 5, 14)).toBeCloseTo(6_428_571.428_571, 6);
   });
 
   it("when the horizon is 20 years, then nothing remains", () => {

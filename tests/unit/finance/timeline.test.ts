@@ -9,7 +9,8 @@ describe("Given the operating fraction f_y = clamp(12y - T, 0, 12)/12", () => {
   });
 
   it("when T = 4 months, then year 1 runs 8/12 and year 2 fully", () => {
-    expect(operatingFraction(1, 4)).toBeCloseTo(8 / 12, 12);
+    // 12 × 1 - 4 = 8 operating months of 12 = 0.666…
+    expect(operatingFraction(1, 4)).toBeCloseTo(0.666_666_666_667, 12);
     expect(operatingFraction(2, 4)).toBe(1);
   });
 
@@ -42,8 +43,9 @@ describe("Given the year of the IT purchase = min(H, ceil(T/12))", () => {
 });
 
 describe("Given delivered GPU-hours = count x 730 x max(0, 12H - T)", () => {
-  it("when 100 GPUs start at month 6 of a 2-year horizon, then they deliver 100 x 730 x 18 hours", () => {
-    expect(deliveredGpuHours(100, 6, 2)).toBe(100 * 730 * 18);
+  it("when 100 GPUs start at month 6 of a 2-year horizon, then they deliver 1,314,000 hours", () => {
+    // 100 GPUs × 730 h × (24 - 6) months = 1,314,000 GPU-hours
+    expect(deliveredGpuHours(100, 6, 2)).toBe(1_314_000);
   });
 
   it("when capacity arrives at or after the horizon, then nothing is delivered", () => {

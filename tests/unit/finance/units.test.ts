@@ -6,16 +6,20 @@ import {
   daysToMonths,
 } from "../../../src/model/finance";
 
-describe("Given the calendar constants", () => {
-  it("when read, then a year is 8760 hours, 12 months of 730 hours, and a month is 365/12 days", () => {
-    expect(HOURS_PER_YEAR).toBe(365 * 24);
+describe("calendar constants", () => {
+  it("a 365-day year", () => {
+    // Given the model's 365-day year (docs/model.md §1)
+    // Then a year is 365 × 24 = 8,760 h, 12 months of 8,760 / 12 = 730 h, a month 365 / 12 = 30.4167 d
+    expect(HOURS_PER_YEAR).toBe(8760);
     expect(MONTHS_PER_YEAR).toBe(12);
     expect(HOURS_PER_MONTH).toBe(730);
     expect(HOURS_PER_MONTH * MONTHS_PER_YEAR).toBe(HOURS_PER_YEAR);
-    expect(DAYS_PER_MONTH).toBeCloseTo(365 / 12, 12);
+    expect(DAYS_PER_MONTH).toBeCloseTo(30.416_666_666_667, 12);
   });
 
-  it("when 122 days (xAI Colossus) are converted, then they are 122 / (365/12) months", () => {
-    expect(daysToMonths(122)).toBeCloseTo((122 * 12) / 365, 12);
+  it("Colossus' 122 days in months", () => {
+    // Given 122 days (case.xai_colossus.build_days)
+    // Then 122 / (365/12) = 1,464 / 365 = 4.010958904 months (docs/model.md §1: 4.0110)
+    expect(daysToMonths(122)).toBeCloseTo(4.010_958_904_110, 12);
   });
 });
