@@ -4,8 +4,8 @@
  *
  * A numeric assertion is `expect(actual).M(expected, ...)` with M one of toBe, toBeCloseTo, toEqual,
  * toStrictEqual, toBeLessThan(OrEqual), toBeGreaterThan(OrEqual), or a row helper call
- * `expectFlows(actual, expected)` / `expectRow(actual, expected)`, whose `expected` is not a string,
- * boolean, null, undefined or object literal. Its `expected` is then classified:
+ * `expectFlows(actual, expected)` / `expectRow(actual, expected)`, whose `expected` has a number type
+ * or is an array of numbers (the type checker decides). Its `expected` is then classified:
  *   - pinned: numeric literals only (a number, -number, or an array of them);
  *   - relation: it calls a function (or reads a constant) imported from src/, with no arithmetic
  *     around the call: one core function checked against another (e.g. total == buildCashFlows);
@@ -14,7 +14,7 @@
  * A relation with arithmetic around it (e.g. `energyCost(12 months) / 2`) counts as restated only
  * when the arithmetic involves a literal other than 0, 1, 2; halving or doubling a call is a relation.
  */
-import { readdirSync, readFileSync } from "fs";
+import { readdirSync } from "fs";
 import { join } from "path";
 import * as ts from "typescript";
 
@@ -214,9 +214,24 @@ function classify(expected: ts.Expression, scope: Scope): Kind {
   return "restated";
 }
 
+/** Does the checker type `expr` as a number, or a list of numbers? */
+function isNumeric(expr: ts.Expression, checker: ts.TypeChecker): boolean {
+  const type = checker.getTypeAtLocation(expr);
+  const numberLike = (t: ts.Type): boolean =>
+    (t.flags & ts.TypeFlags.NumberLike) !== 0 ||
+    (t.isUnion() && t.types.every((u) => (u.flags & ts.TypeFlags.NumberLike) !== 0));
+  if (numberLike(type)) return true;
+  if (checker.isArrayType(type) || checker.isTupleType(type)) {
+    const element = checker.getIndexTypeOfType(type, ts.IndexKind.Number);
+    return element !== undefined && numberLike(element);
+  }
+  return false;
+}
+
 function assertionsOf(
   source: ts.SourceFile,
-  scope: Scope
+  scope: Scope,
+  checker: ts.TypeChecker
 ): { kind: Kind; line: number; text: string }[] {
   const found: { kind: Kind; line: number; text: string }[] = [];
   const visit = (node: ts.Node): void => {
@@ -242,7 +257,8 @@ function assertionsOf(
       }
       if (expected) {
         const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-        found.push({ kind: classify(expected, scope), line, text: expected.getText(source) });
+        const kind = isNumeric(expected, checker) ? classify(expected, scope) : "not numeric";
+        found.push({ kind, line, text: expected.getText(source) });
       }
     }
     ts.forEachChild(node, visit);
@@ -251,21 +267,32 @@ function assertionsOf(
   return found;
 }
 
-const parse = (file: string): ts.SourceFile =>
-  ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
+const ROOT = join(__dirname, "..");
+const config = ts.readConfigFile(join(ROOT, "tsconfig.json"), ts.sys.readFile);
+const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
+const testFiles = readdirSync(DIR)
+  .filter((f) => f.endsWith(".test.ts"))
+  .sort()
+  .map((f) => join(DIR, f));
+const program = ts.createProgram([...testFiles, join(DIR, "fixtures.ts")], options);
+const checker = program.getTypeChecker();
+const parse = (file: string): ts.SourceFile => {
+  const source = program.getSourceFile(file);
+  if (source === undefined) throw new Error(`Not in the program: ${file}`);
+  return source;
+};
 
 const fixtures: Scope = { consts: new Map(), core: new Set() };
 scopeOf(parse(join(DIR, "fixtures.ts")), fixtures);
 
 const totals = new Map<Kind, number>();
 const verbose = process.argv.includes("--list");
-for (const name of readdirSync(DIR)
-  .filter((f) => f.endsWith(".test.ts"))
-  .sort()) {
+for (const file of testFiles) {
+  const name = file.slice(DIR.length + 1);
   const scope: Scope = { consts: new Map(fixtures.consts), core: new Set(fixtures.core) };
-  const source = parse(join(DIR, name));
+  const source = parse(file);
   scopeOf(source, scope);
-  const list = assertionsOf(source, scope).filter((a) => a.kind !== "not numeric");
+  const list = assertionsOf(source, scope, checker).filter((a) => a.kind !== "not numeric");
   const count = (k: Kind): number => list.filter((a) => a.kind === k).length;
   console.log(
     `${name.padEnd(24)} numeric ${String(list.length).padStart(3)}  pinned ${String(count("pinned")).padStart(3)}  relation ${String(count("relation")).padStart(3)}  restated ${String(count("restated")).padStart(3)}`

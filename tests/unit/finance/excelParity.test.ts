@@ -1,182 +1,126 @@
 /**
- * The Excel formulas written in docs/model.md ("one formula per year row"), evaluated by
- * HyperFormula (an Excel-compatible engine), reproduce the core's cash flows and NPV.
- * If this test changes, update docs/model.md (section "Excel rows") with it.
+ * The template's own Excel formulas (src/templates, listed in docs/model.md section 4), evaluated by
+ * HyperFormula (an Excel-compatible engine) with the finance fixtures typed into its input cells,
+ * reproduce the core's cash flows, NPVs and every other result, for the timeline's edge cases.
+ * tests/unit/templates/rentVsBuildParity.test.ts does the same for the library's scenarios.
  */
-import { HyperFormula } from "hyperformula";
-import {
-  buildCashFlowDetail,
-  npv,
-  rentCashFlows,
-  type BuildInputs,
-  type RentInputs,
-} from "../../../src/model/finance";
+import type { BuildInputs, CompareInputs, RentInputs } from "../../../src/model/finance";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import type { LibraryDocument } from "../../../src/model/library/schema";
+import { LAYOUT, yearColumn, type AssumptionKey } from "../../../src/templates/layout";
+import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
+import type { TemplateSpec } from "../../../src/templates/types";
+import { compareWithCore, type CoreInputs } from "../templates/coreParity";
+import { evaluateTemplate, type EvaluatedTemplate } from "../templates/evaluateTemplate";
 import { BUILD, RENT } from "./fixtures";
 
-/** Named inputs -> the value they hold. */
-function namedInputs(
-  b: BuildInputs,
-  r: RentInputs,
-  horizon: number,
-  rate: number
-): [string, number | boolean][] {
-  return [
-    ["GpuCount", b.gpuCount],
-    ["SystemPricePerGpu", b.systemPricePerGpu],
-    ["NetworkShare", b.networkShare],
-    ["KwPerGpu", b.systemPowerKwPerGpu],
-    ["HasFacility", b.facilityCapex],
-    ["CostPerMw", b.constructionCostPerMw],
-    ["CapexMultiplier", b.capexMultiplier],
-    ["Pue", b.pue],
-    ["Utilization", b.utilization],
-    ["PowerPrice", b.powerPricePerKwh],
-    ["ColoPerKwMonth", b.colocationPerKwMonth],
-    ["MaintShare", b.maintenanceShareOfHwPerYear],
-    ["StaffPerMwYear", b.staffCostPerMwYear],
-    ["BuildMonths", b.buildMonths],
-    ["ItLife", b.itDepreciationYears],
-    ["FacilityLife", b.facilityLifeYears],
-    ["Horizon", horizon],
-    ["DiscountRate", rate],
-    ["RentCount", r.gpuCount],
-    ["RentRate", r.ratePerGpuHour],
-    ["RentChange", r.annualPriceChange],
-    ["LeadMonths", r.leadTimeMonths],
-  ];
+/** The template of a default-library scenario with its year columns laid out for `horizon`. */
+function templateFor(horizon: number): TemplateSpec {
+  const library: LibraryDocument = structuredClone(DEFAULT_LIBRARY);
+  const [id, scenario] = Object.entries(library.scenarios)[0];
+  library.scenarios[id] = { ...scenario, years: horizon };
+  return buildRentVsBuildTemplate(buildIndex(library), id, {
+    sheetName: "Rent vs Build",
+    nameSuffix: "",
+  });
 }
 
-/** Derived single cells, exactly as in docs/model.md. */
-const DERIVED: [string, string][] = [
-  ["ItMw", "=GpuCount*KwPerGpu/1000"],
-  ["ItCapex", "=GpuCount*SystemPricePerGpu/(1-NetworkShare)"],
-  ["FacilityCapexTotal", "=IF(HasFacility, ItMw*CostPerMw*CapexMultiplier, 0)"],
-  ["EnergyPerYear", "=ItMw*1000*Pue*Utilization*8760*PowerPrice"],
-  ["MaintenancePerYear", "=ItCapex*MaintShare"],
-  ["StaffPerYear", "=ItMw*StaffPerMwYear"],
-  ["ColocationPerYear", "=ItMw*1000*ColoPerKwMonth*12"],
-];
-
-/** Year rows, exactly as in docs/model.md; {Year}, {Fraction}, {RentFraction} are this column's cells. */
-const ROWS: [string, string][] = [
-  ["Fraction", "=MIN(12, MAX(0, 12*{Year} - BuildMonths))/12"],
-  ["ItCapexRow", "=IF({Year}=MIN(Horizon, ROUNDUP(BuildMonths/12, 0)), ItCapex, 0)"],
-  ["FacilityRow", "=IF({Year}=0, FacilityCapexTotal, 0)"],
-  ["Energy", "={Fraction}*EnergyPerYear"],
-  ["Maintenance", "={Fraction}*MaintenancePerYear"],
-  ["Staff", "={Fraction}*StaffPerYear"],
-  ["Colocation", "={Fraction}*ColocationPerYear"],
-  [
-    "Residual",
-    "=IF({Year}=Horizon, -(ItCapex*MAX(0, 1-MAX(0, Horizon-BuildMonths/12)/ItLife) + FacilityCapexTotal*MAX(0, 1-Horizon/FacilityLife)), 0)",
-  ],
-  ["BuildTotal", "=SUM({ItCapexRow}:{Residual})"],
-  ["RentFraction", "=MIN(12, MAX(0, 12*{Year} - LeadMonths))/12"],
-  ["Rent", "=IF({Year}=0, 0, {RentFraction}*8760*RentCount*RentRate*(1+RentChange)^({Year}-1))"],
-];
-
-function columnLetter(index: number): string {
-  return String.fromCharCode(65 + index);
-}
-
-function evaluate(b: BuildInputs, r: RentInputs, horizon: number, rate: number) {
-  const inputs = namedInputs(b, r, horizon, rate);
-  const inputSheet: (number | boolean | string)[][] = [
-    ...inputs.map(([, value]) => [value]),
-    ...DERIVED.map(([, formula]) => [formula]),
-  ];
-  const hf = HyperFormula.buildFromSheets(
-    { Inputs: inputSheet, Model: [[]] },
-    { licenseKey: "gpl-v3" }
-  );
-  [...inputs.map(([name]) => name), ...DERIVED.map(([name]) => name)].forEach((name, row) =>
-    hf.addNamedExpression(name, `=Inputs!$A$${row + 1}`)
-  );
-  const model = hf.getSheetId("Model") as number;
-  const rowOf = new Map<string, number>([["Year", 1]]);
-  ROWS.forEach(([name], i) => rowOf.set(name, i + 2));
-  const sheet: (number | string)[][] = [];
-  sheet.push(Array.from({ length: horizon + 1 }, (_, y) => y));
-  for (const [, formula] of ROWS) {
-    sheet.push(
-      Array.from({ length: horizon + 1 }, (_, y) =>
-        formula.replace(/\{(\w+)\}/g, (_m, name: string) => `${columnLetter(y)}${rowOf.get(name)}`)
-      )
-    );
-  }
-  const last = columnLetter(horizon);
-  const totalRow = rowOf.get("BuildTotal") as number;
-  const rentRow = rowOf.get("Rent") as number;
-  sheet.push([`=A${totalRow} + NPV(DiscountRate, B${totalRow}:${last}${totalRow})`]);
-  sheet.push([`=A${rentRow} + NPV(DiscountRate, B${rentRow}:${last}${rentRow})`]);
-  sheet.push([`=NPV(DiscountRate, A${totalRow}:${last}${totalRow})`]);
-  hf.setSheetContent(model, sheet);
-  const values = hf.getSheetValues(model) as number[][];
-  const row = (name: string): number[] => values[(rowOf.get(name) as number) - 1];
-  const tail = values.length;
+/** What to type into each input cell for the core inputs (the template has one GPU count). */
+function typedInputs({ build, rent, compare }: CoreInputs): Record<AssumptionKey, number> {
+  if (build.gpuCount !== rent.gpuCount) throw new Error("The template builds and rents one count");
   return {
-    row,
-    npvBuild: values[tail - 3][0],
-    npvRent: values[tail - 2][0],
-    excelNpvWholeColumn: values[tail - 1][0],
+    gpuCount: build.gpuCount,
+    systemPricePerGpu: build.systemPricePerGpu,
+    networkShare: build.networkShare,
+    kwPerGpu: build.systemPowerKwPerGpu,
+    facilityCapexFlag: build.facilityCapex ? 1 : 0,
+    constructionCostPerMw: build.constructionCostPerMw,
+    capexMultiplier: build.capexMultiplier,
+    colocationPerKwMonth: build.colocationPerKwMonth,
+    buildMonths: build.buildMonths,
+    powerPrice: build.powerPricePerKwh,
+    pue: build.pue,
+    utilization: build.utilization,
+    maintenance: build.maintenanceShareOfHwPerYear,
+    staffPerMwYear: build.staffCostPerMwYear,
+    itLife: build.itDepreciationYears,
+    facilityLife: build.facilityLifeYears,
+    discountRate: compare.discountRate,
+    rentRate: rent.ratePerGpuHour,
+    rentPriceChange: rent.annualPriceChange,
+    rentLeadMonths: rent.leadTimeMonths,
+    valuePerGpuHour: compare.valuePerGpuHour,
   };
 }
 
-function expectRow(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual).toHaveLength(expected.length);
-  expected.forEach((value, i) => expect(actual[i]).toBeCloseTo(value, 3));
+/** The template for `inputs.compare.horizonYears`, evaluated with `inputs` typed into its inputs. */
+function sheetWith(inputs: CoreInputs): { spec: TemplateSpec; sheet: EvaluatedTemplate } {
+  const spec = templateFor(inputs.compare.horizonYears);
+  const sheet = evaluateTemplate(spec);
+  for (const [key, value] of Object.entries(typedInputs(inputs))) {
+    const assumption = spec.assumptions.find((a) => a.key === key);
+    if (assumption === undefined) throw new Error(`The template has no input ${key}`);
+    sheet.setNamed(assumption.name, value);
+  }
+  return { spec, sheet };
 }
 
-describe("Given the documented Excel rows evaluated in an Excel-compatible engine", () => {
-  const cases: [string, BuildInputs, RentInputs, number][] = [
-    ["the fixture (T = 6, lead 3)", BUILD, RENT, 3],
-    [
-      "a build ready at once (T = 0)",
-      { ...BUILD, buildMonths: 0 },
-      { ...RENT, leadTimeMonths: 0 },
-      5,
-    ],
-    [
-      "a mid-year build (T = 18) with colocation",
-      { ...BUILD, buildMonths: 18, facilityCapex: false, colocationPerKwMonth: 195 },
-      RENT,
-      4,
-    ],
-    [
-      "a build beyond the horizon (T = 40)",
-      { ...BUILD, buildMonths: 40 },
-      { ...RENT, leadTimeMonths: 30 },
-      3,
-    ],
-    ["a 12-month build (T = 12 exactly)", { ...BUILD, buildMonths: 12 }, RENT, 2],
-  ];
+const compare = (horizonYears: number): CompareInputs => ({
+  horizonYears,
+  discountRate: 0.07,
+  valuePerGpuHour: 2,
+});
 
-  it.each(cases)(
-    "when the case is %s, then every row equals the core's line items",
-    (_name, b, r, horizon) => {
-      const sheet = evaluate(b, r, horizon, 0.07);
-      const d = buildCashFlowDetail(b, horizon);
-      expectRow(sheet.row("Fraction"), d.operatingFraction);
-      expectRow(sheet.row("ItCapexRow"), d.itCapex);
-      expectRow(sheet.row("FacilityRow"), d.facilityCapex);
-      expectRow(sheet.row("Energy"), d.energy);
-      expectRow(sheet.row("Maintenance"), d.maintenance);
-      expectRow(sheet.row("Staff"), d.staff);
-      expectRow(sheet.row("Colocation"), d.colocation);
-      expectRow(sheet.row("Residual"), d.residual);
-      expectRow(sheet.row("BuildTotal"), d.total);
-      expectRow(sheet.row("Rent"), rentCashFlows(r, horizon));
-    }
-  );
+const cases: [string, BuildInputs, RentInputs, number][] = [
+  ["the fixtures (T = 6, lead 3)", BUILD, RENT, 3],
+  [
+    "capacity at once (T = 0, lead 0)",
+    { ...BUILD, buildMonths: 0 },
+    { ...RENT, leadTimeMonths: 0 },
+    5,
+  ],
+  [
+    "a mid-year start in colocation (T = 18)",
+    { ...BUILD, buildMonths: 18, facilityCapex: false, colocationPerKwMonth: 195 },
+    RENT,
+    4,
+  ],
+  [
+    "capacity beyond the horizon (T = 40, lead 30)",
+    { ...BUILD, buildMonths: 40 },
+    { ...RENT, leadTimeMonths: 30 },
+    3,
+  ],
+  ["capacity after exactly 12 months", { ...BUILD, buildMonths: 12 }, RENT, 2],
+];
 
-  it.each(cases)(
-    "when the case is %s, then =CF0 + NPV(r, CF1:CFH) equals the core's npv and NPV over the whole column is npv/(1+r)",
-    (_name, b, r, horizon) => {
-      const sheet = evaluate(b, r, horizon, 0.07);
-      const coreBuild = npv(0.07, buildCashFlowDetail(b, horizon).total);
-      expect(sheet.npvBuild).toBeCloseTo(coreBuild, 3);
-      expect(sheet.npvRent).toBeCloseTo(npv(0.07, rentCashFlows(r, horizon)), 3);
-      expect(sheet.excelNpvWholeColumn).toBeCloseTo(coreBuild / 1.07, 3);
-    }
-  );
+describe("the template's formulas with the finance fixtures", () => {
+  it.each(cases)("%s", (_name, build, rent, horizon) => {
+    // Given the template laid out for the horizon, with the case's inputs typed into its input cells
+    const inputs: CoreInputs = { build, rent, compare: compare(horizon) };
+    const { spec, sheet } = sheetWith(inputs);
+    // When HyperFormula evaluates it
+    // Then no formula fails, and every derived cell, yearly row, result, sensitivity cell and the
+    //      breakeven equal the core's to the cent
+    expect(sheet.errors()).toEqual([]);
+    expect(compareWithCore(sheet, spec, inputs)).toEqual([]);
+  });
+
+  it("NPV with year 0 outside, and over the whole column", () => {
+    // Given the fixtures over 3 years at 7 %: build flows 10,000,000, 52,988,000, 5,976,000, -26,024,000
+    const { spec, sheet } = sheetWith({ build: BUILD, rent: RENT, compare: compare(3) });
+    // Then =year 0 + NPV(r, years 1..3) = 10,000,000 + 52,988,000 / 1.07 + 5,976,000 / 1.07²
+    //      - 26,024,000 / 1.07³ = 10,000,000 + 49,521,495.33 + 5,219,669.84 - 21,243,335.95
+    //      = 43,497,829.22, the core's NPV
+    expect(sheet.named(spec.resultNames.npvBuild)).toBeCloseTo(43_497_829.219_056, 2);
+    // And Excel's NPV over years 0..3 discounts year 0 too: 43,497,829.22 / 1.07 = 40,652,176.84
+    const row = LAYOUT.cashflows.buildTotal;
+    const sheetId = sheet.hf.getSheetId(spec.sheetName) as number;
+    const wholeColumn = sheet.hf.calculateFormula(
+      `=NPV(CP_DiscountRate, ${yearColumn(0)}${row}:${yearColumn(3)}${row})`,
+      sheetId
+    );
+    expect(wholeColumn).toBeCloseTo(40_652_176.840_239, 2);
+  });
 });
