@@ -8,7 +8,7 @@ import * as vm from "vm";
 import * as zlib from "zlib";
 import { performance } from "perf_hooks";
 import { applyRefresh, insertTemplate, planRefresh } from "../src/excel";
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../src/dev/excel-host";
 import { compareOptions } from "../src/model/finance";
 import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
 import { layerLibrary } from "../src/model/library/merge";

@@ -24,9 +24,9 @@ import type {
   RawCellContent,
   SimpleCellAddress,
 } from "hyperformula";
-import { MAX_COLUMNS, MAX_ROWS } from "../excel/memory/address";
-import type { GridRange } from "../excel/memory/address";
-import { MemoryCellStore, coalesceChanges, isErrorValue } from "../excel/memory/cellStore";
+import { MAX_COLUMNS, MAX_ROWS } from "../excel-host/address";
+import type { GridRange } from "../excel-host/address";
+import { MemoryCellStore, coalesceChanges, isErrorValue } from "../excel-host/cellStore";
 import type {
   CellContent,
   CellFormat,
@@ -41,7 +41,7 @@ import type {
   SheetVisibility,
   StoreChange,
   StoreListener,
-} from "../excel/memory/cellStore";
+} from "../excel-host/cellStore";
 import type { CapplanFunctionRegistry, ExcelErrorInfo } from "./capplanPlugin";
 import { createCapplanPlugin, excelErrorOf } from "./capplanPlugin";
 import { ExcelTextPlugin, registerExcelTextNames } from "./excelTextPlugin";

@@ -15,11 +15,11 @@ import {
   parseAddress,
   quoteSheetName,
   tryParseAddress,
-} from "../excel/memory/address";
-import { readChartData } from "../excel/memory/chartData";
-import type { ChartData } from "../excel/memory/chartData";
-import type { MemoryExcelStats } from "../excel/memory/runtime";
-import type { StoreChange } from "../excel/memory/cellStore";
+} from "../excel-host/address";
+import { readChartData } from "../excel-host/chartData";
+import type { ChartData } from "../excel-host/chartData";
+import type { MemoryExcelStats } from "../excel-host/runtime";
+import type { StoreChange } from "../excel-host/cellStore";
 import { BRIDGE_KEY } from "./bridge";
 import type { WorkbenchBridge } from "./bridge";
 import { CapplanFunctionRegistry, parseFunctionsJson } from "./capplanPlugin";
