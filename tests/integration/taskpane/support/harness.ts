@@ -8,7 +8,7 @@ import type { MemoryExcel } from "../../../../src/dev/excel-host";
 import { mount, type MountedTaskpane, type TaskpaneDeps } from "../../../../src/taskpane/app";
 import type { StorageLike } from "../../../../src/taskpane/libraryCache";
 import type { FetchLike } from "../../../../src/taskpane/libraryFetch";
-import type { RecalcExcel } from "../../../../src/taskpane/recalc";
+import type { RecalcExcel } from "../../../../src/excel/recalculate";
 import { installBrowserGaps } from "./browserGaps";
 
 /** localStorage stand-in; `failWrites` simulates a full or blocked storage. */
