@@ -21,9 +21,13 @@
  *    the formula it came from; native formulas stay formulas. For a recipient without the add-in.
  */
 import type { Workbook, CellErrorValue, CellValue as XlsxCellValue, Fill, Font } from "exceljs";
-import { tryParseAddress } from "../excel-host/address";
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, isErrorValue } from "../excel-host/cellStore";
-import type { CellFormat, CellValue } from "../excel-host/cellStore";
+import {
+  tryParseAddress,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  isErrorValue,
+} from "../excel-host";
+import type { CellFormat, CellValue } from "../excel-host";
 import type { HyperFormulaCellStore } from "./hyperFormulaStore";
 
 type ExcelJsModule = typeof import("exceljs");

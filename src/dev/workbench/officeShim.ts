@@ -22,10 +22,8 @@
  * Opened on its own (no workbench parent), the pane still starts, over an engine-less in-memory
  * workbook, and says so in the console.
  */
-import { createMemoryExcel } from "../excel-host/excelApi";
-import { MemoryCellStore } from "../excel-host/cellStore";
-import type { CellStore, JsonValue } from "../excel-host/cellStore";
-import { toJsonValue } from "../excel-host/settings";
+import { createMemoryExcel, MemoryCellStore, toJsonValue } from "../excel-host";
+import type { CellStore, JsonValue } from "../excel-host";
 import { findBridge } from "./bridge";
 import { storeForThisRealm, withArgumentsInThisRealm } from "./realm";
 import {

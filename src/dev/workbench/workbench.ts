@@ -15,11 +15,9 @@ import {
   parseAddress,
   quoteSheetName,
   tryParseAddress,
-} from "../excel-host/address";
-import { readChartData } from "../excel-host/chartData";
-import type { ChartData } from "../excel-host/chartData";
-import type { MemoryExcelStats } from "../excel-host/runtime";
-import type { StoreChange } from "../excel-host/cellStore";
+  readChartData,
+} from "../excel-host";
+import type { ChartData, MemoryExcelStats, StoreChange } from "../excel-host";
 import { BRIDGE_KEY } from "./bridge";
 import type { WorkbenchBridge } from "./bridge";
 import { CapplanFunctionRegistry, parseFunctionsJson } from "./capplanPlugin";

@@ -2,8 +2,7 @@
  * Issue 7: Excel holds at most 32,767 characters in a cell and 8,192 in a formula, and refuses
  * longer writes. The host (and any store under it, the workbench's included) refuses them too.
  */
-import { MemoryCellStore } from "../../../src/dev/excel-host";
-import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH } from "../../../src/dev/excel-host/limits";
+import { MemoryCellStore, MAX_CELL_TEXT, MAX_FORMULA_LENGTH } from "../../../src/dev/excel-host";
 import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
 import { failure, makeHost } from "./memoryHost";
 
