@@ -13,7 +13,6 @@ export type {
   ExcelBatch,
 } from "./excelApi";
 export {
-  MemoryCellStore,
   coalesceChanges,
   isErrorValue,
   ERROR_VALUES,
@@ -30,15 +29,15 @@ export type {
   ChartPatch,
   ChartRecord,
   FontFormat,
-  FormulaEvaluator,
   JsonValue,
-  MemoryCellStoreOptions,
   NamedItemRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
   StoreListener,
 } from "./cellStore";
+export { MemoryCellStore } from "./memoryCellStore";
+export type { FormulaEvaluator, MemoryCellStoreOptions } from "./memoryCellStore";
 export { MemoryExcelError } from "./errors";
 export { MemoryFaults } from "./faults";
 export type { LostResponseFault, OperationFault } from "./faults";
