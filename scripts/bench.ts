@@ -12,8 +12,8 @@ import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../src/dev
 import { compareOptions } from "../src/model/finance";
 import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
 import { layerLibrary } from "../src/model/library/merge";
-import { launchBrowser, newContext } from "../tests/e2e/support/browser";
-import { startServer } from "../tests/e2e/support/server";
+import { launchBrowser, newContext } from "./support/browser";
+import { startServer } from "./support/server";
 import { BUNDLED_LIBRARY as LIB } from "../src/model/library/bundledLibrary";
 import { buildIndex } from "../src/model/library/indexLibrary";
 import { resolveGpu, resolveScenarioInputs } from "../src/model/resolve";
@@ -24,7 +24,7 @@ import {
   loadBuiltFunctionsInThisRealm,
   type RegisteredFunction,
 } from "../tests/support/customFunctionsRuntime";
-import { DIST } from "../tests/support/dist";
+import { DIST } from "./support/paths";
 
 interface Row {
   metric: string;

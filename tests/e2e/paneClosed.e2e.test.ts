@@ -11,8 +11,8 @@ import { validateTeamLibraryText } from "../../src/taskpane/libraryLoad";
 import type { CapplanWorkbenchApi } from "../../src/dev/workbench/workbench";
 import { MemoryStorage } from "../integration/taskpane/support/harness";
 import { teamLibraryText } from "../integration/taskpane/support/libraries";
-import { launchBrowser, newContext, screenshot } from "./support/browser";
-import { startServer, type TestServer } from "./support/server";
+import { launchBrowser, newContext, screenshot } from "../../scripts/support/browser";
+import { startServer, type TestServer } from "../../scripts/support/server";
 
 declare global {
   interface Window {

@@ -10,8 +10,8 @@ import { buildIndex } from "../../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../../src/model/resolve";
 import { buildRentVsBuildTemplate } from "../../src/templates/rentVsBuild";
 import type { CapplanWorkbenchApi, WorkbenchCell } from "../../src/dev/workbench/workbench";
-import { launchBrowser, newContext, screenshot } from "./support/browser";
-import { startServer, type TestServer } from "./support/server";
+import { launchBrowser, newContext, screenshot } from "../../scripts/support/browser";
+import { startServer, type TestServer } from "../../scripts/support/server";
 
 declare global {
   interface Window {
