@@ -9,7 +9,7 @@ import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../../src/model/resolve";
 import { buildRentVsBuildTemplate } from "../../src/templates/rentVsBuild";
-import type { CapplanWorkbenchApi, WorkbenchCell } from "../../src/dev/workbench/workbench";
+import type { CapplanWorkbenchApi, WorkbenchCell } from "../../src/dev/workbench/testApi";
 import { launchBrowser, newContext, screenshot } from "../../scripts/support/browser";
 import { startServer, type TestServer } from "../../scripts/support/server";
 
