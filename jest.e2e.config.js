@@ -1,6 +1,6 @@
 /**
  * End-to-end tests: the built add-in in Chromium via playwright-core (run after `npm run build`);
- * tests/e2e/support/chromium.ts chooses the Chromium (CHROMIUM_PATH, Debian's, or the npm package's).
+ * scripts/support/chromium.ts chooses the Chromium (CHROMIUM_PATH, Debian's, or the npm package's).
  */
 module.exports = {
   preset: "ts-jest",

@@ -109,13 +109,13 @@ module.exports = async (env, options) => {
   return config;
 };
 
-// The workbench (src/workbench, dev tooling: webpack.workbench.js) is a second compilation into the same
+// The workbench (src/dev/workbench, dev tooling: webpack.workbench.js) is a second compilation into the same
 // dist/, run after this one; the add-in's configuration above is returned unchanged (only named, so the
 // workbench can declare it runs after it).
 const addinConfigFor = module.exports;
 module.exports = async (env, options) => {
   const addin = await addinConfigFor(env, options);
-  if (!require("fs").existsSync(path.join(__dirname, "src", "workbench"))) return addin;
+  if (!require("fs").existsSync(path.join(__dirname, "src", "dev", "workbench"))) return addin;
   addin.name = addin.name || "addin";
   return [addin, require("./webpack.workbench.js")(env, options, addin)];
 };

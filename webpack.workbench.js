@@ -1,5 +1,5 @@
 /* eslint-disable no-undef */
-// The workbench (src/workbench: dev tooling for machines without Excel) as a second webpack compilation
+// The workbench (src/dev/workbench: dev tooling for machines without Excel) as a second webpack compilation
 // next to the add-in's, emitting into the same dist/: workbench.html + workbench.js (grid, HyperFormula),
 // workbench-office.js (the Office shim) and workbench-taskpane.html, which is the add-in's taskpane.html
 // template with the shim in place of office.js and THE SAME functions.js and taskpane.js the add-in
@@ -60,8 +60,8 @@ module.exports = (env, options, addinConfig) => {
     dependencies: onlyThis ? [] : [addinConfig.name],
     devtool: dev ? "source-map" : false,
     entry: {
-      workbench: "./src/workbench/workbench.ts",
-      "workbench-office": "./src/workbench/officeShim.ts",
+      workbench: "./src/dev/workbench/workbench.ts",
+      "workbench-office": "./src/dev/workbench/officeShim.ts",
     },
     output: {
       path: DIST,
@@ -86,9 +86,13 @@ module.exports = (env, options, addinConfig) => {
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
-            options: { configFile: path.resolve(__dirname, "src/workbench/tsconfig.json") },
+            options: { configFile: path.resolve(__dirname, "src/dev/workbench/tsconfig.json") },
           },
         },
+        // The in-memory host is imported through its index only (eslint.config.mjs); its modules only
+        // declare, so webpack may drop the ones a bundle does not use (workbench.js needs the address
+        // and store helpers, not the object model that workbench-office.js carries).
+        { test: /src[\\/]dev[\\/]excel-host[\\/].*\.ts$/, sideEffects: false },
       ],
     },
     // Dev tooling: the big libraries come minified already; our own code stays readable and the
@@ -98,7 +102,7 @@ module.exports = (env, options, addinConfig) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: "workbench.html",
-        template: "./src/workbench/workbench.html",
+        template: "./src/dev/workbench/workbench.html",
         chunks: ["workbench"],
         inject: "body",
       }),

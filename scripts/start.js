@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, "..");
 const { logFile: LOG_FILE } = devServer.files(ROOT);
 const HOST = "localhost";
 const PORT = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
-const PAGE = fs.existsSync(path.join(ROOT, "src", "workbench"))
+const PAGE = fs.existsSync(path.join(ROOT, "src", "dev", "workbench"))
   ? "workbench.html"
   : "taskpane.html";
 

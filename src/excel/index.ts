@@ -1,6 +1,6 @@
 /**
  * Excel access for the sidebar: the only code that calls Excel.run / context.sync. Pass the global
- * `Excel` (or, in tests, the in-memory host from ./memory) as `excel`.
+ * `Excel` (or, in tests, the in-memory host from src/dev/excel-host) as `excel`.
  */
 export type { ExcelApi } from "./excelApi";
 export { insertTemplate } from "./insertTemplate";

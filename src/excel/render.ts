@@ -126,7 +126,7 @@ export interface RenderCounts {
  * contents (so a text-formatted cell keeps its text), styles, the chart. Names come before any
  * formula that uses them: in Excel, a formula referring to a name not yet defined leaves a hidden
  * #NAME? entry that a later names.add of that name can clash with (issue 7, #6); the in-memory
- * host refuses that order (src/excel/memory/undefinedNames.ts). A name can refer to cells that are
+ * host refuses that order (src/dev/excel-host/undefinedNames.ts). A name can refer to cells that are
  * still empty.
  */
 export function queueRender(

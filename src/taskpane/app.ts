@@ -12,6 +12,7 @@ import {
   onAvailabilityChange,
   type ActiveLibrary,
 } from "../functions/activeLibrary";
+import type { RecalcExcel } from "../excel/recalculate";
 import { el } from "./dom";
 import { createInsertPanel } from "./insertPanel";
 import type { StorageLike } from "./libraryCache";
@@ -19,7 +20,6 @@ import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchLike } from "./library
 import { createLibraryPanel } from "./libraryPanel";
 import { createLibraryService, type LibraryService, type RestoreOutcome } from "./libraryService";
 import { createModelsPanel } from "./modelsPanel";
-import type { RecalcExcel } from "./recalc";
 import { createRefreshPanel } from "./refreshPanel";
 import { createTaskTracker } from "./tasks";
 import { applyTheme, type OfficeThemeLike } from "./theme";

@@ -14,6 +14,7 @@ import {
   type ActiveLibrary,
   type LibrarySource,
 } from "../functions/activeLibrary";
+import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "../excel/recalculate";
 import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../model/library/fingerprint";
 import { DEFAULT_LIBRARY } from "../model/library/defaultLibrary";
 import {
@@ -36,7 +37,6 @@ import {
 } from "./libraryCache";
 import { summarizeLibraryChange, type LibraryChangeSummary } from "./libraryDiff";
 import { issueLine, validateTeamLibraryText, validationProblem } from "./libraryLoad";
-import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "./recalc";
 
 export interface LibraryServiceDeps {
   readonly excel: RecalcExcel;

@@ -4,7 +4,7 @@
  * (where the sidebar saved the library) and the Excel API over the workbook, but no taskpane.js. The
  * workbook is the in-memory host; it counts the full recalculations the add-in asks for.
  */
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../src/dev/excel-host";
 import { insertTemplate } from "../../src/excel/insertTemplate";
 import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";

@@ -8,11 +8,11 @@ import type { Browser, Page } from "playwright-core";
 import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { CACHE_KEY, writeCachedLibrary } from "../../src/taskpane/libraryCache";
 import { validateTeamLibraryText } from "../../src/taskpane/libraryLoad";
-import type { CapplanWorkbenchApi } from "../../src/workbench/workbench";
+import type { CapplanWorkbenchApi } from "../../src/dev/workbench/testApi";
 import { MemoryStorage } from "../integration/taskpane/support/harness";
 import { teamLibraryText } from "../integration/taskpane/support/libraries";
-import { launchBrowser, newContext, screenshot } from "./support/browser";
-import { startServer, type TestServer } from "./support/server";
+import { launchBrowser, newContext, screenshot } from "../../scripts/support/browser";
+import { startServer, type TestServer } from "../../scripts/support/server";
 
 declare global {
   interface Window {

@@ -9,9 +9,9 @@ import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../../src/model/resolve";
 import { buildRentVsBuildTemplate } from "../../src/templates/rentVsBuild";
-import type { CapplanWorkbenchApi, WorkbenchCell } from "../../src/workbench/workbench";
-import { launchBrowser, newContext, screenshot } from "./support/browser";
-import { startServer, type TestServer } from "./support/server";
+import type { CapplanWorkbenchApi, WorkbenchCell } from "../../src/dev/workbench/testApi";
+import { launchBrowser, newContext, screenshot } from "../../scripts/support/browser";
+import { startServer, type TestServer } from "../../scripts/support/server";
 
 declare global {
   interface Window {
@@ -250,7 +250,7 @@ describe("the rent-vs-build template from the task pane", () => {
     const template = workbook.getWorksheet(SHEET);
     expect(sheet1 && template).toBeTruthy();
     const a1 = sheet1?.getCell("A1").value as { formula?: string; result?: unknown } | null;
-    // As Excel stores a JavaScript custom function in a file (src/workbench/README.md).
+    // As Excel stores a JavaScript custom function in a file (src/dev/workbench/README.md).
     expect(a1?.formula).toBe('_xldudf_CAPPLAN_GPUCOST("H100",1000)');
     expect(typeof a1?.result).toBe("number");
     const npv = template?.getCell(resultAddress("npvBuild")).value as {

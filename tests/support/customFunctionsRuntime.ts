@@ -5,7 +5,7 @@ import {
   ErrorCode,
   type CustomFunctionImplementation,
   type ExcelErrorCode,
-} from "../../src/workbench/customFunctionsNamespace";
+} from "../../src/dev/workbench/customFunctionsNamespace";
 import { readDistFile } from "./dist";
 
 export { CustomFunctionsError, ErrorCode };

@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
+import { DIST } from "../../scripts/support/paths";
 
-export const REPO_ROOT = path.resolve(__dirname, "../..");
-export const DIST = path.join(REPO_ROOT, "dist");
+// One definition of the project's paths, shared with the scripts (npm run bench serves dist/ too).
+export { DIST, REPO_ROOT } from "../../scripts/support/paths";
 
 /** Tests over the built add-in need `npm run build` first (npm test does it); say so instead of failing obscurely. */
 export function readDistFile(name: string): string {

@@ -1,11 +1,11 @@
 /** A workbook on the in-memory Excel host, seen by production code as `ExcelApi`. */
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/dev/excel-host";
 import type {
   CellContent,
   CellFormat,
   MemoryExcel,
   MemoryExcelStats,
-} from "../../../src/excel/memory";
+} from "../../../src/dev/excel-host";
 import { parseCell } from "../../../src/excel/a1";
 import type { ExcelApi } from "../../../src/excel/excelApi";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";

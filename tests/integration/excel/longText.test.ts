@@ -4,7 +4,7 @@
  * such text to fit and says so in the cell (src/templates/blocks.ts, fitCellText).
  */
 import { insertTemplate } from "../../../src/excel/insertTemplate";
-import { MAX_CELL_TEXT } from "../../../src/excel/memory/limits";
+import { MAX_CELL_TEXT } from "../../../src/dev/excel-host";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";

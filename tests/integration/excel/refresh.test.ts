@@ -37,7 +37,7 @@ import {
   typeInto,
 } from "./host";
 import type { Workbook } from "./host";
-import type { JsonValue } from "../../../src/excel/memory";
+import type { JsonValue } from "../../../src/dev/excel-host";
 
 const SCENARIO = "xai-memphis-2024";
 const SHEET = "Rent vs Build";

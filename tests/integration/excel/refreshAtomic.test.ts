@@ -32,7 +32,7 @@ import { LAYOUT, COLUMN } from "../../../src/templates/layout";
 import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
 import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex } from "./host";
 import type { Workbook } from "./host";
-import type { JsonValue } from "../../../src/excel/memory";
+import type { JsonValue } from "../../../src/dev/excel-host";
 
 const SCENARIO = "xai-memphis-2024";
 const SHEET = "Rent vs Build";

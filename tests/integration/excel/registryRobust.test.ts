@@ -16,7 +16,7 @@ import {
   parseRegistry,
 } from "../../../src/excel/templateRegistry";
 import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
-import type { JsonValue } from "../../../src/excel/memory";
+import type { JsonValue } from "../../../src/dev/excel-host";
 import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
 import { activate, cellAt, defaultIndex, newWorkbook, openWorkbook, teamIndex } from "./host";
 import type { Workbook } from "./host";

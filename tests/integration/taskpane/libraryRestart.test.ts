@@ -13,7 +13,7 @@ import {
   setPinnedLibrary,
 } from "../../../src/functions/activeLibrary";
 import { restoreSavedLibrary } from "../../../src/functions/restoreLibrary";
-import { MemoryCellStore } from "../../../src/excel/memory";
+import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { LIBRARY_SCHEMA_REVISION } from "../../../src/model/library/fingerprint";
 import { CACHE_KEY } from "../../../src/taskpane/libraryCache";
 import { nodeFetch } from "./support/browserGaps";

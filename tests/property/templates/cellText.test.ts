@@ -2,10 +2,10 @@
  * Issue 7, item 5: library text written to cells never becomes a formula. Whatever a hostile
  * library puts in a label, source or description ("=HYPERLINK(...)", " =1", "\t+A1", "＝1+1",
  * "-cmd|..."), what the renderer writes lands in the cell as that text, on a host that takes more
- * entries for formulas than Excel does (src/excel/memory/cellInput.ts).
+ * entries for formulas than Excel does (src/dev/excel-host/cellInput.ts).
  */
 import fc from "fast-check";
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/dev/excel-host";
 import { cellContent, startsLikeFormula, valueContent } from "../../../src/templates/blocks";
 
 /** Characters Excel (or this stricter host) may read as the start of a formula, and what hides them. */

@@ -6,8 +6,8 @@ import {
   parseAddress,
   quoteSheetName,
   tryParseAddress,
-} from "../../../src/excel/memory";
-import { MemoryExcelError } from "../../../src/excel/memory";
+} from "../../../src/dev/excel-host";
+import { MemoryExcelError } from "../../../src/dev/excel-host";
 
 describe("A1 addresses", () => {
   it("Given column indexes, When converted to letters and back, Then they round-trip", () => {

@@ -1,4 +1,4 @@
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/dev/excel-host";
 import { failure, makeHost } from "./memoryHost";
 
 /** A store standing in for one with a formula engine: it counts recalculations. */

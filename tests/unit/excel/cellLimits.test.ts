@@ -2,9 +2,8 @@
  * Issue 7: Excel holds at most 32,767 characters in a cell and 8,192 in a formula, and refuses
  * longer writes. The host (and any store under it, the workbench's included) refuses them too.
  */
-import { MemoryCellStore } from "../../../src/excel/memory";
-import { MAX_CELL_TEXT, MAX_FORMULA_LENGTH } from "../../../src/excel/memory/limits";
-import { HyperFormulaCellStore } from "../../../src/workbench/hyperFormulaStore";
+import { MemoryCellStore, MAX_CELL_TEXT, MAX_FORMULA_LENGTH } from "../../../src/dev/excel-host";
+import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
 import { failure, makeHost } from "./memoryHost";
 
 const formulaOf = (length: number): string => `=${"1+".repeat((length - 2) / 2)}1`;

@@ -1,5 +1,5 @@
-import { DEFAULT_CELL_FORMAT, MemoryCellStore } from "../../../src/excel/memory";
-import type { StoreChange } from "../../../src/excel/memory";
+import { DEFAULT_CELL_FORMAT, MemoryCellStore } from "../../../src/dev/excel-host";
+import type { StoreChange } from "../../../src/dev/excel-host";
 
 describe("MemoryCellStore", () => {
   it("Given a new store, When listed, Then it has one visible active sheet named Sheet1", () => {

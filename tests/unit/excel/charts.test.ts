@@ -1,4 +1,4 @@
-import { readChartData } from "../../../src/excel/memory";
+import { readChartData } from "../../../src/dev/excel-host";
 import { failure, makeHost, must } from "./memoryHost";
 
 const COSTS = [

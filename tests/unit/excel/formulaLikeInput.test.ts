@@ -3,7 +3,7 @@
  * (white space or full-width signs before "=", "+", "-", "@" too); typed into the workbench's grid,
  * it is what Excel does with a typed entry.
  */
-import { interpretInput } from "../../../src/excel/memory/cellInput";
+import { interpretInput } from "../../../src/dev/excel-host";
 
 describe("in-memory Excel: entries read as formulas", () => {
   it("Given API input, When it starts like a formula after white space or in full width, Then it is a formula; numbers stay numbers", () => {

@@ -2,7 +2,7 @@ import {
   invalidateSheetInFormula,
   renameSheetInFormula,
   shiftFormula,
-} from "../../../src/excel/memory";
+} from "../../../src/dev/excel-host";
 
 describe("formula references", () => {
   it("Given a formula with relative and absolute parts, When filled down and right, Then only relative parts move", () => {

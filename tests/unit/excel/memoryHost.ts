@@ -1,6 +1,6 @@
 /** Test helpers for the in-memory Excel host. */
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/excel/memory";
-import type { MemoryCellStoreOptions, MemoryExcel } from "../../../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/dev/excel-host";
+import type { MemoryCellStoreOptions, MemoryExcel } from "../../../src/dev/excel-host";
 
 export interface Host {
   readonly store: MemoryCellStore;

@@ -1,4 +1,4 @@
-import { createMemoryExcel, asExcelNamespace } from "../../../src/excel/memory";
+import { createMemoryExcel, asExcelNamespace } from "../../../src/dev/excel-host";
 import { failure, makeHost } from "./memoryHost";
 
 describe("in-memory Excel: named items", () => {

@@ -2,7 +2,7 @@
  * Issue 7 (#6): in Excel, a formula that refers to an undefined name leaves a hidden #NAME? entry,
  * and a later names.add of that name can clash with it. The host refuses that order outright.
  */
-import { namesInFormula } from "../../../src/excel/memory/formulaRefs";
+import { namesInFormula } from "../../../src/dev/excel-host";
 import { failure, makeHost } from "./memoryHost";
 
 describe("in-memory Excel: names used before they are defined", () => {

@@ -3,7 +3,7 @@
  * library, the rent-vs-build template is inserted (insertTemplate -> buildRentVsBuildTemplate) into
  * a HyperFormula workbook that has the REAL custom functions registered, i.e. the built
  * dist/functions.js (loaded through CustomFunctions.associate in a vm context) turned into a
- * HyperFormula plugin from the built dist/functions.json by src/workbench/capplanPlugin.ts.
+ * HyperFormula plugin from the built dist/functions.json by src/dev/workbench/capplanPlugin.ts.
  * A second sheet of the same workbook holds =CAPPLAN.CASHFLOWS("build"/"rent", ...) and
  * =CAPPLAN.RENTVSBUILD(...) for the scenario's arguments; every year of the template's build and
  * rent cash-flow totals and its NPV build / NPV rent / difference results must equal the functions'
@@ -12,7 +12,7 @@
  * Needs the built add-in: `npm run build` (npm test builds first).
  */
 import { insertTemplate } from "../../../src/excel/insertTemplate";
-import { asExcelNamespace, createMemoryExcel } from "../../../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel } from "../../../src/dev/excel-host";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildIndex, findGpu } from "../../../src/model/library/indexLibrary";
 import { resolveScenarioInputs, type ResolvedScenario } from "../../../src/model/resolve";
@@ -20,8 +20,8 @@ import { columnLetter, parseCell } from "../../../src/templates/a1";
 import { LAYOUT, yearColumn } from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import type { TemplateSpec } from "../../../src/templates/types";
-import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/workbench/capplanPlugin";
-import { HyperFormulaCellStore } from "../../../src/workbench/hyperFormulaStore";
+import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/dev/workbench/capplanPlugin";
+import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
 import { loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";
 

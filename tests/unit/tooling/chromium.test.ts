@@ -4,7 +4,7 @@ import {
   NPM_PACKAGE,
   systemProbe,
   type ChromiumProbe,
-} from "../../e2e/support/chromium";
+} from "../../../scripts/support/chromium";
 
 const NPM_BINARY = "/tmp/chromium";
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "../../support/dist";
-import { NPM_PACKAGE, systemProbe } from "../../e2e/support/chromium";
+import { NPM_PACKAGE, systemProbe } from "../../../scripts/support/chromium";
 
 interface Manifest {
   version?: string;

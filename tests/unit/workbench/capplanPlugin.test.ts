@@ -4,11 +4,11 @@
  * context through CustomFunctions.associate, as Excel's runtime does). Needs `npm run build`.
  */
 import * as vm from "vm";
-import { asExcelNamespace, createMemoryExcel } from "../../../src/excel/memory";
-import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/workbench/capplanPlugin";
-import { HyperFormulaCellStore } from "../../../src/workbench/hyperFormulaStore";
-import { copyIntoThisRealm, storeForThisRealm } from "../../../src/workbench/realm";
-import type { StoreChange } from "../../../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel } from "../../../src/dev/excel-host";
+import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/dev/workbench/capplanPlugin";
+import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
+import { copyIntoThisRealm, storeForThisRealm } from "../../../src/dev/workbench/realm";
+import type { StoreChange } from "../../../src/dev/excel-host";
 import { excelError, loadBuiltFunctions } from "../../support/customFunctionsRuntime";
 import type { LoadedFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";

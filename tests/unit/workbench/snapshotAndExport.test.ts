@@ -3,10 +3,10 @@
  * HyperFormula store with the built CAPPLAN functions.
  */
 import ExcelJS from "exceljs";
-import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/workbench/capplanPlugin";
-import { callsCapplan, exportXlsx, fileFormula, pointsToCharacters } from "../../../src/workbench/exportXlsx";
-import { HyperFormulaCellStore } from "../../../src/workbench/hyperFormulaStore";
-import { captureSnapshot, parseSnapshot, restoreSnapshot } from "../../../src/workbench/snapshot";
+import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/dev/workbench/capplanPlugin";
+import { callsCapplan, exportXlsx, fileFormula, pointsToCharacters } from "../../../src/dev/workbench/exportXlsx";
+import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
+import { captureSnapshot, parseSnapshot, restoreSnapshot } from "../../../src/dev/workbench/snapshot";
 import { loadBuiltFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";
 import { zipEntries } from "../../support/zipEntries";

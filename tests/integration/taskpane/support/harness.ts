@@ -3,12 +3,12 @@
  * DOM steps a user takes (click, type, choose a file) for Given/When/Then tests.
  */
 import { resetActiveLibrary } from "../../../../src/functions/activeLibrary";
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../../src/excel/memory";
-import type { MemoryExcel } from "../../../../src/excel/memory";
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../../src/dev/excel-host";
+import type { MemoryExcel } from "../../../../src/dev/excel-host";
 import { mount, type MountedTaskpane, type TaskpaneDeps } from "../../../../src/taskpane/app";
 import type { StorageLike } from "../../../../src/taskpane/libraryCache";
 import type { FetchLike } from "../../../../src/taskpane/libraryFetch";
-import type { RecalcExcel } from "../../../../src/taskpane/recalc";
+import type { RecalcExcel } from "../../../../src/excel/recalculate";
 import { installBrowserGaps } from "./browserGaps";
 
 /** localStorage stand-in; `failWrites` simulates a full or blocked storage. */

@@ -14,16 +14,20 @@
  * typed: it saves `=CAPPLAN.GPUCOST(...)` as `_xldudf_CAPPLAN_GPUCOST(...)` (prefix `_xldudf_`,
  * dots as underscores), and maps that back to the add-in's function once the add-in's manifest is
  * loaded; a plain `CAPPLAN.GPUCOST(` in a file is an unknown function and stays #NAME? even when the
- * add-in is installed (src/workbench/README.md, "Export .xlsx", cites the sources). So:
+ * add-in is installed (src/dev/workbench/README.md, "Export .xlsx", cites the sources). So:
  *  - "formulas" (default): CAPPLAN calls are written the way Excel writes them, each cell with its
  *    computed value cached; for a recipient with the add-in the cells stay live.
  *  - "values": every cell whose formula calls CAPPLAN is written as its value, with a note giving
  *    the formula it came from; native formulas stay formulas. For a recipient without the add-in.
  */
 import type { Workbook, CellErrorValue, CellValue as XlsxCellValue, Fill, Font } from "exceljs";
-import { tryParseAddress } from "../excel/memory/address";
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, isErrorValue } from "../excel/memory/cellStore";
-import type { CellFormat, CellValue } from "../excel/memory/cellStore";
+import {
+  tryParseAddress,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_ROW_HEIGHT,
+  isErrorValue,
+} from "../excel-host";
+import type { CellFormat, CellValue } from "../excel-host";
 import type { HyperFormulaCellStore } from "./hyperFormulaStore";
 
 type ExcelJsModule = typeof import("exceljs");

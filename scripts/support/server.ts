@@ -3,7 +3,7 @@ import * as https from "https";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { createCA, createCert } from "mkcert";
-import { DIST } from "../../support/dist";
+import { DIST } from "./paths";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -9,7 +9,7 @@
  *    (settings backed by the workbook's document settings), `officeTheme` (light, or dark with
  *    `?theme=dark`), `requirements.isSetSupported`, `addin` and `actions` of the shared runtime,
  *    HostType / PlatformType / AsyncResultStatus.
- *  - `Excel` / `OfficeExtension`: the in-memory Excel host (src/excel/memory) created HERE, in the
+ *  - `Excel` / `OfficeExtension`: the in-memory Excel host (src/dev/excel-host) created HERE, in the
  *    pane's realm, over the parent page's HyperFormula workbook. Like office.js, the proxies, their
  *    errors (`instanceof OfficeExtension.Error`, `instanceof Error`) and the objects they return
  *    belong to the add-in's realm; only data crosses to the workbook, and what comes back is
@@ -22,10 +22,8 @@
  * Opened on its own (no workbench parent), the pane still starts, over an engine-less in-memory
  * workbook, and says so in the console.
  */
-import { createMemoryExcel } from "../excel/memory/excelApi";
-import { MemoryCellStore } from "../excel/memory/cellStore";
-import type { CellStore, JsonValue } from "../excel/memory/cellStore";
-import { toJsonValue } from "../excel/memory/settings";
+import { createMemoryExcel, MemoryCellStore, toJsonValue } from "../excel-host";
+import type { CellStore, JsonValue } from "../excel-host";
 import { findBridge } from "./bridge";
 import { storeForThisRealm, withArgumentsInThisRealm } from "./realm";
 import {

@@ -1,247 +1,37 @@
 /**
- * Cell storage behind the in-memory Excel host.
- *
- * `CellStore` is the seam between the Excel API object model (excelApi.ts and friends, which
- * implement Office.js' deferred proxy semantics) and whatever holds the workbook's content:
- *  - `MemoryCellStore` (here): plain maps, no formula engine; a formula cell's value is whatever
- *    the optional `evaluate` hook returns (default null, i.e. unknown).
- *  - a later `HyperFormulaCellStore`: the same interface, values computed by the engine. The
- *    interface is shaped for that: sheets have stable ids (HyperFormula renames keep formulas),
- *    writes arrive inside `batch()` (suspend/resume evaluation), named items and sheet renames
- *    are store operations (named expressions, `renameSheet`), and `evaluateFormula` computes
- *    a defined name's value.
- *
- * Coordinates are 0-based. The store trusts its caller for Excel-level validation (names, sheet
- * name rules, dimension checks); it throws a plain Error only for broken invariants (unknown
- * sheet id, duplicate name), which the API layer never lets through.
+ * `MemoryCellStore`: the in-memory host's own CellStore (cellStore.ts has the interface). Plain maps,
+ * no formula engine: a formula cell's value is whatever the optional `evaluate` hook returns (default
+ * null, i.e. unknown). The workbench's HyperFormula store wraps one for everything but values.
  */
 import { MAX_COLUMNS } from "./address";
 import type { GridRange } from "./address";
+import {
+  DEFAULT_CELL_FORMAT,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_FONT,
+  DEFAULT_ROW_HEIGHT,
+  coalesceChanges,
+  unionRange,
+} from "./cellStore";
+import type {
+  CellContent,
+  CellFormat,
+  CellFormatPatch,
+  CellStore,
+  CellValue,
+  ChartPatch,
+  ChartRecord,
+  FontFormat,
+  HorizontalAlignmentName,
+  JsonValue,
+  NamedItemRecord,
+  SheetInfo,
+  SheetVisibility,
+  StoreChange,
+  StoreListener,
+} from "./cellStore";
 import { invalidateSheetInFormula, renameSheetInFormula } from "./formulaRefs";
 import { checkFormulaLength, checkTextLength } from "./limits";
-
-/** A cell value as Excel reports it; errors are their literal text ("#N/A", "#DIV/0!"...). */
-export type CellValue = string | number | boolean | null;
-
-export const ERROR_VALUES = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-] as const;
-export type ErrorValue = (typeof ERROR_VALUES)[number];
-
-const ERROR_SET: ReadonlySet<string> = new Set<string>(ERROR_VALUES);
-export function isErrorValue(value: unknown): value is ErrorValue {
-  return typeof value === "string" && ERROR_SET.has(value);
-}
-
-export interface CellContent {
-  /** Constant, or the computed value of a formula (null when empty or not computed). */
-  readonly value: CellValue;
-  /** Formula text starting with "=", or null for a constant / empty cell. */
-  readonly formula: string | null;
-}
-
-export type HorizontalAlignmentName =
-  | "General"
-  | "Left"
-  | "Center"
-  | "Right"
-  | "Fill"
-  | "Justify"
-  | "CenterAcrossSelection"
-  | "Distributed";
-
-export interface FontFormat {
-  /** "#RRGGBB", upper case. */
-  readonly color: string;
-  readonly bold: boolean;
-  readonly italic: boolean;
-  readonly size: number;
-  readonly name: string;
-}
-
-export interface CellFormat {
-  readonly numberFormat: string;
-  readonly font: FontFormat;
-  /** "#RRGGBB", or null for no fill. */
-  readonly fillColor: string | null;
-  readonly horizontalAlignment: HorizontalAlignmentName;
-  readonly wrapText: boolean;
-}
-
-export interface CellFormatPatch {
-  readonly numberFormat?: string;
-  readonly font?: Partial<FontFormat>;
-  readonly fillColor?: string | null;
-  readonly horizontalAlignment?: HorizontalAlignmentName;
-  readonly wrapText?: boolean;
-}
-
-export const DEFAULT_FONT: FontFormat = Object.freeze({
-  color: "#000000",
-  bold: false,
-  italic: false,
-  size: 11,
-  name: "Calibri",
-});
-
-export const DEFAULT_CELL_FORMAT: CellFormat = Object.freeze({
-  numberFormat: "General",
-  font: DEFAULT_FONT,
-  fillColor: null,
-  horizontalAlignment: "General",
-  wrapText: false,
-});
-
-/** Excel's defaults for a new workbook, in points (8.43 characters of Calibri 11 = 64 px = 48 pt). */
-export const DEFAULT_COLUMN_WIDTH = 48;
-export const DEFAULT_ROW_HEIGHT = 15;
-
-export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
-
-export interface SheetInfo {
-  /** Stable across renames and moves, like Worksheet.id. */
-  readonly id: string;
-  readonly name: string;
-  readonly visibility: SheetVisibility;
-  /** "#RRGGBB", or "" for none. */
-  readonly tabColor: string;
-}
-
-export interface NamedItemRecord {
-  readonly name: string;
-  /** Formula text starting with "=", e.g. "='Rent vs Build'!$C$5" or "=0.08". */
-  readonly formula: string;
-  readonly comment: string;
-  readonly visible: boolean;
-}
-
-export type JsonValue =
-  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
-export type ChartSeriesByName = "Auto" | "Columns" | "Rows";
-
-export interface ChartSource extends GridRange {
-  readonly sheetId: string;
-}
-
-export interface ChartRecord {
-  readonly id: string;
-  /** The sheet the chart sits on. */
-  readonly sheetId: string;
-  readonly name: string;
-  /** An Excel.ChartType value, e.g. "ColumnClustered", "Line". */
-  readonly chartType: string;
-  /** The source data; may be on another sheet than the chart. */
-  readonly source: ChartSource;
-  readonly seriesBy: ChartSeriesByName;
-  readonly title: { readonly text: string; readonly visible: boolean };
-  readonly categoryAxisTitle: string;
-  readonly valueAxisTitle: string;
-  readonly legend: { readonly visible: boolean; readonly position: string };
-  /** Position and size in points. */
-  readonly top: number;
-  readonly left: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export type ChartPatch = Partial<Omit<ChartRecord, "id" | "sheetId">>;
-
-export type StoreChange =
-  | { readonly kind: "cells"; readonly sheetId: string; readonly range: GridRange }
-  | { readonly kind: "format"; readonly sheetId: string; readonly range: GridRange }
-  | { readonly kind: "layout"; readonly sheetId: string }
-  | { readonly kind: "sheets" }
-  | { readonly kind: "names" }
-  | { readonly kind: "settings" }
-  | { readonly kind: "charts"; readonly sheetId: string }
-  | { readonly kind: "selection" };
-
-export type StoreListener = (changes: readonly StoreChange[]) => void;
-
-export interface CellStore {
-  /**
-   * Application.calculate: recompute every formula, custom functions included (a store with a formula
-   * engine implements it; without one there is nothing to recompute).
-   */
-  recalculate?(): void;
-  // --- sheets (list order = tab order = Worksheet.position) ---
-  listSheets(): readonly SheetInfo[];
-  getSheet(sheetId: string): SheetInfo | undefined;
-  /** Case-insensitive, as Excel matches sheet names. */
-  findSheetByName(name: string): SheetInfo | undefined;
-  /** Appends (or inserts at `position`) a sheet; the caller has validated the name. */
-  addSheet(name: string, position?: number): SheetInfo;
-  /** Renames and rewrites every formula and defined name that referred to the old name. */
-  renameSheet(sheetId: string, newName: string): void;
-  /** Removes the sheet, its cells and charts; references to it elsewhere become #REF!. */
-  removeSheet(sheetId: string): void;
-  moveSheet(sheetId: string, position: number): void;
-  setSheetVisibility(sheetId: string, visibility: SheetVisibility): void;
-  setTabColor(sheetId: string, color: string): void;
-  getActiveSheetId(): string | null;
-  setActiveSheetId(sheetId: string): void;
-  getSelection(): { readonly sheetId: string; readonly range: GridRange } | null;
-  setSelection(sheetId: string, range: GridRange): void;
-
-  // --- cells ---
-  getCell(sheetId: string, row: number, col: number): CellContent;
-  /** A constant (null clears the cell's content). */
-  setValue(sheetId: string, row: number, col: number, value: CellValue): void;
-  /** A formula, text starting with "=". */
-  setFormula(sheetId: string, row: number, col: number, formula: string): void;
-  getFormat(sheetId: string, row: number, col: number): CellFormat;
-  setFormat(sheetId: string, row: number, col: number, patch: CellFormatPatch): void;
-  clearFormat(sheetId: string, row: number, col: number): void;
-  getColumnWidth(sheetId: string, col: number): number;
-  setColumnWidth(sheetId: string, col: number, width: number): void;
-  getRowHeight(sheetId: string, row: number): number;
-  setRowHeight(sheetId: string, row: number, height: number): void;
-  /** Bounding box of non-empty cells (and, unless valuesOnly, formatted cells); null if none. */
-  getUsedBounds(sheetId: string, valuesOnly: boolean): GridRange | null;
-  /** Evaluates a formula outside any cell (a defined name's value); null when unknown. */
-  evaluateFormula(formula: string): CellValue;
-
-  // --- defined names (workbook scope), matched case-insensitively ---
-  listNames(): readonly NamedItemRecord[];
-  getName(name: string): NamedItemRecord | undefined;
-  addName(record: NamedItemRecord): void;
-  updateName(name: string, patch: Partial<Omit<NamedItemRecord, "name">>): void;
-  removeName(name: string): void;
-
-  // --- document settings (Office's per-document key/value store) ---
-  listSettings(): ReadonlyArray<{ readonly key: string; readonly value: JsonValue }>;
-  getSetting(key: string): JsonValue | undefined;
-  setSetting(key: string, value: JsonValue): void;
-  removeSetting(key: string): void;
-
-  // --- charts ---
-  listCharts(sheetId?: string): readonly ChartRecord[];
-  getChart(chartId: string): ChartRecord | undefined;
-  addChart(record: Omit<ChartRecord, "id">): ChartRecord;
-  updateChart(chartId: string, patch: ChartPatch): void;
-  removeChart(chartId: string): void;
-
-  // --- batching and change notification ---
-  /** Runs `fn` as one unit: an engine may defer recalculation; listeners hear once, after. */
-  batch<T>(fn: () => T): T;
-  /** Subscribes to changes; returns the unsubscribe function. */
-  onChange(listener: StoreListener): () => void;
-}
 
 /** Evaluates a formula for MemoryCellStore; `at` is null for a defined name's formula. */
 export type FormulaEvaluator = (
@@ -288,14 +78,6 @@ function cloneJson(value: JsonValue): JsonValue {
 
 function hex(n: number, width: number): string {
   return n.toString(16).toUpperCase().padStart(width, "0");
-}
-
-function unionRange(a: GridRange, b: GridRange): GridRange {
-  const row = Math.min(a.row, b.row);
-  const col = Math.min(a.col, b.col);
-  const bottom = Math.max(a.row + a.rowCount, b.row + b.rowCount);
-  const right = Math.max(a.col + a.colCount, b.col + b.colCount);
-  return { row, col, rowCount: bottom - row, colCount: right - col };
 }
 
 export class MemoryCellStore implements CellStore {
@@ -703,38 +485,4 @@ export class MemoryCellStore implements CellStore {
       }
     }
   }
-}
-
-/**
- * Merges a burst of changes: one bounding box per sheet and kind, one event per other kind.
- * Shared by every CellStore implementation so listeners hear the same shape of batch.
- */
-export function coalesceChanges(changes: readonly StoreChange[]): StoreChange[] {
-  const out: StoreChange[] = [];
-  const rangeIndex = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const change of changes) {
-    if (change.kind === "cells" || change.kind === "format") {
-      const key = `${change.kind}|${change.sheetId}`;
-      const at = rangeIndex.get(key);
-      const prev = at === undefined ? undefined : out[at];
-      if (at !== undefined && prev !== undefined && prev.kind === change.kind) {
-        out[at] = {
-          kind: change.kind,
-          sheetId: change.sheetId,
-          range: unionRange(prev.range, change.range),
-        };
-      } else {
-        rangeIndex.set(key, out.length);
-        out.push(change);
-      }
-      continue;
-    }
-    const key = "sheetId" in change ? `${change.kind}|${change.sheetId}` : change.kind;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(change);
-    }
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { REPO_ROOT } from "../../support/dist";
+import { REPO_ROOT } from "./paths";
 import { chooseChromium } from "./chromium";
 
 export const RESULTS_DIR = path.join(REPO_ROOT, "test-results");

@@ -6,8 +6,7 @@
  * Only plain data and functions cross it: each side keeps its own classes, as a real add-in and
  * Excel share nothing but the wire.
  */
-import type { CellStore } from "../excel/memory/cellStore";
-import type { MemoryExcelStats } from "../excel/memory/runtime";
+import type { CellStore, MemoryExcelStats } from "../excel-host";
 
 export const BRIDGE_KEY = "capplanWorkbenchBridge";
 

@@ -6,11 +6,8 @@
  * and error cells that explain themselves (title attribute and an accessible tooltip).
  * Cell text is only ever set with textContent.
  */
-import { columnToLetters, formatCell } from "../excel/memory/address";
-import type { GridRange } from "../excel/memory/address";
-import { interpretInput } from "../excel/memory/cellInput";
-import { isErrorValue } from "../excel/memory/cellStore";
-import type { CellValue } from "../excel/memory/cellStore";
+import { columnToLetters, formatCell, interpretInput, isErrorValue } from "../excel-host";
+import type { GridRange, CellValue } from "../excel-host";
 import type { HyperFormulaCellStore } from "./hyperFormulaStore";
 import { formatCellValue, formatGeneralToWidth } from "./numberFormat";
 

@@ -1,106 +1,22 @@
-/* global document, window, localStorage, URLSearchParams, fetch, performance, Blob, URL, HTMLElement, HTMLButtonElement, HTMLIFrameElement, HTMLInputElement, HTMLSelectElement, Window, setTimeout, requestAnimationFrame */
+/* global document, window, localStorage, URLSearchParams, performance, Blob, URL, HTMLElement, HTMLButtonElement, HTMLIFrameElement, HTMLInputElement, HTMLSelectElement, Window, setTimeout, requestAnimationFrame */
 /**
- * The workbench page (/workbench.html): Capacity Planner without Excel. A spreadsheet grid over a
- * HyperFormula workbook, beside the real task pane running unmodified in an iframe (see
- * officeShim.ts and README.md). Dev tooling only: nothing here is in functions.js or taskpane.js.
- *
- * Start-up: functions.json (built) -> plugin registry -> HyperFormula store (restored from
- * localStorage if saved) -> grid -> bridge published -> task pane iframe. The pane's functions.js
- * associates every CAPPLAN function through the bridge; once all are there the workbook
- * recalculates, and `capplanWorkbench.ready` resolves when the pane's Office.onReady has too.
+ * The workbench's page chrome (/workbench.html): the grid, the sheet tabs, the Name Box, the formula
+ * bar, the toolbar (save, reset, recalculate, export) and the task pane iframe, over a HyperFormula
+ * store. workbench.ts starts it; testApi.ts drives it for automation.
  */
-import {
-  formatCell,
-  formatRange,
-  parseAddress,
-  quoteSheetName,
-  tryParseAddress,
-} from "../excel/memory/address";
-import { readChartData } from "../excel/memory/chartData";
-import type { ChartData } from "../excel/memory/chartData";
-import type { MemoryExcelStats } from "../excel/memory/runtime";
-import type { StoreChange } from "../excel/memory/cellStore";
-import { BRIDGE_KEY } from "./bridge";
+import { formatCell, formatRange, readChartData, tryParseAddress } from "../excel-host";
+import type { MemoryExcelStats, StoreChange } from "../excel-host";
 import type { WorkbenchBridge } from "./bridge";
-import { CapplanFunctionRegistry, parseFunctionsJson } from "./capplanPlugin";
-import type { ExcelErrorInfo } from "./capplanPlugin";
+import type { CapplanFunctionRegistry } from "./capplanPlugin";
 import { renderChart } from "./chart";
-import { PX_PER_PT, SheetGrid, editText, writeTyped } from "./grid";
-import { HyperFormulaCellStore } from "./hyperFormulaStore";
-import { formatCellValue } from "./numberFormat";
-import { captureSnapshot, parseSnapshot, restoreSnapshot } from "./snapshot";
+import { deferred } from "./deferred";
 // Types only: the export module itself is loaded on demand (a separate chunk with exceljs).
 import type { ExportOptions } from "./exportXlsx";
+import { PX_PER_PT, SheetGrid, editText } from "./grid";
+import type { HyperFormulaCellStore } from "./hyperFormulaStore";
+import { captureSnapshot, parseSnapshot, restoreSnapshot } from "./snapshot";
 
 const SAVE_KEY = "capplan-workbench:workbook";
-const READY_TIMEOUT_MS = 60000;
-
-// ------------------------------------------------------------------ the test API
-
-export interface WorkbenchCell {
-  readonly value: string | number | boolean | null;
-  /** The formula as written, or null for a constant, an empty or a spilled cell. */
-  readonly formula: string | null;
-  /** What the grid shows (number format applied). */
-  readonly text: string;
-  readonly error?: ExcelErrorInfo;
-}
-
-export interface WorkbenchChart {
-  readonly name: string;
-  readonly title: string;
-  readonly type: string;
-  readonly data: ChartData;
-}
-
-export interface RecalcTiming {
-  readonly formulas: number;
-  /** Time to recalculate `formulas` cells of =CAPPLAN.GPUCOST("H100", $D$1 + A<i>). */
-  readonly capplanMs: number;
-  /** The same cells as native arithmetic, =($H$1 + A<i>) * $E$1 with E1 the per-GPU cost. */
-  readonly nativeMs: number;
-  readonly ratio: number;
-  /** Whether both columns agree (relative 1e-9). */
-  readonly equal: boolean;
-}
-
-export interface CapplanWorkbenchApi {
-  /** Resolves when the grid, the task pane and every CAPPLAN function are loaded. */
-  readonly ready: Promise<void>;
-  /** The task pane iframe's window (null before it exists). */
-  readonly pane: Window | null;
-  setCell(
-    sheet: string,
-    address: string,
-    valueOrFormula: string | number | boolean | null
-  ): WorkbenchCell;
-  getCell(sheet: string, address: string): WorkbenchCell;
-  /** Sheet names in tab order (hidden ones included). */
-  sheets(): string[];
-  activeSheet(): string | null;
-  activateSheet(sheet: string): void;
-  select(sheet: string, address: string): void;
-  names(): Array<{ readonly name: string; readonly formula: string }>;
-  charts(sheet: string): WorkbenchChart[];
-  /** The task pane's Excel host: round trips and cell writes so far. */
-  stats(): {
-    readonly syncCount: number;
-    readonly writeCount: number;
-    readonly syncs: MemoryExcelStats["syncs"];
-  };
-  resetStats(): void;
-  /** Full recalculation (Ctrl+Alt+F9): custom functions run again. */
-  recalculate(): void;
-  /** Builds a sheet of `n` CAPPLAN formulas and `n` native twins and times a recalculation of each. */
-  recalcTime(n: number): RecalcTiming;
-  save(): void;
-  /** New blank workbook, saved copy forgotten, task pane reloaded; resolves when ready again. */
-  reset(): Promise<void>;
-  /** `{ capplan: "values" }`: CAPPLAN cells as values with a note (the "Export values .xlsx" button). */
-  exportXlsx(options?: ExportOptions): Promise<Uint8Array<ArrayBuffer>>;
-}
-
-// ------------------------------------------------------------------ page helpers
 
 function byId<T extends HTMLElement>(id: string, type: { new (): T }): T {
   const el = document.getElementById(id);
@@ -108,39 +24,12 @@ function byId<T extends HTMLElement>(id: string, type: { new (): T }): T {
   return el;
 }
 
-function deferred<T>(): {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: Error) => void;
-} {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: Error) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
+/** workbench.html?pane=closed: functions.js runs without taskpane.js (see loadPane). */
+export function paneClosed(): boolean {
+  return new URLSearchParams(window.location.search).get("pane") === "closed";
 }
 
-const readyDeferred = deferred<void>();
-let api: CapplanWorkbenchApi | null = null;
-
-/** Published at once, so automation can await `ready` before anything else exists. */
-const publicApi = new Proxy({} as CapplanWorkbenchApi, {
-  get(_target, key: string | symbol): unknown {
-    if (key === "ready") return readyDeferred.promise;
-    if (api === null) {
-      if (key === "pane") return null;
-      throw new Error("capplanWorkbench is still starting: await capplanWorkbench.ready first");
-    }
-    return (api as unknown as Record<string | symbol, unknown>)[key];
-  },
-});
-(window as unknown as Record<string, unknown>).capplanWorkbench = publicApi;
-
-// ------------------------------------------------------------------ the page
-
-class Workbench {
+export class WorkbenchPage {
   private readonly status = byId("wb-status", HTMLElement);
   private readonly nameBox = byId("wb-namebox", HTMLInputElement);
   private readonly namesSelect = byId("wb-names", HTMLSelectElement);
@@ -512,185 +401,3 @@ class Workbench {
     this.flush();
   }
 }
-
-// ------------------------------------------------------------------ test API over the page
-
-function sheetIdOf(store: HyperFormulaCellStore, sheet: string): string {
-  const info = store.findSheetByName(sheet);
-  if (info === undefined)
-    throw new Error(
-      `No sheet named "${sheet}" (sheets: ${store
-        .listSheets()
-        .map((s) => s.name)
-        .join(", ")})`
-    );
-  return info.id;
-}
-
-function cellOf(store: HyperFormulaCellStore, sheet: string, address: string): WorkbenchCell {
-  const id = sheetIdOf(store, sheet);
-  const { range } = parseAddress(address);
-  const { value, formula } = store.getCell(id, range.row, range.col);
-  const error = store.getCellError(id, range.row, range.col);
-  const text = formatCellValue(value, store.getFormat(id, range.row, range.col).numberFormat).text;
-  return error === null ? { value, formula, text } : { value, formula, text, error };
-}
-
-function timeRecalc(store: HyperFormulaCellStore, n: number): RecalcTiming {
-  let name = "Bench";
-  for (let i = 2; store.findSheetByName(name) !== undefined; i++) name = `Bench (${i})`;
-  const id = store.addSheet(name).id;
-  try {
-    store.batch(() => {
-      store.setValue(id, 0, 3, 0); // D1: offset for the CAPPLAN column
-      store.setValue(id, 0, 7, 0); // H1: offset for the native column
-      store.setFormula(id, 0, 4, '=CAPPLAN.GPUCOST("H100",1)'); // E1: per-GPU cluster cost
-      for (let i = 0; i < n; i++) {
-        store.setValue(id, i, 0, 1 + (i % 1000));
-        store.setFormula(id, i, 1, `=CAPPLAN.GPUCOST("H100",$D$1+A${i + 1})`);
-        store.setFormula(id, i, 2, `=($H$1+A${i + 1})*$E$1`);
-      }
-    });
-    const time = (col: number, value: number): number => {
-      const t0 = performance.now();
-      store.setValue(id, 0, col, value);
-      return performance.now() - t0;
-    };
-    // Warm both paths once (JIT), then measure.
-    time(3, 1);
-    time(7, 1);
-    const capplanMs = time(3, 2);
-    const nativeMs = time(7, 2);
-    let equal = true;
-    for (let i = 0; i < n && equal; i++) {
-      const a = store.getCell(id, i, 1).value;
-      const b = store.getCell(id, i, 2).value;
-      equal =
-        typeof a === "number" &&
-        typeof b === "number" &&
-        Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-    }
-    return {
-      formulas: n,
-      capplanMs,
-      nativeMs,
-      ratio: nativeMs > 0 ? capplanMs / nativeMs : Infinity,
-      equal,
-    };
-  } finally {
-    store.removeSheet(id);
-  }
-}
-
-// ------------------------------------------------------------------ start
-
-/** workbench.html?pane=closed: functions.js runs without taskpane.js (see loadPane). */
-function paneClosed(): boolean {
-  return new URLSearchParams(window.location.search).get("pane") === "closed";
-}
-
-async function start(): Promise<void> {
-  const response = await fetch("functions.json");
-  if (!response.ok) throw new Error(`functions.json: HTTP ${response.status} (run npm run build)`);
-  const registry = new CapplanFunctionRegistry(parseFunctionsJson(await response.json()));
-  const store = new HyperFormulaCellStore({ capplan: registry });
-  const page = new Workbench(store, registry);
-  page.restoreSaved();
-
-  const functionsLoaded = deferred<void>();
-  let recalcQueued = false;
-  registry.onAssociate(() => {
-    if (!registry.isComplete() || recalcQueued) return;
-    recalcQueued = true;
-    // functions.js associates all of them in one go: recalculate once, after the last.
-    setTimeout(() => {
-      recalcQueued = false;
-      store.recalculate();
-      page.flush();
-      functionsLoaded.resolve();
-    }, 0);
-  });
-  (window as unknown as Record<string, unknown>)[BRIDGE_KEY] = page.bridge();
-  const paneLoaded = page.loadPane();
-
-  api = {
-    ready: readyDeferred.promise,
-    get pane() {
-      return page.paneWindow;
-    },
-    setCell(sheet, address, valueOrFormula) {
-      const id = sheetIdOf(store, sheet);
-      const { range } = parseAddress(address);
-      writeTyped(store, id, range.row, range.col, valueOrFormula);
-      page.flush();
-      return cellOf(store, sheet, address);
-    },
-    getCell: (sheet, address) => cellOf(store, sheet, address),
-    sheets: () => store.listSheets().map((s) => s.name),
-    activeSheet: () => {
-      const id = store.getActiveSheetId();
-      return id === null ? null : (store.getSheet(id)?.name ?? null);
-    },
-    activateSheet(sheet) {
-      store.setActiveSheetId(sheetIdOf(store, sheet));
-      page.flush();
-    },
-    select(sheet, address) {
-      page.goTo(`${quoteSheetName(sheet)}!${address}`);
-    },
-    names: () => store.listNames().map((n) => ({ name: n.name, formula: n.formula })),
-    charts: (sheet) =>
-      store.listCharts(sheetIdOf(store, sheet)).map((chart) => ({
-        name: chart.name,
-        title: chart.title.text,
-        type: chart.chartType,
-        data: readChartData(store, chart),
-      })),
-    stats() {
-      const s = page.stats();
-      return {
-        syncCount: s?.syncCount ?? 0,
-        writeCount: s?.writeCount ?? 0,
-        syncs: s?.syncs ?? [],
-      };
-    },
-    resetStats: () => page.stats()?.reset(),
-    recalculate() {
-      store.recalculate();
-      page.flush();
-    },
-    recalcTime: (n) => timeRecalc(store, n),
-    save: () => page.save(),
-    reset: () => page.reset(),
-    exportXlsx: (options?: ExportOptions) => page.exportBytes(options),
-  };
-
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => {
-      const missing = registry.missing();
-      reject(
-        new Error(
-          `The workbench did not get ready in ${READY_TIMEOUT_MS / 1000} s: ${
-            missing.length > 0
-              ? `functions never associated: ${missing.join(", ")}`
-              : "the task pane's Office.onReady never resolved"
-          }`
-        )
-      );
-    }, READY_TIMEOUT_MS)
-  );
-  await Promise.race([Promise.all([functionsLoaded.promise, paneLoaded]), timeout]);
-  page.say(
-    `Ready: ${registry.functions.length} CAPPLAN functions from functions.js, ${
-      paneClosed() ? "task pane closed (?pane=closed)" : "task pane loaded"
-    }.`
-  );
-  readyDeferred.resolve();
-}
-
-start().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  const status = document.getElementById("wb-status");
-  if (status !== null) status.textContent = `The workbench failed to start: ${message}`;
-  readyDeferred.reject(error instanceof Error ? error : new Error(message));
-});

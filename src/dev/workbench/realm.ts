@@ -6,7 +6,7 @@
  * stranger. These helpers re-create data in the realm that runs them (the shim runs them inside the
  * pane), exactly as JSON over the wire would.
  */
-import type { CellStore } from "../excel/memory/cellStore";
+import type { CellStore } from "../excel-host";
 
 /**
  * A deep copy of JSON-like data made of this realm's objects and arrays. Loops instead of

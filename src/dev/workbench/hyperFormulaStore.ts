@@ -24,10 +24,15 @@ import type {
   RawCellContent,
   SimpleCellAddress,
 } from "hyperformula";
-import { MAX_COLUMNS, MAX_ROWS } from "../excel/memory/address";
-import type { GridRange } from "../excel/memory/address";
-import { MemoryCellStore, coalesceChanges, isErrorValue } from "../excel/memory/cellStore";
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  MemoryCellStore,
+  coalesceChanges,
+  isErrorValue,
+} from "../excel-host";
 import type {
+  GridRange,
   CellContent,
   CellFormat,
   CellFormatPatch,
@@ -41,7 +46,7 @@ import type {
   SheetVisibility,
   StoreChange,
   StoreListener,
-} from "../excel/memory/cellStore";
+} from "../excel-host";
 import type { CapplanFunctionRegistry, ExcelErrorInfo } from "./capplanPlugin";
 import { createCapplanPlugin, excelErrorOf } from "./capplanPlugin";
 import { ExcelTextPlugin, registerExcelTextNames } from "./excelTextPlugin";

@@ -4,7 +4,7 @@
  * Sheets are referred to by name, so a snapshot restores into any CellStore (sheet ids are the
  * store's own) and recomputes there.
  */
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "../excel/memory/cellStore";
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "../excel-host";
 import type {
   CellContent,
   CellFormat,
@@ -15,8 +15,8 @@ import type {
   JsonValue,
   NamedItemRecord,
   SheetVisibility,
-} from "../excel/memory/cellStore";
-import type { GridRange } from "../excel/memory/address";
+  GridRange,
+} from "../excel-host";
 
 export const SNAPSHOT_VERSION = 1;
 

@@ -5,8 +5,7 @@
  * template's chart (cumulative cost, rent vs build) is a line chart, and a line shows any series
  * honestly enough for a dev workbench. All text goes through textContent.
  */
-import type { ChartData } from "../excel/memory/chartData";
-import type { ChartRecord } from "../excel/memory/cellStore";
+import type { ChartData, ChartRecord } from "../excel-host";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** Office's default series colors. */

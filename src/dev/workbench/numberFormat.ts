@@ -4,8 +4,8 @@
  * thousands separators and scaling commas, percent, scientific, [Color] tags, "@" text,
  * General (Excel's 11-character rule) and common date codes. No locale: "." and "," as in en-US.
  */
-import { isErrorValue } from "../excel/memory/cellStore";
-import type { CellValue } from "../excel/memory/cellStore";
+import { isErrorValue } from "../excel-host";
+import type { CellValue } from "../excel-host";
 
 export interface FormattedValue {
   readonly text: string;

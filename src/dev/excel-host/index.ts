@@ -1,6 +1,9 @@
 /**
  * In-memory Excel host (see excelApi.ts): the Excel JavaScript API subset our add-in uses, over a
  * pluggable CellStore, with Office.js' deferred load/sync semantics and round-trip counting.
+ *
+ * The host's only entry point: code outside src/dev/excel-host imports from here, never from a file
+ * of the host (eslint.config.mjs enforces it), so the files behind it can be split or renamed freely.
  */
 export { createMemoryExcel, asExcelNamespace } from "./excelApi";
 export type {
@@ -10,7 +13,7 @@ export type {
   ExcelBatch,
 } from "./excelApi";
 export {
-  MemoryCellStore,
+  coalesceChanges,
   isErrorValue,
   ERROR_VALUES,
   DEFAULT_CELL_FORMAT,
@@ -23,17 +26,18 @@ export type {
   CellContent,
   CellFormat,
   CellFormatPatch,
+  ChartPatch,
   ChartRecord,
   FontFormat,
-  FormulaEvaluator,
   JsonValue,
-  MemoryCellStoreOptions,
   NamedItemRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
   StoreListener,
 } from "./cellStore";
+export { MemoryCellStore } from "./memoryCellStore";
+export type { FormulaEvaluator, MemoryCellStoreOptions } from "./memoryCellStore";
 export { MemoryExcelError } from "./errors";
 export { MemoryFaults } from "./faults";
 export type { LostResponseFault, OperationFault } from "./faults";
@@ -41,6 +45,7 @@ export type { MemoryErrorCode } from "./errors";
 export {
   parseAddress,
   tryParseAddress,
+  formatCell,
   formatRange,
   formatSheetAddress,
   quoteSheetName,
@@ -52,7 +57,17 @@ export {
 export type { GridRange, ParsedAddress } from "./address";
 export { readChartData } from "./chartData";
 export type { ChartData, ChartSeriesData } from "./chartData";
-export { shiftFormula, renameSheetInFormula, invalidateSheetInFormula } from "./formulaRefs";
+export {
+  shiftFormula,
+  renameSheetInFormula,
+  invalidateSheetInFormula,
+  namesInFormula,
+} from "./formulaRefs";
+// What the grid's input box and other CellStores share with this host: how typed text becomes a cell,
+// Excel's length limits, and settings' JSON conversion.
+export { interpretInput } from "./cellInput";
+export { MAX_CELL_TEXT, MAX_FORMULA_LENGTH } from "./limits";
+export { toJsonValue } from "./settings";
 export type { MemoryExcelStats, SyncRecord } from "./runtime";
 export { MemoryRequestContext } from "./requestContext";
 export type { MemoryWorkbook } from "./workbook";
