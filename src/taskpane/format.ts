@@ -2,6 +2,7 @@
  * How the sidebar writes numbers, sizes, durations and library sources. Pure.
  */
 import type { LibrarySource } from "../functions/activeLibrary";
+import { redactUrl } from "./redact";
 
 /** Grouped digits and up to 6 decimals: 11,700,000 / 0.0623 / 1.275. */
 export function formatNumber(value: number, locale?: string): string {
@@ -40,7 +41,8 @@ export function describeSource(source: LibrarySource): string {
     case "bundled":
       return "Bundled with the add-in";
     case "url":
-      return `URL: ${source.url}`;
+      // Redacted again here: a copy saved by an earlier version kept the address as loaded.
+      return `URL: ${redactUrl(source.url)}`;
     case "file":
       return `File: ${source.fileName}`;
   }

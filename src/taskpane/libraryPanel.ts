@@ -7,7 +7,7 @@ import type { ActiveLibrary } from "../functions/activeLibrary";
 import { bidi, el, replaceChildren, uniqueId } from "./dom";
 import { describeSource, formatNumber, plural } from "./format";
 import type { FileLike } from "./libraryFetch";
-import { URL_RULE } from "./libraryFetch";
+import { URL_RULE, redactUrl } from "./libraryFetch";
 import type { LibraryOutcome, LibraryService } from "./libraryService";
 import { createMessageBar, type Message, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
@@ -101,7 +101,13 @@ export function createLibraryPanel(options: LibraryPanelOptions): LibraryPanel {
     placeholder: "https://…/team-library.json",
     "aria-describedby": hintId,
   });
-  urlInput.value = service.rememberedUrl();
+  // The remembered address may carry a signature (a SAS link): the field shows it redacted, and loading
+  // the field unchanged loads the remembered address, so the secret is never on screen.
+  let remembered = service.rememberedUrl();
+  const showRemembered = () => {
+    urlInput.value = redactUrl(remembered);
+  };
+  showRemembered();
   const loadUrlButton = el("button", { type: "submit", class: "ms-Button ms-Button--primary" }, [
     el("span", { class: "ms-Button-label" }, ["Load from URL"]),
   ]);
@@ -163,8 +169,19 @@ export function createLibraryPanel(options: LibraryPanelOptions): LibraryPanel {
 
   urlForm.addEventListener("submit", (event) => {
     event.preventDefault();
-    const url = urlInput.value;
-    void track(run("Loading the library…", () => service.loadFromUrl(url)));
+    const typed = urlInput.value;
+    const url = remembered !== "" && typed === redactUrl(remembered) ? remembered : typed;
+    void track(
+      run("Loading the library…", () => service.loadFromUrl(url)).then(() => {
+        // Loaded and remembered: the field shows it redacted, not the secret just typed. A refused
+        // address stays as typed, for the user to correct.
+        const now = service.rememberedUrl();
+        if (now !== remembered) {
+          remembered = now;
+          showRemembered();
+        }
+      })
+    );
   });
 
   fileButton.addEventListener("click", () => fileInput.click());
