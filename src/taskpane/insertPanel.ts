@@ -11,6 +11,7 @@ import { el, uniqueId } from "./dom";
 import { excelErrorMessage } from "./excelErrors";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
+import { followPin } from "./workbookPin";
 
 export interface InsertPanel {
   readonly element: HTMLElement;
@@ -87,13 +88,15 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
     progress.hidden = false;
     onProgress("Starting", 0);
     try {
+      const pin = followPin(options.excel);
       const result = await insertTemplate(
         options.excel,
         options.active().index,
         chosen.id,
         onProgress,
-        { now: options.now }
+        { now: options.now, onPinned: pin.onPinned }
       );
+      await pin.update();
       step.textContent = `Inserted '${result.sheetName}'.`;
       messages.show({
         kind: result.warnings.length > 0 ? "warning" : "success",

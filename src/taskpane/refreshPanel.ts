@@ -19,6 +19,7 @@ import { excelErrorMessage } from "./excelErrors";
 import { formatValue, plural } from "./format";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
+import { followPin } from "./workbookPin";
 
 export interface RefreshPanel {
   readonly element: HTMLElement;
@@ -261,7 +262,12 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     messages.clear();
     setBusy("Applying the selected updates…");
     try {
-      const { applied } = await applyRefresh(options.excel, current, keys, { now: options.now });
+      const pin = followPin(options.excel);
+      const { applied } = await applyRefresh(options.excel, current, keys, {
+        now: options.now,
+        onPinned: pin.onPinned,
+      });
+      await pin.update();
       clearDiff();
       status.textContent = "";
       messages.show({
@@ -286,7 +292,11 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     clearDiff();
     setBusy("Undoing the last refresh…");
     try {
-      const { restored, notRestored } = await undoLastRefresh(options.excel);
+      const pin = followPin(options.excel);
+      const { restored, notRestored } = await undoLastRefresh(options.excel, {
+        onPinned: pin.onPinned,
+      });
+      await pin.update();
       status.textContent = "";
       // Said precisely, so the user knows which cells to check by hand.
       messages.show({
