@@ -2,6 +2,7 @@
  * How the sidebar writes numbers, sizes, durations and library sources. Pure.
  */
 import type { LibrarySource } from "../functions/activeLibrary";
+import { isolate } from "./dom";
 import { redactUrl } from "./redact";
 
 /** Grouped digits and up to 6 decimals: 11,700,000 / 0.0623 / 1.275. */
@@ -42,9 +43,9 @@ export function describeSource(source: LibrarySource): string {
       return "Bundled with the add-in";
     case "url":
       // Redacted again here: a copy saved by an earlier version kept the address as loaded.
-      return `URL: ${redactUrl(source.url)}`;
+      return `URL: ${isolate(redactUrl(source.url))}`;
     case "file":
-      return `File: ${source.fileName}`;
+      return `File: ${isolate(source.fileName)}`;
   }
 }
 

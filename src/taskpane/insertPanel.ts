@@ -7,7 +7,7 @@ import type { ActiveLibrary } from "../functions/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
 import { insertTemplate } from "../excel/insertTemplate";
 import type { ScenarioEntry } from "../model/library/indexLibrary";
-import { el, uniqueId } from "./dom";
+import { el, isolate, setText, uniqueId } from "./dom";
 import { excelErrorMessage } from "./excelErrors";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
@@ -70,8 +70,10 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
 
   function render(): void {
     button.disabled = busy || scenario === null;
-    target.textContent =
-      scenario === null ? "Select a model above first." : `Model: ${scenario.name}`;
+    setText(
+      target,
+      scenario === null ? "Select a model above first." : `Model: ${isolate(scenario.name)}`
+    );
   }
 
   function onProgress(text: string, fraction: number): void {
@@ -97,10 +99,10 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
         { now: options.now, onPinned: pin.onPinned }
       );
       await pin.update();
-      step.textContent = `Inserted '${result.sheetName}'.`;
+      setText(step, `Inserted '${isolate(result.sheetName)}'.`);
       messages.show({
         kind: result.warnings.length > 0 ? "warning" : "success",
-        title: `Inserted the sheet '${result.sheetName}' for ${chosen.name}`,
+        title: `Inserted the sheet '${isolate(result.sheetName)}' for ${isolate(chosen.name)}`,
         details: result.warnings,
         next: "The new sheet is active. Blue cells are inputs you can change; when the library changes, select the sheet and choose Check for updates.",
       });
