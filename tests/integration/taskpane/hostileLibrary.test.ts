@@ -13,20 +13,8 @@ import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
 import { CACHE_KEY, URL_KEY } from "../../../src/taskpane/libraryCache";
 import { checkLibraryUrl, fetchLibraryText, redactUrl, type ResponseLike } from "../../../src/taskpane/libraryFetch";
 import { nodeFetch } from "./support/browserGaps";
-import {
-  button,
-  chooseFile,
-  cleanUp,
-  click,
-  field,
-  libraryInfo,
-  modelOption,
-  mountSidebar,
-  mustMessage,
-  noFetch,
-  panel,
-  type Sidebar,
-} from "./support/harness";
+import { button, cleanUp, click, libraryInfo, modelOption, mountSidebar, mustMessage, noFetch, panel, type Sidebar } from "./support/harness";
+import { libraryPanel, loadFile, loadUrl } from "./support/libraryPanel";
 import { teamLibrary, teamLibraryText } from "./support/libraries";
 import { startServer, type TestServer } from "./support/server";
 
@@ -58,20 +46,6 @@ afterAll(async () => {
 });
 
 afterEach(cleanUp);
-
-const libraryPanel = (sidebar: Sidebar) => panel(sidebar.root, "Library");
-
-async function loadUrl(sidebar: Sidebar, url: string): Promise<void> {
-  field(libraryPanel(sidebar), "Team library URL").value = url;
-  click(button(libraryPanel(sidebar), "Load from URL"));
-  await sidebar.app.whenIdle();
-}
-
-async function loadFile(sidebar: Sidebar, file: File): Promise<void> {
-  const input = libraryPanel(sidebar).querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
-  chooseFile(input, file);
-  await sidebar.app.whenIdle();
-}
 
 /** Everything the sidebar shows or keeps, except the field the user typed into. */
 function everythingShownAndKept(sidebar: Sidebar): string {
