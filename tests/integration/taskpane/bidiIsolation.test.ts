@@ -7,6 +7,7 @@
  * or punctuation around it (message bars, captions, the refresh table, the Library panel, the Models panel).
  */
 import { activateSheet, button, chooseFile, cleanUp, click, modelOption, mountSidebar, panel, type, type Sidebar } from "./support/harness";
+import { setPinnedLibrary } from "../../../src/functions/activeLibrary";
 import { teamLibrary } from "./support/libraries";
 
 afterEach(cleanUp);
@@ -21,6 +22,8 @@ const RTL = {
   powerSource: "חוזה חשמל",
   fileName: "ספרייה.json",
   query: "חיפוש",
+  // A workbook's registry is not validated like a library: its pinned id can be any text.
+  pinnedId: "ספרייה-ישנה",
 };
 const RTL_VALUES = new Set(Object.values(RTL));
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
@@ -91,6 +94,17 @@ describe("bidi isolation of library and user text", () => {
     type(panel(sidebar.root, "Models").querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement, RTL.query);
     await sidebar.app.whenIdle();
     expect(sidebar.root.textContent).toContain(RTL.query);
+    expect(unisolated(sidebar.root)).toEqual([]);
+  });
+});
+
+describe("bidi isolation of what the workbook says", () => {
+  it("Given a workbook pinned to a right-to-left library id that is not loaded, When the pane says so, Then the id is alone in a <bdi>", async () => {
+    setPinnedLibrary({ kind: "pinned", library: { id: RTL.pinnedId, version: "2.0.0", sheetName: "Rent vs Build" } });
+    const sidebar = mountSidebar();
+    await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    expect(sidebar.root.textContent).toContain(RTL.pinnedId);
     expect(unisolated(sidebar.root)).toEqual([]);
   });
 });
