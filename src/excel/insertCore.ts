@@ -13,6 +13,7 @@ import { excelNameKey, parseCell } from "./a1";
 import { NewerRegistryError, excelErrorLocation, wrapExcelError } from "./errors";
 import { serialized } from "./serialize";
 import type { ExcelApi } from "./excelApi";
+import type { PinListener } from "./pinnedLibrary";
 import { planRender, queueRender, templateNames } from "./render";
 import type { RenderPlan } from "./render";
 import { TEMPLATE_SHEET_BASE, nextNameSuffix, nextSheetName } from "./sheetNames";
@@ -22,12 +23,13 @@ import {
   REGISTRY_KEY,
   parseRegistry,
   pruneRegistry,
+  pinOfRegistry,
   queueRegistryWrite,
   queueSettingRead,
   settingValue,
   withEntry,
 } from "./templateRegistry";
-import type { TemplateEntry } from "./templateRegistry";
+import type { TemplateEntry, TemplateRegistry } from "./templateRegistry";
 
 export interface TemplatePlacement {
   readonly sheetName: string;
@@ -54,6 +56,8 @@ export interface InsertResult {
 export interface InsertOptions {
   /** Clock for the registry's insertedAt (tests). */
   readonly now?: () => Date;
+  /** Hears the workbook's pin once the new registry is saved, so no one has to read it back. */
+  readonly onPinned?: PinListener;
   /** Base sheet name; default "Rent vs Build". */
   readonly sheetBaseName?: string;
 }
@@ -290,6 +294,7 @@ async function insertSerialized(
       registry: settingValue(registrySetting),
       backupKey: damagedRegistry === null ? null : backupKey,
     };
+    let saved: TemplateRegistry;
     try {
       // The sheets as they were before this insert: the new sheet gets its own entry below, so an
       // old entry that merely shares its name is pruned rather than taken for it.
@@ -303,6 +308,7 @@ async function insertSerialized(
       queueRegistryWrite(context, next);
       context.workbook.worksheets.getItem(worksheetId).activate();
       await context.sync();
+      saved = next;
     } catch (error) {
       const rolledBack = await rollback(
         excel,
@@ -315,6 +321,8 @@ async function insertSerialized(
       throw wrapExcelError("insert the template", error, rolledBack);
     }
 
+    // After the try: a listener's failure must not roll back an insert that succeeded.
+    options.onPinned?.(pinOfRegistry(saved));
     progress("Done", 1);
     return { sheetName, worksheetId, nameSuffix, cellWrites: plan.cellWrites, warnings };
   });

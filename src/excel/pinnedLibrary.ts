@@ -10,8 +10,14 @@
  * Only the fields needed are read, each as an own property, so a hostile registry ("__proto__" or
  * "constructor" entries, deep nesting) is data, never code paths.
  */
-import type { PinnedLibrary, PinState } from "../functions/activeLibrary";
+import {
+  answersToken,
+  setPinnedLibrary,
+  type PinnedLibrary,
+  type PinState,
+} from "../functions/activeLibrary";
 import type { ExcelApi } from "./excelApi";
+import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "./recalculate";
 
 /** The template registry's setting key: templateRegistry.ts's REGISTRY_KEY (a test keeps them equal). */
 export const TEMPLATE_REGISTRY_SETTING = "capplan.templates";
@@ -63,4 +69,22 @@ export async function readPinnedLibrary(excel: ExcelApi): Promise<PinState> {
     await context.sync();
     return setting.isNullObject ? { kind: "none" } : pinnedLibraryOf(setting.value as unknown);
   });
+}
+
+/** Told the pin of the registry an operation just saved (after the sync that saved it succeeded). */
+export type PinListener = (pin: PinState) => void;
+
+/**
+ * Makes `pin` (or, when the caller does not know what the registry now says, the pin read from the
+ * workbook: one round trip) what the functions check against, and recalculates only if that changed what
+ * they answer (a library found missing, or found again). Throws when the registry cannot be read.
+ */
+export async function updatePinnedLibrary(
+  excel: RecalcExcel,
+  pin?: PinState
+): Promise<RecalcOutcome> {
+  const known = pin ?? (await readPinnedLibrary(excel));
+  const before = answersToken();
+  setPinnedLibrary(known);
+  return recalculateIfChanged(excel, before, answersToken());
 }

@@ -33,6 +33,9 @@ export async function applyRefresh(
   return applyRefreshWith(excel, plan, keys, options);
 }
 
-export async function undoLastRefresh(excel: ExcelApi): Promise<UndoResult> {
-  return undoLastRefreshWith(excel);
+export async function undoLastRefresh(
+  excel: ExcelApi,
+  options?: RefreshOptions
+): Promise<UndoResult> {
+  return undoLastRefreshWith(excel, options);
 }

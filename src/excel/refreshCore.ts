@@ -46,6 +46,7 @@ import {
   wrapExcelError,
 } from "./errors";
 import type { ExcelApi } from "./excelApi";
+import type { PinListener } from "./pinnedLibrary";
 import { serialized } from "./serialize";
 import {
   PENDING_KEY,
@@ -55,6 +56,7 @@ import {
   parseRegistry,
   parseUndoRecord,
   queuePendingWrite,
+  pinOfRegistry,
   queueRegistryWrite,
   queueSettingRead,
   queueUndoWrite,
@@ -140,6 +142,11 @@ export interface RefreshPlan {
 export interface RefreshOptions {
   /** Clock for refreshedAt / appliedAt (tests). */
   readonly now?: () => Date;
+  /**
+   * Hears the workbook's pin once an apply or undo saved the registry, so no one has to read it back. Not
+   * called when a failure was recovered from (the caller reads the pin then).
+   */
+  readonly onPinned?: PinListener;
 }
 
 export interface NotRestored {
@@ -319,7 +326,7 @@ function queueRestore(
   state: WorkbookState,
   sheet: { readonly id: string; readonly name: string },
   registry: TemplateRegistry
-): UndoResult {
+): { result: UndoResult; saved: TemplateRegistry | null } {
   const ws = context.workbook.worksheets.getItem(sheet.id);
   const write = (row: number, col: number, value: CellScalar): void => {
     // valueContent: text that looks like a formula is written as text, never as a formula.
@@ -384,9 +391,10 @@ function queueRestore(
   const entry: TemplateEntry = { ...record.entryBefore, sheetName: sheet.name, assumptions };
   // A sheet the registry does not know (the template was deleted and its name reused) is not made a
   // template by an undo.
-  if (registryId !== undefined)
-    queueRegistryWrite(context, withEntryMoved(registry, registryId, sheet.id, entry));
-  return { restored, notRestored };
+  if (registryId === undefined) return { result: { restored, notRestored }, saved: null };
+  const saved = withEntryMoved(registry, registryId, sheet.id, entry);
+  queueRegistryWrite(context, saved);
+  return { result: { restored, notRestored }, saved };
 }
 
 /**
@@ -411,7 +419,7 @@ async function settlePending(
   const result =
     sheet === undefined
       ? null
-      : queueRestore(context, pending.record, state, sheet, requireRegistry(state.registry));
+      : queueRestore(context, pending.record, state, sheet, requireRegistry(state.registry)).result;
   // An undo removes the record it undid; a rolled-back apply leaves the earlier refresh's record alone.
   if (pending.kind === "undo" && saved !== null && sameOperation(saved, pending.record))
     state.undoSetting.delete();
@@ -662,7 +670,10 @@ export async function applyRefreshWith(
 
   return serialized(excel, async () => {
     try {
-      return await applyInExcel(excel, plan, rows, now, opId);
+      const { applied, saved } = await applyInExcel(excel, plan, rows, now, opId);
+      // Outside Excel.run and the recovery below: a listener's failure is not a failed apply.
+      options.onPinned?.(pinOfRegistry(saved));
+      return { applied };
     } catch (error) {
       if (error instanceof CapacityPlannerError) throw error;
       let outcome: "untouched" | "completed" | "restored";
@@ -704,7 +715,7 @@ async function applyInExcel(
   rows: readonly RefreshRow[],
   now: string,
   opId: string
-): Promise<{ applied: number }> {
+): Promise<{ applied: number; saved: TemplateRegistry }> {
   return await excel.run(async (context) => {
     const names = context.workbook.names;
     const settings = context.workbook.settings;
@@ -730,7 +741,8 @@ async function applyInExcel(
       ws.getRange(cellAddress(header.row, header.col)).values = [[valueContent(header.after)]];
     const { registry, registryId } = plan.basis;
     const entry = refreshedEntry(plan, rows, now, plan.basis.entry);
-    queueRegistryWrite(context, withEntryMoved(registry, registryId, plan.worksheetId, entry));
+    let saved = withEntryMoved(registry, registryId, plan.worksheetId, entry);
+    queueRegistryWrite(context, saved);
     queueUndoWrite(context, record);
     settings.getItem(PENDING_KEY).delete();
     await context.sync();
@@ -751,20 +763,18 @@ async function applyInExcel(
     if (cellsMoved || registryMoved) {
       if (registryMoved && registryNow.status === "ok") {
         const current = registryNow.registry.sheets[registryId] ?? plan.basis.entry;
-        queueRegistryWrite(
-          context,
-          withEntryMoved(
-            registryNow.registry,
-            registryId,
-            plan.worksheetId,
-            refreshedEntry(plan, rows, now, current)
-          )
+        saved = withEntryMoved(
+          registryNow.registry,
+          registryId,
+          plan.worksheetId,
+          refreshedEntry(plan, rows, now, current)
         );
+        queueRegistryWrite(context, saved);
       }
       if (cellsMoved) queueUndoWrite(context, undoRecordFor(plan, rows, actual, now, opId));
       await context.sync();
     }
-    return { applied: rows.length };
+    return { applied: rows.length, saved };
   });
 }
 
@@ -779,15 +789,21 @@ const UNDO_INTERRUPTED =
  * the last refresh changed, then forgets the undo record. Cells whose name is gone are reported in
  * `notRestored` instead of failing the whole undo (which would fail the same way every time).
  */
-export async function undoLastRefreshWith(excel: ExcelApi): Promise<UndoResult> {
+export async function undoLastRefreshWith(
+  excel: ExcelApi,
+  options: RefreshOptions = {}
+): Promise<UndoResult> {
   return serialized(excel, async () => {
     try {
-      return await undoInExcel(excel);
+      const { result, saved } = await undoInExcel(excel);
+      // Known only when this undo itself wrote the registry (not when it finished an interrupted one).
+      if (saved !== null) options.onPinned?.(pinOfRegistry(saved));
+      return result;
     } catch (error) {
       if (error instanceof CapacityPlannerError) throw error;
       // Undo is idempotent: one more try finishes what Excel left half done.
       try {
-        return await undoInExcel(excel);
+        return (await undoInExcel(excel)).result;
       } catch (again) {
         if (again instanceof CapacityPlannerError) throw again;
         throw wrapExcelError("undo the refresh", error, false, UNDO_INTERRUPTED);
@@ -796,14 +812,18 @@ export async function undoLastRefreshWith(excel: ExcelApi): Promise<UndoResult> 
   });
 }
 
-async function undoInExcel(excel: ExcelApi): Promise<UndoResult> {
+/** The undo's result, and the registry it saved (null when it finished an interrupted undo instead). */
+async function undoInExcel(
+  excel: ExcelApi
+): Promise<{ result: UndoResult; saved: TemplateRegistry | null }> {
   return await excel.run(async (context) => {
     let state = await readState(context);
     if (state.pending.status === "ok") {
       const pending = state.pending.pending;
       const settled = await settlePending(context, pending, state);
       // An interrupted undo: finishing it was this undo.
-      if (pending.kind === "undo" && settled.result !== null) return settled.result;
+      if (pending.kind === "undo" && settled.result !== null)
+        return { result: settled.result, saved: null };
       state = await readState(context);
     }
     // A record that can never be undone is set aside verbatim (kept for support) and removed, so
@@ -826,10 +846,10 @@ async function undoInExcel(excel: ExcelApi): Promise<UndoResult> {
 
     const opId = record.opId ?? newOpId(new Date().toISOString());
     queuePendingWrite(context, { version: 1, kind: "undo", opId, record });
-    const result = queueRestore(context, record, state, sheet, registry);
+    const { result, saved } = queueRestore(context, record, state, sheet, registry);
     state.undoSetting.delete();
     context.workbook.settings.getItem(PENDING_KEY).delete();
     await context.sync();
-    return result;
+    return { result, saved: saved ?? registry };
   });
 }

@@ -21,6 +21,8 @@ import { issuesFromZod } from "../model/library/load";
 import type { RecordedAssumption } from "../templates/refreshPlan";
 import { sameExcelName } from "./a1";
 import type { ExcelApi } from "./excelApi";
+import type { PinState } from "../functions/activeLibrary";
+import { pinnedLibraryOf } from "./pinnedLibrary";
 
 export const REGISTRY_KEY = "capplan.templates";
 export const UNDO_KEY = "capplan.undo";
@@ -445,6 +447,11 @@ export function settingValue(setting: Excel.Setting): unknown {
   if (setting.isNullObject) return undefined;
   const value: unknown = setting.value;
   return value;
+}
+
+/** The pin of a registry as queueRegistryWrite saves it: what readPinnedLibrary would read back. */
+export function pinOfRegistry(registry: TemplateRegistry): PinState {
+  return pinnedLibraryOf(serializeRegistry(registry));
 }
 
 export function queueRegistryWrite(

@@ -5,10 +5,10 @@
  * pins (its template registry, read through src/excel) and, only if that changes what the functions answer
  * (the pinned library is missing), ask Excel to recalculate so no cell keeps numbers from the wrong library.
  */
-import { readPinnedLibrary } from "../excel/pinnedLibrary";
-import { recalculateIfChanged, type RecalcExcel } from "../excel/recalculate";
+import { updatePinnedLibrary } from "../excel/pinnedLibrary";
+import type { RecalcExcel } from "../excel/recalculate";
 import type { StorageLike } from "../taskpane/libraryCache";
-import { answersToken, recordStartupRestore, setPinnedLibrary } from "./activeLibrary";
+import { recordStartupRestore, setPinnedLibrary } from "./activeLibrary";
 import { restoreSavedLibrary } from "./restoreLibrary";
 
 interface RuntimeGlobals {
@@ -34,9 +34,7 @@ async function checkWorkbookPin(): Promise<void> {
   if (excel === undefined || typeof excel.run !== "function") return; // no workbook to read
   try {
     if (typeof scope.Office?.onReady === "function") await scope.Office.onReady();
-    const before = answersToken();
-    setPinnedLibrary(await readPinnedLibrary(excel));
-    await recalculateIfChanged(excel, before, answersToken());
+    await updatePinnedLibrary(excel);
   } catch {
     // The settings could not be read: nothing is known to be pinned, the restored library stays in use.
     setPinnedLibrary({ kind: "none" });

@@ -6,6 +6,7 @@
  * host with a fake storage and a test fetch.
  */
 import {
+  activeLibraryState,
   getActiveLibrary,
   libraryUnavailable,
   onActiveLibraryChange,
@@ -13,7 +14,7 @@ import {
   type ActiveLibrary,
 } from "../functions/activeLibrary";
 import type { RecalcExcel } from "../excel/recalculate";
-import { el } from "./dom";
+import { el, isolate } from "./dom";
 import { createInsertPanel } from "./insertPanel";
 import type { StorageLike } from "./libraryCache";
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchLike } from "./libraryFetch";
@@ -111,17 +112,25 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     savedAt = undefined;
     showLibrary(current);
     refreshPanel.invalidate(
-      `The library changed to ${current.index.library.meta.name} ${current.index.library.meta.version}.`
+      `The library changed to ${isolate(current.index.library.meta.name)} ${isolate(current.index.library.meta.version)}.`
     );
   });
 
   // The workbook's template sheets came from a library that is not loaded: say so where it can be fixed.
   function showUnavailable(unavailable: string | null): void {
     if (unavailable === null) return;
+    // The functions' #N/A message is plain text for Excel; here its ids and names (from the workbook and
+    // the library) are isolated, so the same sentence is said with each piece marked.
+    const { pin, active: inUse } = activeLibraryState();
+    const { name, version } = inUse.index.library.meta;
+    const detail =
+      pin.kind === "pinned"
+        ? `This workbook uses library "${isolate(pin.library.id)}" ${isolate(pin.library.version)}, which is not loaded (in use: ${isolate(name)} ${isolate(version)}).`
+        : unavailable;
     libraryPanel.messages.show({
       kind: "warning",
       title: "This workbook's library is not loaded",
-      details: [unavailable],
+      details: [detail],
       next: "Load it from its URL or file below. Until then CAPPLAN formulas show #N/A instead of numbers from another library.",
     });
   }

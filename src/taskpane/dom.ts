@@ -51,6 +51,45 @@ export function bidi(text: string): HTMLElement {
   return el("bdi", { dir: "auto" }, [text]);
 }
 
+// FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: plain text's <bdi dir="auto">. The schema refuses
+// them in library text; they are also removed from any other text isolate() wraps (a file name, a
+// sheet name), so only isolate() itself can open or close a run.
+const FSI = "\u2068";
+const PDI = "\u2069";
+const ISOLATE_MARKS = /[\u2066-\u2069]/g;
+
+/**
+ * Library or user text inside a message string ("Inserted the sheet '${isolate(name)}'"), marked as an
+ * isolated run: messages stay strings (plain text keeps the isolation), and withIsolates() renders each run as
+ * a <bdi dir="auto">, like bidi().
+ */
+export function isolate(text: string): string {
+  return `${FSI}${text.replace(ISOLATE_MARKS, "")}${PDI}`;
+}
+
+/** A message string as children: its isolate() runs become <bdi dir="auto">, the rest plain text. */
+export function withIsolates(message: string): Child[] {
+  const children: Child[] = [];
+  let at = 0;
+  while (at < message.length) {
+    const open = message.indexOf(FSI, at);
+    const close = open < 0 ? -1 : message.indexOf(PDI, open + 1);
+    if (open < 0 || close < 0) {
+      children.push(message.slice(at).replace(ISOLATE_MARKS, ""));
+      break;
+    }
+    if (open > at) children.push(message.slice(at, open));
+    children.push(bidi(message.slice(open + 1, close)));
+    at = close + 1;
+  }
+  return children.filter((child) => child !== "");
+}
+
+/** Sets a node's content to a message string (see withIsolates()): the textContent that keeps isolation. */
+export function setText(node: Node, message: string): void {
+  replaceChildren(node, withIsolates(message));
+}
+
 /** Replaces all children of `parent`. */
 export function replaceChildren(parent: Node, children: readonly Child[]): void {
   while (parent.firstChild) parent.removeChild(parent.firstChild);

@@ -2,6 +2,8 @@
  * How the sidebar writes numbers, sizes, durations and library sources. Pure.
  */
 import type { LibrarySource } from "../functions/activeLibrary";
+import { isolate } from "./dom";
+import { redactUrl } from "./redact";
 
 /** Grouped digits and up to 6 decimals: 11,700,000 / 0.0623 / 1.275. */
 export function formatNumber(value: number, locale?: string): string {
@@ -40,9 +42,10 @@ export function describeSource(source: LibrarySource): string {
     case "bundled":
       return "Bundled with the add-in";
     case "url":
-      return `URL: ${source.url}`;
+      // Redacted again here: a copy saved by an earlier version kept the address as loaded.
+      return `URL: ${isolate(redactUrl(source.url))}`;
     case "file":
-      return `File: ${source.fileName}`;
+      return `File: ${isolate(source.fileName)}`;
   }
 }
 

@@ -7,10 +7,11 @@ import type { ActiveLibrary } from "../functions/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
 import { insertTemplate } from "../excel/insertTemplate";
 import type { ScenarioEntry } from "../model/library/indexLibrary";
-import { el, uniqueId } from "./dom";
+import { el, isolate, setText, uniqueId } from "./dom";
 import { excelErrorMessage } from "./excelErrors";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
+import { followPin } from "./workbookPin";
 
 export interface InsertPanel {
   readonly element: HTMLElement;
@@ -69,8 +70,10 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
 
   function render(): void {
     button.disabled = busy || scenario === null;
-    target.textContent =
-      scenario === null ? "Select a model above first." : `Model: ${scenario.name}`;
+    setText(
+      target,
+      scenario === null ? "Select a model above first." : `Model: ${isolate(scenario.name)}`
+    );
   }
 
   function onProgress(text: string, fraction: number): void {
@@ -87,17 +90,19 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
     progress.hidden = false;
     onProgress("Starting", 0);
     try {
+      const pin = followPin(options.excel);
       const result = await insertTemplate(
         options.excel,
         options.active().index,
         chosen.id,
         onProgress,
-        { now: options.now }
+        { now: options.now, onPinned: pin.onPinned }
       );
-      step.textContent = `Inserted '${result.sheetName}'.`;
+      await pin.update();
+      setText(step, `Inserted '${isolate(result.sheetName)}'.`);
       messages.show({
         kind: result.warnings.length > 0 ? "warning" : "success",
-        title: `Inserted the sheet '${result.sheetName}' for ${chosen.name}`,
+        title: `Inserted the sheet '${isolate(result.sheetName)}' for ${isolate(chosen.name)}`,
         details: result.warnings,
         next: "The new sheet is active. Blue cells are inputs you can change; when the library changes, select the sheet and choose Check for updates.",
       });

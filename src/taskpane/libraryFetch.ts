@@ -8,6 +8,7 @@
 import { decodeLibraryBytes } from "../model/library/load";
 import { formatBytes, formatSeconds } from "./format";
 import { DEVELOPMENT_BUILD } from "./buildMode";
+import { redactUrl } from "./redact";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -68,18 +69,8 @@ export const URL_RULE =
 const PUBLISH_OVER_HTTPS =
   "Publish the library at an https address (SharePoint, a static site or a repository's raw file URL) and load that, or download it and choose Load file.";
 
-// A user name and password before the host: "https://user:token@host/" (RFC 3986 userinfo), also
-// when the scheme is missing ("user:token@host/lib.json" is not a URL, but still a secret).
-const USERINFO_AFTER_SCHEME = /([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi;
-const USERINFO_BARE = /(^|[\s"'(<])[^\s/?#@"'(<]+:[^\s/?#@"']*@/g;
-
-/**
- * The text with any URL credentials replaced by "***": what every message shows, so a token pasted
- * into the address field is never echoed back (or into a screenshot, a log or a support ticket).
- */
-export function redactUrl(text: string): string {
-  return text.replace(USERINFO_AFTER_SCHEME, "$1***@").replace(USERINFO_BARE, "$1***@");
-}
+// The redaction lives in its own module so format.ts (which this module imports) can use it too.
+export { redactUrl } from "./redact";
 
 export type UrlCheck =
   | { readonly ok: true; readonly url: string }
@@ -129,10 +120,13 @@ export function checkLibraryUrl(
         details: [
           `The address has sign-in details before the host (https://***@${url.host}/…); they were not used, shown or saved.`,
         ],
-        next: `Remove the part before "@" and publish the library where it can be read without signing in (e.g. ${url.href}), or download it and choose Load file. If it was a real password or token, consider revoking it.`,
+        next: `Remove the part before "@" and publish the library where it can be read without signing in (e.g. ${redactUrl(url.href)}), or download it and choose Load file. If it was a real password or token, consider revoking it.`,
       },
     };
   }
+  // The fragment is never sent to the server, so the library is the same without it; it is dropped so
+  // that a token in it ("#access_token=") is not kept or shown anywhere.
+  url.hash = "";
   const local = LOCAL_HOSTS.has(url.hostname.toLowerCase());
   if (url.protocol === "https:" || (url.protocol === "http:" && local && allowLocalHttp))
     return { ok: true, url: url.href };
@@ -298,6 +292,8 @@ export async function fetchLibraryText(
   url: string,
   limits: FetchLimits
 ): Promise<TextResult> {
+  // The address as every problem below shows it: a SAS link's signature is for the request only.
+  const shown = redactUrl(url);
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -322,7 +318,7 @@ export async function fetchLibraryText(
       return {
         ok: false,
         problem:
-          error instanceof Timeout ? timedOut(url, limits.timeoutMs) : unreachable(url, error),
+          error instanceof Timeout ? timedOut(shown, limits.timeoutMs) : unreachable(shown, error),
       };
     }
     const abandon = () => {
@@ -338,7 +334,7 @@ export async function fetchLibraryText(
     };
     if (!response.ok) {
       abandon();
-      return { ok: false, problem: badStatus(url, response.status, response.statusText) };
+      return { ok: false, problem: badStatus(shown, response.status, response.statusText) };
     }
     const finalUrl = response.url ?? "";
     if (finalUrl !== "" && finalUrl !== url) {
@@ -360,7 +356,7 @@ export async function fetchLibraryText(
       return {
         ok: false,
         problem: tooLarge(
-          `${url} is ${formatBytes(declared)} (Content-Length).`,
+          `${shown} is ${formatBytes(declared)} (Content-Length).`,
           formatBytes(declared),
           limits.maxBytes
         ),
@@ -374,7 +370,7 @@ export async function fetchLibraryText(
         return {
           ok: false,
           problem: tooLarge(
-            `${url} sent more than ${formatBytes(limits.maxBytes)}; the download was stopped.`,
+            `${shown} sent more than ${formatBytes(limits.maxBytes)}; the download was stopped.`,
             `more than ${formatBytes(limits.maxBytes)}`,
             limits.maxBytes
           ),
@@ -385,7 +381,7 @@ export async function fetchLibraryText(
       return {
         ok: false,
         problem:
-          error instanceof Timeout ? timedOut(url, limits.timeoutMs) : unreachable(url, error),
+          error instanceof Timeout ? timedOut(shown, limits.timeoutMs) : unreachable(shown, error),
       };
     }
   } finally {

@@ -4,10 +4,10 @@
  * the ways to change it: a team library URL, a local file, or back to the bundled library.
  */
 import type { ActiveLibrary } from "../functions/activeLibrary";
-import { bidi, el, replaceChildren, uniqueId } from "./dom";
+import { el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
 import { describeSource, formatNumber, plural } from "./format";
 import type { FileLike } from "./libraryFetch";
-import { URL_RULE } from "./libraryFetch";
+import { URL_RULE, redactUrl } from "./libraryFetch";
 import type { LibraryOutcome, LibraryService } from "./libraryService";
 import { createMessageBar, type Message, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
@@ -35,7 +35,7 @@ export function loadedMessage(
   const { summary, warnings, recalc } = outcome;
   const { before, after } = summary;
   const details: string[] = [
-    `Version: ${before.name} ${before.version} → ${after.name} ${after.version}`,
+    `Version: ${isolate(before.name)} ${isolate(before.version)} → ${isolate(after.name)} ${isolate(after.version)}`,
   ];
   const changes = summary.changedAssumptions;
   details.push(
@@ -73,7 +73,7 @@ export function loadedMessage(
   const warn = warnings.length > 0 || recalc === "failed";
   return {
     kind: warn ? "warning" : "success",
-    title: `Now using ${after.name} ${after.version}`,
+    title: `Now using ${isolate(after.name)} ${isolate(after.version)}`,
     details,
     next: "CAPPLAN formulas use this library from now on. Rent vs Build sheets keep their numbers until you refresh them: select the sheet and choose Check for updates.",
   };
@@ -101,7 +101,13 @@ export function createLibraryPanel(options: LibraryPanelOptions): LibraryPanel {
     placeholder: "https://…/team-library.json",
     "aria-describedby": hintId,
   });
-  urlInput.value = service.rememberedUrl();
+  // The remembered address may carry a signature (a SAS link): the field shows it redacted, and loading
+  // the field unchanged loads the remembered address, so the secret is never on screen.
+  let remembered = service.rememberedUrl();
+  const showRemembered = () => {
+    urlInput.value = redactUrl(remembered);
+  };
+  showRemembered();
   const loadUrlButton = el("button", { type: "submit", class: "ms-Button ms-Button--primary" }, [
     el("span", { class: "ms-Button-label" }, ["Load from URL"]),
   ]);
@@ -139,7 +145,7 @@ export function createLibraryPanel(options: LibraryPanelOptions): LibraryPanel {
   function setBusy(text: string | null): void {
     for (const button of buttons) button.disabled = text !== null;
     element.setAttribute("aria-busy", text !== null ? "true" : "false");
-    status.textContent = text ?? "";
+    setText(status, text ?? "");
   }
 
   async function run(busyText: string, action: () => Promise<LibraryOutcome>): Promise<void> {
@@ -163,8 +169,19 @@ export function createLibraryPanel(options: LibraryPanelOptions): LibraryPanel {
 
   urlForm.addEventListener("submit", (event) => {
     event.preventDefault();
-    const url = urlInput.value;
-    void track(run("Loading the library…", () => service.loadFromUrl(url)));
+    const typed = urlInput.value;
+    const url = remembered !== "" && typed === redactUrl(remembered) ? remembered : typed;
+    void track(
+      run("Loading the library…", () => service.loadFromUrl(url)).then(() => {
+        // Loaded and remembered: the field shows it redacted, not the secret just typed. A refused
+        // address stays as typed, for the user to correct.
+        const now = service.rememberedUrl();
+        if (now !== remembered) {
+          remembered = now;
+          showRemembered();
+        }
+      })
+    );
   });
 
   fileButton.addEventListener("click", () => fileInput.click());
@@ -172,7 +189,7 @@ export function createLibraryPanel(options: LibraryPanelOptions): LibraryPanel {
     const file: FileLike | undefined = fileInput.files?.[0];
     if (file === undefined) return;
     void track(
-      run(`Reading ${file.name}…`, () => service.loadFromFile(file)).finally(() => {
+      run(`Reading ${isolate(file.name)}…`, () => service.loadFromFile(file)).finally(() => {
         fileInput.value = ""; // choosing the same file again loads it again
       })
     );
@@ -184,10 +201,11 @@ export function createLibraryPanel(options: LibraryPanelOptions): LibraryPanel {
 
   function showActive(active: ActiveLibrary, savedAt?: string): void {
     const meta = active.index.library.meta;
-    // Every value is library or user text (a file name, a URL): isolated so it cannot reorder the list.
+    // Every value is library or user text (a file name, a URL): isolated so it cannot reorder the list,
+    // and a value that is a sentence ("File: …") isolates its library part again (isolate()).
     const row = (term: string, value: string) => [
       el("dt", {}, [term]),
-      el("dd", {}, [bidi(value)]),
+      el("dd", {}, [el("bdi", { dir: "auto" }, withIsolates(value))]),
     ];
     const source = describeSource(active.source);
     replaceChildren(info, [

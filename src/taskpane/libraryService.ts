@@ -21,6 +21,7 @@ import {
   checkLibraryUrl,
   fetchLibraryText,
   readLibraryFile,
+  redactUrl,
   type FetchLike,
   type FileLike,
   type LoadProblem,
@@ -92,7 +93,8 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
   async function activate(
     text: string,
     source: CachedSource,
-    what: string
+    what: string,
+    url: string | null
   ): Promise<LibraryOutcome> {
     const previous = getActiveLibrary();
     const result = validateTeamLibraryText(text, DEFAULT_LIBRARY);
@@ -106,7 +108,7 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     if (!writeCachedLibrary(deps.storage, { text, library: result.library, source, savedAt })) {
       warnings.push(NOT_CACHED);
     }
-    if (source.kind === "url") rememberUrl(deps.storage, source.url);
+    if (url !== null) rememberUrl(deps.storage, url);
     return recalculated(previous, active, before, warnings);
   }
 
@@ -130,14 +132,15 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
   async function fromText(
     read: Promise<TextResult>,
     source: CachedSource,
-    what: string
+    what: string,
+    url: string | null = null
   ): Promise<LibraryOutcome> {
     const text = await read;
     if (!text.ok) {
       const stays = `Nothing was changed: ${libraryLabel()} stays in use.`;
       return { ok: false, problem: { ...text.problem, next: `${text.problem.next} ${stays}` } };
     }
-    return activate(text.text, source, what);
+    return activate(text.text, source, what, url);
   }
 
   return {
@@ -147,10 +150,13 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
         const stays = `Nothing was changed: ${libraryLabel()} stays in use.`;
         return { ok: false, problem: { ...check.problem, next: `${check.problem.next} ${stays}` } };
       }
+      // The source is what the pane shows and the offline copy keeps, so it holds the address without
+      // its secrets; only the remembered URL keeps them, to load the same address again (README).
       return fromText(
         fetchLibraryText(deps.fetch, check.url, limits),
-        { kind: "url", url: check.url },
-        "The library at this address"
+        { kind: "url", url: redactUrl(check.url) },
+        "The library at this address",
+        check.url
       );
     },
 

@@ -4,7 +4,7 @@
  * MAX_DETAILS of them) and what to do next. Errors and warnings are announced at once (role "alert"),
  * info and success politely (role "status").
  */
-import { el, replaceChildren } from "./dom";
+import { el, replaceChildren, withIsolates } from "./dom";
 
 export type MessageKind = "info" | "success" | "warning" | "error";
 
@@ -84,15 +84,16 @@ export function createMessageBar(label: string): MessageBar {
           ]),
           el("div", { class: "ms-MessageBar-text" }, [
             el("span", { class: "cp-visually-hidden" }, [`${LABELS[message.kind]}: `]),
-            el("strong", { class: "cp-message-title" }, [message.title]),
+            // Library and user text in a message is marked with isolate(): each run becomes a <bdi>.
+            el("strong", { class: "cp-message-title" }, withIsolates(message.title)),
             details.length > 0
               ? el(
                   "ul",
                   { class: "cp-message-details" },
-                  details.map((line) => el("li", {}, [line]))
+                  details.map((line) => el("li", {}, withIsolates(line)))
                 )
               : null,
-            message.next ? el("p", { class: "cp-message-next" }, [message.next]) : null,
+            message.next ? el("p", { class: "cp-message-next" }, withIsolates(message.next)) : null,
           ]),
           dismiss,
         ]),

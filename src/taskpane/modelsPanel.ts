@@ -10,7 +10,7 @@ import {
   type LibraryIndex,
   type ScenarioEntry,
 } from "../model/library/indexLibrary";
-import { bidi, el, replaceChildren, uniqueId } from "./dom";
+import { bidi, el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
 import { formatNumber, plural } from "./format";
 import { scenarioFacts, type ScenarioFact } from "./scenarioFacts";
 
@@ -128,7 +128,7 @@ export function createModelsPanel(locale?: string): ModelsPanel {
         fact.source !== undefined
           ? el("dd", { class: "cp-fact-source ms-font-s" }, [
               "Source: ",
-              bidi(fact.source),
+              ...withIsolates(fact.source),
               fact.asOf ? `; as of ${fact.asOf}` : "",
             ])
           : null,
@@ -178,7 +178,7 @@ export function createModelsPanel(locale?: string): ModelsPanel {
         ? plural(options.length, "model")
         : `${shown} of ${plural(options.length, "model")} match`;
     empty.hidden = shown > 0;
-    empty.textContent = shown > 0 ? "" : `No model matches "${query.trim()}".`;
+    setText(empty, shown > 0 ? "" : `No model matches "${isolate(query.trim())}".`);
     updateSelectionState();
   }
 

@@ -14,11 +14,12 @@ import {
   type RefreshPlan,
   type RefreshRow,
 } from "../excel/refresh";
-import { el, replaceChildren, uniqueId } from "./dom";
+import { bidi, el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
 import { excelErrorMessage } from "./excelErrors";
 import { formatValue, plural } from "./format";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
+import { followPin } from "./workbookPin";
 
 export interface RefreshPanel {
   readonly element: HTMLElement;
@@ -95,7 +96,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     undoButton.disabled = busy;
     for (const box of checkboxes.values()) box.disabled = busy;
     element.setAttribute("aria-busy", busy ? "true" : "false");
-    if (text !== null) status.textContent = text;
+    if (text !== null) setText(status, text);
     updateApply();
   }
 
@@ -108,8 +109,12 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
 
   function valueCell(value: RefreshRow["workbookValue"], unit: string): HTMLElement {
     const text = formatValue(value, options.locale);
+    // The unit is library text and the value may be a user's text: each isolated (CSS alone does not
+    // isolate in every host's browser).
     return el("td", { class: "cp-num" }, [
-      value === null || unit === "" ? text : `${text} ${unit}`,
+      bidi(text),
+      value === null || unit === "" ? null : " ",
+      value === null || unit === "" ? null : bidi(unit),
     ]);
   }
 
@@ -156,17 +161,21 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
           ]),
           valueCell(r.workbookValue, r.unit),
           valueCell(r.libraryValue, r.unit),
-          el("td", { class: "cp-source ms-font-s" }, [r.source]),
-          el("td", { class: "cp-asof ms-font-s" }, [r.asOf]),
+          el("td", { class: "cp-source ms-font-s" }, [bidi(r.source)]),
+          el("td", { class: "cp-asof ms-font-s" }, [bidi(r.asOf)]),
         ]
       );
     };
 
     const before = current.libraryBefore;
     const after = current.libraryAfter;
-    const caption = el("caption", { id: captionId, class: "cp-caption" }, [
-      `'${current.sheetName}': ${before.id} ${before.version} in the workbook, ${after.name} ${after.version} in use`,
-    ]);
+    const caption = el(
+      "caption",
+      { id: captionId, class: "cp-caption" },
+      withIsolates(
+        `'${isolate(current.sheetName)}': ${isolate(before.id)} ${isolate(before.version)} in the workbook, ${isolate(after.name)} ${isolate(after.version)} in use`
+      )
+    );
     const table = el("table", { class: "cp-table ms-font-s", "aria-describedby": captionId }, [
       caption,
       el("thead", {}, [
@@ -235,13 +244,13 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
             skipped > 0
               ? [`${plural(skipped, "assumption")} could not be compared (see the sheet).`]
               : [],
-          next: `'${next.sheetName}' already matches ${next.libraryAfter.name} ${next.libraryAfter.version}.`,
+          next: `'${isolate(next.sheetName)}' already matches ${isolate(next.libraryAfter.name)} ${isolate(next.libraryAfter.version)}.`,
         });
         return;
       }
       plan = next;
       renderPlan(next);
-      status.textContent = `${plural(updatable.length, "update")} for '${next.sheetName}'.`;
+      setText(status, `${plural(updatable.length, "update")} for '${isolate(next.sheetName)}'.`);
     } catch (error) {
       status.textContent = "";
       messages.show(excelErrorMessage(error, "Checking for updates"));
@@ -261,15 +270,20 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     messages.clear();
     setBusy("Applying the selected updates…");
     try {
-      const { applied } = await applyRefresh(options.excel, current, keys, { now: options.now });
+      const pin = followPin(options.excel);
+      const { applied } = await applyRefresh(options.excel, current, keys, {
+        now: options.now,
+        onPinned: pin.onPinned,
+      });
+      await pin.update();
       clearDiff();
       status.textContent = "";
       messages.show({
         kind: "success",
-        title: `Updated ${plural(applied, "assumption")} on '${current.sheetName}'`,
+        title: `Updated ${plural(applied, "assumption")} on '${isolate(current.sheetName)}'`,
         details: kept.map(
           (r) =>
-            `Kept: ${r.label} = ${formatValue(r.workbookValue, options.locale)}${r.isOverride ? " (your edit)" : ""}`
+            `Kept: ${r.label} = ${isolate(formatValue(r.workbookValue, options.locale))}${r.isOverride ? " (your edit)" : ""}`
         ),
         next: "Undo last refresh puts the previous values back.",
       });
@@ -286,7 +300,11 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     clearDiff();
     setBusy("Undoing the last refresh…");
     try {
-      const { restored, notRestored } = await undoLastRefresh(options.excel);
+      const pin = followPin(options.excel);
+      const { restored, notRestored } = await undoLastRefresh(options.excel, {
+        onPinned: pin.onPinned,
+      });
+      await pin.update();
       status.textContent = "";
       // Said precisely, so the user knows which cells to check by hand.
       messages.show({

@@ -6,6 +6,7 @@
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import type { Quantity } from "../model/library/schema";
 import { resolveScenarioInputs } from "../model/resolve";
+import { isolate } from "./dom";
 import { formatNumber } from "./format";
 
 export interface ScenarioFact {
@@ -39,7 +40,7 @@ function fromQuantity(
     label,
     value: formatNumber(quantity.value, locale),
     unit: quantity.unit,
-    source: `${quantity.source} (${path})`,
+    source: `${isolate(quantity.source)} (${path})`,
     asOf: quantity.asOf,
   };
 }
@@ -106,7 +107,7 @@ export function scenarioFacts(
       label: "Months to first built capacity",
       value: formatNumber(Number(build.buildMonths.toPrecision(4)), locale),
       unit: "months",
-      source: `derived from approaches.${approach.id} (${approach.name})${approach.needsGrid ? ` and the grid wait in ${region.name}` : ""} for ${formatNumber(scenario.count, locale)} GPUs`,
+      source: `derived from approaches.${approach.id} (${isolate(approach.name)})${approach.needsGrid ? ` and the grid wait in ${isolate(region.name)}` : ""} for ${formatNumber(scenario.count, locale)} GPUs`,
       asOf: buildDates.reduce((a, b) => (b > a ? b : a)),
     },
     rentLead,

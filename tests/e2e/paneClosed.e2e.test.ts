@@ -8,17 +8,11 @@ import type { Browser, Page } from "playwright-core";
 import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { CACHE_KEY, writeCachedLibrary } from "../../src/taskpane/libraryCache";
 import { validateTeamLibraryText } from "../../src/taskpane/libraryLoad";
-import type { CapplanWorkbenchApi } from "../../src/dev/workbench/testApi";
 import { MemoryStorage } from "../integration/taskpane/support/harness";
 import { teamLibraryText } from "../integration/taskpane/support/libraries";
-import { launchBrowser, newContext, screenshot } from "../../scripts/support/browser";
-import { startServer, type TestServer } from "../../scripts/support/server";
-
-declare global {
-  interface Window {
-    capplanWorkbench: CapplanWorkbenchApi;
-  }
-}
+import { screenshot } from "../../scripts/support/browser";
+import type { TestServer } from "../../scripts/support/server";
+import { openWorkbench } from "./support/workbench";
 
 /** The template registry as the pane writes it after inserting a sheet from acme-team 2.0.0. */
 const REGISTRY = {
@@ -55,13 +49,8 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await (await newContext(browser)).newPage();
-  page.on("pageerror", (error) => console.error("page error:", error.message));
+  ({ server, browser, page } = await openWorkbench());
   // A workbook with a template pinned to acme-team 2.0.0 and two CAPPLAN cells, saved in the browser.
-  await page.goto(`${server.origin}/workbench.html`);
-  await page.evaluate(() => window.capplanWorkbench.ready);
   await page.evaluate(async (registry) => {
     const wb = window.capplanWorkbench;
     const excel = (wb.pane as unknown as { Excel: typeof Excel }).Excel;

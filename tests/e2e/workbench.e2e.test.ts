@@ -9,15 +9,10 @@ import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../../src/model/resolve";
 import { buildRentVsBuildTemplate } from "../../src/templates/rentVsBuild";
-import type { CapplanWorkbenchApi, WorkbenchCell } from "../../src/dev/workbench/testApi";
-import { launchBrowser, newContext, screenshot } from "../../scripts/support/browser";
-import { startServer, type TestServer } from "../../scripts/support/server";
-
-declare global {
-  interface Window {
-    capplanWorkbench: CapplanWorkbenchApi;
-  }
-}
+import type { WorkbenchCell } from "../../src/dev/workbench/testApi";
+import { screenshot } from "../../scripts/support/browser";
+import type { TestServer } from "../../scripts/support/server";
+import { openWorkbench } from "./support/workbench";
 
 const SHEET = "Rent vs Build";
 const SCENARIO = "xai-memphis-2024";
@@ -63,12 +58,7 @@ async function waitForMessage(pattern: RegExp): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await (await newContext(browser)).newPage();
-  page.on("pageerror", (error) => console.error("page error:", error.message));
-  await page.goto(`${server.origin}/workbench.html`);
-  await page.evaluate(() => window.capplanWorkbench.ready);
+  ({ server, browser, page } = await openWorkbench());
   pane = page.frameLocator("#wb-pane");
 });
 

@@ -26,12 +26,11 @@ import {
   ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
-  HyperFormula,
   SimpleRangeValue,
 } from "hyperformula";
 import type { FunctionPluginDefinition, ImplementedFunctions } from "hyperformula";
 import type { InterpreterState, PluginAst, PluginValue, ScalarPluginValue } from "./hfTypes";
-import { asPluginAst, isRichNumber } from "./hfTypes";
+import { addFunctionNames, asPluginAst, plainArgument } from "./hfTypes";
 import { shownMessage, type CustomFunctionImplementation } from "./customFunctionsNamespace";
 
 // ------------------------------------------------------------------ functions.json
@@ -293,10 +292,8 @@ function blankFor(param: CustomFunctionParameter | undefined): unknown {
 }
 
 function scalarToJs(value: ScalarPluginValue, blank: unknown): unknown {
-  if (value === EmptyValue) return blank;
   if (value instanceof CellError) return excelErrorOf(value).code;
-  if (isRichNumber(value)) return value.val;
-  return value;
+  return plainArgument(value, blank);
 }
 
 /** Dimensions of a rectangular 2-D array, or null when `value` is not one. */
@@ -502,8 +499,6 @@ export function createCapplanPlugin(registry: CapplanFunctionRegistry): Function
     }
     translations[name] = name;
   }
-  for (const code of HyperFormula.getRegisteredLanguagesCodes()) {
-    HyperFormula.getLanguage(code).extendFunctions(translations);
-  }
+  addFunctionNames(translations);
   return CapplanPlugin;
 }

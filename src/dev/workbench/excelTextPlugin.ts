@@ -5,17 +5,10 @@
  * a format string). Both go through the grid's Excel number formatter, so a value shows the same
  * text in a formatted cell, through TEXT and through FIXED, as in Excel in an en-US locale.
  */
-import {
-  CellError,
-  EmptyValue,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-} from "hyperformula";
+import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin } from "hyperformula";
 import type { ImplementedFunctions } from "hyperformula";
 import type { InterpreterState, PluginAst, PluginValue } from "./hfTypes";
-import { asPluginAst, isRichNumber } from "./hfTypes";
+import { addFunctionNames, asPluginAst, plainArgument } from "./hfTypes";
 import { formatCellValue } from "./numberFormat";
 
 /** ROUND's rule: halves away from zero; decimals < 0 round left of the point (FIXED(1250,-2) = 1,300). */
@@ -73,10 +66,10 @@ export class ExcelTextPlugin extends FunctionPlugin {
       ast.args,
       state,
       this.metadata("TEXT"),
-      (value: unknown, format: string): string => {
-        // Excel formats numbers and numeric text; other text and booleans come back as they are.
-        if (value === EmptyValue) return formatCellValue(0, format).text;
-        if (isRichNumber(value)) return formatCellValue(value.val, format).text;
+      (argument: unknown, format: string): string => {
+        // Excel formats numbers and numeric text (a blank cell is 0); other text and booleans come
+        // back as they are.
+        const value = plainArgument(argument, 0);
         if (typeof value === "number") return formatCellValue(value, format).text;
         if (typeof value === "string" && NUMERIC_TEXT.test(value))
           return formatCellValue(Number(value), format).text;
@@ -92,7 +85,5 @@ export class ExcelTextPlugin extends FunctionPlugin {
  * FIXED: adds the English name to every registered language (idempotent).
  */
 export function registerExcelTextNames(): void {
-  for (const code of HyperFormula.getRegisteredLanguagesCodes()) {
-    HyperFormula.getLanguage(code).extendFunctions({ FIXED: "FIXED" });
-  }
+  addFunctionNames({ FIXED: "FIXED" });
 }

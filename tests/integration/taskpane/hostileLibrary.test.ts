@@ -13,24 +13,15 @@ import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
 import { CACHE_KEY, URL_KEY } from "../../../src/taskpane/libraryCache";
 import { checkLibraryUrl, fetchLibraryText, redactUrl, type ResponseLike } from "../../../src/taskpane/libraryFetch";
 import { nodeFetch } from "./support/browserGaps";
-import {
-  button,
-  chooseFile,
-  cleanUp,
-  click,
-  field,
-  libraryInfo,
-  modelOption,
-  mountSidebar,
-  mustMessage,
-  noFetch,
-  panel,
-  type Sidebar,
-} from "./support/harness";
+import { button, cleanUp, click, libraryInfo, modelOption, mountSidebar, mustMessage, noFetch, panel, type Sidebar } from "./support/harness";
+import { libraryPanel, loadFile, loadUrl } from "./support/libraryPanel";
 import { teamLibrary, teamLibraryText } from "./support/libraries";
 import { startServer, type TestServer } from "./support/server";
 
 const SECRET = "ghp_s3cr3tT0ken";
+/** An Azure Blob SAS link: sv, se, sr, sp describe it; sig is the signature that grants the read. */
+const SAS_SIG = "Xq8SaSs1gnature%2Bvalue%3D";
+const SAS_PATH = `/sas/team.json?sv=2025-01-05&se=2027-01-01T00%3A00%3A00Z&sr=b&sp=r&sig=${SAS_SIG}`;
 
 /** A team library as Windows-1252 bytes: "é" is the single byte 0xE9, which is not UTF-8. */
 function windows1252Library(): Buffer {
@@ -44,6 +35,8 @@ beforeAll(async () => {
     "/team.json": { body: teamLibraryText() },
     "/cp1252.json": { body: windows1252Library() },
     "/bom.json": { body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(teamLibraryText(), "utf8")]) },
+    [SAS_PATH]: { body: teamLibraryText() },
+    [`/forbidden.json?token=${SECRET}`]: { status: 403, body: "forbidden" },
     "/redirect-with-token.json": { status: 302, headers: { Location: `https://user:${SECRET}@libraries.example.com/team.json` }, body: "" },
   });
 });
@@ -53,20 +46,6 @@ afterAll(async () => {
 });
 
 afterEach(cleanUp);
-
-const libraryPanel = (sidebar: Sidebar) => panel(sidebar.root, "Library");
-
-async function loadUrl(sidebar: Sidebar, url: string): Promise<void> {
-  field(libraryPanel(sidebar), "Team library URL").value = url;
-  click(button(libraryPanel(sidebar), "Load from URL"));
-  await sidebar.app.whenIdle();
-}
-
-async function loadFile(sidebar: Sidebar, file: File): Promise<void> {
-  const input = libraryPanel(sidebar).querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
-  chooseFile(input, file);
-  await sidebar.app.whenIdle();
-}
 
 /** Everything the sidebar shows or keeps, except the field the user typed into. */
 function everythingShownAndKept(sidebar: Sidebar): string {
@@ -127,6 +106,78 @@ describe("library URLs with credentials", () => {
   it("Given messages that quote URLs, When redacted, Then only the userinfo is replaced", () => {
     expect(redactUrl(`GET https://u:${SECRET}@h.example/x.json failed`)).toBe("GET https://***@h.example/x.json failed");
     expect(redactUrl("https://h.example/a@b.json")).toBe("https://h.example/a@b.json");
+  });
+});
+
+describe("secrets in a library URL's query string or fragment", () => {
+  it.each([
+    [`https://acme.blob.core.windows.net/lib/team.json?sv=2025-01-05&se=2027-01-01&sr=b&sp=r&sig=${SAS_SIG}`, "https://acme.blob.core.windows.net/lib/team.json?sv=…&se=…&sr=…&sp=…&sig=…"],
+    [`https://acme.sharepoint.com/:u:/s/fin/lib.json?download=1&share=abc&token=${SECRET}`, "https://acme.sharepoint.com/:u:/s/fin/lib.json?download=1&share=abc&token=…"],
+    [`https://raw.githubusercontent.com/acme/lib/main/team.json?token=${SECRET}`, "https://raw.githubusercontent.com/acme/lib/main/team.json?token=…"],
+    [`https://h.example/t.json?access_token=${SECRET}&Key=${SECRET}&code=${SECRET}&Signature=${SECRET}`, "https://h.example/t.json?access_token=…&Key=…&code=…&Signature=…"],
+    [`https://s3.example/t.json?X-Amz-Credential=${SECRET}&X-Amz-Signature=${SECRET}&X-Amz-Date=20261201`, "https://s3.example/t.json?X-Amz-Credential=…&X-Amz-Signature=…&X-Amz-Date=20261201"],
+    [`https://storage.googleapis.com/b/t.json?X-Goog-Signature=${SECRET}&X-Goog-Credential=${SECRET}`, "https://storage.googleapis.com/b/t.json?X-Goog-Signature=…&X-Goog-Credential=…"],
+    [`https://h.example/t.json#access_token=${SECRET}`, "https://h.example/t.json#…"],
+  ])("Given %s, When it is redacted, Then the secret values are replaced by …", (url, shown) => {
+    expect(redactUrl(url)).toBe(shown);
+    expect(redactUrl(`GET ${url} failed`)).toBe(`GET ${shown} failed`);
+  });
+
+  it("Given ordinary query parameters, When redacted, Then they are shown as they are", () => {
+    expect(redactUrl("https://h.example/t.json?version=2&download=1")).toBe("https://h.example/t.json?version=2&download=1");
+  });
+
+  it("Given a SAS link, When it is loaded, Then the library is used, the pane never shows the signature, only the remembered URL keeps it, and Load from URL reloads it", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await loadUrl(sidebar, server.url(SAS_PATH));
+    expect(mustMessage(libraryPanel(sidebar)).kind).toBe("success");
+    expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
+    expect(libraryInfo(sidebar.root).Source).toBe(`URL: ${server.url("/sas/team.json?sv=…&se=…&sr=…&sp=…&sig=…")}`);
+    const field = libraryPanel(sidebar).querySelector<HTMLInputElement>('input[type="url"]') as HTMLInputElement;
+    expect(field.value).not.toContain(SAS_SIG);
+    expect([sidebar.root.textContent ?? "", field.value, sidebar.storage.getItem(CACHE_KEY) ?? ""].join("\n")).not.toContain(SAS_SIG);
+    // Kept on purpose (README, team library): without the signature the address cannot be loaded again.
+    expect(sidebar.storage.getItem(URL_KEY)).toBe(server.url(SAS_PATH));
+
+    // A new session: the field shows the redacted address and loading it unchanged uses the remembered one.
+    cleanUp();
+    const again = mountSidebar({ fetch: nodeFetch(), storage: sidebar.storage });
+    const prefilled = libraryPanel(again).querySelector<HTMLInputElement>('input[type="url"]') as HTMLInputElement;
+    expect(prefilled.value).toBe(server.url("/sas/team.json?sv=…&se=…&sr=…&sp=…&sig=…"));
+    click(button(libraryPanel(again), "Load from URL"));
+    await again.app.whenIdle();
+    expect(mustMessage(libraryPanel(again)).kind).toBe("success");
+    expect(server.requests.filter((r) => r === SAS_PATH)).toHaveLength(2);
+  });
+
+  it("Given a URL with a token that the server refuses, When it is loaded, Then the refusal shows the address without the token", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await loadUrl(sidebar, server.url(`/forbidden.json?token=${SECRET}`));
+    const shown = mustMessage(libraryPanel(sidebar));
+    expect(shown.title).toBe("The server answered 403 Forbidden");
+    expect(shown.details).toEqual([server.url("/forbidden.json?token=…")]);
+    expect(everythingShownAndKept(sidebar)).not.toContain(SECRET);
+  });
+
+  it.each([
+    ["timed out", () => new Promise<ResponseLike>(() => undefined)],
+    ["too large", () => Promise.resolve<ResponseLike>({ ok: true, status: 200, statusText: "OK", headers: { get: () => "99999999" }, text: () => Promise.resolve("") })],
+    ["unreachable", () => Promise.reject(new Error(`connect failed for https://h.example/t.json?sig=${SECRET}`))],
+  ])("Given a download that %s, When it fails, Then the problem does not echo the signature", async (_, fetchFn) => {
+    const result = await fetchLibraryText(fetchFn, `https://h.example/t.json?sv=1&sig=${SECRET}`, { timeoutMs: 50, maxBytes: 1_000 });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(JSON.stringify(result)).toContain("https://h.example/t.json?sv=…&sig=…");
+  });
+
+  it("Given an http address with a signature, When it is refused, Then the refusal does not echo the signature", () => {
+    const check = checkLibraryUrl(`http://libraries.example.com/t.json?sig=${SECRET}`);
+    expect(check.ok).toBe(false);
+    expect(JSON.stringify(check)).not.toContain(SECRET);
+  });
+
+  it("Given an address with a fragment, When it is checked, Then the fragment (never sent to the server, sometimes a token) is dropped", () => {
+    expect(checkLibraryUrl(`https://h.example/t.json#access_token=${SECRET}`)).toEqual({ ok: true, url: "https://h.example/t.json" });
   });
 });
 

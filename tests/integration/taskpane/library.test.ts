@@ -25,6 +25,7 @@ import {
   type Sidebar,
   workbookSnapshot,
 } from "./support/harness";
+import { libraryPanel, loadUrl } from "./support/libraryPanel";
 import { teamLibrary, teamLibraryText } from "./support/libraries";
 import { startServer, type TestServer } from "./support/server";
 
@@ -70,15 +71,6 @@ afterAll(async () => {
 
 afterEach(cleanUp);
 
-function libraryPanel(sidebar: Sidebar): HTMLElement {
-  return panel(sidebar.root, "Library");
-}
-
-async function loadUrl(sidebar: Sidebar, url: string): Promise<void> {
-  field(libraryPanel(sidebar), "Team library URL").value = url;
-  click(button(libraryPanel(sidebar), "Load from URL"));
-  await sidebar.app.whenIdle();
-}
 
 /** A sidebar with an inserted template, so "the workbook did not change" covers real content. */
 async function sidebarWithTemplate(

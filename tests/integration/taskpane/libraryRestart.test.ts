@@ -17,19 +17,8 @@ import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { LIBRARY_SCHEMA_REVISION } from "../../../src/model/library/fingerprint";
 import { CACHE_KEY } from "../../../src/taskpane/libraryCache";
 import { nodeFetch } from "./support/browserGaps";
-import {
-  FIXED_NOW,
-  MemoryStorage,
-  button,
-  cleanUp,
-  click,
-  field,
-  libraryInfo,
-  mountSidebar,
-  mustMessage,
-  panel,
-  type Sidebar,
-} from "./support/harness";
+import { FIXED_NOW, MemoryStorage, button, cleanUp, click, libraryInfo, mountSidebar, mustMessage, panel } from "./support/harness";
+import { loadUrl } from "./support/libraryPanel";
 import { teamLibraryText } from "./support/libraries";
 import { startServer, type TestServer } from "./support/server";
 
@@ -52,12 +41,6 @@ afterAll(async () => {
 });
 afterEach(cleanUp);
 
-async function loadUrl(sidebar: Sidebar, url: string): Promise<void> {
-  const library = panel(sidebar.root, "Library");
-  field(library, "Team library URL").value = url;
-  click(button(library, "Load from URL"));
-  await sidebar.app.whenIdle();
-}
 
 /** A first session loads the team library from its URL, which saves it; then the runtime closes. */
 async function savedTeamLibrary(): Promise<MemoryStorage> {

@@ -1,0 +1,87 @@
+/** @jest-environment jsdom */
+/**
+ * The workbook's pin (the library its template sheets record) follows what the pane writes in the same
+ * session: after Insert, Apply and Undo the functions use the pin the pane just wrote (without reading the
+ * settings again), and Excel recalculates only when that changed whether the functions may answer. The
+ * in-memory workbook counts Application.calculate.
+ */
+import { insertTemplate } from "../../../src/excel/insertTemplate";
+import { readPinnedLibrary } from "../../../src/excel/pinnedLibrary";
+import { MemoryCellStore } from "../../../src/dev/excel-host";
+import { libraryUnavailable, setPinnedLibrary } from "../../../src/functions/activeLibrary";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import { validateTeamLibraryText } from "../../../src/taskpane/libraryLoad";
+import { button, cleanUp, click, modelOption, mountSidebar, panel, type Sidebar } from "./support/harness";
+import { teamLibraryText } from "./support/libraries";
+
+class CountingStore extends MemoryCellStore {
+  recalcs = 0;
+  recalculate(): void {
+    this.recalcs += 1;
+  }
+}
+
+afterEach(cleanUp);
+
+const XAI = "xAI Memphis 2024 — build 100k H100";
+
+async function clickAndWait(sidebar: Sidebar, target: HTMLElement): Promise<void> {
+  click(target);
+  await sidebar.app.whenIdle();
+}
+
+/**
+ * A workbook with a template from the team library (acme-team 2.0.0), opened with the bundled library
+ * restored at start: its pin was read (as functions.js does), so the functions answer #N/A.
+ */
+async function workbookPinnedToTeam(): Promise<{ sidebar: Sidebar; store: CountingStore }> {
+  const store = new CountingStore();
+  const sidebar = mountSidebar({ store });
+  await sidebar.app.whenIdle();
+  const team = validateTeamLibraryText(teamLibraryText(), DEFAULT_LIBRARY);
+  if (!team.ok) throw new Error("the test's team library is invalid");
+  // Inserted a month before the pane's clock (FIXED_NOW): what the pane writes is the latest record.
+  await insertTemplate(sidebar.Excel, buildIndex(team.library), "xai-memphis-2024", undefined, {
+    now: () => new Date("2026-11-01T09:00:00.000Z"),
+  });
+  setPinnedLibrary(await readPinnedLibrary(sidebar.Excel));
+  expect(libraryUnavailable()).toMatch(/"acme-team" 2\.0\.0, which is not loaded/);
+  return { sidebar, store };
+}
+
+describe("the pin follows what the pane writes", () => {
+  it("Given a workbook pinned to a missing team library, When the pane inserts a template from the library in use, Then the functions answer again and Excel recalculates once, with no extra sync", async () => {
+    const { sidebar, store } = await workbookPinnedToTeam();
+    click(modelOption(sidebar.root, XAI));
+    const syncs = sidebar.host.stats.syncCount;
+    await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
+    expect(libraryUnavailable()).toBeNull();
+    expect(store.recalcs).toBe(1);
+    // The insert's 3 syncs and the recalculation's 1: the pin written was not read back.
+    expect(sidebar.host.stats.syncCount - syncs).toBe(4);
+  });
+
+  it("Given a workbook whose pin is the library in use, When the pane inserts another template, Then nothing is recalculated", async () => {
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ store });
+    setPinnedLibrary({ kind: "none" });
+    click(modelOption(sidebar.root, XAI));
+    await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
+    await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
+    expect(libraryUnavailable()).toBeNull();
+    expect(store.recalcs).toBe(0);
+  });
+
+  it("Given a workbook pinned to a missing team library, When its template is refreshed to the library in use and the refresh undone, Then the functions answer, then not again, with one recalculation each", async () => {
+    const { sidebar, store } = await workbookPinnedToTeam();
+    const refresh = panel(sidebar.root, "Refresh assumptions");
+    await clickAndWait(sidebar, button(refresh, "Check for updates"));
+    await clickAndWait(sidebar, button(refresh, /^Apply selected \(\d+\)$/));
+    expect(libraryUnavailable()).toBeNull();
+    expect(store.recalcs).toBe(1);
+    await clickAndWait(sidebar, button(refresh, "Undo last refresh"));
+    expect(libraryUnavailable()).toMatch(/"acme-team" 2\.0\.0, which is not loaded/);
+    expect(store.recalcs).toBe(2);
+  });
+});
