@@ -58,6 +58,7 @@ import {
   queueRegistryWrite,
   queueSettingRead,
   queueUndoWrite,
+  namesPointAt,
   registryIdOf,
   sameRegistry,
   settingValue,
@@ -65,6 +66,7 @@ import {
 } from "./templateRegistry";
 import type {
   LibraryRef,
+  NameFormulas,
   Pending,
   PendingRead,
   ProvenanceChange,
@@ -185,9 +187,7 @@ function findEntry(
   if (damaged !== undefined) throw new CorruptTemplateEntryError(sheet.name, damaged.problem);
   const existingIds = new Set(state.sheets.map((s) => s.id));
   // Found by name only if one of its names still points at this sheet (not a reused name).
-  const registryId = registryIdOf(registry, sheet, existingIds, (entry) =>
-    Object.values(entry.assumptions).some((a) => namePointsAt(state, a.name, sheet.name))
-  );
+  const registryId = registryIdOf(registry, sheet, existingIds, state.names);
   const entry = registryId === undefined ? undefined : registry.sheets[registryId];
   if (registryId === undefined || entry === undefined) throw new NotATemplateSheetError(sheet.name);
   return { registryId, entry };
@@ -225,8 +225,7 @@ interface WorkbookState {
   readonly pending: PendingRead;
   readonly registry: RegistryRead;
   readonly sheets: readonly { readonly id: string; readonly name: string }[];
-  /** Workbook names (by excelNameKey) -> their formula ("='Rent vs Build'!$C$5"). */
-  readonly names: ReadonlyMap<string, string>;
+  readonly names: NameFormulas;
 }
 
 interface QueuedState {
@@ -277,17 +276,12 @@ function findSheet(
   if (byId !== undefined) return byId;
   const byName = state.sheets.find((s) => sameExcelName(s.name, record.sheetName));
   if (byName === undefined) return undefined;
-  const pointsHere = Object.values(record.previous).some((p) =>
-    namePointsAt(state, p.name, byName.name)
+  const pointsHere = namesPointAt(
+    state.names,
+    Object.values(record.previous).map((p) => p.name),
+    byName.name
   );
   return pointsHere ? byName : undefined;
-}
-
-/** Whether the workbook name refers to a range on the sheet of that name. */
-function namePointsAt(state: WorkbookState, name: string, sheetName: string): boolean {
-  const formula = state.names.get(excelNameKey(name));
-  const target = formula === undefined ? null : parseSheetReference(formula);
-  return target !== null && sameExcelName(target.sheet, sheetName);
 }
 
 /** Two undo records are the same refresh (records of older versions have no opId). */
@@ -371,7 +365,7 @@ function queueRestore(
     restored += 1;
   }
   const existingIds = new Set(state.sheets.map((s) => s.id));
-  const registryId = registryIdOf(registry, sheet, existingIds);
+  const registryId = registryIdOf(registry, sheet, existingIds, state.names);
   // The header is found by its address, not a name: written only on a sheet the registry knows.
   if (record.header !== undefined && registryId !== undefined)
     write(record.header.row, record.header.col, record.header.before);

@@ -178,3 +178,17 @@ describe("registries nested too deep", () => {
     expect(result.warnings[0]).toMatch(/capplan\.templates\.damaged\.2026-12-03/);
   });
 });
+
+describe("insert re-keys an entry by name only to the sheet its names point at (#5)", () => {
+  it("Given a template deleted and a plain sheet given its name, When another template is inserted, Then the plain sheet does not inherit the old entry", async () => {
+    const wb = newWorkbook();
+    const first = await insertTemplateSpec(wb.excel, build);
+    wb.store.removeSheet(first.worksheetId);
+    const impostor = wb.store.addSheet(first.sheetName);
+
+    const second = await insertTemplateSpec(wb.excel, build);
+
+    expect(registryOf(wb).sheets[impostor.id]).toBeUndefined();
+    expect(Object.keys(registryOf(wb).sheets)).toEqual([second.worksheetId]);
+  });
+});
