@@ -311,6 +311,14 @@ describe("undo writes only what the template could have written", () => {
     await undoLastRefreshWith(wb.excel);
     expect(cellAt(wb.store, SHEET, "B7").formula).toBe("=CP_RentalRate/40+0.01");
   });
+
+  it("Given a user formula that rounds, caps or branches over the sheet's names and cells, When undoing, Then it comes back", async () => {
+    const wb = await refreshed();
+    const formula = "=IF(CP_GpuCount>1000,ROUND(MIN(CP_RentalRate/40,$B$8),4),0.06)";
+    tamper(wb, { value: 0.06, formula });
+    await undoLastRefreshWith(wb.excel);
+    expect(cellAt(wb.store, SHEET, "B7").formula).toBe(formula);
+  });
 });
 
 describe("an undo that can never succeed does not stay", () => {
