@@ -30,7 +30,7 @@ import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { layerLibrary } from "../../../src/model/library/merge";
 import { LAYOUT, COLUMN } from "../../../src/templates/layout";
 import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
-import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex } from "./host";
+import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "./host";
 import type { Workbook } from "./host";
 import type { JsonValue } from "../../../src/excel/memory";
 
@@ -253,8 +253,9 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
     wb.stats.reset();
 
     const error = await undoLastRefresh(wb.excel).catch((e: unknown) => e);
-    // Read + the failed batch, then one more try: read + the failed roll-forward.
-    expect(wb.stats.syncCount).toBe(4);
+    // Read + read the cells + the failed batch, then one more try: read + the failed roll-forward
+    // (which reuses the cells the first try read).
+    expect(wb.stats.syncCount).toBe(5);
     expect(userMessage(error)).toMatch(/Undo last refresh again|Check for updates/);
 
     const again = await planRefresh(wb.excel, dellIndex());
@@ -359,5 +360,82 @@ describe("undo after the template was replaced by a sheet of the same name", () 
 
     expect(wb.store.getUsedBounds(impostor.id, false)).toBeNull();
     expect(registryOf(wb).sheets[impostor.id]).toBeUndefined();
+  });
+});
+
+describe("undo and rollback keep what the user changed since the refresh", () => {
+  it("Given two refreshed inputs and one edited by hand afterwards, When undone, Then the edit is kept and listed, the other comes back, in 3 syncs", async () => {
+    const wb = await fixtureWorkbook();
+    const team = teamIndex();
+    await apply(wb, await plan(wb, team), ["systemPricePerGpu", "powerPrice"]);
+    await typeInto(wb.excel, SHEET, "B7", 0.07);
+    wb.stats.reset();
+
+    const result = await undoLastRefreshWith(wb.excel);
+
+    // Read the records, read the cells undo would write, write.
+    expect(wb.stats.syncCount).toBe(3);
+    expect(result).toEqual({
+      restored: 1,
+      notRestored: [],
+      kept: [{ key: "powerPrice", name: "CP_PowerPrice", cells: ["B7"] }],
+    });
+    expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.07);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
+    expect(recorded(wb, wb.worksheetId, "systemPricePerGpu")).toBe(37500);
+    // The registry keeps what the add-in last wrote there, so the next check calls 0.07 "your edit".
+    expect(recorded(wb, wb.worksheetId, "powerPrice")).toBe(0.081);
+    expect(row(await plan(wb, team), "powerPrice")).toMatchObject({
+      workbookValue: 0.07,
+      isOverride: true,
+      selectedByDefault: false,
+    });
+    expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
+  });
+
+  it("Given a failed apply whose rollback also failed, and the user then edited the half-applied cell, When checking for updates, Then the rollback keeps the edit", async () => {
+    const wb = await fixtureWorkbook();
+    const team = teamIndex({ systemPricePerGpu: 31000 });
+    const p = await plan(wb, team);
+    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
+    wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
+    await apply(wb, p, ["systemPricePerGpu"]).catch(() => undefined);
+    expect(wb.store.getSetting(PENDING_KEY)).toBeDefined();
+    await typeInto(wb.excel, SHEET, "B6", 33000);
+
+    const again = await plan(wb, team);
+
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(33000);
+    expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
+    expect(row(again, "systemPricePerGpu")).toMatchObject({
+      workbookValue: 33000,
+      isOverride: true,
+    });
+  });
+});
+
+describe("undo keeps a source cell the user changed since the refresh (rent-vs-build template)", () => {
+  it("Given the H100 price refreshed and its source then typed over, When undone, Then the price and as-of come back, the typed source stays and is listed", async () => {
+    const wb = newWorkbook();
+    await insertTemplate(wb.excel, defaultIndex, SCENARIO);
+    const price = rowOf("systemPricePerGpu");
+    const asOfBefore = at(wb, `${COLUMN.asOf}${price}`);
+    const priceBefore = namedCell(wb.store, "CP_SystemPricePerGpu").value;
+    await applyRefresh(wb.excel, await planRefresh(wb.excel, dellIndex()), ["systemPricePerGpu"]);
+    await typeInto(wb.excel, SHEET, `${COLUMN.source}${price}`, "Dell quote 7731, signed");
+
+    const result = await undoLastRefresh(wb.excel);
+
+    expect(namedCell(wb.store, "CP_SystemPricePerGpu").value).toBe(priceBefore);
+    expect(at(wb, `${COLUMN.asOf}${price}`)).toBe(asOfBefore);
+    expect(at(wb, `${COLUMN.source}${price}`)).toBe("Dell quote 7731, signed");
+    expect(result.restored).toBe(1);
+    expect(result.kept).toEqual([
+      {
+        key: "systemPricePerGpu",
+        name: "CP_SystemPricePerGpu",
+        cells: [`${COLUMN.source}${price}`],
+      },
+    ]);
   });
 });

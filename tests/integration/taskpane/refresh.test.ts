@@ -263,6 +263,27 @@ describe("refreshing a template's assumptions", () => {
     expect(mustMessage(refreshPanel(sidebar)).title).toBe("Nothing to undo");
   });
 
+  it("Given a refreshed input edited by hand afterwards, When undone, Then the edit is kept and the panel says so", async () => {
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await insertXai(sidebar);
+    await loadTeamLibrary(sidebar);
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    await editNamedCell(sidebar.Excel, "CP_SystemPricePerGpu", 33000);
+
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
+
+    const shown = mustMessage(refreshPanel(sidebar));
+    expect(shown.kind).toBe("warning");
+    expect(shown.title).toBe("Restored 2 assumptions to their values before the last refresh");
+    expect(shown.details).toEqual([
+      expect.stringMatching(
+        /^Kept: CP_SystemPricePerGpu \([A-Z]+[0-9]+\), because you edited it after the refresh\.$/
+      ),
+    ]);
+    expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(33000);
+  });
+
   it("Given no refresh was applied, When Undo last refresh is clicked, Then it says there is nothing to undo", async () => {
     const sidebar = mountSidebar();
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
