@@ -9,63 +9,41 @@ import {
   userMessage,
 } from "../../../src/excel/errors";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
-import { insertTemplateSpec } from "../../../src/excel/insertCore";
 import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
-import {
-  applyRefreshWith,
-  planRefreshWith,
-  undoLastRefreshWith,
-} from "../../../src/excel/refreshCore";
-import type { RefreshPlan } from "../../../src/excel/refreshCore";
-import {
-  PENDING_KEY,
-  REGISTRY_KEY,
-  UNDO_KEY,
-  parseRegistry,
-} from "../../../src/excel/templateRegistry";
-import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
+import { undoLastRefreshWith } from "../../../src/excel/refreshCore";
+import { PENDING_KEY, REGISTRY_KEY, UNDO_KEY } from "../../../src/excel/templateRegistry";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { layerLibrary } from "../../../src/model/library/merge";
 import { LAYOUT, COLUMN } from "../../../src/templates/layout";
-import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
+import {
+  SCENARIO,
+  SHEET,
+  applyFixture as apply,
+  fixtureWorkbook,
+  planFixture as plan,
+  planRow as row,
+  recorded,
+  registryOf,
+} from "./fixtureWorkbook";
 import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "./host";
 import type { Workbook } from "./host";
 import type { JsonValue } from "../../../src/excel/memory";
 
-const SCENARIO = "xai-memphis-2024";
-const SHEET = "Rent vs Build";
-const NOW = () => new Date("2026-12-03T09:00:00.000Z");
-const plan = (wb: Workbook, index: LibraryIndex) =>
-  planRefreshWith(wb.excel, index, fixtureAssumptions);
-const apply = (wb: Workbook, p: RefreshPlan, keys: readonly string[]) =>
-  applyRefreshWith(wb.excel, p, keys, { now: NOW });
-
-async function fixtureWorkbook(): Promise<Workbook & { worksheetId: string }> {
-  const wb = newWorkbook();
-  const { worksheetId } = await insertTemplateSpec(
-    wb.excel,
-    fixtureBuilder(defaultIndex, SCENARIO)
-  );
-  wb.stats.reset();
-  return { ...wb, worksheetId };
+/**
+ * Applies a team H100 price (31000) with the registry write failing inside the apply batch and the
+ * rollback's cell write failing too: the apply's own cell write goes through, a pending record stays.
+ */
+async function applyFailingTwice(): Promise<{ wb: Workbook; team: LibraryIndex; error: unknown }> {
+  const wb = await fixtureWorkbook();
+  const team = teamIndex({ systemPricePerGpu: 31000 });
+  const p = await plan(wb, team);
+  wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
+  wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
+  const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
+  return { wb, team, error };
 }
-
-function registryOf(wb: Workbook): TemplateRegistry {
-  const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
-  if (read.status !== "ok") throw new Error(`registry ${read.status}`);
-  return read.registry;
-}
-
-const recorded = (wb: Workbook, id: string, key: string) =>
-  registryOf(wb).sheets[id]?.assumptions[key]?.value;
-
-const row = (p: RefreshPlan, key: string) => {
-  const found = p.rows.find((r) => r.key === key);
-  if (found === undefined) throw new Error(`no row ${key}`);
-  return found;
-};
 
 describe("apply is atomic", () => {
   it("Given the registry write fails inside the apply batch, Then the cell, the registry and the undo record agree, the message says nothing changed, and a later apply + undo brings back 37500", async () => {
@@ -103,14 +81,7 @@ describe("apply is atomic", () => {
   });
 
   it("Given the apply fails and so does its rollback, When the user next checks for updates, Then the pending refresh is reconciled first and the message said so", async () => {
-    const wb = await fixtureWorkbook();
-    const team = teamIndex({ systemPricePerGpu: 31000 });
-    const p = await plan(wb, team);
-    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
-    // The apply's own cell write goes through; the rollback's fails.
-    wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
-
-    const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
+    const { wb, team, error } = await applyFailingTwice();
 
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
     expect((error as ExcelOperationFailedError).rolledBack).toBe(false);
@@ -394,12 +365,7 @@ describe("undo and rollback keep what the user changed since the refresh", () =>
   });
 
   it("Given a failed apply whose rollback also failed, and the user then edited the half-applied cell, When checking for updates, Then the rollback keeps the edit", async () => {
-    const wb = await fixtureWorkbook();
-    const team = teamIndex({ systemPricePerGpu: 31000 });
-    const p = await plan(wb, team);
-    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
-    wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
-    await apply(wb, p, ["systemPricePerGpu"]).catch(() => undefined);
+    const { wb, team } = await applyFailingTwice();
     expect(wb.store.getSetting(PENDING_KEY)).toBeDefined();
     await typeInto(wb.excel, SHEET, "B6", 33000);
 

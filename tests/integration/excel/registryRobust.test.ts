@@ -10,25 +10,12 @@ import {
   planRefreshWith,
   undoLastRefreshWith,
 } from "../../../src/excel/refreshCore";
-import {
-  REGISTRY_BACKUP_KEY,
-  REGISTRY_KEY,
-  parseRegistry,
-} from "../../../src/excel/templateRegistry";
-import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
+import { REGISTRY_BACKUP_KEY, REGISTRY_KEY } from "../../../src/excel/templateRegistry";
 import type { JsonValue } from "../../../src/excel/memory";
-import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
-import { activate, cellAt, defaultIndex, newWorkbook, openWorkbook, teamIndex } from "./host";
+import { fixtureAssumptions } from "./fixtures";
+import { buildFixture as build, registryOf } from "./fixtureWorkbook";
+import { activate, cellAt, newWorkbook, openWorkbook, teamIndex } from "./host";
 import type { Workbook } from "./host";
-
-const SCENARIO = "xai-memphis-2024";
-const build = fixtureBuilder(defaultIndex, SCENARIO);
-
-function registryOf(wb: Workbook): TemplateRegistry {
-  const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
-  if (read.status !== "ok") throw new Error(`registry ${read.status}`);
-  return read.registry;
-}
 
 /** What Excel may do when the file is opened in another session or platform: new worksheet ids. */
 function reopenWithNewIds(wb: Workbook): Workbook {

@@ -55,6 +55,16 @@ async function loadTeamLibrary(sidebar: Sidebar): Promise<void> {
   await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Load from URL"));
 }
 
+/** A sidebar whose template was refreshed from the team library (all 3 updates applied). */
+async function refreshedFromTeamLibrary(): Promise<Sidebar> {
+  const sidebar = mountSidebar({ fetch: nodeFetch() });
+  await insertXai(sidebar);
+  await loadTeamLibrary(sidebar);
+  await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+  await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+  return sidebar;
+}
+
 interface DiffRow {
   readonly key: string;
   readonly label: string;
@@ -243,11 +253,7 @@ describe("refreshing a template's assumptions", () => {
   });
 
   it("Given a refreshed input whose name was then deleted, When undone, Then the rest is restored and the panel names what was not", async () => {
-    const sidebar = mountSidebar({ fetch: nodeFetch() });
-    await insertXai(sidebar);
-    await loadTeamLibrary(sidebar);
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    const sidebar = await refreshedFromTeamLibrary();
     sidebar.store.removeName("CP_RentRate");
 
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
@@ -264,11 +270,7 @@ describe("refreshing a template's assumptions", () => {
   });
 
   it("Given a refreshed input edited by hand afterwards, When undone, Then the edit is kept and the panel says so", async () => {
-    const sidebar = mountSidebar({ fetch: nodeFetch() });
-    await insertXai(sidebar);
-    await loadTeamLibrary(sidebar);
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    const sidebar = await refreshedFromTeamLibrary();
     await editNamedCell(sidebar.Excel, "CP_SystemPricePerGpu", 33000);
 
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
