@@ -417,14 +417,28 @@ export type UndoRead =
   | { readonly status: "ok"; readonly record: UndoRecord }
   | { readonly status: "corrupt"; readonly problem: string };
 
-export function parseUndoRecord(raw: unknown): UndoRead {
+type RecordRead<T> =
+  | { readonly status: "absent" }
+  | { readonly status: "ok"; readonly value: T }
+  | { readonly status: "corrupt"; readonly problem: string };
+
+/**
+ * A record kept whole in one setting (undo, pending): absent (no setting), checked against `schema`,
+ * or corrupt with the first problem found.
+ */
+function parseRecordSetting<T>(schema: z.ZodType<T>, raw: unknown): RecordRead<T> {
   if (raw === undefined || raw === null) return { status: "absent" };
   const decoded = decodeSetting(raw);
   if (!decoded.ok) return { status: "corrupt", problem: decoded.problem };
-  const record = UndoRecordSchema.safeParse(decoded.value);
-  return record.success
-    ? { status: "ok", record: record.data }
-    : { status: "corrupt", problem: firstProblem(record.error) };
+  const parsed = schema.safeParse(decoded.value);
+  return parsed.success
+    ? { status: "ok", value: parsed.data }
+    : { status: "corrupt", problem: firstProblem(parsed.error) };
+}
+
+export function parseUndoRecord(raw: unknown): UndoRead {
+  const read = parseRecordSetting(UndoRecordSchema, raw);
+  return read.status === "ok" ? { status: "ok", record: read.value } : read;
 }
 
 export function serializeUndoRecord(record: UndoRecord): Json {
@@ -496,13 +510,8 @@ export type PendingRead =
   | { readonly status: "corrupt"; readonly problem: string };
 
 export function parsePending(raw: unknown): PendingRead {
-  if (raw === undefined || raw === null) return { status: "absent" };
-  const decoded = decodeSetting(raw);
-  if (!decoded.ok) return { status: "corrupt", problem: decoded.problem };
-  const pending = PendingSchema.safeParse(decoded.value);
-  return pending.success
-    ? { status: "ok", pending: pending.data }
-    : { status: "corrupt", problem: firstProblem(pending.error) };
+  const read = parseRecordSetting(PendingSchema, raw);
+  return read.status === "ok" ? { status: "ok", pending: read.value } : read;
 }
 
 export function queuePendingWrite(context: Excel.RequestContext, pending: Pending): void {
