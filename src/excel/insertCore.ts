@@ -225,7 +225,7 @@ async function insertSerialized(
     // ---- sync 1: what the workbook already has
     progress("Reading workbook", 0.1);
     const worksheets = context.workbook.worksheets.load("items/name,items/id");
-    const names = context.workbook.names.load("items/name");
+    const names = context.workbook.names.load("items/name,items/formula");
     const registrySetting = queueSettingRead(context, REGISTRY_KEY);
     const backupSetting = queueSettingRead(context, REGISTRY_BACKUP_KEY);
     await context.sync();
@@ -300,7 +300,11 @@ async function insertSerialized(
       // old entry that merely shares its name is pruned rather than taken for it.
       const before = worksheets.items.map((w) => ({ id: w.id, name: w.name }));
       const next = withEntry(
-        pruneRegistry(registry, before),
+        pruneRegistry(
+          registry,
+          before,
+          new Map(names.items.map((n) => [excelNameKey(n.name), n.formula]))
+        ),
         worksheetId,
         entryFor(spec, placement, now.toISOString())
       );

@@ -1,6 +1,6 @@
 /**
  * Refresh a rent-vs-build template's assumptions from the current library: plan (1 sync), apply the
- * rows the user ticked (1 sync), undo the last refresh (2 syncs). See refreshCore.ts.
+ * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshCore.ts.
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { LIBRARY_HEADER, assumptionsFromLibrary } from "../templates/rentVsBuild";
@@ -11,6 +11,7 @@ import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshCore";
 export type {
   CellContent,
   LibraryRef,
+  KeptEdit,
   NotRestored,
   RefreshBasis,
   RefreshOptions,

@@ -7,7 +7,8 @@
  *                    used cells -> one row per assumption (src/templates/refreshPlan.ts);
  *   applyRefreshWith 1 sync: write the chosen values with their source / as-of cells and the
  *                    library header, update the registry, save an undo record;
- *   undoLastRefresh  2 syncs: read the undo record, restore cells and registry.
+ *   undoLastRefresh  3 syncs: read the undo record, read the cells it would write (a cell the
+ *                    user changed since the refresh is kept), restore cells and registry.
  *
  * Atomicity. Excel applies a batch in order and stops at the first failing operation, keeping what
  * came before it; on the web the answer of a batch that Excel applied can also be lost. So apply and
@@ -17,7 +18,10 @@
  *   - no pending record: nothing was written, or (its undo record carries the apply's opId) all was;
  *   - a pending apply: roll it back (cells, source / as-of, header, registry to their previous state);
  *   - a pending undo: roll it forward (undo is idempotent: it writes the previous state again).
- * Rolling back an apply and finishing an undo are the same operation, `queueRestore`.
+ * Rolling back an apply and finishing an undo are the same operation, `queueRestore`. It writes a
+ * cell back only while it holds what the refresh wrote (or already its earlier content): a cell the
+ * user changed since is theirs, left as it is and reported (UndoResult.kept). Undo reads those cells
+ * in a sync of their own; reconciling at Check for updates uses the active sheet it reads anyway.
  *
  * Apply also re-reads, in its own batch, the registry and the cells it overwrites (a load queued before
  * a write sees the old value); in the rare case that something changed since planning (a template
@@ -27,7 +31,7 @@ import { findScenario } from "../model/library/indexLibrary";
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { valueContent } from "../templates/blocks";
 import { isSafeInputFormula } from "../templates/inputFormula";
-import { computeRefreshRows } from "../templates/refreshPlan";
+import { computeRefreshRows, sameCellValue } from "../templates/refreshPlan";
 import type { CellScalar, RefreshRow } from "../templates/refreshPlan";
 import type { AssumptionSpec, LibraryHeaderSpec } from "../templates/types";
 import { cellAddress, excelNameKey, parseCell, parseSheetReference, sameExcelName } from "./a1";
@@ -55,11 +59,12 @@ import {
   parsePending,
   parseRegistry,
   parseUndoRecord,
-  queuePendingWrite,
   pinOfRegistry,
+  queuePendingWrite,
   queueRegistryWrite,
   queueSettingRead,
   queueUndoWrite,
+  namesPointAt,
   registryIdOf,
   sameRegistry,
   settingValue,
@@ -67,6 +72,7 @@ import {
 } from "./templateRegistry";
 import type {
   LibraryRef,
+  NameFormulas,
   Pending,
   PendingRead,
   ProvenanceChange,
@@ -157,10 +163,22 @@ export interface NotRestored {
   readonly reason: string;
 }
 
+/** Cells an undo (or rollback) left alone because the user changed them after the refresh. */
+export interface KeptEdit {
+  /** The assumption's key; null for the library header. */
+  readonly key: string | null;
+  /** The input's workbook name ("CP_PowerPrice"), or "the library header". */
+  readonly name: string;
+  /** The cells left as they are, A1 on the refreshed sheet (the value cell, or source / as-of cells). */
+  readonly cells: readonly string[];
+}
+
 export interface UndoResult {
   readonly restored: number;
   /** Assumptions whose cells could not be found; their registry record keeps the refreshed value. */
   readonly notRestored: readonly NotRestored[];
+  /** Cells the user edited since the refresh, not overwritten; an edited value keeps its registry record. */
+  readonly kept: readonly KeptEdit[];
 }
 
 function requireRegistry(read: RegistryRead): TemplateRegistry {
@@ -192,9 +210,7 @@ function findEntry(
   if (damaged !== undefined) throw new CorruptTemplateEntryError(sheet.name, damaged.problem);
   const existingIds = new Set(state.sheets.map((s) => s.id));
   // Found by name only if one of its names still points at this sheet (not a reused name).
-  const registryId = registryIdOf(registry, sheet, existingIds, (entry) =>
-    Object.values(entry.assumptions).some((a) => namePointsAt(state, a.name, sheet.name))
-  );
+  const registryId = registryIdOf(registry, sheet, existingIds, state.names);
   const entry = registryId === undefined ? undefined : registry.sheets[registryId];
   if (registryId === undefined || entry === undefined) throw new NotATemplateSheetError(sheet.name);
   return { registryId, entry };
@@ -232,8 +248,7 @@ interface WorkbookState {
   readonly pending: PendingRead;
   readonly registry: RegistryRead;
   readonly sheets: readonly { readonly id: string; readonly name: string }[];
-  /** Workbook names (by excelNameKey) -> their formula ("='Rent vs Build'!$C$5"). */
-  readonly names: ReadonlyMap<string, string>;
+  readonly names: NameFormulas;
 }
 
 interface QueuedState {
@@ -284,17 +299,12 @@ function findSheet(
   if (byId !== undefined) return byId;
   const byName = state.sheets.find((s) => sameExcelName(s.name, record.sheetName));
   if (byName === undefined) return undefined;
-  const pointsHere = Object.values(record.previous).some((p) =>
-    namePointsAt(state, p.name, byName.name)
+  const pointsHere = namesPointAt(
+    state.names,
+    Object.values(record.previous).map((p) => p.name),
+    byName.name
   );
   return pointsHere ? byName : undefined;
-}
-
-/** Whether the workbook name refers to a range on the sheet of that name. */
-function namePointsAt(state: WorkbookState, name: string, sheetName: string): boolean {
-  const formula = state.names.get(excelNameKey(name));
-  const target = formula === undefined ? null : parseSheetReference(formula);
-  return target !== null && sameExcelName(target.sheet, sheetName);
 }
 
 /** Two undo records are the same refresh (records of older versions have no opId). */
@@ -303,54 +313,54 @@ function sameOperation(a: UndoRecord, b: UndoRecord): boolean {
   return a.appliedAt === b.appliedAt && a.worksheetId === b.worksheetId;
 }
 
-/** Names of the record's previous formulas that are not arithmetic over the sheet's own names. */
-function unsafeFormulas(record: UndoRecord): string[] {
-  const allowed = [
-    ...Object.values(record.entryBefore.assumptions).map((a) => a.name),
-    ...Object.values(record.previous).map((p) => p.name),
-  ];
+/**
+ * Names of the record's previous formulas that are not in the grammar of src/templates/inputFormula.ts
+ * over the sheet's names: the workbook names that refer to a range on `sheet`. Not the names the
+ * record lists: the record is untrusted, and a name defined as a formula (=WEBSERVICE(...)) would
+ * run that formula wherever it is used.
+ */
+function unsafeFormulas(record: UndoRecord, state: WorkbookState, sheet: Sheet): string[] {
+  const allowed = [...state.names.keys()].filter((name) =>
+    namesPointAt(state.names, [name], sheet.name)
+  );
   return Object.values(record.previous)
     .filter((p) => p.formula !== null && !isSafeInputFormula(p.formula, allowed))
     .map((p) => p.name);
 }
 
-/**
- * Queues writing back the state before the refresh `record` describes: each value cell (found by its
- * name) with its source / as-of cells, the library header, and the sheet's registry entry. Assumptions
- * whose name is gone are reported and keep their refreshed registry record, which is what their cell
- * (wherever it is) still holds. Idempotent: queuing it twice restores the same state.
- */
-function queueRestore(
-  context: Excel.RequestContext,
+type Sheet = { readonly id: string; readonly name: string };
+type PreviousContent = UndoRecord["previous"][string];
+
+/** A refreshed assumption whose value cell was found (by its name, on the refreshed sheet). */
+interface Located {
+  readonly key: string;
+  readonly previous: PreviousContent;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Finds each refreshed value cell by its name; those that cannot be restored, with the reason. */
+function locate(
   record: UndoRecord,
   state: WorkbookState,
-  sheet: { readonly id: string; readonly name: string },
-  registry: TemplateRegistry
-): { result: UndoResult; saved: TemplateRegistry | null } {
-  const ws = context.workbook.worksheets.getItem(sheet.id);
-  const write = (row: number, col: number, value: CellScalar): void => {
-    // valueContent: text that looks like a formula is written as text, never as a formula.
-    ws.getRange(cellAddress(row, col)).values = [[valueContent(value)]];
-  };
+  sheet: Sheet
+): { readonly located: readonly Located[]; readonly notRestored: readonly NotRestored[] } {
+  const located: Located[] = [];
   const notRestored: NotRestored[] = [];
-  const unsafe = new Set(unsafeFormulas(record));
-  let restored = 0;
+  const unsafe = new Set(unsafeFormulas(record, state, sheet));
   for (const [key, previous] of Object.entries(record.previous)) {
-    if (unsafe.has(previous.name)) {
+    const name = previous.name;
+    if (unsafe.has(name)) {
       notRestored.push({
         key,
-        name: previous.name,
+        name,
         reason: `its earlier content is not a value or formula Capacity Planner writes back`,
       });
       continue;
     }
-    const formula = state.names.get(excelNameKey(previous.name));
+    const formula = state.names.get(excelNameKey(name));
     if (formula === undefined) {
-      notRestored.push({
-        key,
-        name: previous.name,
-        reason: `the name ${previous.name} was deleted`,
-      });
+      notRestored.push({ key, name, reason: `the name ${name} was deleted` });
       continue;
     }
     const target = parseSheetReference(formula);
@@ -362,39 +372,196 @@ function queueRestore(
     ) {
       notRestored.push({
         key,
-        name: previous.name,
-        reason: `the name ${previous.name} no longer points at one cell on '${sheet.name}'`,
+        name,
+        reason: `the name ${name} no longer points at one cell on '${sheet.name}'`,
       });
       continue;
     }
-    const { row, col } = target.range;
-    // Only formulas that passed unsafeFormulas reach here.
+    located.push({ key, previous, row: target.range.row, col: target.range.col });
+  }
+  return { located, notRestored };
+}
+
+/** The provenance cells of a located value cell that are on the grid. */
+function provenanceCells(
+  at: Located
+): { readonly change: ProvenanceChange; readonly row: number; readonly col: number }[] {
+  return (at.previous.provenance ?? [])
+    .map((change) => ({ change, row: at.row + change.dRow, col: at.col + change.dCol }))
+    .filter((c) => c.row >= 0 && c.col >= 0);
+}
+
+/**
+ * What a restore finds in the cells it would write: a lookup (row, col on the refreshed sheet), or
+ * "unchecked" when nobody can have edited them since they were written (see recoverApply).
+ */
+type CurrentCells = ((row: number, col: number) => CellContent | undefined) | "unchecked";
+
+/**
+ * Reads, in one sync, every cell `queueRestore` would write for `record`: the value cells, their
+ * provenance cells and the header. Small ranges, not the used range: the sheet may be large.
+ */
+async function readRestoreTargets(
+  context: Excel.RequestContext,
+  record: UndoRecord,
+  state: WorkbookState,
+  sheet: Sheet
+): Promise<CurrentCells> {
+  const ws = context.workbook.worksheets.getItem(sheet.id);
+  const ranges = new Map<string, Excel.Range>();
+  const queue = (row: number, col: number): void => {
+    const address = cellAddress(row, col);
+    if (!ranges.has(address)) ranges.set(address, ws.getRange(address).load("values,formulas"));
+  };
+  for (const at of locate(record, state, sheet).located) {
+    queue(at.row, at.col);
+    for (const c of provenanceCells(at)) queue(c.row, c.col);
+  }
+  if (record.header !== undefined) queue(record.header.row, record.header.col);
+  if (ranges.size === 0) return "unchecked";
+  await context.sync();
+  return (row, col) => {
+    const range = ranges.get(cellAddress(row, col));
+    return range === undefined
+      ? undefined
+      : contentOf(range.values[0]?.[0], range.formulas[0]?.[0]);
+  };
+}
+
+/** Whether a cell holds the value `written` as the add-in writes it (text possibly shortened). */
+function holdsValue(cell: CellContent, written: CellScalar): boolean {
+  if (cell.formula !== null) return false;
+  if (sameCellValue(cell.value, written)) return true;
+  const stored = valueContent(written);
+  // valueContent may prefix an apostrophe (not part of the cell's value) and cut long text.
+  return typeof stored === "string" && cell.value === stored.replace(/^'/, "");
+}
+
+/** Formulas compared as Excel may give them back (upper case, without spaces). */
+const formulaKey = (f: string): string => f.replace(/\s+/g, "").toLocaleUpperCase("en-US");
+
+/**
+ * Whether the add-in may write `before` over this cell: it still holds what the refresh wrote
+ * (`after`), or already holds `before` (an undo finished halfway, a rollback of a write that never
+ * happened). Anything else is an edit made since, which is the user's and is kept. A record of an
+ * older version without `after` cannot tell, and is written as before.
+ */
+function mayRestore(
+  current: CurrentCells,
+  row: number,
+  col: number,
+  after: CellScalar | undefined,
+  before: { readonly value: CellScalar; readonly formula: string | null }
+): boolean {
+  if (current === "unchecked" || after === undefined) return true;
+  const cell = current(row, col);
+  if (cell === undefined) return true;
+  if (holdsValue(cell, after)) return true;
+  return before.formula === null
+    ? holdsValue(cell, before.value)
+    : cell.formula !== null && formulaKey(cell.formula) === formulaKey(before.formula);
+}
+
+/**
+ * Queues writing back the state before the refresh `record` describes: each value cell (found by its
+ * name) with its source / as-of cells, the library header, and the sheet's registry entry. Assumptions
+ * whose name is gone are reported and keep their refreshed registry record, which is what their cell
+ * (wherever it is) still holds. A cell the user changed after the refresh (per `current`) is not
+ * overwritten but listed in `kept`; an edited value cell keeps its row (value, source, as-of) and its
+ * refreshed registry record, so the next Check for updates calls it "your edit". Idempotent: queuing
+ * it twice restores the same state.
+ */
+function queueRestore(
+  context: Excel.RequestContext,
+  record: UndoRecord,
+  state: WorkbookState,
+  sheet: Sheet,
+  registry: TemplateRegistry,
+  current: CurrentCells
+): { result: UndoResult; saved: TemplateRegistry | null } {
+  const ws = context.workbook.worksheets.getItem(sheet.id);
+  const write = (row: number, col: number, value: CellScalar): void => {
+    // valueContent: text that looks like a formula is written as text, never as a formula.
+    ws.getRange(cellAddress(row, col)).values = [[valueContent(value)]];
+  };
+  const { located, notRestored } = locate(record, state, sheet);
+  const kept: KeptEdit[] = [];
+  /** Inputs whose value cell is left as the user edited it. */
+  const valueKept = new Set<string>();
+  let restored = 0;
+  for (const at of located) {
+    const { key, previous, row, col } = at;
+    if (!mayRestore(current, row, col, previous.after, previous)) {
+      kept.push({ key, name: previous.name, cells: [cellAddress(row, col)] });
+      valueKept.add(key);
+      continue;
+    }
+    // Only formulas that passed unsafeFormulas (in locate) reach here.
     if (previous.formula !== null)
       ws.getRange(cellAddress(row, col)).formulas = [[previous.formula]];
     else write(row, col, previous.value);
-    for (const p of previous.provenance ?? []) {
-      if (row + p.dRow >= 0 && col + p.dCol >= 0) write(row + p.dRow, col + p.dCol, p.before);
+    const keptCells: string[] = [];
+    for (const c of provenanceCells(at)) {
+      if (
+        mayRestore(current, c.row, c.col, c.change.after, { value: c.change.before, formula: null })
+      )
+        write(c.row, c.col, c.change.before);
+      else keptCells.push(cellAddress(c.row, c.col));
     }
+    if (keptCells.length > 0) kept.push({ key, name: previous.name, cells: keptCells });
     restored += 1;
   }
   const existingIds = new Set(state.sheets.map((s) => s.id));
-  const registryId = registryIdOf(registry, sheet, existingIds);
+  const registryId = registryIdOf(registry, sheet, existingIds, state.names);
   // The header is found by its address, not a name: written only on a sheet the registry knows.
-  if (record.header !== undefined && registryId !== undefined)
-    write(record.header.row, record.header.col, record.header.before);
-  const current = registryId === undefined ? undefined : registry.sheets[registryId];
+  const header = record.header;
+  if (header !== undefined && registryId !== undefined) {
+    if (
+      mayRestore(current, header.row, header.col, header.after, {
+        value: header.before,
+        formula: null,
+      })
+    )
+      write(header.row, header.col, header.before);
+    else
+      kept.push({
+        key: null,
+        name: "the library header",
+        cells: [cellAddress(header.row, header.col)],
+      });
+  }
+  const entryNow = registryId === undefined ? undefined : registry.sheets[registryId];
   const assumptions = { ...record.entryBefore.assumptions };
-  for (const { key } of notRestored) {
-    const kept = current?.assumptions[key];
-    if (kept !== undefined) assumptions[key] = kept;
+  // Inputs left as they are keep the record of what the add-in last wrote into them.
+  for (const key of [...notRestored.map((n) => n.key), ...valueKept]) {
+    const recordNow = entryNow?.assumptions[key];
+    if (recordNow !== undefined) assumptions[key] = recordNow;
   }
   const entry: TemplateEntry = { ...record.entryBefore, sheetName: sheet.name, assumptions };
   // A sheet the registry does not know (the template was deleted and its name reused) is not made a
   // template by an undo.
-  if (registryId === undefined) return { result: { restored, notRestored }, saved: null };
+  const result = { restored, notRestored, kept };
+  if (registryId === undefined) return { result, saved: null };
   const saved = withEntryMoved(registry, registryId, sheet.id, entry);
   queueRegistryWrite(context, saved);
-  return { result: { restored, notRestored }, saved };
+  return { result, saved };
+}
+
+/**
+ * Cells a caller already read, for settlePending: for one sheet (plan has read the active sheet's used
+ * range), or for one operation (a retried undo read them for the attempt Excel stopped), or
+ * "unchecked" (right after a failed apply: see recoverApply).
+ */
+type KnownCells =
+  | { readonly sheetId: string; readonly current: CurrentCells }
+  | { readonly opId: string; readonly current: CurrentCells }
+  | "unchecked";
+
+function knownFor(known: KnownCells | null, sheetId: string, opId: string): CurrentCells | null {
+  if (known === null) return null;
+  if (known === "unchecked") return "unchecked";
+  if ("sheetId" in known) return known.sheetId === sheetId ? known.current : null;
+  return known.opId === opId ? known.current : null;
 }
 
 /**
@@ -405,7 +572,8 @@ function queueRestore(
 async function settlePending(
   context: Excel.RequestContext,
   pending: Pending,
-  state: WorkbookState
+  state: WorkbookState,
+  known: KnownCells | null
 ): Promise<{ readonly outcome: "completed" | "restored"; readonly result: UndoResult | null }> {
   const settings = context.workbook.settings;
   const pendingSetting = settings.getItem(PENDING_KEY);
@@ -416,10 +584,15 @@ async function settlePending(
     return { outcome: "completed", result: null };
   }
   const sheet = findSheet(state, pending.record);
-  const result =
-    sheet === undefined
-      ? null
-      : queueRestore(context, pending.record, state, sheet, requireRegistry(state.registry)).result;
+  let result: UndoResult | null = null;
+  if (sheet !== undefined) {
+    const registry = requireRegistry(state.registry);
+    // The cells are read (one more sync) unless the caller already knows them.
+    const current =
+      knownFor(known, sheet.id, pending.opId) ??
+      (await readRestoreTargets(context, pending.record, state, sheet));
+    result = queueRestore(context, pending.record, state, sheet, registry, current).result;
+  }
   // An undo removes the record it undid; a rolled-back apply leaves the earlier refresh's record alone.
   if (pending.kind === "undo" && saved !== null && sameOperation(saved, pending.record))
     state.undoSetting.delete();
@@ -442,7 +615,9 @@ export async function planRefreshWith(
       // comparison never calls the add-in's own half-written values "your edit". Normally 1 sync.
       let read = await readPlanInputs(context);
       if (read.state.pending.status === "ok") {
-        await settlePending(context, read.state.pending.pending, read.state);
+        // The active sheet's cells were just read: no extra sync to check them when it is that sheet.
+        const known = { sheetId: read.sheet.id, current: usedRangeCells(read.used) };
+        await settlePending(context, read.state.pending.pending, read.state, known);
         read = await readPlanInputs(context);
       }
       return planFrom(index, source, header, read.sheet, read.used, read.state);
@@ -465,6 +640,18 @@ async function readPlanInputs(context: Excel.RequestContext): Promise<{
   return { sheet: { id: sheet.id, name: sheet.name }, used, state: stateOf(queued) };
 }
 
+/** A cell of a loaded used range (loaded with valuesOnly: a cell outside it is empty). */
+function usedRangeCells(used: Excel.Range): (row: number, col: number) => CellContent {
+  return (row, col) => {
+    if (used.isNullObject) return { value: "", formula: null };
+    const i = row - used.rowIndex;
+    const j = col - used.columnIndex;
+    if (i < 0 || j < 0 || i >= used.rowCount || j >= used.columnCount)
+      return { value: "", formula: null };
+    return contentOf(used.values[i]?.[j], used.formulas[i]?.[j]);
+  };
+}
+
 function planFrom(
   index: LibraryIndex,
   source: AssumptionsSource,
@@ -478,14 +665,7 @@ function planFrom(
   const fromLibrary = libraryAssumptions(index, entry, source);
   const specByKey = new Map(fromLibrary.map((a) => [a.key, a]));
 
-  const cellAt = (row: number, col: number): CellContent | null => {
-    if (used.isNullObject) return { value: "", formula: null };
-    const i = row - used.rowIndex;
-    const j = col - used.columnIndex;
-    if (i < 0 || j < 0 || i >= used.rowCount || j >= used.columnCount)
-      return { value: "", formula: null };
-    return contentOf(used.values[i]?.[j], used.formulas[i]?.[j]);
-  };
+  const cellAt = usedRangeCells(used);
 
   const cells: Record<string, CellContent> = {};
   const provenance: Record<string, ProvenanceTarget[]> = {};
@@ -495,7 +675,7 @@ function planFrom(
     if (target === null || !sameExcelName(target.sheet, sheet.name)) continue;
     if (target.range.rowCount !== 1 || target.range.colCount !== 1) continue;
     const { row, col } = target.range;
-    cells[key] = cellAt(row, col) ?? { value: "", formula: null };
+    cells[key] = cellAt(row, col);
 
     // The provenance cells sit where the template put them relative to the value cell.
     const spec = specByKey.get(key);
@@ -509,7 +689,7 @@ function planFrom(
       if (row + dRow < 0 || col + dCol < 0) continue;
       const current = cellAt(row + dRow, col + dCol);
       // A formula the user put there is theirs: left alone.
-      if (current === null || current.formula !== null) continue;
+      if (current.formula !== null) continue;
       targets.push({
         role: p.role,
         row: row + dRow,
@@ -532,11 +712,7 @@ function planFrom(
     const { row, col } = parseCell(header.address);
     const current = cellAt(row, col);
     // Rewritten only while it still says what the add-in wrote for the sheet's library.
-    if (
-      current !== null &&
-      current.formula === null &&
-      isHeaderOf(header, current.value, libraryBefore)
-    )
+    if (current.formula === null && isHeaderOf(header, current.value, libraryBefore))
       headerTarget = { row, col, before: current.value, after: header.text(meta) };
   }
 
@@ -702,7 +878,9 @@ async function recoverApply(
     const state = await readState(context);
     const saved = state.undo.status === "ok" ? state.undo.record : null;
     if (state.pending.status === "ok" && state.pending.pending.opId === opId) {
-      return (await settlePending(context, state.pending.pending, state)).outcome;
+      // "unchecked": the failed batch ran a moment ago, so its cells hold what it wrote or what was
+      // there before it; no edit of the user's can be among them (and it saves a round trip).
+      return (await settlePending(context, state.pending.pending, state, "unchecked")).outcome;
     }
     // No pending record of ours: its write (the batch's first) never happened, or the whole batch did.
     return saved?.opId === opId ? "completed" : "untouched";
@@ -794,16 +972,18 @@ export async function undoLastRefreshWith(
   options: RefreshOptions = {}
 ): Promise<UndoResult> {
   return serialized(excel, async () => {
+    const attempt: UndoAttempt = { read: null };
     try {
-      const { result, saved } = await undoInExcel(excel);
+      const { result, saved } = await undoInExcel(excel, attempt);
       // Known only when this undo itself wrote the registry (not when it finished an interrupted one).
       if (saved !== null) options.onPinned?.(pinOfRegistry(saved));
       return result;
     } catch (error) {
       if (error instanceof CapacityPlannerError) throw error;
-      // Undo is idempotent: one more try finishes what Excel left half done.
+      // Undo is idempotent: one more try finishes what Excel left half done (with the cells the
+      // first try read: a moment ago, and since then changed only by that try).
       try {
-        return (await undoInExcel(excel)).result;
+        return (await undoInExcel(excel, attempt)).result;
       } catch (again) {
         if (again instanceof CapacityPlannerError) throw again;
         throw wrapExcelError("undo the refresh", error, false, UNDO_INTERRUPTED);
@@ -812,15 +992,24 @@ export async function undoLastRefreshWith(
   });
 }
 
-/** The undo's result, and the registry it saved (null when it finished an interrupted undo instead). */
+/** What one undo attempt read of the cells it was about to write, for a retry of the same undo. */
+interface UndoAttempt {
+  read: { readonly opId: string; readonly current: CurrentCells } | null;
+}
+
+/**
+ * One undo, normally 3 syncs: read the records, read the cells it would write (to keep the user's
+ * later edits), write. A pending record is settled first (1 or 2 syncs more).
+ */
 async function undoInExcel(
-  excel: ExcelApi
+  excel: ExcelApi,
+  attempt: UndoAttempt
 ): Promise<{ result: UndoResult; saved: TemplateRegistry | null }> {
   return await excel.run(async (context) => {
     let state = await readState(context);
     if (state.pending.status === "ok") {
       const pending = state.pending.pending;
-      const settled = await settlePending(context, pending, state);
+      const settled = await settlePending(context, pending, state, attempt.read);
       // An interrupted undo: finishing it was this undo.
       if (pending.kind === "undo" && settled.result !== null)
         return { result: settled.result, saved: null };
@@ -841,12 +1030,14 @@ async function undoInExcel(
     const registry = requireRegistry(state.registry);
     const sheet = findSheet(state, record);
     if (sheet === undefined) return setAside(new RefreshedSheetMissingError(record.sheetName));
-    const unsafe = unsafeFormulas(record);
+    const unsafe = unsafeFormulas(record, state, sheet);
     if (unsafe.length > 0) return setAside(new UnsafeUndoRecordError(unsafe, UNDO_REFUSED_KEY));
 
     const opId = record.opId ?? newOpId(new Date().toISOString());
+    const current = await readRestoreTargets(context, record, state, sheet);
+    attempt.read = { opId, current };
     queuePendingWrite(context, { version: 1, kind: "undo", opId, record });
-    const { result, saved } = queueRestore(context, record, state, sheet, registry);
+    const { result, saved } = queueRestore(context, record, state, sheet, registry, current);
     state.undoSetting.delete();
     context.workbook.settings.getItem(PENDING_KEY).delete();
     await context.sync();

@@ -19,7 +19,7 @@
 import { z } from "zod";
 import { issuesFromZod } from "../model/library/load";
 import type { RecordedAssumption } from "../templates/refreshPlan";
-import { sameExcelName } from "./a1";
+import { excelNameKey, parseSheetReference, sameExcelName } from "./a1";
 import type { ExcelApi } from "./excelApi";
 import type { PinState } from "../functions/activeLibrary";
 import { pinnedLibraryOf } from "./pinnedLibrary";
@@ -297,24 +297,56 @@ export function withEntry(
   return { sheets: { ...registry.sheets, [worksheetId]: entry }, damaged };
 }
 
+/** The workbook's names (keyed by excelNameKey) -> their formula ("='Rent vs Build'!$C$5"). */
+export type NameFormulas = ReadonlyMap<string, string>;
+
+/**
+ * Whether one of `names` still refers to a range on the sheet called `sheetName`. A sheet found by
+ * name after its id changed is taken for a template only then: a plain sheet that merely reuses the
+ * name of a deleted template (whose names Excel turned into #REF!) is not it. The one rule for
+ * Insert, Check for updates and Undo.
+ */
+export function namesPointAt(
+  formulas: NameFormulas,
+  names: Iterable<string>,
+  sheetName: string
+): boolean {
+  for (const name of names) {
+    const formula = formulas.get(excelNameKey(name));
+    const target = formula === undefined ? null : parseSheetReference(formula);
+    if (target !== null && sameExcelName(target.sheet, sheetName)) return true;
+  }
+  return false;
+}
+
+function entryPointsAt(formulas: NameFormulas, entry: TemplateEntry, sheetName: string): boolean {
+  return namesPointAt(
+    formulas,
+    Object.values(entry.assumptions).map((a) => a.name),
+    sheetName
+  );
+}
+
 /**
  * Fits the registry to the workbook's sheets. Worksheet ids are not stable across Excel sessions and
  * platforms, so an entry whose id is gone but whose sheet name belongs to a sheet without an entry of
- * its own is that sheet under a new id: it is re-keyed to it. Only entries whose id and name are both
- * gone are dropped. A damaged entry is kept while its id exists, its name exists, or it has no readable
+ * its own, and whose names still point at that sheet, is that sheet under a new id: it is re-keyed to
+ * it. Only entries whose id and name are both gone are dropped. A damaged entry is kept while its id exists, its name exists, or it has no readable
  * name (nothing tells which sheet it was).
  */
 export function pruneRegistry(
   registry: TemplateRegistry,
-  sheets: readonly { readonly id: string; readonly name: string }[]
+  sheets: readonly { readonly id: string; readonly name: string }[],
+  names: NameFormulas
 ): TemplateRegistry {
   const ids = new Set(sheets.map((s) => s.id));
   const out: Record<string, TemplateEntry> = {};
   for (const [id, entry] of Object.entries(registry.sheets)) if (ids.has(id)) out[id] = entry;
   for (const sheet of sheets) {
     if (out[sheet.id] !== undefined || registry.damaged[sheet.id] !== undefined) continue;
-    const orphan = latestOrphan(registry, sheet.name, ids);
-    if (orphan !== undefined) out[sheet.id] = { ...orphan[1], sheetName: sheet.name };
+    const orphanId = registryIdOf(registry, sheet, ids, names);
+    const orphan = orphanId === undefined ? undefined : registry.sheets[orphanId];
+    if (orphan !== undefined) out[sheet.id] = { ...orphan, sheetName: sheet.name };
   }
   const nameExists = (name: string): boolean => sheets.some((s) => sameExcelName(s.name, name));
   const damaged = Object.fromEntries(
@@ -333,19 +365,19 @@ export function pruneRegistry(
 
 /**
  * The id under which the registry knows a sheet: its current id, else (ids change between sessions
- * and platforms) an entry with its name whose id no longer exists. Undefined when it is not a template.
+ * and platforms) an entry with its name whose id no longer exists and one of whose names still points
+ * at the sheet (namesPointAt). Undefined when it is not a template.
  */
 export function registryIdOf(
   registry: TemplateRegistry,
   sheet: { readonly id: string; readonly name: string },
   existingIds: ReadonlySet<string>,
-  /** When given, an entry found by name must also pass this (e.g. its names still point at the sheet). */
-  confirm?: (entry: TemplateEntry) => boolean
+  names: NameFormulas
 ): string | undefined {
   if (registry.sheets[sheet.id] !== undefined || registry.damaged[sheet.id] !== undefined)
     return sheet.id;
   const orphan = latestOrphan(registry, sheet.name, existingIds);
-  if (orphan === undefined || (confirm !== undefined && !confirm(orphan[1]))) return undefined;
+  if (orphan === undefined || !entryPointsAt(names, orphan[1], sheet.name)) return undefined;
   return orphan[0];
 }
 
@@ -387,14 +419,28 @@ export type UndoRead =
   | { readonly status: "ok"; readonly record: UndoRecord }
   | { readonly status: "corrupt"; readonly problem: string };
 
-export function parseUndoRecord(raw: unknown): UndoRead {
+type RecordRead<T> =
+  | { readonly status: "absent" }
+  | { readonly status: "ok"; readonly value: T }
+  | { readonly status: "corrupt"; readonly problem: string };
+
+/**
+ * A record kept whole in one setting (undo, pending): absent (no setting), checked against `schema`,
+ * or corrupt with the first problem found.
+ */
+function parseRecordSetting<T>(schema: z.ZodType<T>, raw: unknown): RecordRead<T> {
   if (raw === undefined || raw === null) return { status: "absent" };
   const decoded = decodeSetting(raw);
   if (!decoded.ok) return { status: "corrupt", problem: decoded.problem };
-  const record = UndoRecordSchema.safeParse(decoded.value);
-  return record.success
-    ? { status: "ok", record: record.data }
-    : { status: "corrupt", problem: firstProblem(record.error) };
+  const parsed = schema.safeParse(decoded.value);
+  return parsed.success
+    ? { status: "ok", value: parsed.data }
+    : { status: "corrupt", problem: firstProblem(parsed.error) };
+}
+
+export function parseUndoRecord(raw: unknown): UndoRead {
+  const read = parseRecordSetting(UndoRecordSchema, raw);
+  return read.status === "ok" ? { status: "ok", record: read.value } : read;
 }
 
 export function serializeUndoRecord(record: UndoRecord): Json {
@@ -471,13 +517,8 @@ export type PendingRead =
   | { readonly status: "corrupt"; readonly problem: string };
 
 export function parsePending(raw: unknown): PendingRead {
-  if (raw === undefined || raw === null) return { status: "absent" };
-  const decoded = decodeSetting(raw);
-  if (!decoded.ok) return { status: "corrupt", problem: decoded.problem };
-  const pending = PendingSchema.safeParse(decoded.value);
-  return pending.success
-    ? { status: "ok", pending: pending.data }
-    : { status: "corrupt", problem: firstProblem(pending.error) };
+  const read = parseRecordSetting(PendingSchema, raw);
+  return read.status === "ok" ? { status: "ok", pending: read.value } : read;
 }
 
 export function queuePendingWrite(context: Excel.RequestContext, pending: Pending): void {

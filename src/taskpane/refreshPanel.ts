@@ -301,18 +301,24 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     setBusy("Undoing the last refresh…");
     try {
       const pin = followPin(options.excel);
-      const { restored, notRestored } = await undoLastRefresh(options.excel, {
+      const { restored, notRestored, kept } = await undoLastRefresh(options.excel, {
         onPinned: pin.onPinned,
       });
       await pin.update();
       status.textContent = "";
       // Said precisely, so the user knows which cells to check by hand.
       messages.show({
-        kind: notRestored.length === 0 ? "success" : "warning",
+        kind: notRestored.length === 0 && kept.length === 0 ? "success" : "warning",
         title: `Restored ${plural(restored, "assumption")} to their values before the last refresh`,
-        details: notRestored.map(
-          (r) => `Not restored: ${r.name}, because ${r.reason}; it keeps the refreshed value.`
-        ),
+        details: [
+          ...notRestored.map(
+            (r) => `Not restored: ${r.name}, because ${r.reason}; it keeps the refreshed value.`
+          ),
+          ...kept.map(
+            (k) =>
+              `Kept: ${k.name} (${k.cells.join(", ")}), because you edited it after the refresh.`
+          ),
+        ],
         next: "Check for updates shows what differs from the library again.",
       });
     } catch (error) {

