@@ -15,7 +15,7 @@ import {
   setPinnedLibrary,
   type PinnedLibrary,
   type PinState,
-} from "../functions/activeLibrary";
+} from "../shared-state/activeLibrary";
 import type { ExcelApi } from "./excelApi";
 import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "./recalculate";
 

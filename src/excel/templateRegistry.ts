@@ -21,7 +21,7 @@ import { issuesFromZod } from "../model/library/load";
 import type { RecordedAssumption } from "../templates/refreshPlan";
 import { excelNameKey, parseSheetReference, sameExcelName } from "./a1";
 import type { ExcelApi } from "./excelApi";
-import type { PinState } from "../functions/activeLibrary";
+import type { PinState } from "../shared-state/activeLibrary";
 import { pinnedLibraryOf } from "./pinnedLibrary";
 
 export const REGISTRY_KEY = "capplan.templates";

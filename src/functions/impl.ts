@@ -30,7 +30,7 @@ import {
   compareInputsFor,
   rentInputsFor,
 } from "../model/resolve";
-import { getActiveLibrary, libraryName, libraryUnavailable } from "./activeLibrary";
+import { getActiveLibrary, libraryName, libraryUnavailable } from "../shared-state/activeLibrary";
 import { ArgumentError } from "./argumentError";
 import {
   optionalNumber,

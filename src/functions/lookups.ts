@@ -10,7 +10,7 @@ import type {
   RentalOfferEntry,
 } from "../model/library/indexLibrary";
 import { resolveApproach, resolveGpu, resolveOffer, resolveRegion } from "../model/resolve";
-import { activeLibraryState, type Holder } from "./activeLibrary";
+import { activeLibraryState, type Holder } from "../shared-state/activeLibrary";
 import { LibraryUnavailableError } from "./excelErrors";
 
 // Bounded so a sheet full of distinct typos cannot grow memory without limit.

@@ -3,8 +3,9 @@
  * without the task pane) and before Excel's first calculation, so CAPPLAN cells never compute with the
  * bundled library while the user's team library sits in the saved copy. Synchronous (localStorage) and
  * zod-free: it trusts the copy the sidebar validated only when the schema revision is this bundle's and the
- * content hash matches (libraryCache.ts). A copy that cannot be used is removed with a message, so it is
- * never tried again; one saved by another version is left for the sidebar to validate again.
+ * content hash matches (src/shared-state/libraryCache.ts). A copy that cannot be used is removed with a
+ * message, so it is never tried again; one saved by another version is left for the sidebar to validate
+ * again.
  */
 import {
   LIBRARY_SCHEMA_REVISION,
@@ -12,8 +13,12 @@ import {
   libraryHash,
 } from "../model/library/fingerprint";
 import type { LibraryDocument } from "../model/library/schema";
-import { clearCachedLibrary, readCachedLibrary, type StorageLike } from "../taskpane/libraryCache";
-import { setActiveLibrary, type StartupRestore } from "./activeLibrary";
+import {
+  clearCachedLibrary,
+  readCachedLibrary,
+  type StorageLike,
+} from "../shared-state/libraryCache";
+import { setActiveLibrary, type StartupRestore } from "../shared-state/activeLibrary";
 
 const STALE =
   "it was saved by another version of Capacity Planner and must be checked again: open Capacity Planner (Home > Rent vs Build)";

@@ -7,8 +7,8 @@
  */
 import { updatePinnedLibrary } from "../excel/pinnedLibrary";
 import type { RecalcExcel } from "../excel/recalculate";
-import type { StorageLike } from "../taskpane/libraryCache";
-import { recordStartupRestore, setPinnedLibrary } from "./activeLibrary";
+import type { StorageLike } from "../shared-state/libraryCache";
+import { recordStartupRestore, setPinnedLibrary } from "../shared-state/activeLibrary";
 import { restoreSavedLibrary } from "./restoreLibrary";
 
 interface RuntimeGlobals {

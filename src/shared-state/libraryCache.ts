@@ -7,9 +7,10 @@
  * Excel's first calculation and with the task pane closed. It has no zod (it must load fast), so the saved
  * copy also carries the library as the sidebar validated it, layered over the bundled default, with the
  * schema revision that validated it and a hash of its content: the functions use it only when the revision
- * is theirs and the hash matches (this module is zod-free for that reason).
+ * is theirs and the hash matches (this module is zod-free for that reason). Both bundles use it, so it
+ * lives in src/shared-state, which neither src/functions nor src/taskpane owns (README, Layout).
  */
-import type { LibrarySource } from "../functions/activeLibrary";
+import type { LibrarySource } from "./activeLibrary";
 import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../model/library/fingerprint";
 import type { LibraryDocument } from "../model/library/schema";
 

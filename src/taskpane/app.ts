@@ -12,11 +12,11 @@ import {
   onActiveLibraryChange,
   onAvailabilityChange,
   type ActiveLibrary,
-} from "../functions/activeLibrary";
+} from "../shared-state/activeLibrary";
 import type { RecalcExcel } from "../excel/recalculate";
 import { el, isolate } from "./dom";
 import { createInsertPanel } from "./insertPanel";
-import type { StorageLike } from "./libraryCache";
+import type { StorageLike } from "../shared-state/libraryCache";
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchLike } from "./libraryFetch";
 import { createLibraryPanel } from "./libraryPanel";
 import { createLibraryService, type LibraryService, type RestoreOutcome } from "./libraryService";

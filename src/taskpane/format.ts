@@ -1,7 +1,7 @@
 /**
  * How the sidebar writes numbers, sizes, durations and library sources. Pure.
  */
-import type { LibrarySource } from "../functions/activeLibrary";
+import type { LibrarySource } from "../shared-state/activeLibrary";
 import { isolate } from "./dom";
 import { redactUrl } from "./redact";
 

@@ -3,7 +3,7 @@
  * The Insert template panel: inserts a Rent vs Build sheet for the selected model, with progress
  * (a progress bar and the current step, announced politely) and the result as a message.
  */
-import type { ActiveLibrary } from "../functions/activeLibrary";
+import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
 import { insertTemplate } from "../excel/insertTemplate";
 import type { ScenarioEntry } from "../model/library/indexLibrary";

@@ -3,7 +3,7 @@
  * The Library panel: which library is in use (name, version, published date, publisher, source), and
  * the ways to change it: a team library URL, a local file, or back to the bundled library.
  */
-import type { ActiveLibrary } from "../functions/activeLibrary";
+import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import { el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
 import { describeSource, formatNumber, plural } from "./format";
 import type { FileLike } from "./libraryFetch";

@@ -13,7 +13,7 @@ import {
   takeStartupRestore,
   type ActiveLibrary,
   type LibrarySource,
-} from "../functions/activeLibrary";
+} from "../shared-state/activeLibrary";
 import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "../excel/recalculate";
 import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../model/library/fingerprint";
 import { DEFAULT_LIBRARY } from "../model/library/defaultLibrary";
@@ -35,7 +35,7 @@ import {
   writeCachedLibrary,
   type CachedSource,
   type StorageLike,
-} from "./libraryCache";
+} from "../shared-state/libraryCache";
 import { summarizeLibraryChange, type LibraryChangeSummary } from "./libraryDiff";
 import { issueLine, validateTeamLibraryText, validationProblem } from "./libraryLoad";
 

@@ -5,7 +5,7 @@
  * with a checkbox each (edits the user made are marked "your edit" and unticked), applies the ticked
  * ones, and undoes the last refresh.
  */
-import type { ActiveLibrary } from "../functions/activeLibrary";
+import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
 import {
   applyRefresh,

@@ -5,7 +5,7 @@
 // Before anything that loads zod schemas: see zodConfig.ts (no eval probe under the page's CSP).
 import "./zodConfig";
 import { mount } from "./app";
-import type { StorageLike } from "./libraryCache";
+import type { StorageLike } from "../shared-state/libraryCache";
 import type { OfficeThemeLike } from "./theme";
 
 /** localStorage, or null where the host blocks it (reading the property itself can throw). */

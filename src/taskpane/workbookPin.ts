@@ -3,7 +3,7 @@
  * (Insert, Apply, Undo): the functions read the pin only when the runtime starts, so without this a
  * template inserted or refreshed from the library in use would still be checked against the old pin.
  */
-import type { PinState } from "../functions/activeLibrary";
+import type { PinState } from "../shared-state/activeLibrary";
 import { updatePinnedLibrary } from "../excel/pinnedLibrary";
 import type { RecalcExcel } from "../excel/recalculate";
 

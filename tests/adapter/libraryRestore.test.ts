@@ -9,7 +9,7 @@ import { insertTemplate } from "../../src/excel/insertTemplate";
 import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../src/model/library/schema";
-import { CACHE_KEY, writeCachedLibrary } from "../../src/taskpane/libraryCache";
+import { CACHE_KEY, writeCachedLibrary } from "../../src/shared-state/libraryCache";
 import { validateTeamLibraryText } from "../../src/taskpane/libraryLoad";
 import { MemoryStorage } from "../integration/taskpane/support/harness";
 import { teamLibraryText } from "../integration/taskpane/support/libraries";

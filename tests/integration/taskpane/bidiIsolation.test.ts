@@ -7,7 +7,7 @@
  * or punctuation around it (message bars, captions, the refresh table, the Library panel, the Models panel).
  */
 import { activateSheet, button, chooseFile, cleanUp, click, modelOption, mountSidebar, panel, type, type Sidebar } from "./support/harness";
-import { setPinnedLibrary } from "../../../src/functions/activeLibrary";
+import { setPinnedLibrary } from "../../../src/shared-state/activeLibrary";
 import { teamLibrary } from "./support/libraries";
 
 afterEach(cleanUp);

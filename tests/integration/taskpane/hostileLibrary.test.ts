@@ -5,12 +5,12 @@
  * library in use, the cache and the workbook as they were; right-to-left library text is isolated.
  */
 import { insertTemplate } from "../../../src/excel/insertTemplate";
-import { getActiveLibrary, setActiveLibrary } from "../../../src/functions/activeLibrary";
+import { getActiveLibrary, setActiveLibrary } from "../../../src/shared-state/activeLibrary";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
-import { CACHE_KEY, URL_KEY } from "../../../src/taskpane/libraryCache";
+import { CACHE_KEY, URL_KEY } from "../../../src/shared-state/libraryCache";
 import { checkLibraryUrl, fetchLibraryText, redactUrl, type ResponseLike } from "../../../src/taskpane/libraryFetch";
 import { nodeFetch } from "./support/browserGaps";
 import { button, cleanUp, click, libraryInfo, modelOption, mountSidebar, mustMessage, noFetch, panel, type Sidebar } from "./support/harness";

@@ -4,10 +4,10 @@
  * and from a file, the change summary, offline cache and remembered URL, and every way a library can be
  * refused, each leaving the active library, the cache and the workbook as they were.
  */
-import { getActiveLibrary } from "../../../src/functions/activeLibrary";
+import { getActiveLibrary } from "../../../src/shared-state/activeLibrary";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../../../src/model/library/fingerprint";
-import { CACHE_KEY, URL_KEY } from "../../../src/taskpane/libraryCache";
+import { CACHE_KEY, URL_KEY } from "../../../src/shared-state/libraryCache";
 import { nodeFetch } from "./support/browserGaps";
 import {
   FIXED_NOW,

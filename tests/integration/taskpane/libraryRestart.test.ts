@@ -11,11 +11,11 @@ import {
   libraryUnavailable,
   recordStartupRestore,
   setPinnedLibrary,
-} from "../../../src/functions/activeLibrary";
+} from "../../../src/shared-state/activeLibrary";
 import { restoreSavedLibrary } from "../../../src/functions/restoreLibrary";
 import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { LIBRARY_SCHEMA_REVISION } from "../../../src/model/library/fingerprint";
-import { CACHE_KEY } from "../../../src/taskpane/libraryCache";
+import { CACHE_KEY } from "../../../src/shared-state/libraryCache";
 import { nodeFetch } from "./support/browserGaps";
 import { FIXED_NOW, MemoryStorage, button, cleanUp, click, libraryInfo, mountSidebar, mustMessage, panel } from "./support/harness";
 import { loadUrl } from "./support/libraryPanel";

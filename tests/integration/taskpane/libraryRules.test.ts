@@ -5,7 +5,7 @@
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { formatBytes, formatSeconds } from "../../../src/taskpane/format";
-import { CACHE_KEY, readCachedLibrary } from "../../../src/taskpane/libraryCache";
+import { CACHE_KEY, readCachedLibrary } from "../../../src/shared-state/libraryCache";
 import { checkLibraryUrl, utf8Length } from "../../../src/taskpane/libraryFetch";
 import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
 import { validateTeamLibraryText } from "../../../src/taskpane/libraryLoad";

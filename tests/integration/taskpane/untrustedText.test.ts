@@ -3,7 +3,7 @@
  * Library text is data: a library whose names, descriptions and sources contain HTML or script renders
  * them as text everywhere the sidebar shows them (library info, models list, details, messages, diff).
  */
-import { getActiveLibrary } from "../../../src/functions/activeLibrary";
+import { getActiveLibrary } from "../../../src/shared-state/activeLibrary";
 import {
   button,
   chooseFile,

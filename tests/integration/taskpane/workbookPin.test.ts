@@ -8,7 +8,7 @@
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { readPinnedLibrary } from "../../../src/excel/pinnedLibrary";
 import { MemoryCellStore } from "../../../src/dev/excel-host";
-import { libraryUnavailable, setPinnedLibrary } from "../../../src/functions/activeLibrary";
+import { libraryUnavailable, setPinnedLibrary } from "../../../src/shared-state/activeLibrary";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { validateTeamLibraryText } from "../../../src/taskpane/libraryLoad";

@@ -2,11 +2,11 @@
  * Mounting the sidebar on the in-memory Excel host, with a fake storage and a test fetch, and the
  * DOM steps a user takes (click, type, choose a file) for Given/When/Then tests.
  */
-import { resetActiveLibrary } from "../../../../src/functions/activeLibrary";
+import { resetActiveLibrary } from "../../../../src/shared-state/activeLibrary";
 import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../../src/dev/excel-host";
 import type { MemoryExcel } from "../../../../src/dev/excel-host";
 import { mount, type MountedTaskpane, type TaskpaneDeps } from "../../../../src/taskpane/app";
-import type { StorageLike } from "../../../../src/taskpane/libraryCache";
+import type { StorageLike } from "../../../../src/shared-state/libraryCache";
 import type { FetchLike } from "../../../../src/taskpane/libraryFetch";
 import type { RecalcExcel } from "../../../../src/excel/recalculate";
 import { installBrowserGaps } from "./browserGaps";
