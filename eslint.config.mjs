@@ -6,7 +6,10 @@
  * It adds the house's import boundaries (README, Layout), for every linted file (src, tests, scripts):
  *  - product code (src/ outside src/dev) never imports src/dev: dev tooling must not reach a bundle;
  *  - src/model imports nothing outside src/model but zod: the core stays pure (no Office, DOM, network);
- *  - outside src/dev/excel-host, the in-memory host is imported only through its index.ts.
+ *  - outside src/dev/excel-host, the in-memory host is imported only through its index.ts;
+ *  - src/functions and src/taskpane never import each other: they are two bundles of one runtime, and what
+ *    both need (the active library, the saved copy) is shared state in src/shared-state, which in turn
+ *    imports only src/model (data flows one way: core -> shared state -> adapters).
  * tests/unit/tooling/lintRules.test.ts lints a fixture for each boundary, so a rule that stops
  * firing fails the tests.
  */
@@ -20,6 +23,9 @@ const SRC = path.join(ROOT, "src");
 const DEV = path.join(SRC, "dev");
 const HOST = path.join(DEV, "excel-host");
 const MODEL = path.join(SRC, "model");
+const FUNCTIONS = path.join(SRC, "functions");
+const TASKPANE = path.join(SRC, "taskpane");
+const SHARED_STATE = path.join(SRC, "shared-state");
 /** Packages the core may use: zod validates the library at its boundary (DESIGN: validate with zod). */
 const MODEL_PACKAGES = new Set(["zod"]);
 
@@ -42,7 +48,7 @@ const importBoundaries = {
     type: "problem",
     docs: {
       description:
-        "Keep dev tooling out of the product, the core pure, and the host behind its index",
+        "Keep dev tooling out of the product, the core pure, the host behind its index, the bundles apart",
     },
     schema: [],
     messages: {
@@ -52,6 +58,10 @@ const importBoundaries = {
         "src/model imports nothing outside src/model (only zod among packages): '{{source}}'.",
       hostDeepImport:
         "Import the in-memory host through its index ('src/dev/excel-host'), not '{{source}}'.",
+      bundleImportsOtherBundle:
+        "{{from}} must not import {{to}} (the other bundle): '{{source}}'. Shared state belongs in src/shared-state, shared pure code in src/model.",
+      sharedStateImportsOutside:
+        "src/shared-state imports only itself and src/model (it sits below both bundles): '{{source}}'.",
     },
   },
   create(context) {
@@ -59,6 +69,9 @@ const importBoundaries = {
     const inProduct = within(SRC, file) && !within(DEV, file);
     const inModel = within(MODEL, file);
     const inHost = within(HOST, file);
+    const inFunctions = within(FUNCTIONS, file);
+    const inTaskpane = within(TASKPANE, file);
+    const inSharedState = within(SHARED_STATE, file);
 
     function check(node, source) {
       if (typeof source !== "string") return;
@@ -80,6 +93,17 @@ const importBoundaries = {
       }
       if (!inHost && within(HOST, target) && !isHostIndex(target)) {
         context.report({ node, messageId: "hostDeepImport", data: { source } });
+      }
+      if (inFunctions && within(TASKPANE, target)) {
+        const data = { source, from: "src/functions", to: "src/taskpane" };
+        context.report({ node, messageId: "bundleImportsOtherBundle", data });
+      }
+      if (inTaskpane && within(FUNCTIONS, target)) {
+        const data = { source, from: "src/taskpane", to: "src/functions" };
+        context.report({ node, messageId: "bundleImportsOtherBundle", data });
+      }
+      if (inSharedState && !within(SHARED_STATE, target) && !within(MODEL, target)) {
+        context.report({ node, messageId: "sharedStateImportsOutside", data: { source } });
       }
     }
 

@@ -143,6 +143,52 @@ const CASES: ReadonlyArray<readonly [string, Fixture, readonly string[]]> = [
     },
     [],
   ],
+  [
+    "the sidebar imports the functions bundle",
+    {
+      file: "src/taskpane/fixture.ts",
+      code:
+        'import { resolveArgs } from "../functions/coerce";\n' +
+        'export type Lookups = import("../functions/lookups").Lookups;\n',
+    },
+    ["bundleImportsOtherBundle", "bundleImportsOtherBundle"],
+  ],
+  [
+    "the functions bundle imports the sidebar",
+    {
+      file: "src/functions/fixture.ts",
+      code: 'export { plural } from "../taskpane/format";\n',
+    },
+    ["bundleImportsOtherBundle"],
+  ],
+  [
+    "the shared state imports an adapter",
+    {
+      file: "src/shared-state/fixture.ts",
+      code: 'import { recalculate } from "../excel/recalculate";\n',
+    },
+    ["sharedStateImportsOutside"],
+  ],
+  [
+    "the sidebar imports the shared state (allowed)",
+    {
+      file: "src/taskpane/fixture.ts",
+      code:
+        'import { getActiveLibrary } from "../shared-state/activeLibrary";\n' +
+        'import { readCachedLibrary } from "../shared-state/libraryCache";\n',
+    },
+    [],
+  ],
+  [
+    "the shared state imports the core and its own files (allowed)",
+    {
+      file: "src/shared-state/fixture.ts",
+      code:
+        'import { buildIndex } from "../model/library/indexLibrary";\n' +
+        'import type { LibrarySource } from "./activeLibrary";\n',
+    },
+    [],
+  ],
 ];
 
 /** office-addin-lint's own rules still hold src/ (and only src/, as before this configuration). */
