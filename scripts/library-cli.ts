@@ -10,12 +10,11 @@ import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
 import {
   decodeLibraryBytes,
   parseLibraryText,
-  parseTeamLibraryText,
   type LibraryIssue,
   type ParseResult,
 } from "../src/model/library/load";
-import { layerLibrary } from "../src/model/library/merge";
 import type { LibraryDocument } from "../src/model/library/schema";
+import { validateTeamLibraryText } from "../src/model/library/teamLibrary";
 
 const USAGE = "usage: library-cli validate FILE [--team]\n       library-cli list [FILE] [--team]";
 
@@ -35,8 +34,11 @@ function loadFile(file: string, team: boolean): ParseResult<LibraryDocument> {
   if (!decoded.ok) return decoded;
   const text = decoded.text;
   if (!team) return parseLibraryText(text);
-  const parsed = parseTeamLibraryText(text);
-  return parsed.ok ? layerLibrary(DEFAULT_LIBRARY, parsed.library) : parsed;
+  // The sidebar's own validation (same stages, same problems), over the library it layers team files on.
+  const result = validateTeamLibraryText(text, DEFAULT_LIBRARY);
+  return result.ok
+    ? { ok: true, library: result.library }
+    : { ok: false, issues: [...result.issues] };
 }
 
 function summary(library: LibraryDocument): string {

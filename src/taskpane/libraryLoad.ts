@@ -1,39 +1,11 @@
 /**
- * From a team library's text to the library the add-in uses: parse (with line/column for bad JSON),
- * validate against the team schema, then layer over the bundled default (team values win) and check
- * the result against the full schema. Pure. Every problem keeps its JSON path.
+ * The sidebar's words for a team library's validation (src/model/library/teamLibrary.ts validates it):
+ * one line per problem, with its JSON path, and the message shown when a library is rejected.
  */
-import {
-  ROOT_PATH,
-  isJsonIssue,
-  parseTeamLibraryText,
-  type LibraryIssue,
-} from "../model/library/load";
-import { layerLibrary } from "../model/library/merge";
-import type { LibraryDocument, TeamLibrary } from "../model/library/schema";
+import { ROOT_PATH, type LibraryIssue } from "../model/library/load";
+import type { ValidationResult } from "../model/library/teamLibrary";
 import { plural } from "./format";
 import type { LoadProblem } from "./libraryFetch";
-
-export type ValidationStage = "json" | "schema" | "layering";
-
-export type ValidationResult =
-  | { readonly ok: true; readonly library: LibraryDocument; readonly team: TeamLibrary }
-  | {
-      readonly ok: false;
-      readonly stage: ValidationStage;
-      readonly issues: readonly LibraryIssue[];
-    };
-
-export function validateTeamLibraryText(text: string, base: LibraryDocument): ValidationResult {
-  const team = parseTeamLibraryText(text);
-  if (!team.ok) {
-    const json = team.issues.length === 1 && isJsonIssue(team.issues[0]);
-    return { ok: false, stage: json ? "json" : "schema", issues: team.issues };
-  }
-  const layered = layerLibrary(base, team.library);
-  if (!layered.ok) return { ok: false, stage: "layering", issues: layered.issues };
-  return { ok: true, library: layered.library, team: team.library };
-}
 
 /** "gpus.h100-sxm.chipPrice.value: must be at least 0 (...)"; the document itself reads "(root)". */
 export function issueLine(issue: LibraryIssue): string {

@@ -17,6 +17,7 @@ import {
 import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "../excel/recalculate";
 import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../model/library/fingerprint";
 import { DEFAULT_LIBRARY } from "../model/library/defaultLibrary";
+import { validateTeamLibraryText } from "../model/library/teamLibrary";
 import {
   checkLibraryUrl,
   fetchLibraryText,
@@ -37,7 +38,7 @@ import {
   type StorageLike,
 } from "../shared-state/libraryCache";
 import { summarizeLibraryChange, type LibraryChangeSummary } from "./libraryDiff";
-import { issueLine, validateTeamLibraryText, validationProblem } from "./libraryLoad";
+import { issueLine, validationProblem } from "./libraryLoad";
 
 export interface LibraryServiceDeps {
   readonly excel: RecalcExcel;

@@ -10,7 +10,7 @@ import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../src/model/library/schema";
 import { CACHE_KEY, writeCachedLibrary } from "../../src/shared-state/libraryCache";
-import { validateTeamLibraryText } from "../../src/taskpane/libraryLoad";
+import { validateTeamLibraryText } from "../../src/model/library/teamLibrary";
 import { MemoryStorage } from "../integration/taskpane/support/harness";
 import { teamLibraryText } from "../integration/taskpane/support/libraries";
 import { ErrorCode, excelError, loadBuiltFunctions, type LoadedFunctions } from "../support/customFunctionsRuntime";

@@ -7,7 +7,7 @@
 import type { Browser, Page } from "playwright-core";
 import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { CACHE_KEY, writeCachedLibrary } from "../../src/shared-state/libraryCache";
-import { validateTeamLibraryText } from "../../src/taskpane/libraryLoad";
+import { validateTeamLibraryText } from "../../src/model/library/teamLibrary";
 import { MemoryStorage } from "../integration/taskpane/support/harness";
 import { teamLibraryText } from "../integration/taskpane/support/libraries";
 import { screenshot } from "../../scripts/support/browser";

@@ -8,7 +8,7 @@ import { formatBytes, formatSeconds } from "../../../src/taskpane/format";
 import { CACHE_KEY, readCachedLibrary } from "../../../src/shared-state/libraryCache";
 import { checkLibraryUrl, utf8Length } from "../../../src/taskpane/libraryFetch";
 import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
-import { validateTeamLibraryText } from "../../../src/taskpane/libraryLoad";
+import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
 import { cappedDetails } from "../../../src/taskpane/messageBar";
 import { MemoryStorage } from "./support/harness";
 import { teamLibraryText } from "./support/libraries";

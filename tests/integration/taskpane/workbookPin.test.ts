@@ -11,7 +11,7 @@ import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { libraryUnavailable, setPinnedLibrary } from "../../../src/shared-state/activeLibrary";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
-import { validateTeamLibraryText } from "../../../src/taskpane/libraryLoad";
+import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
 import { button, cleanUp, click, modelOption, mountSidebar, panel, type Sidebar } from "./support/harness";
 import { teamLibraryText } from "./support/libraries";
 

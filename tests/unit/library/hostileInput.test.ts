@@ -22,7 +22,7 @@ import { layerLibrary } from "../../../src/model/library/merge";
 import { distanceCellsEvaluated } from "../../../src/model/library/nearest";
 import { SUGGESTED_REFERENCES, TEXT_LIMITS, type LibraryDocument } from "../../../src/model/library/schema";
 import { LookupError, resolveGpu, valuePerGpuHourFor } from "../../../src/model/resolve";
-import { validateTeamLibraryText } from "../../../src/taskpane/libraryLoad";
+import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
 import { cloneDefault, issuesOf, withChange, type JsonObject } from "./libraryFixtures";
 
 type Catalog = Record<string, JsonObject>;

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
 import { withChange } from "./libraryFixtures";
 
 const REPO = path.resolve(__dirname, "../../..");
@@ -75,6 +76,24 @@ describe("library-cli", () => {
     const run = cli("validate", writeJson("team.json", team), "--team");
     expect(run.stdout.trim()).toBe("OK ACME library 0.3.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios");
     expect(run.code).toBe(0);
+  });
+
+  it("Given a team library adding an incomplete GPU, When validated with --team, Then it lists the sidebar's problems and exits 1", () => {
+    // Given a team entry the bundled library does not have, with only a name
+    const team = {
+      meta: { ...DEFAULT_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
+      gpus: { "acme-x1": { name: "ACME X1" } },
+    };
+    const file = writeJson("team-incomplete.json", team);
+    // When the CLI validates it as a team library
+    const run = cli("validate", file, "--team");
+    // Then it prints exactly the problems the sidebar's validation finds (one function for both), then the count
+    const sidebar = validateTeamLibraryText(JSON.stringify(team, null, 2), DEFAULT_LIBRARY);
+    expect(sidebar.ok).toBe(false);
+    const lines = sidebar.ok ? [] : sidebar.issues.map((issue) => `${issue.path}: ${issue.message}`);
+    expect(lines[0]).toBe("gpus.acme-x1.vendor: is required (expected string)");
+    expect(run.stderr.trim().split("\n")).toEqual([...lines, `9 problems in ${file}`]);
+    expect(run.code).toBe(1);
   });
 
   it("Given wrong usage or a missing file, When run, Then it explains and exits 2", () => {
