@@ -5,9 +5,6 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],
-  moduleNameMapper: {
-    "^office-addin-manifest$": "<rootDir>/tests/support/officeAddinManifestStub.ts",
-  },
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
