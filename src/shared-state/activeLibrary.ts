@@ -161,11 +161,6 @@ export function getActiveLibrary(): ActiveLibrary {
   return holder().active;
 }
 
-/** A number that changes whenever the active library does (cheap to compare on every function call). */
-export function activeLibraryGeneration(): number {
-  return holder().generation;
-}
-
 /**
  * Makes an already validated library active; listeners (the sidebar, caches) hear about it. `origin` is
  * "chosen" when the user picked it (then a different library pinned by the workbook does not block it: the
