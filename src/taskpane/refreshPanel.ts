@@ -14,6 +14,7 @@ import {
   type RefreshPlan,
   type RefreshRow,
 } from "../excel/refresh";
+import { refreshableRows } from "../templates/refreshPlan";
 import { bidi, el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
 import { excelErrorMessage } from "./excelErrors";
 import { formatValue, plural } from "./format";
@@ -120,7 +121,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
 
   function renderPlan(current: RefreshPlan): void {
     checkboxes.clear();
-    const updatable = current.rows.filter((r) => r.status === "ok" && r.changed);
+    const updatable = refreshableRows(current.rows);
     const unchanged = current.rows.filter((r) => r.status === "ok" && !r.changed);
     const other = current.rows.filter((r) => r.status !== "ok");
 
@@ -233,7 +234,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     setBusy("Checking the active sheet…");
     try {
       const next = await planRefresh(options.excel, options.active().index);
-      const updatable = next.rows.filter((r) => r.status === "ok" && r.changed);
+      const updatable = refreshableRows(next.rows);
       if (updatable.length === 0) {
         status.textContent = "";
         const skipped = next.rows.filter((r) => r.status !== "ok").length;
@@ -264,9 +265,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     if (current === null) return;
     const keys = selectedKeys();
     if (keys.length === 0) return;
-    const kept = current.rows.filter(
-      (r) => r.status === "ok" && r.changed && !keys.includes(r.key)
-    );
+    const kept = refreshableRows(current.rows).filter((r) => !keys.includes(r.key));
     messages.clear();
     setBusy("Applying the selected updates…");
     try {
