@@ -22,5 +22,3 @@ export const FORMAT = {
   year: "0",
   general: "General",
 } as const;
-
-export type FormatKey = keyof typeof FORMAT;

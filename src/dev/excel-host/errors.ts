@@ -76,10 +76,6 @@ export class MemoryExcelError extends Error {
   }
 }
 
-export function invalidArgument(message?: string): MemoryExcelError {
-  return new MemoryExcelError("InvalidArgument", message);
-}
-
 export function itemNotFound(what?: string): MemoryExcelError {
   return new MemoryExcelError(
     "ItemNotFound",

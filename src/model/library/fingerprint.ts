@@ -79,10 +79,6 @@ export function libraryHash(doc: unknown): string {
   return hashText(canonicalJsonText(doc));
 }
 
-export function sameFingerprint(a: LibraryFingerprint, b: LibraryFingerprint): boolean {
-  return a.id === b.id && a.version === b.version && a.hash === b.hash;
-}
-
 /**
  * The revision of the library schema (src/model/library/schema.ts). A saved copy records the revision that
  * validated it; the custom-functions bundle, which has no zod, trusts a saved copy only when it was validated
