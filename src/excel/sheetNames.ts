@@ -9,16 +9,6 @@ export const TEMPLATE_SHEET_BASE = "Rent vs Build";
 /** Excel's limit on a sheet name. */
 const MAX_SHEET_NAME = 31;
 
-/** The ordinal a template sheet name carries: "Rent vs Build" -> 1, "Rent vs Build (3)" -> 3. */
-export function sheetOrdinal(name: string, base = TEMPLATE_SHEET_BASE): number | null {
-  if (excelNameKey(name) === excelNameKey(base)) return 1;
-  const prefix = `${base} (`;
-  if (excelNameKey(name.slice(0, prefix.length)) !== excelNameKey(prefix) || !name.endsWith(")"))
-    return null;
-  const digits = name.slice(prefix.length, -1);
-  return /^[1-9][0-9]*$/.test(digits) ? Number(digits) : null;
-}
-
 function sheetNameFor(base: string, ordinal: number): string {
   return ordinal === 1 ? base : `${base} (${ordinal})`;
 }

@@ -10,7 +10,7 @@ import {
   wrapExcelError,
 } from "../../../src/excel/errors";
 import { planRender } from "../../../src/excel/render";
-import { nextNameSuffix, nextSheetName, sheetOrdinal } from "../../../src/excel/sheetNames";
+import { nextNameSuffix, nextSheetName } from "../../../src/excel/sheetNames";
 import {
   EMPTY_REGISTRY,
   parseRegistry,
@@ -32,13 +32,6 @@ describe("sheet names and name suffixes", () => {
       name: "Rent vs Build (3)",
       ordinal: 3,
     });
-  });
-
-  it("Given template sheet names, When asking their ordinal, Then 1 for the base, n for '(n)', null otherwise", () => {
-    expect(sheetOrdinal("rent vs build")).toBe(1);
-    expect(sheetOrdinal("Rent vs Build (12)")).toBe(12);
-    expect(sheetOrdinal("Rent vs Build (0)")).toBeNull();
-    expect(sheetOrdinal("Sheet1")).toBeNull();
   });
 
   it("Given existing workbook names, When choosing a suffix, Then the first (from the sheet's ordinal) with no collision, ignoring case", () => {
