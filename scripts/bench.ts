@@ -23,7 +23,7 @@ import {
   customFunctionsGlobal,
   loadBuiltFunctionsInThisRealm,
   type RegisteredFunction,
-} from "../tests/support/customFunctionsRuntime";
+} from "./support/customFunctionsRuntime";
 import type { CapplanWorkbenchApi } from "../src/dev/workbench/testApi";
 import { DIST } from "./support/paths";
 

@@ -1,15 +1,18 @@
+/**
+ * The CustomFunctions stand-in that runs the built dist/functions.js outside Excel: the tests load it as
+ * Excel's runtimes do, npm run bench times it. Dev tooling shared by scripts and tests (scripts never import
+ * tests/); the tests reach it through tests/support/customFunctionsRuntime.ts, with their assertion helpers.
+ */
 import * as vm from "vm";
 import {
   createCustomFunctionsNamespace,
   CustomFunctionsError,
   ErrorCode,
   type CustomFunctionImplementation,
-  type ExcelErrorCode,
 } from "../../src/dev/workbench/customFunctionsNamespace";
-import { readDistFile } from "./dist";
+import { readDistFile } from "./paths";
 
 export { CustomFunctionsError, ErrorCode };
-export type { ExcelErrorCode };
 
 export type RegisteredFunction = CustomFunctionImplementation;
 
@@ -111,19 +114,4 @@ export function loadBuiltFunctionsInThisRealm(): Map<string, RegisteredFunction>
   ) => void;
   run(customFunctionsGlobal(registered));
   return registered;
-}
-
-/** Runs `fn` and returns the CustomFunctions error it throws (failing the test if it returns instead). */
-export function excelError(fn: () => unknown): CustomFunctionsError {
-  let result: unknown;
-  try {
-    result = fn();
-  } catch (error) {
-    // Errors thrown inside the vm context come from the shim class installed there, which is this class.
-    if (error instanceof CustomFunctionsError) return error;
-    throw new Error(`expected a CustomFunctions.Error, got ${String(error)}`);
-  }
-  throw new Error(
-    `expected a CustomFunctions.Error, but the function returned ${JSON.stringify(result)}`
-  );
 }
