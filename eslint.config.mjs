@@ -9,7 +9,8 @@
  *  - outside src/dev/excel-host, the in-memory host is imported only through its index.ts;
  *  - src/functions and src/taskpane never import each other: they are two bundles of one runtime, and what
  *    both need (the active library, the saved copy) is shared state in src/shared-state, which in turn
- *    imports only src/model (data flows one way: core -> shared state -> adapters).
+ *    imports only src/model (data flows one way: core -> shared state -> adapters);
+ *  - src/ and scripts/ never import tests/: helpers the tests share with the scripts live in scripts/support.
  * tests/unit/tooling/lintRules.test.ts lints a fixture for each boundary, so a rule that stops
  * firing fails the tests.
  */
@@ -20,6 +21,8 @@ import tsParser from "@typescript-eslint/parser";
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const SRC = path.join(ROOT, "src");
+const SCRIPTS = path.join(ROOT, "scripts");
+const TESTS = path.join(ROOT, "tests");
 const DEV = path.join(SRC, "dev");
 const HOST = path.join(DEV, "excel-host");
 const MODEL = path.join(SRC, "model");
@@ -48,7 +51,7 @@ const importBoundaries = {
     type: "problem",
     docs: {
       description:
-        "Keep dev tooling out of the product, the core pure, the host behind its index, the bundles apart",
+        "Keep dev tooling out of the product, the core pure, the host behind its index, the bundles apart, tests last",
     },
     schema: [],
     messages: {
@@ -60,6 +63,8 @@ const importBoundaries = {
         "Import the in-memory host through its index ('src/dev/excel-host'), not '{{source}}'.",
       bundleImportsOtherBundle:
         "{{from}} must not import {{to}} (the other bundle): '{{source}}'. Shared state belongs in src/shared-state, shared pure code in src/model.",
+      importsTests:
+        "src/ and scripts/ must not import tests/ (shared dev helpers live in scripts/support): '{{source}}'.",
       sharedStateImportsOutside:
         "src/shared-state imports only itself and src/model (it sits below both bundles): '{{source}}'.",
     },
@@ -72,6 +77,7 @@ const importBoundaries = {
     const inFunctions = within(FUNCTIONS, file);
     const inTaskpane = within(TASKPANE, file);
     const inSharedState = within(SHARED_STATE, file);
+    const outsideTests = within(SRC, file) || within(SCRIPTS, file);
 
     function check(node, source) {
       if (typeof source !== "string") return;
@@ -101,6 +107,9 @@ const importBoundaries = {
       if (inTaskpane && within(FUNCTIONS, target)) {
         const data = { source, from: "src/taskpane", to: "src/functions" };
         context.report({ node, messageId: "bundleImportsOtherBundle", data });
+      }
+      if (outsideTests && within(TESTS, target)) {
+        context.report({ node, messageId: "importsTests", data: { source } });
       }
       if (inSharedState && !within(SHARED_STATE, target) && !within(MODEL, target)) {
         context.report({ node, messageId: "sharedStateImportsOutside", data: { source } });

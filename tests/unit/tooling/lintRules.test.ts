@@ -189,6 +189,30 @@ const CASES: ReadonlyArray<readonly [string, Fixture, readonly string[]]> = [
     },
     [],
   ],
+  [
+    "a script imports a test helper",
+    {
+      file: "scripts/fixture.ts",
+      code: 'import { excelError } from "../tests/support/customFunctionsRuntime";\n',
+    },
+    ["importsTests"],
+  ],
+  [
+    "dev tooling requires a test fixture",
+    {
+      file: "src/dev/workbench/fixture.js",
+      code: 'const library = require("../../../tests/fixtures/library.json");\n',
+    },
+    ["importsTests"],
+  ],
+  [
+    "tests import the helpers of scripts/support (allowed)",
+    {
+      file: "tests/support/fixture.ts",
+      code: 'export { loadBuiltFunctions } from "../../scripts/support/customFunctionsRuntime";\n',
+    },
+    [],
+  ],
 ];
 
 /** office-addin-lint's own rules still hold src/ (and only src/, as before this configuration). */
