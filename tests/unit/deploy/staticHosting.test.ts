@@ -12,8 +12,8 @@ import {
   request,
   staticWebAppRules,
   startStaticHost,
-} from "../../support/staticHost";
-import type { HeaderRules, StaticHost } from "../../support/staticHost";
+} from "../../support/deploy/staticHost";
+import type { HeaderRules, StaticHost } from "../../support/deploy/staticHost";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { summary, manifestTargets } = require("../../../scripts/deploy-summary") as {
   summary: (xml: string, env: Record<string, string | undefined>) => string;

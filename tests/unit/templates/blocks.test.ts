@@ -17,7 +17,7 @@ import {
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { SheetBuilder } from "../../../src/templates/sheetBuilder";
 import type { CellSpec } from "../../../src/templates/types";
-import { referencedCells } from "./formulaLint";
+import { referencedCells } from "../../support/templates/formulaLint";
 
 const at = (address: string, value: number | string = 1, style: CellSpec["style"] = "formula"): CellSpec => ({
   address,

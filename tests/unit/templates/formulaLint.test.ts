@@ -1,5 +1,5 @@
 /** The test helper that reads formulas must itself catch what the spec tests rely on it to catch. */
-import { formulaTokens, localeProblems, referencedCells, shiftColumns } from "./formulaLint";
+import { formulaTokens, localeProblems, referencedCells, shiftColumns } from "../../support/templates/formulaLint";
 
 describe("Given the formula reader used by the template tests", () => {
   it("when a formula hides a number, then the literal is reported, but digits in text and references are not", () => {

@@ -11,7 +11,7 @@ import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { FORMAT } from "../../../src/templates/formats";
 import { TEXT_FORMAT } from "../../../src/templates/blocks";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
-import { localeProblems } from "./formulaLint";
+import { localeProblems } from "../../support/templates/formulaLint";
 
 const index = buildIndex(DEFAULT_LIBRARY);
 const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);

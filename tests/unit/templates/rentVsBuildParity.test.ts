@@ -10,9 +10,9 @@ import { resolveScenarioInputs } from "../../../src/model/resolve";
 import { ASSUMPTION_KEYS, LAYOUT, SENSITIVITY_STEPS, type AssumptionKey } from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { gridColumn, gridRow } from "../../../src/templates/sections/sensitivity";
-import { LIBRARY_TEXT } from "./capplanPlugin";
-import { compareWithCore, withAssumption, type CoreInputs } from "./coreParity";
-import { evaluateTemplate } from "./evaluateTemplate";
+import { LIBRARY_TEXT } from "../../support/templates/capplanPlugin";
+import { compareWithCore, withAssumption, type CoreInputs } from "../../support/templates/coreParity";
+import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
 
 const index = buildIndex(DEFAULT_LIBRARY);
 const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);

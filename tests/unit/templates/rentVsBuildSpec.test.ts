@@ -20,9 +20,9 @@ import {
 } from "../../../src/templates/layout";
 import { assumptionsFromLibrary, buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import type { CellSpec, TemplateSpec } from "../../../src/templates/types";
-import { withAssumption, type CoreInputs } from "./coreParity";
-import { evaluateTemplate } from "./evaluateTemplate";
-import { formulaTokens, referencedCells, shiftColumns } from "./formulaLint";
+import { withAssumption, type CoreInputs } from "../../support/templates/coreParity";
+import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
+import { formulaTokens, referencedCells, shiftColumns } from "../../support/templates/formulaLint";
 
 const index = buildIndex(DEFAULT_LIBRARY);
 const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
