@@ -113,15 +113,21 @@ function expectClose(actual: number | undefined, expected: number | undefined, w
 const allQuantities = quantities(DEFAULT_LIBRARY);
 
 describe("default library provenance", () => {
-  it("Given the default library, When its quantities are listed, Then there are some in every section", () => {
+  it("has quantities in every section", () => {
+    // Given the default library
+    // When its quantities are listed
     const sections = new Set(allQuantities.map(([path]) => path.split(".")[0]));
+    // Then there are some in every section
     expect([...sections].sort()).toEqual(["approaches", "costOfDelay", "financing", "gpus", "operations", "regions", "rentalOffers"]);
   });
 
   it.each(allQuantities.filter(([path]) => !(path in EXTERNAL)))(
-    "Given %s, When its source is read, Then it cites existing figures.csv keys and one of their dates",
+    "cites figures.csv keys and one of their dates: %s",
     (path, quantity) => {
+      // Given the quantity at path (one case per sourced quantity)
+      // When its source is read
       const keys = citedKeys(quantity.source);
+      // Then it cites existing figures.csv keys and one of their dates
       expect(keys.length).toBeGreaterThan(0);
       for (const key of keys) expect({ path, key, known: figures.has(key) }).toEqual({ path, key, known: true });
       // The publisher text of the first key travels with the number.
@@ -130,7 +136,8 @@ describe("default library provenance", () => {
     },
   );
 
-  it.each(allQuantities)("Given %s, When compared with figures.csv, Then value, low and high match", (path, quantity) => {
+  it.each(allQuantities)("matches figures.csv value, low and high: %s", (path, quantity) => {
+    // Given the quantity at path (one case per quantity)
     const external = EXTERNAL[path];
     if (external) {
       expect(quantity.value).toBe(external.value);
@@ -146,24 +153,35 @@ describe("default library provenance", () => {
       expectClose(quantity.high, expected.high, `${path}.high`);
       return;
     }
+    // When compared with figures.csv
     const row = f(citedKeys(quantity.source)[0]);
+    // Then value, low and high match
     expect({ path, value: quantity.value, low: quantity.low, high: quantity.high }).toEqual({ path, value: row.typical, low: row.low, high: row.high });
   });
 
-  it("Given the derivation and external tables, When compared with the library, Then every entry names an existing quantity", () => {
+  it("names only existing quantities in its derivation and external tables", () => {
+    // Given the derivation and external tables
+    // When compared with the library
     const paths = new Set(allQuantities.map(([path]) => path));
+    // Then every entry names an existing quantity
     for (const path of [...Object.keys(DERIVED), ...Object.keys(EXTERNAL)]) expect({ path, exists: paths.has(path) }).toEqual({ path, exists: true });
   });
 
-  it("Given figures.csv, When the rental offers are listed, Then every rent.* price row is an offer", () => {
+  it("has an offer for every rent.* price row", () => {
     // Price rows are the ones quoted per GPU-hour; rent.* also holds terms, SLAs and price changes (model v2 inputs).
+    // Given figures.csv
     const rentRows = [...figures.entries()].filter(([key, row]) => key.startsWith("rent.") && row.unit === "USD/GPU-hour").map(([key]) => key);
+    // When the rental offers are listed
     const offerKeys = Object.values(DEFAULT_LIBRARY.rentalOffers).map((offer) => citedKeys(offer.rate.source)[0]);
+    // Then every rent.* price row is an offer
     expect([...offerKeys].sort()).toEqual([...rentRows].sort());
   });
 
-  it("Given the scenarios, When their counts are checked, Then they come from the case figures", () => {
+  it("takes scenario counts from the case figures", () => {
+    // Given the scenarios
+    // When their counts are checked
     const { scenarios } = DEFAULT_LIBRARY;
+    // Then they come from the case figures
     expect(scenarios["xai-memphis-2024"].count).toBe(f("case.xai_colossus.gpus").typical);
     expect(scenarios["oracle-rental-2024"].count).toBe(f("case.xai_oracle.rented_gpus").typical);
     expect(scenarios["gb200-nvl72-64-racks"].count).toBe(64 * 72);
@@ -172,11 +190,17 @@ describe("default library provenance", () => {
     }
   });
 
-  it("Given the defaults, When read, Then the horizon is the typical IT depreciation life", () => {
+  it("uses the typical IT depreciation life as the horizon", () => {
+    // Given the defaults
+    // When read
+    // Then the horizon is the typical IT depreciation life
     expect(DEFAULT_LIBRARY.defaults.horizonYears).toBe(f("opex.it_depreciation_years").typical);
   });
 
-  it("Given the default library, When someone tries to change it, Then it is frozen", () => {
+  it("refuses changes", () => {
+    // Given the default library
+    // When someone tries to change it
+    // Then it is frozen
     expect(Object.isFrozen(DEFAULT_LIBRARY.gpus["h100-sxm"].chipPrice)).toBe(true);
   });
 });

@@ -17,14 +17,20 @@ const index = buildIndex(DEFAULT_LIBRARY);
 
 describe("catalog lookups", () => {
   it.each(["h100-sxm", "H100", "h100", "H100 SXM", "H100 SXM5", "h100_sxm", "NVIDIA H100 SXM", " h100.sxm "])(
-    "Given the GPU key %j, When looked up, Then it finds h100-sxm",
+    "finds h100-sxm by %j",
     (key) => {
+      // Given the GPU key (one case per spelling)
+      // When looked up
+      // Then it finds h100-sxm
       expect(findGpu(index, key)?.id).toBe("h100-sxm");
     },
   );
 
-  it("Given an entry, When found, Then it carries its id and the library's data", () => {
+  it("returns the entry's id and data", () => {
+    // Given an entry
+    // When found
     const gpu = findGpu(index, "GB200 NVL72 rack");
+    // Then it carries its id and the library's data
     expect(gpu).toEqual({ ...DEFAULT_LIBRARY.gpus["gb200-nvl72-rack"], id: "gb200-nvl72-rack" });
   });
 
@@ -36,11 +42,17 @@ describe("catalog lookups", () => {
     ["N. Virginia", "us-va"],
     ["northern virginia", "us-va"],
     ["Texas", "us-tx"],
-  ])("Given the region key %j, When looked up, Then it finds %s", (key, id) => {
+  ])("finds region %j as %s", (key, id) => {
+    // Given the region key (one case per row)
+    // When looked up
+    // Then it finds %s
     expect(findRegion(index, key)?.id).toBe(id);
   });
 
-  it("Given approach, offer and scenario keys, When looked up, Then ids and names both work", () => {
+  it("finds approaches, offers and scenarios by id or name", () => {
+    // Given approach, offer and scenario keys
+    // When looked up
+    // Then ids and names both work
     expect(findApproach(index, "Fast Track")?.id).toBe("fast-track");
     expect(findApproach(index, "Colocation (leased facility)")?.id).toBe("colocation");
     expect(findRentalOffer(index, "AWS-H100-Reserved-3yr")?.id).toBe("aws-h100-reserved-3yr");
@@ -48,17 +60,23 @@ describe("catalog lookups", () => {
     expect(findScenario(index, "XAI_MEMPHIS_2024")?.id).toBe("xai-memphis-2024");
   });
 
-  it("Given unknown keys, When looked up, Then undefined is returned and nearestNames suggests", () => {
+  it("returns undefined for unknown keys and suggests names", () => {
+    // Given unknown keys
+    // When looked up
+    // Then undefined is returned and nearestNames suggests
     expect(findGpu(index, "H10")).toBeUndefined();
     expect(findRegion(index, "Ohio")).toBeUndefined();
     expect(nearestNames("H10", index.names.gpus)[0]).toBe("H100");
     expect(nearestNames("memphs", index.names.regions)[0]).toBe("Memphis");
   });
 
-  it("Given every id, name and alias of the library, When looked up, Then each finds its own entry", () => {
+  it("finds every entry by its id, name and aliases", () => {
+    // Given every id, name and alias of the library
+    // When looked up
     for (const [id, gpu] of Object.entries(DEFAULT_LIBRARY.gpus)) {
       for (const key of [id, gpu.name, ...gpu.aliases]) expect({ key, id: findGpu(index, key)?.id }).toEqual({ key, id });
     }
+    // Then each finds its own entry
     for (const [id, region] of Object.entries(DEFAULT_LIBRARY.regions)) {
       for (const key of [id, region.name, ...region.aliases]) expect({ key, id: findRegion(index, key)?.id }).toEqual({ key, id });
     }
@@ -66,19 +84,28 @@ describe("catalog lookups", () => {
 });
 
 describe("findOffer", () => {
-  it("Given only a GPU, When an offer is found, Then it is the GPU's default offer", () => {
+  it("defaults to the GPU's default offer", () => {
+    // Given only a GPU
+    // When an offer is found
+    // Then it is the GPU's default offer
     expect(findOffer(index, "H100")?.id).toBe("market-h100-1yr");
     expect(findOffer(index, "h200")?.id).toBe("aws-h200-capacity-block");
     expect(findOffer(index, "B200")?.id).toBe("neocloud-b200-on-demand");
   });
 
-  it("Given a term several offers share, When the default does not match, Then the first match by offer id wins", () => {
+  it("picks the first offer id for a shared term", () => {
+    // Given a term several offers share
+    // When the default does not match
+    // Then the first match by offer id wins
     expect(findOffer(index, "H100", "on-demand")?.id).toBe("aws-h100-on-demand");
     expect(findOffer(index, "H100", "3yr")?.id).toBe("aws-h100-reserved-3yr");
     expect(findOffer(index, "H100", null, "neocloud")?.id).toBe("coreweave-h100-on-demand");
   });
 
-  it("Given a term the default offer has, When found, Then the default wins over earlier ids", () => {
+  it("prefers the default offer for its term", () => {
+    // Given a term the default offer has
+    // When found
+    // Then the default wins over earlier ids
     expect(findOffer(index, "H100", "1 year")?.id).toBe("market-h100-1yr");
     expect(findOffer(index, "H100", null, "market")?.id).toBe("market-h100-1yr");
   });
@@ -94,11 +121,17 @@ describe("findOffer", () => {
     ["lambda", null, "lambda-h100-on-demand"],
     ["hyperscaler", "1yr", "aws-h100-reserved-1yr"],
     ["market-h100-peak-2023", null, "market-h100-peak-2023"],
-  ])("Given provider %j and term %j for H100, When found, Then it is %s", (provider, term, id) => {
+  ])("finds the H100 offer for provider %j and term %j: %s", (provider, term, id) => {
+    // Given provider and term for H100 (one case per row)
+    // When found
+    // Then it is %s
     expect(findOffer(index, "H100", term, provider)?.id).toBe(id);
   });
 
-  it("Given nothing that matches, When found, Then undefined is returned", () => {
+  it("returns undefined when no offer matches", () => {
+    // Given nothing that matches
+    // When found
+    // Then undefined is returned
     expect(findOffer(index, "H100", "monthly")).toBeUndefined();
     expect(findOffer(index, "H100", "1yr", "lambda")).toBeUndefined();
     expect(findOffer(index, "H100", null, "Vultr")).toBeUndefined();
@@ -118,7 +151,10 @@ describe("findOffer", () => {
     ["Capacity Blocks", "capacity-block"],
     ["reserved", undefined],
     ["monthly", undefined],
-  ])("Given the term %j, When normalized, Then it is %j", (text, term) => {
+  ])("normalizes the term %j to %j", (text, term) => {
+    // Given the term text (one case per row)
+    // When normalized
+    // Then it is %j
     expect(normalizeTerm(text)).toBe(term);
   });
 });
@@ -138,23 +174,35 @@ describe("assumptions", () => {
     ["offers.Market-H100-1yr.rate", "rentalOffers.market-h100-1yr.rate"],
     ["approaches.Fast Track.baseMonths", "approaches.fast-track.baseMonths"],
     ["costOfDelay.perGpu.b200", "costOfDelay.perGpu.b200"],
-  ])("Given the path %j, When looked up, Then it finds %s", (path, canonical) => {
+  ])("finds assumption %j as %s", (path, canonical) => {
+    // Given the path (one case per row)
+    // When looked up
     const found = findAssumption(index, path);
+    // Then it finds %s
     expect(found?.path).toBe(canonical);
   });
 
-  it("Given a found assumption, When read, Then it is the library's quantity", () => {
+  it("returns the library's quantity", () => {
+    // Given a found assumption
+    // When read
+    // Then it is the library's quantity
     expect(findAssumption(index, "regions.us-tn.powerPrice")?.quantity).toBe(index.library.regions["us-tn"].powerPrice);
   });
 
-  it("Given unknown paths, When looked up, Then undefined is returned", () => {
+  it("returns undefined for unknown paths", () => {
+    // Given unknown paths
+    // When looked up
+    // Then undefined is returned
     for (const path of ["financing.wacc2", "gpus.a100.chipPrice", "gpus.h100-sxm.price", "regions", ""]) {
       expect(findAssumption(index, path)).toBeUndefined();
     }
   });
 
-  it("Given the library, When assumption paths are listed, Then every quantity appears once and resolves to itself", () => {
+  it("lists every quantity's path once", () => {
+    // Given the library
+    // When assumption paths are listed
     const paths = listAssumptionPaths(index);
+    // Then every quantity appears once and resolves to itself
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toEqual(expect.arrayContaining(["financing.discountRate", "regions.us-tn.powerPrice", "gpus.h100-sxm.chipPrice", "costOfDelay.perGpu.b200"]));
     for (const path of paths) expect(findAssumption(index, path)?.path).toBe(path);

@@ -48,23 +48,35 @@ const BAD_DOCUMENTS: [string, () => unknown, string, RegExp][] = [
 ];
 
 describe("library schema", () => {
-  it("Given the bundled default library, When validated, Then it is accepted", () => {
+  it("accepts the bundled default library", () => {
+    // Given the bundled default library
+    // When validated
     const result = parseLibrary(cloneDefault());
+    // Then it is accepted
     expect(result.ok ? [] : result.issues).toEqual([]);
   });
 
-  it.each(BAD_DOCUMENTS)("Given %s, When validated, Then the issue names the path", (_what, build, path, message) => {
+  it.each(BAD_DOCUMENTS)("names the path of %s", (_what, build, path, message) => {
+    // Given the document built by the row (one case per mistake)
+    // When validated
     const issues = issuesOf(parseLibrary(build()));
     const atPath = issues.filter((issue) => issue.path === path);
+    // Then the issue names the path
     expect({ path, messages: atPath.map((issue) => issue.message) }).toEqual({ path, messages: expect.arrayContaining([expect.stringMatching(message)]) });
   });
 
-  it("Given something that is not an object, When validated, Then the root is reported", () => {
+  it("reports a non-object at the root", () => {
+    // Given something that is not an object
+    // When validated
+    // Then the root is reported
     expect(issuesOf(parseLibrary(42))).toEqual([{ path: "(root)", message: expect.stringMatching(/expected object/) }]);
   });
 
-  it("Given a document with two independent mistakes, When validated, Then both are reported", () => {
+  it("reports independent mistakes together", () => {
+    // Given a document with two independent mistakes
+    // When validated
     const doc = withChange("meta.version", "one", withChange("gpus.h100-sxm.tdpWatts.value", 0));
+    // Then both are reported
     expect(issuesOf(parseLibrary(doc)).map((issue) => issue.path)).toEqual(
       expect.arrayContaining(["meta.version", "gpus.h100-sxm.tdpWatts.value"]),
     );
@@ -74,27 +86,42 @@ describe("library schema", () => {
 describe("team library schema", () => {
   const meta = { ...DEFAULT_LIBRARY.meta, id: "acme-capacity", name: "ACME capacity library", version: "2.1.0" };
 
-  it("Given only meta, When validated as a team library, Then it is accepted", () => {
+  it("accepts a meta-only team library", () => {
+    // Given only meta
+    // When validated as a team library
+    // Then it is accepted
     expect(parseTeamLibrary({ meta }).ok).toBe(true);
   });
 
-  it("Given no meta, When validated as a team library, Then meta is required", () => {
+  it("requires meta in a team library", () => {
+    // Given no meta
+    // When validated as a team library
+    // Then meta is required
     expect(issuesOf(parseTeamLibrary({ financing: {} }))).toEqual([{ path: "meta", message: expect.stringMatching(/is required/) }]);
   });
 
-  it("Given one field of one GPU, When validated as a team library, Then it is accepted", () => {
+  it("accepts a team library with one GPU field", () => {
+    // Given one field of one GPU
+    // When validated as a team library
     const team = { meta, gpus: { "h100-sxm": { chipPrice: { ...h100ChipPrice, value: 27000, source: "ACME purchase order 2025-03" } } } };
+    // Then it is accepted
     expect(parseTeamLibrary(team).ok).toBe(true);
   });
 
-  it("Given a quantity with only a value, When validated as a team library, Then its unit, source and date are required", () => {
+  it("requires unit, source and date of a team quantity", () => {
+    // Given a quantity with only a value
     const team: JsonObject = { meta, gpus: { "h100-sxm": { chipPrice: { value: 27000 } } } };
+    // When validated as a team library
     const paths = issuesOf(parseTeamLibrary(team)).map((issue) => issue.path);
+    // Then its unit, source and date are required
     expect(paths).toEqual(["gpus.h100-sxm.chipPrice.unit", "gpus.h100-sxm.chipPrice.source", "gpus.h100-sxm.chipPrice.asOf"]);
   });
 
-  it("Given absurd data in a team library, When validated, Then it is rejected with its path", () => {
+  it("rejects absurd team data at its path", () => {
+    // Given absurd data in a team library
+    // When validated
     const team = { meta, operations: { pue: { value: 0.5, unit: "ratio", source: "ACME", asOf: "2025-01" } } };
+    // Then it is rejected with its path
     expect(issuesOf(parseTeamLibrary(team))).toEqual([{ path: "operations.pue.value", message: expect.stringMatching(/at least 1/) }]);
   });
 });
