@@ -10,12 +10,15 @@ class CountingStore extends MemoryCellStore {
 }
 
 describe("Application.calculate", () => {
-  test("Given a store with a formula engine, When calculate(Full) is synced, Then the store recalculates once, at sync", async () => {
+  test("recalculates a store with an engine once, at sync", async () => {
+    // Given a store with a formula engine
     const store = new CountingStore();
     const host = createMemoryExcel(store);
     const Excel = asExcelNamespace(host.Excel);
     await Excel.run(async (context) => {
       context.workbook.application.calculate(Excel.CalculationType.full);
+      // When calculate(Full) is synced
+      // Then the store recalculates once, at sync
       expect(store.recalculations).toBe(0);
       await context.sync();
       expect(store.recalculations).toBe(1);
@@ -23,8 +26,11 @@ describe("Application.calculate", () => {
     expect(host.stats.syncCount).toBe(1);
   });
 
-  test("Given a store without an engine, When calculate is synced, Then it succeeds and changes nothing", async () => {
+  test("accepts calculate on a store without an engine", async () => {
+    // Given a store without an engine
+    // When calculate is synced
     const { Excel } = makeHost();
+    // Then it succeeds and changes nothing
     await expect(
       Excel.run(async (context) => {
         context.workbook.application.calculate("Recalculate" as Excel.CalculationType);
@@ -33,14 +39,17 @@ describe("Application.calculate", () => {
     ).resolves.toBeUndefined();
   });
 
-  test("Given an unknown calculation type, When synced, Then InvalidArgument names the allowed types", async () => {
+  test("names the allowed calculation types", async () => {
+    // Given an unknown calculation type
     const { Excel } = makeHost();
+    // When synced
     const error = await failure(() =>
       Excel.run(async (context) => {
         context.workbook.application.calculate("Sometimes" as Excel.CalculationType);
         await context.sync();
       })
     );
+    // Then InvalidArgument names the allowed types
     expect(error.code).toBe("InvalidArgument");
     expect(error.message).toMatch(/Recalculate, Full or FullRebuild/);
     expect(error.debugInfo.errorLocation).toBe("Application.calculate");

@@ -9,7 +9,8 @@ const COSTS = [
 ];
 
 describe("in-memory Excel: charts", () => {
-  it("Given a table with headers, When a chart is added, Then it records type, source and series read from cells", async () => {
+  it("records type, source and series read from cells", async () => {
+    // Given a table with headers
     const { Excel, store } = makeHost({ sheets: ["Rent vs Build"] });
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Rent vs Build");
@@ -31,7 +32,9 @@ describe("in-memory Excel: charts", () => {
         .getItemAt(0)
         .getDimensionValues(Excel.ChartSeriesDimension.categories);
       const count = sheet.charts.getCount();
+      // When a chart is added
       await context.sync();
+      // Then it records type, source and series read from cells
       expect(chart.name).toBe("Chart 1");
       expect(chart.chartType).toBe("ColumnClustered");
       expect([chart.width, chart.height]).toEqual([360, 216]);
@@ -54,7 +57,8 @@ describe("in-memory Excel: charts", () => {
     ]);
   });
 
-  it("Given a single series, When charted, Then the title is the series name like Excel's", async () => {
+  it("titles a single-series chart with the series name", async () => {
+    // Given a single series
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -66,12 +70,15 @@ describe("in-memory Excel: charts", () => {
       ];
       const chart = sheet.charts.add("Line", data);
       chart.title.load("text");
+      // When charted
       await context.sync();
+      // Then the title is the series name like Excel's
       expect(chart.title.text).toBe("GPU-hours");
     });
   });
 
-  it("Given seriesBy Rows, When charted, Then each row is a series", async () => {
+  it("makes each row a series with seriesBy Rows", async () => {
+    // Given seriesBy Rows
     const { Excel, store } = makeHost();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -80,12 +87,15 @@ describe("in-memory Excel: charts", () => {
       sheet.charts.add("Line", data, "Rows");
     });
     const [record] = store.listCharts();
+    // When charted
     const chartData = readChartData(store, must(record, "chart"));
+    // Then each row is a series
     expect(chartData.series.map((s) => s.name)).toEqual(["2024", "2025", "2026"]);
     expect(chartData.categories).toEqual(["Rent", "Build"]);
   });
 
-  it("Given a chart, When positioned from cell to cell, Then its box covers those cells", async () => {
+  it("covers the cells a chart is positioned between", async () => {
+    // Given a chart
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -98,22 +108,28 @@ describe("in-memory Excel: charts", () => {
       const chart = sheet.charts.add("Pie", data);
       chart.setPosition("E2", "J16");
       chart.load("top, left, width, height");
+      // When positioned from cell to cell
       await context.sync();
+      // Then its box covers those cells
       expect([chart.left, chart.top]).toEqual([4 * 48, 15]);
       expect([chart.width, chart.height]).toEqual([6 * 48, 15 * 15]);
     });
   });
 
-  it("Given an unknown chart type, When added, Then the sync fails with InvalidArgument", async () => {
+  it("refuses an unknown chart type", async () => {
+    // Given an unknown chart type
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.charts.add("Sparkles" as Excel.ChartType, sheet.getRange("A1:B2"));
+      // When added
+      // Then the sync fails with InvalidArgument
       expect((await failure(() => context.sync())).code).toBe("InvalidArgument");
     });
   });
 
-  it("Given charts, When listed, got by name and deleted, Then the collection follows", async () => {
+  it("lists, gets and deletes charts", async () => {
+    // Given charts
     const { Excel, store } = makeHost();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -125,7 +141,9 @@ describe("in-memory Excel: charts", () => {
       sheet.charts.add("Pie", data);
       sheet.charts.add("BarClustered", data);
       const charts = sheet.charts.load("items/name, count");
+      // When listed, got by name and deleted
       await context.sync();
+      // Then the collection follows
       expect(charts.items.map((c) => c.name)).toEqual(["Chart 1", "Chart 2"]);
       sheet.charts.getItem("Chart 1").delete();
       const missing = sheet.charts.getItemOrNullObject("Chart 1");
@@ -135,8 +153,10 @@ describe("in-memory Excel: charts", () => {
     expect(store.listCharts().map((c) => c.chartType)).toEqual(["BarClustered"]);
   });
 
-  it("Given axis titles and legend, When set, Then they are stored for a renderer", async () => {
+  it("stores axis titles and legend", async () => {
+    // Given axis titles and legend
     const { Excel, store } = makeHost();
+    // When set
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       const data = sheet.getRange("A1:C4");
@@ -146,13 +166,15 @@ describe("in-memory Excel: charts", () => {
       chart.axes.categoryAxis.title.text = "Year";
       chart.legend.position = "Right";
     });
+    // Then they are stored for a renderer
     expect(store.listCharts()[0]).toMatchObject({
       valueAxisTitle: "USD M",
       categoryAxisTitle: "Year",
       legend: { visible: true, position: "Right" },
     });
   });
-  it("Given charts on sheets, When loaded through a nested collection path, Then every chart name arrives", async () => {
+  it("loads chart names through a nested collection path", async () => {
+    // Given charts on sheets
     const { Excel } = makeHost({ sheets: ["A", "B"] });
     await Excel.run(async (context) => {
       const a = context.workbook.worksheets.getItem("A");
@@ -163,7 +185,9 @@ describe("in-memory Excel: charts", () => {
       ];
       a.charts.add("Pie", data);
       const sheets = context.workbook.worksheets.load("items/name, items/charts/items/name");
+      // When loaded through a nested collection path
       await context.sync();
+      // Then every chart name arrives
       expect(sheets.items.map((s) => [s.name, s.charts.items.map((c) => c.name)])).toEqual([
         ["A", ["Chart 1"]],
         ["B", []],

@@ -2,7 +2,8 @@
 import { failure, makeHost } from "../../../support/dev/excel-host/memoryHost";
 
 describe("host.faults", () => {
-  it("Given a settings add set to fail for one key, Then earlier operations stay applied, later ones are dropped, other keys are unaffected, and the fault is spent", async () => {
+  it("fails one keyed settings add and then is spent", async () => {
+    // Given a settings add set to fail for one key
     const { store, host, Excel } = makeHost();
     host.faults.failOperation({ location: "SettingCollection.add", key: "b" });
 
@@ -15,6 +16,7 @@ describe("host.faults", () => {
       })
     );
 
+    // Then earlier operations stay applied, later ones are dropped, other keys are unaffected, and the fault is spent
     expect(error.code).toBe("GeneralException");
     expect(error.debugInfo.errorLocation).toBe("SettingCollection.add");
     expect(store.getSetting("a")).toBe(1);
@@ -28,7 +30,8 @@ describe("host.faults", () => {
     expect(store.getSetting("b")).toBe(2);
   });
 
-  it("Given an unkeyed fault with skip and a code, Then the matching operation after the skipped ones fails with that code", async () => {
+  it("fails the matching operation after the skipped ones", async () => {
+    // Given an unkeyed fault with skip and a code
     const { store, host, Excel } = makeHost();
     host.faults.failOperation({ location: "Range.values", skip: 1, code: "InvalidOperation" });
     const error = await failure(() =>
@@ -39,13 +42,15 @@ describe("host.faults", () => {
         await context.sync();
       })
     );
+    // Then the matching operation after the skipped ones fails with that code
     expect(error.code).toBe("InvalidOperation");
     const id = store.listSheets()[0]?.id ?? "";
     expect(store.getCell(id, 0, 0).value).toBe(1);
     expect(store.getCell(id, 1, 0).value).toBeNull();
   });
 
-  it("Given a lost response, Then every operation is applied but sync rejects with ConnectionFailure and delivers no loads", async () => {
+  it("applies everything but rejects a lost response", async () => {
+    // Given a lost response
     const { store, host, Excel } = makeHost();
     host.faults.loseResponse();
     let loaded: unknown = "not delivered";
@@ -62,16 +67,19 @@ describe("host.faults", () => {
         });
       })
     );
+    // Then every operation is applied but sync rejects with ConnectionFailure and delivers no loads
     expect(error.code).toBe("ConnectionFailure");
     expect(store.getSetting("k")).toBe("v");
     expect(loaded).toBe("not delivered");
   });
 
-  it("Given reissued sheet ids, Then sheets, the active sheet and charts follow the new ids", () => {
+  it("follows reissued sheet ids", () => {
+    // Given reissued sheet ids
     const { store } = makeHost({ sheets: ["One", "Two"] });
     const before = store.listSheets().map((s) => s.id);
     const renamed = store.reissueSheetIds();
     const after = store.listSheets().map((s) => s.id);
+    // Then sheets, the active sheet and charts follow the new ids
     expect(after.every((id) => !before.includes(id))).toBe(true);
     expect(before.map((id) => renamed.get(id))).toEqual(after);
     expect(store.getActiveSheetId()).toBe(after[0]);

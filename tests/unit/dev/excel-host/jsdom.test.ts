@@ -4,7 +4,10 @@
 import { makeHost } from "../../../support/dev/excel-host/memoryHost";
 
 describe("in-memory Excel under jsdom", () => {
-  it("Given a jsdom environment, When a batch runs, Then it behaves as under node", async () => {
+  it("behaves under jsdom as under node", async () => {
+    // Given a jsdom environment
+    // When a batch runs
+    // Then it behaves as under node
     expect(typeof document).toBe("object");
     const { Excel, host } = makeHost();
     const value = await Excel.run(async (context) => {

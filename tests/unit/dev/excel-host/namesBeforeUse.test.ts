@@ -6,8 +6,10 @@ import { namesInFormula } from "../../../../src/dev/excel-host";
 import { failure, makeHost } from "../../../support/dev/excel-host/memoryHost";
 
 describe("in-memory Excel: names used before they are defined", () => {
-  it("Given a formula that uses an undefined name, When the name is added afterwards, Then the sync fails with ItemAlreadyExists", async () => {
+  it("refuses a name a formula used before it was added", async () => {
+    // Given a formula that uses an undefined name
     const { Excel, store } = makeHost({ sheets: ["Sheet1"] });
+    // When the name is added afterwards
     const error = await failure(() =>
       Excel.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -16,35 +18,42 @@ describe("in-memory Excel: names used before they are defined", () => {
         await context.sync();
       })
     );
+    // Then the sync fails with ItemAlreadyExists
     expect(error.code).toBe("ItemAlreadyExists");
     expect(error.message).toContain("Sheet1!A1");
     expect(store.getName("CP_Rate")).toBeUndefined();
   });
 
-  it("Given the hidden entry, When a later session adds the name (other case), Then it still fails: the workbook keeps it", async () => {
+  it("keeps refusing that name in later sessions", async () => {
+    // Given the hidden entry
     const { Excel, store } = makeHost({ sheets: ["Sheet1"] });
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=SUM(cp_rate, 1)"]];
       await context.sync();
     });
+    // When a later session adds the name (other case)
     const error = await failure(() =>
       Excel.run(async (context) => {
         context.workbook.names.add("CP_RATE", "=0.05");
         await context.sync();
       })
     );
+    // Then it still fails: the workbook keeps it
     expect(error.code).toBe("ItemAlreadyExists");
     expect(store.getName("CP_RATE")).toBeUndefined();
   });
 
-  it("Given the name defined first, When the formula using it is written in the same batch, Then both succeed", async () => {
+  it("accepts a name defined before its formula in one batch", async () => {
+    // Given the name defined first
     const { Excel, store } = makeHost({ sheets: ["Sheet1"] });
+    // When the formula using it is written in the same batch
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       context.workbook.names.add("CP_Rate", sheet.getRange("B1"));
       sheet.getRange("A1").formulas = [["=CP_Rate*2"]];
       await context.sync();
     });
+    // Then both succeed
     expect(store.getName("CP_Rate")?.formula).toBe("=Sheet1!$B$1");
   });
 

@@ -1,32 +1,41 @@
 import { failure, makeHost } from "../../../support/dev/excel-host/memoryHost";
 
 describe("in-memory Excel: ranges", () => {
-  it("Given a 2-D array of the wrong shape, When written, Then the sync fails with InvalidArgument", async () => {
+  it("refuses a 2-D array of the wrong shape", async () => {
+    // Given a 2-D array of the wrong shape
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
       range.values = [[1, 2, 3]];
+      // When written
       const error = await failure(() => context.sync());
+      // Then the sync fails with InvalidArgument
       expect(error.code).toBe("InvalidArgument");
       expect(error.debugInfo.errorLocation).toBe("Range.values");
     });
   });
 
-  it("Given a ragged 2-D array, When written as formulas, Then the sync fails with InvalidArgument", async () => {
+  it("refuses ragged formulas", async () => {
+    // Given a ragged 2-D array
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").formulas = [[1, 2], [3]];
+      // When written as formulas
+      // Then the sync fails with InvalidArgument
       expect((await failure(() => context.sync())).code).toBe("InvalidArgument");
     });
   });
 
-  it("Given a single value for a multi-cell range, When written, Then every cell gets it (Excel's fill)", async () => {
+  it("fills a range with a single value", async () => {
+    // Given a single value for a multi-cell range
     const { Excel, host } = makeHost();
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
       (range as unknown as { values: unknown }).values = 0;
       range.load("values");
+      // When written
       await context.sync();
+      // Then every cell gets it (Excel's fill)
       expect(range.values).toEqual([
         [0, 0],
         [0, 0],
@@ -35,18 +44,22 @@ describe("in-memory Excel: ranges", () => {
     expect(host.stats.writeCount).toBe(4);
   });
 
-  it("Given a single formula for a column, When written, Then relative references shift per row", async () => {
+  it("shifts a single formula's relative references per row", async () => {
+    // Given a single formula for a column
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("C1:C3");
       (range as unknown as { formulas: unknown }).formulas = "=A1*$B$1";
       range.load("formulas");
+      // When written
       await context.sync();
+      // Then relative references shift per row
       expect(range.formulas).toEqual([["=A1*$B$1"], ["=A2*$B$1"], ["=A3*$B$1"]]);
     });
   });
 
-  it("Given null cells in a 2-D array, When written, Then those cells are left unchanged", async () => {
+  it("leaves null cells unchanged", async () => {
+    // Given null cells in a 2-D array
     const { Excel, host } = makeHost();
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1");
@@ -55,14 +68,17 @@ describe("in-memory Excel: ranges", () => {
       range.values = [[null, "B", null]];
       range.numberFormat = [[null, null, "0.00%"]];
       range.load("values, numberFormat");
+      // When written
       await context.sync();
+      // Then those cells are left unchanged
       expect(range.values).toEqual([["a", "B", "c"]]);
       expect(range.numberFormat).toEqual([["General", "General", "0.00%"]]);
     });
     expect(host.stats.syncs.map((s) => s.writes)).toEqual([3, 2]);
   });
 
-  it("Given text typed into values, When written, Then Excel's entry parsing applies", async () => {
+  it("parses text typed into values as Excel does", async () => {
+    // Given text typed into values
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -73,7 +89,9 @@ describe("in-memory Excel: ranges", () => {
       text.values = [["00123"]];
       range.load("values, formulas, valueTypes");
       text.load("values");
+      // When written
       await context.sync();
+      // Then Excel's entry parsing applies
       expect(range.formulas).toEqual([["=1+1", 123, true, "#N/A", "0042", "plain"]]);
       expect(range.values).toEqual([["", 123, true, "#N/A", "0042", "plain"]]);
       expect(range.valueTypes).toEqual([
@@ -83,21 +101,25 @@ describe("in-memory Excel: ranges", () => {
     });
   });
 
-  it("Given empty cells, When read, Then values and formulas are empty strings", async () => {
+  it("reads empty cells as empty strings", async () => {
+    // Given empty cells
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets
         .getItem("Sheet1")
         .getRange("D4:E4")
         .load("values, formulas, valueTypes");
+      // When read
       await context.sync();
+      // Then values and formulas are empty strings
       expect(range.values).toEqual([["", ""]]);
       expect(range.formulas).toEqual([["", ""]]);
       expect(range.valueTypes).toEqual([["Empty", "Empty"]]);
     });
   });
 
-  it("Given a range, When resized and offset, Then the address math matches Excel's", async () => {
+  it("resizes and offsets as Excel does", async () => {
+    // Given a range
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const base = context.workbook.worksheets.getItem("Sheet1").getRange("B2:C3");
@@ -110,7 +132,9 @@ describe("in-memory Excel: ranges", () => {
       const last = base.getLastCell().load("address");
       const row = base.getRow(1).load("address");
       const column = base.getColumn(0).load("address");
+      // When resized and offset
       await context.sync();
+      // Then the address math matches Excel's
       expect(grown.address).toBe("Sheet1!B2:D5");
       expect([grown.rowCount, grown.columnCount]).toEqual([4, 3]);
       expect(shrunk.address).toBe("Sheet1!B2");
@@ -130,62 +154,78 @@ describe("in-memory Excel: ranges", () => {
     ["offset off the top", (r: Excel.Range) => r.getOffsetRange(-2, 0)],
     ["offset off the left", (r: Excel.Range) => r.getOffsetRange(0, -3)],
   ])(
-    "Given a range %s, When synced, Then it fails with InvalidArgument",
+    "refuses a range %s",
     async (_label, derive) => {
+      // Given the range (one case per row)
       const { Excel } = makeHost();
       await Excel.run(async (context) => {
         derive(context.workbook.worksheets.getItem("Sheet1").getRange("B2:C3"));
+        // When synced
+        // Then it fails with InvalidArgument
         expect((await failure(() => context.sync())).code).toBe("InvalidArgument");
       });
     }
   );
 
   it.each(["A0", "ZZZZ1", "A1:B2:C3", "Sheet1!", "not an address"])(
-    "Given the bad address %p, When getRange is synced, Then it fails with InvalidArgument at Worksheet.getRange",
+    "refuses the bad address %p at Worksheet.getRange",
     async (address) => {
+      // Given the bad address (one case per row)
       const { Excel } = makeHost();
       await Excel.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").getRange(address);
+        // When getRange is synced
         const error = await failure(() => context.sync());
+        // Then it fails with InvalidArgument at Worksheet.getRange
         expect(error.code).toBe("InvalidArgument");
         expect(error.debugInfo.errorLocation).toBe("Worksheet.getRange");
       });
     }
   );
 
-  it("Given a sheet named with spaces, When ranges on it are addressed, Then addresses are quoted", async () => {
+  it("quotes addresses on a sheet named with spaces", async () => {
+    // Given a sheet named with spaces
     const { Excel } = makeHost({ sheets: ["Rent vs Build"] });
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("rent VS build");
       const a = sheet.getRange("'Rent vs Build'!B5").load("address");
       const b = sheet.getRange("C5:D6").load("address");
+      // When ranges on it are addressed
       await context.sync();
+      // Then addresses are quoted
       expect(a.address).toBe("'Rent vs Build'!B5");
       expect(b.address).toBe("'Rent vs Build'!C5:D6");
     });
   });
 
-  it("Given getRange with another sheet's name, When synced, Then it fails with InvalidArgument", async () => {
+  it("refuses another sheet's name in getRange", async () => {
+    // Given getRange with another sheet's name
     const { Excel } = makeHost({ sheets: ["A", "B"] });
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("A").getRange("B!A1");
+      // When synced
+      // Then it fails with InvalidArgument
       expect((await failure(() => context.sync())).code).toBe("InvalidArgument");
     });
   });
 
-  it("Given getRangeByIndexes, When loaded, Then it is 0-based", async () => {
+  it("addresses getRangeByIndexes from 0", async () => {
+    // Given getRangeByIndexes
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets
         .getItem("Sheet1")
         .getRangeByIndexes(4, 2, 2, 3)
         .load("address");
+      // When loaded
       await context.sync();
+      // Then it is 0-based
       expect(range.address).toBe("Sheet1!C5:E6");
     });
   });
 
-  it("Given formats set on a range, When loaded, Then uniform values read back and mixed ones are null", async () => {
+  it("reads uniform formats back and mixed ones as null", async () => {
+    // Given formats set on a range
     const { Excel, store } = makeHost();
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -203,7 +243,9 @@ describe("in-memory Excel: ranges", () => {
       all.load(
         "format/fill/color, format/columnWidth, format/rowHeight, format/horizontalAlignment, format/wrapText"
       );
+      // When loaded
       await context.sync();
+      // Then uniform values read back and mixed ones are null
       expect(all.format.font.color).toBe("#0000FF");
       expect(all.format.font.bold).toBe(true);
       expect(all.format.font.italic).toBeNull();
@@ -222,27 +264,34 @@ describe("in-memory Excel: ranges", () => {
     expect(store.getColumnWidth(store.listSheets()[0]?.id ?? "", 1)).toBe(120);
   });
 
-  it("Given an unknown color, When set, Then the sync fails with InvalidArgument", async () => {
+  it("refuses an unknown color", async () => {
+    // Given an unknown color
     const { Excel } = makeHost();
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1").format.font.color = "blurple";
+      // When set
+      // Then the sync fails with InvalidArgument
       expect((await failure(() => context.sync())).code).toBe("InvalidArgument");
     });
   });
 
-  it("Given content, When autofitColumns runs, Then the column widens to the longest entry", async () => {
+  it("widens a column to its longest entry", async () => {
+    // Given content
     const { Excel, store } = makeHost();
     const id = store.listSheets()[0]?.id ?? "";
+    // When autofitColumns runs
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A2");
       range.values = [["GPU capex (USD, incl. networking)"], [1]];
       range.format.autofitColumns();
       await context.sync();
     });
+    // Then the column widens to the longest entry
     expect(store.getColumnWidth(id, 0)).toBeGreaterThan(48);
   });
 
-  it("Given a used area, When getUsedRange is loaded, Then it is the bounding box; a blank sheet gives A1 or a null object", async () => {
+  it("bounds the used range", async () => {
+    // Given a used area
     const { Excel } = makeHost({ sheets: ["Data", "Blank"] });
     await Excel.run(async (context) => {
       const data = context.workbook.worksheets.getItem("Data");
@@ -254,7 +303,9 @@ describe("in-memory Excel: ranges", () => {
       const blank = context.workbook.worksheets.getItem("Blank");
       const blankUsed = blank.getUsedRange().load("address");
       const blankOrNull = blank.getUsedRangeOrNullObject();
+      // When getUsedRange is loaded
       await context.sync();
+      // Then it is the bounding box; a blank sheet gives A1 or a null object
       expect(used.address).toBe("Data!B2:F9");
       expect(usedValues.address).toBe("Data!B2:D5");
       expect(blankUsed.address).toBe("Blank!A1");
@@ -262,9 +313,11 @@ describe("in-memory Excel: ranges", () => {
     });
   });
 
-  it("Given content and formats, When cleared by mode, Then only the chosen parts go", async () => {
+  it("clears only the chosen parts", async () => {
+    // Given content and formats
     const { Excel, store } = makeHost();
     const id = store.listSheets()[0]?.id ?? "";
+    // When cleared by mode
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A1:B1").values = [[1, 2]];
@@ -274,18 +327,22 @@ describe("in-memory Excel: ranges", () => {
       sheet.getRange("B1").clear("Formats");
       await context.sync();
     });
+    // Then only the chosen parts go
     expect(store.getCell(id, 0, 0).value).toBeNull();
     expect(store.getFormat(id, 0, 0).font.bold).toBe(true);
     expect(store.getCell(id, 0, 1).value).toBe(2);
     expect(store.getFormat(id, 0, 1).font.bold).toBe(false);
   });
 
-  it("Given a range, When selected, Then its sheet becomes active and the selection is recorded", async () => {
+  it("activates the sheet of a selected range", async () => {
+    // Given a range
     const { Excel, store } = makeHost({ sheets: ["A", "B"] });
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("B").getRange("C3:D4").select();
       const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+      // When selected
       await context.sync();
+      // Then its sheet becomes active and the selection is recorded
       expect(active.name).toBe("B");
     });
     expect(store.getSelection()?.range).toEqual({ row: 2, col: 2, rowCount: 2, colCount: 2 });
