@@ -45,7 +45,9 @@ describe("breakevenMonth of one GPU", () => {
     expect(breakevenMonth(ONE_GPU, { ...ONE_RENTED, ratePerGpuHour: 0.1 })).toBeNull();
   });
 
-  it("when owning costs nothing up front, then it breaks even in month 1", () => {
+  it("breaks even in month 1 when owning costs nothing up front", () => {
+    // When owning costs nothing up front
+    // Then it breaks even in month 1
     expect(breakevenMonth({ ...ONE_GPU, systemPricePerGpu: 0 }, ONE_RENTED)).toBe(1);
   });
 

@@ -43,12 +43,17 @@ describe("buildCostBasis in colocation", () => {
   });
 });
 
-describe("Given invalid build inputs", () => {
-  it("when gpuCount is negative, then a range error names gpuCount", () => {
+describe("buildCostBasis with invalid inputs", () => {
+  // Given invalid build inputs
+  it("rejects a negative gpuCount", () => {
+    // When gpuCount is negative
+    // Then a range error names gpuCount
     expectModelError(() => buildCostBasis({ ...BUILD, gpuCount: -5 }), "gpuCount", "range");
   });
 
-  it("when facilityCapex is not a boolean, then a type error names facilityCapex", () => {
+  it("rejects a facilityCapex that is not a boolean", () => {
+    // When facilityCapex is not a boolean
+    // Then a type error names facilityCapex
     expectModelError(
       () => buildCostBasis({ ...BUILD, facilityCapex: "yes" as unknown as boolean }),
       "facilityCapex",
@@ -56,7 +61,9 @@ describe("Given invalid build inputs", () => {
     );
   });
 
-  it("when the IT life is 0, then a range error names itDepreciationYears", () => {
+  it("rejects an IT life of 0", () => {
+    // When the IT life is 0
+    // Then a range error names itDepreciationYears
     expectModelError(
       () => buildCostBasis({ ...BUILD, itDepreciationYears: 0 }),
       "itDepreciationYears",
@@ -64,7 +71,9 @@ describe("Given invalid build inputs", () => {
     );
   });
 
-  it("when the inputs are not an object, then a type error names build", () => {
+  it("rejects inputs that are not an object", () => {
+    // When the inputs are not an object
+    // Then a type error names build
     expectModelError(() => buildCostBasis(null as unknown as typeof BUILD), "build", "type");
   });
 });

@@ -51,12 +51,17 @@ describe("fast-track build profile", () => {
   });
 });
 
-describe("Given invalid build-time inputs", () => {
-  it("when the MW are negative, then a range error names itMw", () => {
+describe("build time with invalid inputs", () => {
+  // Given invalid build-time inputs
+  it("rejects negative MW", () => {
+    // When the MW are negative
+    // Then a range error names itMw
     expectModelError(() => constructionMonths(-1, 21, 0, 0.3), "itMw", "range");
   });
 
-  it("when needsGrid is not a boolean, then a type error names it", () => {
+  it("rejects a needsGrid that is not a boolean", () => {
+    // When needsGrid is not a boolean
+    // Then a type error names it
     expectModelError(
       () => buildMonths(1, 21, 0, 0.3, 1 as unknown as boolean, 48),
       "needsGrid",
@@ -64,7 +69,9 @@ describe("Given invalid build-time inputs", () => {
     );
   });
 
-  it("when growth per 100 MW is negative, then a range error names it (it would make time decrease with size)", () => {
+  it("rejects a negative growth per 100 MW", () => {
+    // When growth per 100 MW is negative
+    // Then a range error names it (it would make time decrease with size)
     expectModelError(() => constructionMonths(1, 21, 0, -0.3), "monthsPer100Mw", "range");
   });
 });

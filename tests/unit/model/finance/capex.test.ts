@@ -32,26 +32,35 @@ describe("gpuCost, serverCost and clusterCost", () => {
     expect(clusterCost(40_000, 1000, 0)).toBe(serverCost(40_000, 1000));
   });
 
-  it("when the count is 0, then every capex is 0", () => {
+  it("costs nothing for 0 GPUs", () => {
+    // When the count is 0
+    // Then every capex is 0
     expect(gpuCost(30_000, 0)).toBe(0);
     expect(serverCost(30_000, 0)).toBe(0);
     expect(clusterCost(30_000, 0, 0.12)).toBe(0);
   });
 });
 
-describe("Given invalid capex inputs", () => {
-  it("when the count is negative, then a range error names the count", () => {
+describe("capex with invalid inputs", () => {
+  // Given invalid capex inputs
+  it("rejects a negative count", () => {
+    // When the count is negative
+    // Then a range error names the count
     expectModelError(() => gpuCost(30_000, -1), "count", "range");
   });
 
-  it("when the network share is 1 or more, then a range error names networkShare", () => {
+  it("rejects a network share of 1 or more", () => {
     expectModelError(() => clusterCost(40_000, 10, 1), "networkShare", "range");
     expectModelError(() => clusterCost(40_000, 10, 1.5), "networkShare", "range");
+    // When the network share is 1 or more
+    // Then a range error names networkShare
     expectModelError(() => clusterCost(40_000, 10, -0.1), "networkShare", "range");
   });
 
-  it("when a price is NaN or not a number, then a type error names it", () => {
+  it("rejects a price that is NaN or not a number", () => {
     expectModelError(() => gpuCost(Number.NaN, 1), "chipPrice", "type");
+    // When a price is NaN or not a number
+    // Then a type error names it
     expectModelError(
       () => serverCost("37500" as unknown as number, 1),
       "systemPricePerGpu",
@@ -59,11 +68,15 @@ describe("Given invalid capex inputs", () => {
     );
   });
 
-  it("when a price is infinite, then a range error names it", () => {
+  it("rejects an infinite price", () => {
+    // When a price is infinite
+    // Then a range error names it
     expectModelError(() => gpuCost(Number.POSITIVE_INFINITY, 1), "chipPrice", "range");
   });
 
-  it("when the product overflows, then a range error is thrown instead of Infinity", () => {
+  it("throws instead of overflowing to Infinity", () => {
+    // When the product overflows
+    // Then a range error is thrown instead of Infinity
     expect(() => gpuCost(1e300, 1e300)).toThrow(ModelInputError);
   });
 });
@@ -81,7 +94,9 @@ describe("facilityCapex", () => {
     expect(facilityCapex(127.5, 11.7e6, 1.5)).toBeCloseTo(2_237_625_000, 0);
   });
 
-  it("when the multiplier is negative, then a range error names it", () => {
+  it("rejects a negative multiplier", () => {
+    // When the multiplier is negative
+    // Then a range error names it
     expectModelError(() => facilityCapex(127.5, 11.7e6, -1), "multiplier", "range");
   });
 });

@@ -84,8 +84,11 @@ describe("buildCashFlows over 3 years", () => {
   });
 });
 
-describe("Given a 1-year horizon", () => {
-  it("when cash flows are built, then there are 2 values (year 0 and year 1)", () => {
+describe("cash flows over 1 year", () => {
+  // Given a 1-year horizon
+  it("has year 0 and year 1", () => {
+    // When cash flows are built
+    // Then there are 2 values (year 0 and year 1)
     expect(buildCashFlows(BUILD, 1)).toHaveLength(2);
     expect(rentCashFlows(RENT, 1)).toHaveLength(2);
   });
@@ -101,7 +104,9 @@ describe("rentCashFlows", () => {
     expectFlows(rentCashFlows(RENT, 3), [0, 13_140_000, 15_768_000, 14_191_200]);
   });
 
-  it("when the lead time is beyond the horizon, then nothing is paid", () => {
+  it("pays nothing when the lead time is beyond the horizon", () => {
+    // When the lead time is beyond the horizon
+    // Then nothing is paid
     expectFlows(rentCashFlows({ ...RENT, leadTimeMonths: 48 }, 3), [0, 0, 0, 0]);
   });
 
@@ -116,11 +121,14 @@ describe("rentCashFlows", () => {
   });
 });
 
-describe("Given an invalid horizon", () => {
-  it("when it is 0, 2.5, 31 or NaN, then the error names horizonYears", () => {
+describe("cash flows with an invalid horizon", () => {
+  // Given an invalid horizon
+  it("rejects a horizon of 0, 2.5, 31 or NaN", () => {
     expectModelError(() => buildCashFlows(BUILD, 0), "horizonYears", "range");
     expectModelError(() => buildCashFlows(BUILD, 2.5), "horizonYears", "range");
     expectModelError(() => rentCashFlows(RENT, 31), "horizonYears", "range");
+    // When it is 0, 2.5, 31 or NaN
+    // Then the error names horizonYears
     expectModelError(() => rentCashFlows(RENT, Number.NaN), "horizonYears", "type");
   });
 });

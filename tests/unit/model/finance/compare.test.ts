@@ -46,12 +46,16 @@ describe("compareOptions", () => {
     expect(result.differenceWithDelay).toBeCloseTo(12_298_617.580_766, 2);
   });
 
-  it("when compared, then the returned cash flows reproduce the NPVs", () => {
+  it("returns cash flows that reproduce the NPVs", () => {
+    // When compared
+    // Then the returned cash flows reproduce the NPVs
     expect(npv(0.1, result.cashflows.build)).toBe(result.npvBuild);
     expect(npv(0.1, result.cashflows.rent)).toBe(result.npvRent);
   });
 
-  it("when compared, then the breakeven month is that of the two options (null here: rent falls 10 %/yr)", () => {
+  it("returns the two options' breakeven month", () => {
+    // When compared
+    // Then the breakeven month is that of the two options (null here: rent falls 10 %/yr)
     expect(result.breakevenMonth).toBeNull();
   });
 });
@@ -68,13 +72,16 @@ describe("compareOptions with a build after the horizon", () => {
   });
 });
 
-describe("Given invalid comparison settings", () => {
-  it("when the horizon is 0 or fractional, then a range error names horizonYears", () => {
+describe("compareOptions with invalid settings", () => {
+  // Given invalid comparison settings
+  it("rejects a horizon of 0 or a fraction", () => {
     expectModelError(
       () => compareOptions(BUILD, RENT, { ...COMPARE, horizonYears: 0 }),
       "horizonYears",
       "range"
     );
+    // When the horizon is 0 or fractional
+    // Then a range error names horizonYears
     expectModelError(
       () => compareOptions(BUILD, RENT, { ...COMPARE, horizonYears: 1.5 }),
       "horizonYears",
@@ -82,7 +89,9 @@ describe("Given invalid comparison settings", () => {
     );
   });
 
-  it("when the discount rate is -100 %, then a range error names discountRate", () => {
+  it("rejects a discount rate of -100 %", () => {
+    // When the discount rate is -100 %
+    // Then a range error names discountRate
     expectModelError(
       () => compareOptions(BUILD, RENT, { ...COMPARE, discountRate: -1 }),
       "discountRate",
@@ -90,7 +99,9 @@ describe("Given invalid comparison settings", () => {
     );
   });
 
-  it("when the rent count is negative, then a range error names gpuCount", () => {
+  it("rejects a negative rent count", () => {
+    // When the rent count is negative
+    // Then a range error names gpuCount
     expectModelError(
       () => compareOptions(BUILD, { ...RENT, gpuCount: -1 }, COMPARE),
       "gpuCount",

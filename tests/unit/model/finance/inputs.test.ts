@@ -7,15 +7,19 @@ import {
 } from "../../../../src/model/finance";
 import { BUILD, COMPARE, RENT, expectModelError } from "../../../support/model/finance/fixtures";
 
-describe("Given valid fixtures", () => {
-  it("when asserted, then nothing is thrown", () => {
+describe("input checks on valid fixtures", () => {
+  // Given valid fixtures
+  it("accepts the fixtures", () => {
+    // When asserted
+    // Then nothing is thrown
     expect(() => assertBuildInputs(BUILD)).not.toThrow();
     expect(() => assertRentInputs(RENT)).not.toThrow();
     expect(() => assertCompareInputs(COMPARE)).not.toThrow();
   });
 });
 
-describe("Given one invalid field at a time", () => {
+describe("input checks, one invalid field at a time", () => {
+  // Given one invalid field at a time
   const buildCases: [string, number, "range" | "type"][] = [
     ["gpuCount", -1, "range"],
     ["systemPricePerGpu", Number.NaN, "type"],
@@ -34,8 +38,11 @@ describe("Given one invalid field at a time", () => {
     ["facilityLifeYears", -3, "range"],
   ];
   it.each(buildCases)(
-    "when build.%s = %p, then a %s error names that field",
+    "rejects build.%s = %p with a %s error",
     (field, value, kind) => {
+      // Given one invalid build field (one case per row)
+      // When asserted
+      // Then an error of the row's kind names that field
       expectModelError(() => assertBuildInputs({ ...BUILD, [field]: value }), field, kind);
     }
   );
@@ -47,8 +54,11 @@ describe("Given one invalid field at a time", () => {
     ["leadTimeMonths", Number.NEGATIVE_INFINITY, "range"],
   ];
   it.each(rentCases)(
-    "when rent.%s = %p, then a %s error names that field",
+    "rejects rent.%s = %p with a %s error",
     (field, value, kind) => {
+      // Given one invalid rent field (one case per row)
+      // When asserted
+      // Then an error of the row's kind names that field
       expectModelError(
         () => assertRentInputs({ ...RENT, [field]: value } as typeof RENT),
         field,
@@ -66,8 +76,11 @@ describe("Given one invalid field at a time", () => {
     ["valuePerGpuHour", -2.35, "range"],
   ];
   it.each(compareCases)(
-    "when compare.%s = %p, then a %s error names that field",
+    "rejects compare.%s = %p with a %s error",
     (field, value, kind) => {
+      // Given one invalid comparison field (one case per row)
+      // When asserted
+      // Then an error of the row's kind names that field
       expectModelError(
         () => assertCompareInputs({ ...COMPARE, [field]: value } as typeof COMPARE),
         field,
@@ -77,9 +90,12 @@ describe("Given one invalid field at a time", () => {
   );
 });
 
-describe("Given a ModelInputError", () => {
-  it("when inspected, then it carries field, reason and kind and is recognised by isModelInputError", () => {
+describe("ModelInputError", () => {
+  // Given a ModelInputError
+  it("carries field, reason and kind", () => {
+    // When inspected
     const error = new ModelInputError("gpuCount", "must be >= 0", "range");
+    // Then it carries field, reason and kind and is recognised by isModelInputError
     expect(error).toBeInstanceOf(Error);
     expect(error).toBeInstanceOf(ModelInputError);
     expect(error.name).toBe("ModelInputError");

@@ -22,29 +22,42 @@ describe("npv and excelNpv", () => {
     expect(100 + excelNpv(0.1, [110, 121])).toBeCloseTo(npv(0.1, [100, 110, 121]), 9);
   });
 
-  it("when summed without discounting, then the total is 331", () => {
+  it("sums flows without discounting", () => {
+    // When summed without discounting
+    // Then the total is 331
     expect(sumFlows([100, 110, 121])).toBe(331);
   });
 });
 
-describe("Given NPV edge cases", () => {
-  it("when the rate is 0, then NPV is the plain sum", () => {
+describe("npv edge cases", () => {
+  // Given NPV edge cases
+  it("is the plain sum at rate 0", () => {
+    // When the rate is 0
+    // Then NPV is the plain sum
     expect(npv(0, [5, -3, 8])).toBe(10);
   });
 
-  it("when the flows are empty, then NPV is 0", () => {
+  it("is 0 for no flows", () => {
+    // When the flows are empty
+    // Then NPV is 0
     expect(npv(0.07, [])).toBe(0);
   });
 
-  it("when the rate is -1 or below, then a range error names discountRate", () => {
+  it("rejects a rate of -1 or below", () => {
+    // When the rate is -1 or below
+    // Then a range error names discountRate
     expectModelError(() => npv(-1, [1, 2]), "discountRate", "range");
   });
 
-  it("when a flow is NaN, then a type error names flows", () => {
+  it("rejects a NaN flow", () => {
+    // When a flow is NaN
+    // Then a type error names flows
     expectModelError(() => npv(0.07, [1, Number.NaN]), "flows", "type");
   });
 
-  it("when flows are not a list, then a type error names flows", () => {
+  it("rejects flows that are not a list", () => {
+    // When flows are not a list
+    // Then a type error names flows
     expectModelError(() => npv(0.07, 5 as unknown as number[]), "flows", "type");
   });
 });

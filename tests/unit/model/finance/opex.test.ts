@@ -36,13 +36,16 @@ describe("yearly running costs of 2 MW of IT", () => {
   });
 });
 
-describe("Given $50M of IT capex", () => {
+describe("maintenance and colocation", () => {
+  // Given $50M of IT capex
   it("maintenance at 10 %/yr", () => {
     // Then $50M × 0.10 = $5M a year
     expect(yearlyMaintenanceCost(50e6, 0.1)).toBeCloseTo(5_000_000, 6);
   });
 
-  it("when the share is negative, then a range error names maintenanceShareOfHwPerYear", () => {
+  it("rejects a negative maintenance share", () => {
+    // When the share is negative
+    // Then a range error names maintenanceShareOfHwPerYear
     expectModelError(
       () => yearlyMaintenanceCost(50e6, -0.1),
       "maintenanceShareOfHwPerYear",
@@ -50,7 +53,9 @@ describe("Given $50M of IT capex", () => {
     );
   });
 
-  it("when the colocation price is negative, then a range error names colocationPerKwMonth", () => {
+  it("rejects a negative colocation price", () => {
+    // When the colocation price is negative
+    // Then a range error names colocationPerKwMonth
     expectModelError(() => yearlyColocationCost(1, -195), "colocationPerKwMonth", "range");
   });
 });

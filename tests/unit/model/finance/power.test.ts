@@ -37,19 +37,26 @@ describe("energyCost", () => {
   });
 });
 
-describe("Given invalid power inputs", () => {
-  it("when PUE is below 1, then a range error names pue", () => {
+describe("power with invalid inputs", () => {
+  // Given invalid power inputs
+  it("rejects a PUE below 1", () => {
     expectModelError(() => facilityMw(1, 0.9), "pue", "range");
+    // When PUE is below 1
+    // Then a range error names pue
     expectModelError(() => energyCost(1, 12, 0.5, 0.8, 0.1), "pue", "range");
   });
 
-  it("when utilization is outside 0..1, then a range error names utilization", () => {
+  it("rejects utilization outside 0..1", () => {
     expectModelError(() => energyCost(1, 12, 1.2, 1.01, 0.1), "utilization", "range");
+    // When utilization is outside 0..1
+    // Then a range error names utilization
     expectModelError(() => energyCost(1, 12, 1.2, -0.01, 0.1), "utilization", "range");
   });
 
-  it("when kW per GPU or months are negative, then a range error names them", () => {
+  it("rejects negative kW per GPU or months", () => {
     expectModelError(() => itLoadMw(10, -1), "kwPerGpu", "range");
+    // When kW per GPU or months are negative
+    // Then a range error names them
     expectModelError(() => energyCost(1, -1, 1.2, 0.5, 0.1), "months", "range");
   });
 });

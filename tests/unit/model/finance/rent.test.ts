@@ -9,14 +9,19 @@ function monthByMonth(count: number, months: number, rate: number, g: number): n
   return total;
 }
 
-describe("Given a rate of $2/GPU-hour changing -10 % a year", () => {
-  it("when asked for years 1, 2 and 3, then the rate is 2, 2 x 0.9 and 2 x 0.9^2", () => {
+describe("rateInYear", () => {
+  // Given a rate of $2/GPU-hour changing -10 % a year
+  it("changes the rate each year", () => {
+    // When asked for years 1, 2 and 3
+    // Then the rate is 2, 2 x 0.9 and 2 x 0.9^2
     expect(rateInYear(2, -0.1, 1)).toBe(2);
     expect(rateInYear(2, -0.1, 2)).toBeCloseTo(1.8, 12);
     expect(rateInYear(2, -0.1, 3)).toBeCloseTo(1.62, 12);
   });
 
-  it("when asked for year 0, then a range error names year", () => {
+  it("rejects year 0", () => {
+    // When asked for year 0
+    // Then a range error names year
     expectModelError(() => rateInYear(2, -0.1, 0), "year", "range");
   });
 });
@@ -29,7 +34,9 @@ describe("rentCost", () => {
     expect(rentCost(10, 12, 2, 0)).toBeCloseTo(175_200, 6);
   });
 
-  it("when rented for 0 months, then it costs nothing", () => {
+  it("costs nothing for 0 months", () => {
+    // When rented for 0 months
+    // Then it costs nothing
     expect(rentCost(10, 0, 2, 0)).toBe(0);
   });
 
@@ -58,11 +65,15 @@ describe("rentCost", () => {
     expect(rentCost(10, 1.5, 2, 0.3)).toBeCloseTo(21_900, 6);
   });
 
-  it("when the price change is below -100 %, then a range error names annualPriceChange", () => {
+  it("rejects a price change below -100 %", () => {
+    // When the price change is below -100 %
+    // Then a range error names annualPriceChange
     expectModelError(() => rentCost(10, 12, 2, -1.5), "annualPriceChange", "range");
   });
 
-  it("when rented for an absurd time at a growing price, then it throws a range error instead of Infinity", () => {
+  it("throws instead of overflowing to Infinity", () => {
+    // When rented for an absurd time at a growing price
+    // Then it throws a range error instead of Infinity
     expectModelError(() => rentCost(10, 1e9, 2, 0.5), "rentCost", "range");
   });
 });

@@ -5,16 +5,23 @@ import {
 } from "../../../../src/model/finance";
 import { expectModelError } from "../../../support/model/finance/fixtures";
 
-describe("Given straight-line residual values", () => {
-  it("when 2 of 5 years are used, then 3/5 of the cost remains", () => {
+describe("straight-line residual values", () => {
+  // Given straight-line residual values
+  it("keeps the unused share of the cost", () => {
+    // When 2 of 5 years are used
+    // Then 3/5 of the cost remains
     expect(straightLineResidual(100, 2, 5)).toBeCloseTo(60, 12);
   });
 
-  it("when used longer than the life, then nothing remains (never negative)", () => {
+  it("is never negative", () => {
+    // When used longer than the life
+    // Then nothing remains (never negative)
     expect(straightLineResidual(100, 7, 5)).toBe(0);
   });
 
-  it("when the life is 0, then a range error names lifeYears", () => {
+  it("rejects a life of 0", () => {
+    // When the life is 0
+    // Then a range error names lifeYears
     expectModelError(() => straightLineResidual(100, 1, 0), "lifeYears", "range");
   });
 });
@@ -34,7 +41,9 @@ describe("itResidualValue", () => {
     expect(itResidualValue(50e6, 3, 0, 5)).toBeCloseTo(20_000_000, 6);
   });
 
-  it("when capacity starts after the horizon (month 40), then usedYears = 0 and the full 50M remains", () => {
+  it("keeps the full cost when capacity starts after the horizon", () => {
+    // When capacity starts after the horizon (month 40)
+    // Then usedYears = 0 and the full 50M remains
     expect(itResidualValue(50e6, 3, 40, 5)).toBe(50e6);
   });
 });
@@ -48,7 +57,9 @@ describe("facilityResidualValue", () => {
     expect(facilityResidualValue(10e6, 5, 14)).toBeCloseTo(6_428_571.428_571, 6);
   });
 
-  it("when the horizon is 20 years, then nothing remains", () => {
+  it("is 0 after a 20-year horizon", () => {
+    // When the horizon is 20 years
+    // Then nothing remains
     expect(facilityResidualValue(10e6, 20, 14)).toBe(0);
   });
 });
