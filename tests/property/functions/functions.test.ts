@@ -53,8 +53,10 @@ function assertProperResult(id: string, args: unknown[]): void {
 }
 
 describe("every function, any input", () => {
-  test("Given arbitrary arguments, Then each function returns finite numbers/text or throws a CustomFunctions.Error", () => {
+  test("returns finite numbers or text, or throws CustomFunctions.Error", () => {
+    // Given arbitrary arguments
     const ids = [...fns.metadata.keys()];
+    // Then each function returns finite numbers/text or throws a CustomFunctions.Error
     fc.assert(
       fc.property(fc.constantFrom(...ids), fc.array(anyArgument, { minLength: 0, maxLength: 8 }), (id, args) => {
         const arity = fns.metadata.get(id)?.parameters.length ?? 0;
@@ -68,26 +70,30 @@ describe("every function, any input", () => {
 const count = fc.integer({ min: 0, max: 1_000_000 });
 
 describe("model properties through the functions", () => {
-  test("Given any GPU and count, Then GPUCOST and GPUPOWER are linear in count", () => {
+  test("GPUCOST and GPUPOWER are linear in count", () => {
     fc.assert(
       fc.property(fc.constantFrom(...GPUS), count, fc.constantFrom("gpu", "server", "cluster"), (gpu, n, scope) => {
+        // Given any GPU and count
         const one = fns.call("GPUCOST", gpu, n, scope) as number;
+        // Then GPUCOST and GPUPOWER are linear in count
         expect(fns.call("GPUCOST", gpu, 2 * n, scope) as number).toBeCloseTo(2 * one, 2);
         expect(fns.call("GPUPOWER", gpu, 3 * n) as number).toBeCloseTo(3 * (fns.call("GPUPOWER", gpu, n) as number), 6);
       }),
     );
   });
 
-  test("Given any rentable GPU and term, Then RENTCOST is linear in count", () => {
+  test("RENTCOST is linear in count", () => {
     fc.assert(
       fc.property(fc.constantFrom(...RENTABLE), count, fc.integer({ min: 0, max: 120 }), (gpu, n, months) => {
+        // Given any rentable GPU and term
         const one = fns.call("RENTCOST", gpu, n, months) as number;
+        // Then RENTCOST is linear in count
         expect(fns.call("RENTCOST", gpu, 2 * n, months) as number).toBeCloseTo(2 * one, 2);
       }),
     );
   });
 
-  test("Given any region and approach, Then BUILDTIME never decreases as the IT load grows", () => {
+  test("BUILDTIME never decreases as the IT load grows", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...REGIONS),
@@ -95,7 +101,9 @@ describe("model properties through the functions", () => {
         fc.double({ min: 0, max: 50_000, noNaN: true }),
         fc.double({ min: 0, max: 50_000, noNaN: true }),
         (region, approach, a, b) => {
+          // Given any region and approach
           const [small, large] = a <= b ? [a, b] : [b, a];
+          // Then BUILDTIME never decreases as the IT load grows
           expect(fns.call("BUILDTIME", large, region, approach) as number).toBeGreaterThanOrEqual(
             fns.call("BUILDTIME", small, region, approach) as number,
           );
@@ -104,7 +112,7 @@ describe("model properties through the functions", () => {
     );
   });
 
-  test("Given any valid case, Then CF0 + NPV(rate, CF1..CFH) of CASHFLOWS equals RENTVSBUILD's NPVs", () => {
+  test("CASHFLOWS reproduces RENTVSBUILD's NPVs", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...RENTABLE),
@@ -115,7 +123,9 @@ describe("model properties through the functions", () => {
         fc.oneof(fc.constant(null), fc.double({ min: 0, max: 0.5, noNaN: true })),
         fc.constantFrom(...APPROACHES),
         (gpu, n, years, region, term, rate, approach) => {
+          // Given any valid case
           let rows: [string, number][];
+          // Then CF0 + NPV(rate, CF1..CFH) of CASHFLOWS equals RENTVSBUILD's NPVs
           try {
             rows = fns.call("RENTVSBUILD", gpu, n, years, region, term, rate, approach) as [string, number][];
           } catch (error) {

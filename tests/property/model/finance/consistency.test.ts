@@ -15,8 +15,9 @@ import { validBuild, validCompare, validRent } from "../../../support/model/fina
 const real = (min: number, max: number): fc.Arbitrary<number> =>
   fc.double({ min, max, noNaN: true });
 
-describe("Given two site sizes a <= b", () => {
-  it("when construction and build months are computed, then the larger site never takes less time", () => {
+describe("build time by site size", () => {
+  // Given two site sizes a <= b
+  it("never builds a larger site faster", () => {
     fc.assert(
       fc.property(
         real(0, 1e5),
@@ -27,7 +28,9 @@ describe("Given two site sizes a <= b", () => {
         fc.boolean(),
         real(0, 120),
         (x, y, base, ref, per100, grid, gridMonths) => {
+          // When construction and build months are computed
           const [a, b] = x <= y ? [x, y] : [y, x];
+          // Then the larger site never takes less time
           expect(constructionMonths(a, base, ref, per100)).toBeLessThanOrEqual(
             constructionMonths(b, base, ref, per100)
           );
@@ -43,11 +46,14 @@ describe("Given two site sizes a <= b", () => {
   });
 });
 
-describe("Given any valid build, rent and comparison", () => {
-  it("when compared, then npv(compare.cashflows) equals compare's NPVs and the totals and differences add up", () => {
+describe("consistency of valid inputs", () => {
+  // Given any valid build, rent and comparison
+  it("returns cash flows that reproduce the NPVs, totals and differences", () => {
     fc.assert(
       fc.property(validBuild, validRent, validCompare, (b, r, c) => {
+        // When compared
         const result = compareOptions(b, r, c);
+        // Then npv(compare.cashflows) equals compare's NPVs and the totals and differences add up
         expect(npv(c.discountRate, result.cashflows.build)).toBe(result.npvBuild);
         expect(npv(c.discountRate, result.cashflows.rent)).toBe(result.npvRent);
         expect(result.cashflows.build).toEqual(buildCashFlows(b, c.horizonYears));
@@ -63,21 +69,24 @@ describe("Given any valid build, rent and comparison", () => {
     );
   });
 
-  it("when the rent price is flat and capacity arrives within the horizon, then rent costs exactly its rate per delivered GPU-hour", () => {
+  it("rents at exactly the rate per delivered GPU-hour", () => {
     fc.assert(
       fc.property(validBuild, validRent, validCompare, (b, r, c) => {
         const flat = { ...r, annualPriceChange: 0, gpuCount: r.gpuCount + 1 };
         fc.pre(flat.leadTimeMonths < 12 * c.horizonYears);
+        // When the rent price is flat and capacity arrives within the horizon
         const result = compareOptions(b, flat, c);
+        // Then rent costs exactly its rate per delivered GPU-hour
         expect(result.costPerGpuHourRent).not.toBeNull();
         expect(result.costPerGpuHourRent as number).toBeCloseTo(flat.ratePerGpuHour, 9);
       })
     );
   });
 
-  it("when there is no lead time, then the yearly rent flows add up to rentCost over 12H months (usage years = calendar years)", () => {
+  it("adds yearly rent flows up to rentCost", () => {
     fc.assert(
       fc.property(validRent, fc.integer({ min: 1, max: 30 }), (r, horizon) => {
+        // When there is no lead time
         const noLead = { ...r, leadTimeMonths: 0 };
         const total = sumFlows(rentCashFlows(noLead, horizon));
         const expected = rentCost(
@@ -86,16 +95,19 @@ describe("Given any valid build, rent and comparison", () => {
           noLead.ratePerGpuHour,
           noLead.annualPriceChange
         );
+        // Then the yearly rent flows add up to rentCost over 12H months (usage years = calendar years)
         expect(Math.abs(total - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
       })
     );
   });
 
-  it("when the build's residual is subtracted, then build cash flows never add up to less than 0 (residual <= capex)", () => {
+  it("never lets the residual exceed capex", () => {
     fc.assert(
       fc.property(validBuild, fc.integer({ min: 1, max: 30 }), (b, horizon) => {
         const flows = buildCashFlows(b, horizon);
+        // When the build's residual is subtracted
         const scale = Math.max(1, ...flows.map(Math.abs));
+        // Then build cash flows never add up to less than 0 (residual <= capex)
         expect(sumFlows(flows)).toBeGreaterThanOrEqual(-1e-12 * scale * flows.length);
       })
     );

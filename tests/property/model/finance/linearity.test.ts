@@ -21,8 +21,11 @@ function expectScaled(scaled: number, base: number, k: number): void {
   expect(Math.abs(scaled - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
 }
 
-describe("Given a count multiplied by k", () => {
-  it("when GPU, server and cluster capex are computed, then each is k times as large", () => {
+describe("linearity in the count", () => {
+  // Given a count multiplied by k
+  it("scales capex by k", () => {
+    // When GPU, server and cluster capex are computed
+    // Then each is k times as large
     fc.assert(
       fc.property(real(0, 1e6), real(0, 1e6), real(0, 0.95), factor, (price, count, share, k) => {
         expectScaled(gpuCost(price, k * count), gpuCost(price, count), k);
@@ -32,7 +35,9 @@ describe("Given a count multiplied by k", () => {
     );
   });
 
-  it("when IT load and energy are computed, then each is k times as large", () => {
+  it("scales IT load and energy by k", () => {
+    // When IT load and energy are computed
+    // Then each is k times as large
     fc.assert(
       fc.property(
         real(0, 1e6),
@@ -55,7 +60,9 @@ describe("Given a count multiplied by k", () => {
     );
   });
 
-  it("when rent is computed, then it is k times as large", () => {
+  it("scales rent by k", () => {
+    // When rent is computed
+    // Then it is k times as large
     fc.assert(
       fc.property(
         real(0, 1e6),
@@ -70,7 +77,7 @@ describe("Given a count multiplied by k", () => {
     );
   });
 
-  it("when yearly build and rent cash flows are computed, then every year is k times as large", () => {
+  it("scales yearly cash flows by k", () => {
     fc.assert(
       fc.property(
         validBuild,
@@ -80,7 +87,9 @@ describe("Given a count multiplied by k", () => {
         (b, r, horizon, k) => {
           const build = buildCashFlows(b, horizon);
           const buildK = buildCashFlows({ ...b, gpuCount: k * b.gpuCount }, horizon);
+          // When yearly build and rent cash flows are computed
           const scale = Math.max(...build.map(Math.abs), 1);
+          // Then every year is k times as large
           build.forEach((cf, y) =>
             expect(Math.abs(buildK[y] - k * cf)).toBeLessThanOrEqual(1e-9 * k * scale)
           );

@@ -44,7 +44,8 @@ function finiteOrModelError(call: () => unknown, path = "result"): void {
 
 const RUNS = { numRuns: 300 };
 
-describe("Given arbitrary inputs to the scalar formulas", () => {
+describe("scalar formulas", () => {
+  // Given arbitrary inputs to the scalar formulas
   const twoArg: [string, (a: number, b: number) => unknown][] = [
     ["gpuCost", finance.gpuCost],
     ["serverCost", finance.serverCost],
@@ -58,8 +59,10 @@ describe("Given arbitrary inputs to the scalar formulas", () => {
     ["costPerGpuHour", finance.costPerGpuHour],
   ];
   it.each(twoArg)(
-    "when %s is called, then it returns a finite number or throws ModelInputError",
+    "%s is total",
     (_name, fn) => {
+      // When the function is called
+      // Then it returns a finite number or throws ModelInputError
       fc.assert(
         fc.property(anyNumber, anyNumber, (a, b) => finiteOrModelError(() => fn(a, b))),
         RUNS
@@ -77,8 +80,10 @@ describe("Given arbitrary inputs to the scalar formulas", () => {
     ["costOfDelay", finance.costOfDelay],
   ];
   it.each(threeArg)(
-    "when %s is called, then it returns a finite number or throws ModelInputError",
+    "%s is total",
     (_name, fn) => {
+      // When the function is called
+      // Then it returns a finite number or throws ModelInputError
       fc.assert(
         fc.property(anyNumber, anyNumber, anyNumber, (a, b, c) =>
           finiteOrModelError(() => fn(a, b, c))
@@ -95,8 +100,10 @@ describe("Given arbitrary inputs to the scalar formulas", () => {
     ["rentCost", finance.rentCost],
   ];
   it.each(fourArg)(
-    "when %s is called, then it returns a finite number or throws ModelInputError",
+    "%s is total",
     (_name, fn) => {
+      // When the function is called
+      // Then it returns a finite number or throws ModelInputError
       fc.assert(
         fc.property(anyNumber, anyNumber, anyNumber, anyNumber, (a, b, c, d) =>
           finiteOrModelError(() => fn(a, b, c, d))
@@ -106,14 +113,18 @@ describe("Given arbitrary inputs to the scalar formulas", () => {
     }
   );
 
-  it("when daysToMonths is called, then it returns a finite number or throws ModelInputError", () => {
+  it("daysToMonths is total", () => {
+    // When daysToMonths is called
+    // Then it returns a finite number or throws ModelInputError
     fc.assert(
       fc.property(anyNumber, (a) => finiteOrModelError(() => finance.daysToMonths(a))),
       RUNS
     );
   });
 
-  it("when energyCost is called, then it returns a finite number or throws ModelInputError", () => {
+  it("energyCost is total", () => {
+    // When energyCost is called
+    // Then it returns a finite number or throws ModelInputError
     fc.assert(
       fc.property(anyNumber, anyNumber, anyNumber, anyNumber, anyNumber, (a, b, c, d, e) =>
         finiteOrModelError(() => finance.energyCost(a, b, c, d, e))
@@ -122,7 +133,9 @@ describe("Given arbitrary inputs to the scalar formulas", () => {
     );
   });
 
-  it("when buildMonths is called, then it returns a finite number or throws ModelInputError", () => {
+  it("buildMonths is total", () => {
+    // When buildMonths is called
+    // Then it returns a finite number or throws ModelInputError
     fc.assert(
       fc.property(
         anyNumber,
@@ -137,7 +150,9 @@ describe("Given arbitrary inputs to the scalar formulas", () => {
     );
   });
 
-  it("when rentCost gets plausible counts and rates but absurd durations and price changes, then it stays total", () => {
+  it("rentCost stays total for absurd durations and price changes", () => {
+    // When rentCost gets plausible counts and rates but absurd durations and price changes
+    // Then it stays total
     fc.assert(
       fc.property(
         fc.double({ min: 0, max: 1e6, noNaN: true }),
@@ -152,8 +167,11 @@ describe("Given arbitrary inputs to the scalar formulas", () => {
   });
 });
 
-describe("Given arbitrary flows", () => {
-  it("when npv, excelNpv and sumFlows are called, then they return finite numbers or throw ModelInputError", () => {
+describe("flows", () => {
+  // Given arbitrary flows
+  it("npv, excelNpv and sumFlows are total", () => {
+    // When npv, excelNpv and sumFlows are called
+    // Then they return finite numbers or throw ModelInputError
     fc.assert(
       fc.property(anyNumber, anyFlows, (rate, flows) => {
         finiteOrModelError(() => finance.npv(rate, flows));
@@ -165,8 +183,11 @@ describe("Given arbitrary flows", () => {
   });
 });
 
-describe("Given arbitrary input records", () => {
-  it("when the record validators run, then they return nothing or throw ModelInputError", () => {
+describe("input records", () => {
+  // Given arbitrary input records
+  it("the record validators are total", () => {
+    // When the record validators run
+    // Then they return nothing or throw ModelInputError
     fc.assert(
       fc.property(anyBuild, anyRent, anyCompare, (b, r, c) => {
         finiteOrModelError(() => finance.assertBuildInputs(b), "void");
@@ -177,7 +198,9 @@ describe("Given arbitrary input records", () => {
     );
   });
 
-  it("when the build cost basis and build cash flows are computed, then every number is finite or ModelInputError is thrown", () => {
+  it("build costs and cash flows are total", () => {
+    // When the build cost basis and build cash flows are computed
+    // Then every number is finite or ModelInputError is thrown
     fc.assert(
       fc.property(anyBuild, fc.oneof(anyNumber, fc.integer({ min: 1, max: 30 })), (b, horizon) => {
         finiteOrModelError(() => finance.buildCostBasis(b));
@@ -188,7 +211,9 @@ describe("Given arbitrary input records", () => {
     );
   });
 
-  it("when rent cash flows are computed, then every number is finite or ModelInputError is thrown", () => {
+  it("rent cash flows are total", () => {
+    // When rent cash flows are computed
+    // Then every number is finite or ModelInputError is thrown
     fc.assert(
       fc.property(anyRent, fc.oneof(anyNumber, fc.integer({ min: 1, max: 30 })), (r, horizon) => {
         finiteOrModelError(() => finance.rentCashFlows(r, horizon));
@@ -198,7 +223,9 @@ describe("Given arbitrary input records", () => {
     );
   });
 
-  it("when breakeven and the comparison are computed, then every number is finite (null where documented) or ModelInputError is thrown", () => {
+  it("breakeven and compareOptions are total", () => {
+    // When breakeven and the comparison are computed
+    // Then every number is finite (null where documented) or ModelInputError is thrown
     fc.assert(
       fc.property(anyBuild, anyRent, anyCompare, (b, r, c) => {
         finiteOrModelError(() => finance.breakevenMonth(b, r), "breakevenMonth");
