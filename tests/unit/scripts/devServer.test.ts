@@ -109,10 +109,13 @@ const alive = (pid: number) => {
 const onLinux = process.platform === "linux" ? describe : describe.skip;
 
 onLinux("npm start with a dev server from an earlier run", () => {
-  it("Given the earlier server is alive, When npm start runs again, Then it prints its URL and port and says npm stop stops it", async () => {
+  it("prints the URL of a running server", async () => {
+    // Given the earlier server is alive
     const server = await standIn(true);
     const url = recordServer(server.pid, server.port);
+    // When npm start runs again
     const { status, stdout } = run("start", 3999);
+    // Then it prints its URL and port and says npm stop stops it
     expect(stdout).toContain(`already running: ${url}`);
     expect(stdout).toContain(
       `port ${server.port}, pid ${server.pid}, started 2026-12-02T14:00:00.000Z`
@@ -123,20 +126,26 @@ onLinux("npm start with a dev server from an earlier run", () => {
     expect(fs.readFileSync(path.join(root, PID_FILE), "utf8")).toBe(String(server.pid));
   });
 
-  it("Given only the pid file of an older npm start, When npm start runs again, Then it says the URL was not recorded and how to stop it", async () => {
+  it("explains an old pid file without a URL", async () => {
+    // Given only the pid file of an older npm start
     const server = await standIn(true);
     recordServer(server.pid, server.port, false);
+    // When npm start runs again
     const { status, stdout } = run("start", 3999);
+    // Then it says the URL was not recorded and how to stop it
     expect(stdout).toContain(`already running (pid ${server.pid}), but where it listens was`);
     expect(stdout).toContain("Stop it with `npm stop`");
     expect(status).toBe(0);
   });
 
-  it("Given a stale pid file and the port taken by another program, When npm start runs, Then it drops the record and says the port is taken, exit 1", async () => {
+  it("drops a stale record when the port is taken", async () => {
+    // Given a stale pid file and the port taken by another program
     const port = await takenPort();
     const pid = deadPid();
     recordServer(pid, port);
+    // When npm start runs
     const { status, stdout, stderr } = run("start", port);
+    // Then it drops the record and says the port is taken, exit 1
     expect(stdout).toContain(
       `Removed the record of an earlier dev server: process ${pid} is no longer running.`
     );
@@ -146,10 +155,13 @@ onLinux("npm start with a dev server from an earlier run", () => {
     expect(recorded()).toBe(false);
   });
 
-  it("Given the recorded pid now belongs to another program, When npm start runs, Then that program is not taken for the server", async () => {
+  it("does not take another program for the server on start", async () => {
+    // Given the recorded pid now belongs to another program
     const other = await standIn(false);
     recordServer(other.pid, other.port);
+    // When npm start runs
     const { status, stdout, stderr } = run("start", other.port);
+    // Then that program is not taken for the server
     expect(stdout).toContain(`process ${other.pid} is now another program`);
     expect(stderr).toContain(`Port ${other.port} is already in use by another program`);
     expect(status).toBe(1);
@@ -158,10 +170,13 @@ onLinux("npm start with a dev server from an earlier run", () => {
 });
 
 onLinux("npm stop", () => {
-  it("Given the recorded pid now belongs to another program, When npm stop runs, Then it signals nothing and drops the record", async () => {
+  it("signals nothing when the recorded pid is another program's", async () => {
+    // Given the recorded pid now belongs to another program
     const other = await standIn(false);
     recordServer(other.pid, other.port);
+    // When npm stop runs
     const { status, stdout } = run("stop", other.port);
+    // Then it signals nothing and drops the record
     expect(stdout).toContain(
       `The recorded dev server was not running (process ${other.pid} is now another program`
     );
@@ -172,11 +187,14 @@ onLinux("npm stop", () => {
     expect(recorded()).toBe(false);
   });
 
-  it("Given the dev server is alive, When npm stop runs, Then it stops its process group, says where it ran, and drops the record", async () => {
+  it("stops the server's process group", async () => {
+    // Given the dev server is alive
     const server = await standIn(true);
     const url = recordServer(server.pid, server.port);
     const exited = new Promise((r) => children[children.length - 1].once("exit", r));
+    // When npm stop runs
     const { status, stdout } = run("stop", server.port);
+    // Then it stops its process group, says where it ran, and drops the record
     expect(stdout).toContain(`Stopped the dev server at ${url} (process group ${server.pid}).`);
     expect(status).toBe(0);
     await exited;

@@ -31,54 +31,75 @@ function cli(...args: string[]) {
 jest.setTimeout(120_000);
 
 describe("library-cli", () => {
-  it("Given the default library file, When validated, Then it prints OK with counts and exits 0", () => {
+  it("prints OK with counts for the default library", () => {
+    // Given the default library file
+    // When validated
     const run = cli("validate", DEFAULT_FILE);
+    // Then it prints OK with counts and exits 0
     expect(run.stdout.trim()).toBe("OK Capacity Planner default library 1.0.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios");
     expect(run.code).toBe(0);
   });
 
-  it("Given a library with two problems, When validated, Then each problem is printed as path: message and it exits 1", () => {
+  it("prints each problem as path: message", () => {
+    // Given a library with two problems
     const file = writeJson("bad.json", withChange("meta.version", "1", withChange("scenarios.enterprise-1k-h100.gpu", "h100")));
+    // When validated
     const run = cli("validate", file);
+    // Then each problem is printed as path: message and it exits 1
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("meta.version: must be a semantic version");
     expect(run.stdout).toBe("");
   });
 
-  it("Given malformed JSON, When validated, Then the line and column are printed and it exits 1", () => {
+  it("prints line and column for malformed JSON", () => {
+    // Given malformed JSON
+    // When validated
     const run = cli("validate", writeJson("broken.json", '{\n  "meta": {\n}'));
+    // Then the line and column are printed and it exits 1
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("(root): malformed JSON at line 3, column 2: unexpected end of input");
   });
 
-  it("Given JSON nested 100,000 deep (issue 7), When validated, Then it reports the depth and exits 1 instead of crashing", () => {
+  it("reports deep nesting instead of crashing", () => {
+    // Given JSON nested 100,000 deep (issue 7)
+    // When validated
     const run = cli("validate", writeJson("deep.json", "[".repeat(100_000)));
+    // Then it reports the depth and exits 1 instead of crashing
     expect(run.stderr).not.toContain("RangeError");
     expect(run.stderr).toContain("(root): JSON nested deeper than 64 levels");
     expect(run.code).toBe(1);
   });
 
-  it("Given a file saved as Windows-1252 (issue 7), When validated, Then it says the file is not UTF-8 and at which byte", () => {
+  it("names the first byte that is not UTF-8", () => {
+    // Given a file saved as Windows-1252 (issue 7)
     const text = JSON.stringify(withChange("meta.publisher", "Caf\u00e9"));
     const file = path.join(workDir, "cp1252.json");
     writeFileSync(file, Buffer.from(text, "latin1"));
+    // When validated
     const run = cli("validate", file);
+    // Then it says the file is not UTF-8 and at which byte
     expect(run.stderr).toMatch(/\(root\): the library is not UTF-8: byte \d+ \(0xE9\)/);
     expect(run.code).toBe(1);
   });
 
-  it("Given a team library, When validated with --team, Then it is layered over the default and summarized", () => {
+  it("layers a team library with --team", () => {
+    // Given a team library
     const team = {
       meta: { ...DEFAULT_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
       financing: { discountRate: { value: 0.09, unit: "fraction per year", source: "ACME WACC memo", asOf: "2026-11" } },
     };
+    // When validated with --team
     const run = cli("validate", writeJson("team.json", team), "--team");
+    // Then it is layered over the default and summarized
     expect(run.stdout.trim()).toBe("OK ACME library 0.3.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios");
     expect(run.code).toBe(0);
   });
 
-  it("Given wrong usage or a missing file, When run, Then it explains and exits 2", () => {
+  it("explains wrong usage and exits 2", () => {
+    // Given wrong usage or a missing file
+    // When run
     const noArgs = cli();
+    // Then it explains and exits 2
     expect(noArgs.code).toBe(2);
     expect(noArgs.stderr).toContain("usage: library-cli validate FILE [--team]");
     const missing = cli("validate", path.join(workDir, "nope.json"));

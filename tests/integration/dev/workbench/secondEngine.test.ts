@@ -71,7 +71,7 @@ function calcCsv(xlsx: Uint8Array, locale: string, sheet = 1): string[][] {
 describeWithLibreOffice("Given LibreOffice Calc as a second engine", () => {
   jest.setTimeout(180_000);
 
-  it("when the verdict is computed in a comma-decimal locale (de-DE), then TEXT's format garbles the amount and the template's FIXED form does not", async () => {
+  it("keeps the verdict's amount readable in de-DE", async () => {
     const spec = buildRentVsBuildTemplate(buildIndex(DEFAULT_LIBRARY), "xai-memphis-2024", {
       sheetName: "S",
       nameSuffix: "",
@@ -89,15 +89,17 @@ describeWithLibreOffice("Given LibreOffice Calc as a second engine", () => {
 
     const [us] = calcCsv(bytes, "en-US");
     const [de] = calcCsv(bytes, "de-DE");
+    // When the verdict is computed in a comma-decimal locale (de-DE)
     const expected = (amount: string) =>
       `Build is cheaper by $${amount} over 5 years (NPV of costs plus the cost of delay)`;
+    // Then TEXT's format garbles the amount and the template's FIXED form does not
     expect(us?.[2]).toBe("Build is cheaper by $28,742,515,702");
     expect(de?.[2]).not.toBe("Build is cheaper by $28.742.515.702"); // "$28742515702,400": "," read as decimals
     expect(us?.[3]).toBe(expected("28,742,515,702"));
     expect(de?.[3]).toBe(expected("28.742.515.702"));
   });
 
-  it("when the workbench's exports are recalculated without the add-in, then CAPPLAN cells are #NAME? in the formulas export and values in the values export; native formulas agree", async () => {
+  it("recalculates the exports without the add-in", async () => {
     const loaded = loadBuiltFunctions();
     const registry = new CapplanFunctionRegistry(
       parseFunctionsJson(JSON.parse(readDistFile("functions.json")))
@@ -115,7 +117,9 @@ describeWithLibreOffice("Given LibreOffice Calc as a second engine", () => {
     const rvb = store.findSheetByName("Rent vs Build")?.id ?? "";
     const verdict = String(store.getCell(rvb, LAYOUT.verdict - 1, 2).value);
 
+    // When the workbench's exports are recalculated without the add-in
     const live = calcCsv(await exportXlsx(store), "en-US");
+    // Then CAPPLAN cells are #NAME? in the formulas export and values in the values export; native formulas agree
     expect(live[0]?.slice(0, 2)).toEqual(["#NAME?", "#NAME?"]);
     const liveTemplate = calcCsv(await exportXlsx(store), "en-US", 2);
     expect(liveTemplate[LAYOUT.verdict - 1]?.[2]).toBe(verdict);
