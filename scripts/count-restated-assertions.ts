@@ -18,7 +18,8 @@ import { readdirSync } from "fs";
 import { join } from "path";
 import * as ts from "typescript";
 
-const DIR = join(__dirname, "..", "tests", "unit", "finance");
+const DIR = join(__dirname, "..", "tests", "unit", "model", "finance");
+const FIXTURES = join(__dirname, "..", "tests", "support", "model", "finance", "fixtures.ts");
 const MATCHERS = new Set([
   "toBe",
   "toBeCloseTo",
@@ -274,7 +275,7 @@ const testFiles = readdirSync(DIR)
   .filter((f) => f.endsWith(".test.ts"))
   .sort()
   .map((f) => join(DIR, f));
-const program = ts.createProgram([...testFiles, join(DIR, "fixtures.ts")], options);
+const program = ts.createProgram([...testFiles, FIXTURES], options);
 const checker = program.getTypeChecker();
 const parse = (file: string): ts.SourceFile => {
   const source = program.getSourceFile(file);
@@ -283,7 +284,7 @@ const parse = (file: string): ts.SourceFile => {
 };
 
 const fixtures: Scope = { consts: new Map(), core: new Set() };
-scopeOf(parse(join(DIR, "fixtures.ts")), fixtures);
+scopeOf(parse(FIXTURES), fixtures);
 
 const totals = new Map<Kind, number>();
 const verbose = process.argv.includes("--list");

@@ -1,7 +1,7 @@
 /**
  * Writes docs/model.md section 4 ("Excel rows") from the rent-vs-build template spec itself, so the
  * document shows the formulas the template writes, in its own names, and cannot drift from them.
- * tests/unit/finance/excelRowsDoc.test.ts fails when docs/model.md is out of date.
+ * tests/unit/scripts/excelRowsDoc.test.ts fails when docs/model.md is out of date.
  *
  *   npx tsx scripts/excel-rows-doc.ts          rewrites the section between the markers
  *   npx tsx scripts/excel-rows-doc.ts --check  exits 1 when the section is out of date

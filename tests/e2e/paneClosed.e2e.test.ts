@@ -8,11 +8,11 @@ import type { Browser, Page } from "playwright-core";
 import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
 import { CACHE_KEY, writeCachedLibrary } from "../../src/shared-state/libraryCache";
 import { validateTeamLibraryText } from "../../src/model/library/teamLibrary";
-import { MemoryStorage } from "../integration/taskpane/support/harness";
-import { teamLibraryText } from "../integration/taskpane/support/libraries";
+import { MemoryStorage } from "../support/taskpane/harness";
+import { teamLibraryText } from "../support/taskpane/libraries";
 import { screenshot } from "../../scripts/support/browser";
 import type { TestServer } from "../../scripts/support/server";
-import { openWorkbench } from "./support/workbench";
+import { openWorkbench } from "../support/dev/workbench/workbench";
 
 /** The template registry as the pane writes it after inserting a sheet from acme-team 2.0.0. */
 const REGISTRY = {

@@ -12,7 +12,7 @@ import { buildRentVsBuildTemplate } from "../../src/templates/rentVsBuild";
 import type { WorkbenchCell } from "../../src/dev/workbench/testApi";
 import { screenshot } from "../../scripts/support/browser";
 import type { TestServer } from "../../scripts/support/server";
-import { openWorkbench } from "./support/workbench";
+import { openWorkbench } from "../support/dev/workbench/workbench";
 
 const SHEET = "Rent vs Build";
 const SCENARIO = "xai-memphis-2024";

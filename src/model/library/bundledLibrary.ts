@@ -1,7 +1,7 @@
 /**
  * The default library as compiled into the custom-functions bundle, without zod: that bundle must load fast
  * before Excel's first recalculation, and this JSON is ours, checked against the schema by the test suite
- * (tests/unit/library/bundledLibrary.test.ts) and by defaultLibrary.ts wherever zod is loaded anyway.
+ * (tests/unit/model/library/bundledLibrary.test.ts) and by defaultLibrary.ts wherever zod is loaded anyway.
  */
 import defaultLibraryJson from "./default-library.json";
 import type { LibraryDocument } from "./schema";

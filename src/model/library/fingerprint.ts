@@ -83,7 +83,7 @@ export function libraryHash(doc: unknown): string {
  * The revision of the library schema (src/model/library/schema.ts). A saved copy records the revision that
  * validated it; the custom-functions bundle, which has no zod, trusts a saved copy only when it was validated
  * by the same revision, and otherwise waits for the task pane to validate it again. Bump it whenever the
- * schema accepts or produces different documents (tests/unit/library/fingerprint.test.ts pins the JSON Schema
+ * schema accepts or produces different documents (tests/unit/model/library/fingerprint.test.ts pins the JSON Schema
  * to this number and fails when docs/library.schema.json changes without a bump).
  */
 export const LIBRARY_SCHEMA_REVISION = 2;

@@ -19,8 +19,8 @@ import {
   withEntry,
 } from "../../../src/excel/templateRegistry";
 import type { TemplateEntry } from "../../../src/excel/templateRegistry";
-import { fixtureSpec } from "./fixtures";
-import { defaultIndex } from "./host";
+import { fixtureSpec } from "../../support/excel/fixtures";
+import { defaultIndex } from "../../support/excel/host";
 
 describe("sheet names and name suffixes", () => {
   it("Given no template sheet, When naming, Then 'Rent vs Build'", () => {

@@ -7,8 +7,8 @@ import {
   parseRegistry,
   readTemplateRegistry,
 } from "../../../src/excel/templateRegistry";
-import { fixtureBuilder, fixtureCellWrites, fixtureSpec } from "./fixtures";
-import { SCENARIO, buildFixture as build } from "./fixtureWorkbook";
+import { fixtureBuilder, fixtureCellWrites, fixtureSpec } from "../../support/excel/fixtures";
+import { SCENARIO, buildFixture as build } from "../../support/excel/fixtureWorkbook";
 import {
   cellAt,
   defaultIndex,
@@ -18,7 +18,7 @@ import {
   openWorkbook,
   settingsSnapshot,
   sheetId,
-} from "./host";
+} from "../../support/excel/host";
 
 const fixedNow = () => new Date("2026-12-02T10:00:00.000Z");
 

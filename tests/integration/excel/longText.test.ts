@@ -9,7 +9,7 @@ import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { LAYOUT } from "../../../src/templates/layout";
-import { cellAt, newWorkbook } from "./host";
+import { cellAt, newWorkbook } from "../../support/excel/host";
 
 const SCENARIO = "xai-memphis-2024";
 

@@ -13,7 +13,7 @@ import { planRefreshWith, undoLastRefreshWith } from "../../../src/excel/refresh
 import { REGISTRY_KEY, UNDO_KEY, parseUndoRecord } from "../../../src/excel/templateRegistry";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
-import { fixtureAssumptions } from "./fixtures";
+import { fixtureAssumptions } from "../../support/excel/fixtures";
 import {
   SCENARIO,
   SHEET,
@@ -23,7 +23,7 @@ import {
   planFixture as plan,
   planRow as row,
   registryOf,
-} from "./fixtureWorkbook";
+} from "../../support/excel/fixtureWorkbook";
 import {
   activate,
   cellAt,
@@ -33,7 +33,7 @@ import {
   settingsSnapshot,
   teamIndex,
   typeInto,
-} from "./host";
+} from "../../support/excel/host";
 import type { JsonValue } from "../../../src/dev/excel-host";
 
 describe("refresh on the in-memory Excel host", () => {

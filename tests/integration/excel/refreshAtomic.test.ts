@@ -26,9 +26,9 @@ import {
   planRow as row,
   recorded,
   registryOf,
-} from "./fixtureWorkbook";
-import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "./host";
-import type { Workbook } from "./host";
+} from "../../support/excel/fixtureWorkbook";
+import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "../../support/excel/host";
+import type { Workbook } from "../../support/excel/host";
 import type { JsonValue } from "../../../src/dev/excel-host";
 
 /**

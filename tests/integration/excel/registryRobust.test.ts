@@ -12,10 +12,10 @@ import {
 } from "../../../src/excel/refreshCore";
 import { REGISTRY_BACKUP_KEY, REGISTRY_KEY } from "../../../src/excel/templateRegistry";
 import type { JsonValue } from "../../../src/dev/excel-host";
-import { fixtureAssumptions } from "./fixtures";
-import { buildFixture as build, registryOf } from "./fixtureWorkbook";
-import { activate, cellAt, newWorkbook, openWorkbook, teamIndex } from "./host";
-import type { Workbook } from "./host";
+import { fixtureAssumptions } from "../../support/excel/fixtures";
+import { buildFixture as build, registryOf } from "../../support/excel/fixtureWorkbook";
+import { activate, cellAt, newWorkbook, openWorkbook, teamIndex } from "../../support/excel/host";
+import type { Workbook } from "../../support/excel/host";
 
 /** What Excel may do when the file is opened in another session or platform: new worksheet ids. */
 function reopenWithNewIds(wb: Workbook): Workbook {

@@ -8,7 +8,7 @@ import { planRender } from "../../../src/excel/render";
 import { cellsWithAssumptions } from "../../../src/excel/insertCore";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
-import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "./host";
+import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "../../support/excel/host";
 
 const SCENARIOS = Object.keys(DEFAULT_LIBRARY.scenarios);
 

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { cleanUp, mountSidebar, panel } from "./support/harness";
+import { cleanUp, mountSidebar, panel } from "../../support/taskpane/harness";
 
 afterEach(cleanUp);
 

@@ -6,9 +6,9 @@
  * <bdi> that holds exactly one piece of library or user text, so it cannot reorder the sentence, number
  * or punctuation around it (message bars, captions, the refresh table, the Library panel, the Models panel).
  */
-import { activateSheet, button, chooseFile, cleanUp, click, modelOption, mountSidebar, panel, type, type Sidebar } from "./support/harness";
+import { activateSheet, button, chooseFile, cleanUp, click, modelOption, mountSidebar, panel, type, type Sidebar } from "../../support/taskpane/harness";
 import { setPinnedLibrary } from "../../../src/shared-state/activeLibrary";
-import { teamLibrary } from "./support/libraries";
+import { teamLibrary } from "../../support/taskpane/libraries";
 
 afterEach(cleanUp);
 

@@ -12,11 +12,11 @@ import type { LibraryDocument } from "../../../src/model/library/schema";
 import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
 import { CACHE_KEY, URL_KEY } from "../../../src/shared-state/libraryCache";
 import { checkLibraryUrl, fetchLibraryText, redactUrl, type ResponseLike } from "../../../src/taskpane/libraryFetch";
-import { nodeFetch } from "./support/browserGaps";
-import { button, cleanUp, click, libraryInfo, modelOption, mountSidebar, mustMessage, noFetch, panel, type Sidebar } from "./support/harness";
-import { libraryPanel, loadFile, loadUrl } from "./support/libraryPanel";
-import { teamLibrary, teamLibraryText } from "./support/libraries";
-import { startServer, type TestServer } from "./support/server";
+import { nodeFetch } from "../../support/taskpane/browserGaps";
+import { button, cleanUp, click, libraryInfo, modelOption, mountSidebar, mustMessage, noFetch, panel, type Sidebar } from "../../support/taskpane/harness";
+import { libraryPanel, loadFile, loadUrl } from "../../support/taskpane/libraryPanel";
+import { teamLibrary, teamLibraryText } from "../../support/taskpane/libraries";
+import { startServer, type TestServer } from "../../support/taskpane/server";
 
 const SECRET = "ghp_s3cr3tT0ken";
 /** An Azure Blob SAS link: sv, se, sr, sp describe it; sig is the signature that grants the read. */

@@ -13,7 +13,7 @@ import {
   mustMessage,
   panel,
   workbookSnapshot,
-} from "./support/harness";
+} from "../../support/taskpane/harness";
 
 afterEach(cleanUp);
 

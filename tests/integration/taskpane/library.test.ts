@@ -8,7 +8,7 @@ import { getActiveLibrary } from "../../../src/shared-state/activeLibrary";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../../../src/model/library/fingerprint";
 import { CACHE_KEY, URL_KEY } from "../../../src/shared-state/libraryCache";
-import { nodeFetch } from "./support/browserGaps";
+import { nodeFetch } from "../../support/taskpane/browserGaps";
 import {
   FIXED_NOW,
   MemoryStorage,
@@ -24,10 +24,10 @@ import {
   panel,
   type Sidebar,
   workbookSnapshot,
-} from "./support/harness";
-import { libraryPanel, loadUrl } from "./support/libraryPanel";
-import { teamLibrary, teamLibraryText } from "./support/libraries";
-import { startServer, type TestServer } from "./support/server";
+} from "../../support/taskpane/harness";
+import { libraryPanel, loadUrl } from "../../support/taskpane/libraryPanel";
+import { teamLibrary, teamLibraryText } from "../../support/taskpane/libraries";
+import { startServer, type TestServer } from "../../support/taskpane/server";
 
 let server: TestServer;
 

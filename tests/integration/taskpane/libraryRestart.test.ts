@@ -16,11 +16,11 @@ import { restoreSavedLibrary } from "../../../src/functions/restoreLibrary";
 import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { LIBRARY_SCHEMA_REVISION } from "../../../src/model/library/fingerprint";
 import { CACHE_KEY } from "../../../src/shared-state/libraryCache";
-import { nodeFetch } from "./support/browserGaps";
-import { FIXED_NOW, MemoryStorage, button, cleanUp, click, libraryInfo, mountSidebar, mustMessage, panel } from "./support/harness";
-import { loadUrl } from "./support/libraryPanel";
-import { teamLibraryText } from "./support/libraries";
-import { startServer, type TestServer } from "./support/server";
+import { nodeFetch } from "../../support/taskpane/browserGaps";
+import { FIXED_NOW, MemoryStorage, button, cleanUp, click, libraryInfo, mountSidebar, mustMessage, panel } from "../../support/taskpane/harness";
+import { loadUrl } from "../../support/taskpane/libraryPanel";
+import { teamLibraryText } from "../../support/taskpane/libraries";
+import { startServer, type TestServer } from "../../support/taskpane/server";
 
 class CountingStore extends MemoryCellStore {
   recalcs = 0;

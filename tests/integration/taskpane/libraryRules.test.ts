@@ -10,8 +10,8 @@ import { checkLibraryUrl, utf8Length } from "../../../src/taskpane/libraryFetch"
 import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
 import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
 import { cappedDetails } from "../../../src/taskpane/messageBar";
-import { MemoryStorage } from "./support/harness";
-import { teamLibraryText } from "./support/libraries";
+import { MemoryStorage } from "../../support/taskpane/harness";
+import { teamLibraryText } from "../../support/taskpane/libraries";
 
 describe("library addresses", () => {
   it.each([

@@ -16,7 +16,7 @@ import {
   press,
   type,
   visibleModelNames,
-} from "./support/harness";
+} from "../../support/taskpane/harness";
 
 afterEach(cleanUp);
 

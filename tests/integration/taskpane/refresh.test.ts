@@ -3,7 +3,7 @@
  * Refresh assumptions through the sidebar: insert a template, edit an input, load a changed team
  * library, check for updates (the edit is marked "your edit" and unticked), apply, and undo.
  */
-import { nodeFetch } from "./support/browserGaps";
+import { nodeFetch } from "../../support/taskpane/browserGaps";
 import {
   activateSheet,
   button,
@@ -18,9 +18,9 @@ import {
   readNamedCell,
   type Sidebar,
   workbookSnapshot,
-} from "./support/harness";
-import { teamLibraryText } from "./support/libraries";
-import { startServer, type TestServer } from "./support/server";
+} from "../../support/taskpane/harness";
+import { teamLibraryText } from "../../support/taskpane/libraries";
+import { startServer, type TestServer } from "../../support/taskpane/server";
 
 let server: TestServer;
 

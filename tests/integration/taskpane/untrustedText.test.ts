@@ -16,8 +16,8 @@ import {
   panel,
   type,
   field,
-} from "./support/harness";
-import { teamLibrary } from "./support/libraries";
+} from "../../support/taskpane/harness";
+import { teamLibrary } from "../../support/taskpane/libraries";
 
 afterEach(cleanUp);
 

@@ -12,8 +12,8 @@ import { libraryUnavailable, setPinnedLibrary } from "../../../src/shared-state/
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
-import { button, cleanUp, click, modelOption, mountSidebar, panel, type Sidebar } from "./support/harness";
-import { teamLibraryText } from "./support/libraries";
+import { button, cleanUp, click, modelOption, mountSidebar, panel, type Sidebar } from "../../support/taskpane/harness";
+import { teamLibraryText } from "../../support/taskpane/libraries";
 
 class CountingStore extends MemoryCellStore {
   recalcs = 0;

@@ -32,11 +32,14 @@ async function writeAndRead(
   return store.getCell(store.listSheets()[0]?.id ?? "", 0, 0);
 }
 
-describe("Given library text of any shape", () => {
-  it("when rendered into a template cell (Range.formulas), then the cell holds exactly that text, never a formula", async () => {
+describe("library text of any shape", () => {
+  // Given library text of any shape
+  it("renders as exactly that text, never a formula", async () => {
     await fc.assert(
       fc.asyncProperty(anyText, async (text) => {
+        // When rendered into a template cell (Range.formulas)
         const content = cellContent({ address: "A1", value: text });
+        // Then the cell holds exactly that text, never a formula
         expect(content).not.toBeNull();
         const cell = await writeAndRead(content ?? "", "formulas");
         expect(cell).toEqual({ value: text, formula: null });
@@ -45,21 +48,25 @@ describe("Given library text of any shape", () => {
     );
   });
 
-  it("when written later by refresh or undo (Range.values), then the cell holds exactly that text", async () => {
+  it("is written back by refresh or undo as exactly that text", async () => {
     await fc.assert(
       fc.asyncProperty(anyText, async (text) => {
+        // When written later by refresh or undo (Range.values)
         const cell = await writeAndRead(valueContent(text), "values");
+        // Then the cell holds exactly that text
         expect(cell).toEqual({ value: text, formula: null });
       }),
       { numRuns: 300 }
     );
   });
 
-  it("when rendered into a Text-formatted (@) cell, then it is never a formula (formula-like text keeps a visible apostrophe)", async () => {
+  it("is never a formula in a Text (@) cell", async () => {
     await fc.assert(
       fc.asyncProperty(anyText, async (text) => {
         const content = cellContent({ address: "A1", value: text, numberFormat: "@" });
+        // When rendered into a Text-formatted (@) cell
         const cell = await writeAndRead(content ?? "", "formulas", "@");
+        // Then it is never a formula (formula-like text keeps a visible apostrophe)
         expect(cell.formula).toBeNull();
         expect(cell.value).toBe(startsLikeFormula(text) ? `'${text}` : text);
       }),

@@ -12,8 +12,8 @@ import {
   request,
   staticWebAppRules,
   startStaticHost,
-} from "../../support/staticHost";
-import type { HeaderRules, StaticHost } from "../../support/staticHost";
+} from "../../support/deploy/staticHost";
+import type { HeaderRules, StaticHost } from "../../support/deploy/staticHost";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { summary, manifestTargets } = require("../../../scripts/deploy-summary") as {
   summary: (xml: string, env: Record<string, string | undefined>) => string;
@@ -28,8 +28,10 @@ const deployFile = (name: string): string =>
 
 describe("the shipped host configuration reaches dist/", () => {
   test.each(["_headers", "staticwebapp.config.json"])(
-    "Given a production build, Then dist/%s is deploy/'s file, at the root of what is deployed",
+    "copies deploy/%s to the root of dist/",
     (name) => {
+      // Given a production build
+      // Then dist/ holds deploy's file, at the root of what is deployed
       expect(readDistFile(name)).toBe(deployFile(name));
     }
   );
@@ -55,9 +57,12 @@ describe.each(hosts)("a production-like static host: %s", (_name, rules) => {
   afterAll(async () => started?.close());
 
   test.each(CROSS_ORIGIN_FILES)(
-    "Given Excel on the web's origin, When it GETs %s, Then the reply allows the cross-origin read",
+    "allows Excel on the web's cross-origin GET of %s",
     async (file) => {
+      // Given Excel on the web's origin
+      // When it GETs the file
       const reply = await request(host().origin, file, { headers: { Origin: EXCEL_ORIGIN } });
+      // Then the reply allows the cross-origin read
       expect(reply.status).toBe(200);
       expect([EXCEL_ORIGIN, "*"]).toContain(reply.headers["access-control-allow-origin"]);
       expect(reply.headers["cache-control"]).toBe("no-cache");
@@ -66,10 +71,12 @@ describe.each(hosts)("a production-like static host: %s", (_name, rules) => {
     }
   );
 
-  test("Given functions.json and functions.js, Then each comes with its content type (nosniff is set)", async () => {
+  test("serves functions.json and functions.js with their content types", async () => {
+    // Given functions.json and functions.js
     const json = await request(host().origin, "/functions.json", {
       headers: { Origin: EXCEL_ORIGIN },
     });
+    // Then each comes with its content type (nosniff is set)
     expect(json.headers["content-type"]).toMatch(/^application\/json\b/);
     expect(() => JSON.parse(json.body) as unknown).not.toThrow();
     const js = await request(host().origin, "/functions.js", { headers: { Origin: EXCEL_ORIGIN } });
@@ -77,31 +84,38 @@ describe.each(hosts)("a production-like static host: %s", (_name, rules) => {
   });
 
   test.each(CROSS_ORIGIN_FILES)(
-    "Given a CORS preflight for %s, Then it is answered with the origin and GET allowed",
+    "answers a CORS preflight for %s",
     async (file) => {
+      // Given a CORS preflight for the file (one case per row)
       const reply = await request(host().origin, file, {
         method: "OPTIONS",
         headers: { Origin: EXCEL_ORIGIN, "Access-Control-Request-Method": "GET" },
       });
+      // Then it is answered with the origin and GET allowed
       expect(reply.status).toBe(204);
       expect([EXCEL_ORIGIN, "*"]).toContain(reply.headers["access-control-allow-origin"]);
       expect(reply.headers["access-control-allow-methods"]).toMatch(/\bGET\b/);
     }
   );
 
-  test("Given a cached functions.json, When Excel revalidates it, Then 304 still carries CORS", async () => {
+  test("keeps CORS on a 304", async () => {
+    // Given a cached functions.json
     const first = await request(host().origin, "/functions.json", {
       headers: { Origin: EXCEL_ORIGIN },
     });
     const etag = String(first.headers.etag);
+    // When Excel revalidates it
     const again = await request(host().origin, "/functions.json", {
       headers: { Origin: EXCEL_ORIGIN, "If-None-Match": etag },
     });
+    // Then 304 still carries CORS
     expect(again.status).toBe(304);
     expect([EXCEL_ORIGIN, "*"]).toContain(again.headers["access-control-allow-origin"]);
   });
 
-  test("Given the other files the manifest names, Then the add-in's revalidate and the icons cache a day", async () => {
+  test("caches the other manifest files a day", async () => {
+    // Given the other files the manifest names
+    // Then the add-in's revalidate and the icons cache a day
     for (const file of ["/taskpane.html", "/taskpane.js", "/manifest.xml"]) {
       const reply = await request(host().origin, file);
       expect([file, reply.status, reply.headers["cache-control"]]).toEqual([file, 200, "no-cache"]);
@@ -113,8 +127,11 @@ describe.each(hosts)("a production-like static host: %s", (_name, rules) => {
 });
 
 describe("a static host without the shipped configuration (what 'copy dist/' gave)", () => {
-  test("Given no header rules, When Excel on the web GETs functions.json, Then no CORS header comes back", async () => {
+  test("sends no CORS header without header rules", async () => {
+    // Given no header rules
+    // When Excel on the web GETs functions.json
     const bare = await startStaticHost(DIST, { headersFor: () => ({}) });
+    // Then no CORS header comes back
     try {
       const reply = await request(bare.origin, "/functions.json", {
         headers: { Origin: EXCEL_ORIGIN },
@@ -131,8 +148,10 @@ describe("deploy/nginx.conf", () => {
   const conf = deployFile("nginx.conf");
   const block = /location ~ \/functions\\\.\(json\|js\)\$ \{([\s\S]*?)\n\}/.exec(conf)?.[1] ?? "";
 
-  test("Given the nginx snippet, Then functions.json and functions.js get CORS, no-cache and a preflight answer", () => {
+  test("configures CORS, no-cache and preflight in the nginx snippet", () => {
+    // Given the nginx snippet
     const pattern = new RegExp("/functions\\.(json|js)$");
+    // Then functions.json and functions.js get CORS, no-cache and a preflight answer
     expect(CROSS_ORIGIN_FILES.every((f) => pattern.test(`/capplan${f}`))).toBe(true);
     expect(block).toMatch(/add_header Access-Control-Allow-Origin "\*" always;/);
     expect(block).toMatch(/add_header Cache-Control "no-cache" always;/);
@@ -146,8 +165,10 @@ describe("deploy/nginx.conf", () => {
 describe("npm run build prints where the manifest points", () => {
   const built = () => readDistFile("manifest.xml");
 
-  test("Given the production manifest, Then the summary names functions.json's URL and where it came from", () => {
+  test("names functions.json's URL and its origin in the summary", () => {
+    // Given the production manifest
     const targets = manifestTargets(built());
+    // Then the summary names functions.json's URL and where it came from
     expect(targets.functionsJson).toBe("https://capplan.example.com/functions.json");
     const text = summary(built(), { npm_package_config_prod_url: "https://capplan.example.com/" });
     expect(text).toContain("points Excel at https://capplan.example.com/");
@@ -156,22 +177,26 @@ describe("npm run build prints where the manifest points", () => {
     expect(text).toMatch(/WARNING: that is the placeholder host/);
   });
 
-  test("Given ADDIN_PUBLIC_URL, Then the summary credits it and gives no placeholder warning", () => {
+  test("credits ADDIN_PUBLIC_URL without a placeholder warning", () => {
+    // Given ADDIN_PUBLIC_URL
     const xml = built()
       .split("https://capplan.example.com/")
       .join("https://addins.contoso.com/capplan/");
     const text = summary(xml, { ADDIN_PUBLIC_URL: "https://addins.contoso.com/capplan" });
+    // Then the summary credits it and gives no placeholder warning
     expect(text).toContain("points Excel at https://addins.contoso.com/capplan/");
     expect(text).toContain("(from ADDIN_PUBLIC_URL)");
     expect(text).not.toContain("WARNING");
   });
 
-  test("Given package.json, Then npm run build runs the summary after webpack", () => {
+  test("runs the summary after webpack", () => {
+    // Given package.json
     const scripts = (
       JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
         scripts: Record<string, string>;
       }
     ).scripts;
+    // Then npm run build runs the summary after webpack
     expect(scripts.build).toMatch(
       /^webpack --mode production && node scripts\/deploy-summary\.js$/
     );

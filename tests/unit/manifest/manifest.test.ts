@@ -35,8 +35,10 @@ const packageVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package
   .version;
 
 describe("manifest.xml (development)", () => {
-  test("Given the manifest, Then it is a Workbook TaskPaneApp asking only for ReadWriteDocument", () => {
+  test("asks only for ReadWriteDocument in a Workbook TaskPaneApp", () => {
+    // Given the manifest
     const root = devManifest.documentElement;
+    // Then it is a Workbook TaskPaneApp asking only for ReadWriteDocument
     expect(root.namespaceURI).toBe(OFFICE_NS);
     expect(root.getAttribute("xsi:type")).toBe("TaskPaneApp");
     expect(elements(devManifest, "Permissions")[0].textContent).toBe("ReadWriteDocument");
@@ -44,12 +46,16 @@ describe("manifest.xml (development)", () => {
     expect(hosts).toEqual(["Workbook", "Workbook"]);
   });
 
-  test("Given the version, Then it is package.json's version with a fourth part", () => {
+  test("uses package.json's version", () => {
+    // Given the version
+    // Then it is package.json's version with a fourth part
     expect(elements(devManifest, "Version")[0].textContent).toBe(`${packageVersion}.0`);
   });
 
-  test("Given the shared runtime, Then Runtime, Page, FunctionFile and ShowTaskpane use one resid", () => {
+  test("shares one runtime resid", () => {
+    // Given the shared runtime
     const set = elements(devManifest, "Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
+    // Then Runtime, Page, FunctionFile and ShowTaskpane use one resid
     expect(set?.getAttribute("MinVersion")).toBe("1.1");
     const runtime = resid(devManifest, "Runtime");
     expect(runtime).toHaveLength(1);
@@ -66,13 +72,16 @@ describe("manifest.xml (development)", () => {
     expect(new Set(ids)).toEqual(new Set(["Taskpane.Url"]));
   });
 
-  test("Given the custom functions extension point, Then the namespace is CAPPLAN", () => {
+  test("uses the CAPPLAN namespace", () => {
+    // Given the custom functions extension point
     const nsId = resid(devManifest, "Namespace")[0];
     const value = elements(devManifest, "String").find((s) => s.getAttribute("id") === nsId)?.getAttribute("DefaultValue");
+    // Then the namespace is CAPPLAN
     expect(value).toBe("CAPPLAN");
   });
 
-  test("Given every resid, Then a resource with that id exists", () => {
+  test("defines every resid", () => {
+    // Given every resid
     const declared = new Set(
       Array.from(devManifest.getElementsByTagNameNS(BT_NS, "*"))
         .map((e) => e.getAttribute("id"))
@@ -81,12 +90,15 @@ describe("manifest.xml (development)", () => {
     const used = Array.from(devManifest.getElementsByTagName("*"))
       .map((e) => e.getAttribute("resid"))
       .filter((id): id is string => id !== null);
+    // Then a resource with that id exists
     expect(used.length).toBeGreaterThan(8);
     for (const id of used) expect(declared).toContain(id);
   });
 
-  test("Given the ribbon button, Then it opens the task pane from the Home tab", () => {
+  test("opens the task pane from the Home tab", () => {
+    // Given the ribbon button
     const button = elements(devManifest, "Control").find((c) => c.getAttribute("xsi:type") === "Button");
+    // Then it opens the task pane from the Home tab
     expect(button?.getElementsByTagName("Action")[0].getAttribute("xsi:type")).toBe("ShowTaskpane");
     expect(elements(devManifest, "OfficeTab")[0].getAttribute("id")).toBe("TabHome");
   });
@@ -96,14 +108,18 @@ describe("dist/manifest.xml (production build)", () => {
   const deployUrl = "https://capplan.example.com/";
   const built = readDistFile("manifest.xml");
 
-  test("Given the production build, Then no localhost URL is left and it is still well-formed", () => {
+  test("leaves no localhost URL in production", () => {
+    // Given the production build
+    // Then no localhost URL is left and it is still well-formed
     expect(built).not.toContain("localhost");
     parse(built);
   });
 
-  test("Given every URL in the production manifest, Then it points at a file the build produced", () => {
+  test("points every production URL at a built file", () => {
+    // Given every URL in the production manifest
     const urls = Array.from(new Set(built.match(/https:\/\/[^"<\s]+/g) ?? []));
     const files = urls.filter((u) => u.startsWith(deployUrl)).map((u) => u.slice(deployUrl.length));
+    // Then it points at a file the build produced
     expect(files.sort()).toEqual(
       [
         "assets/icon-16.png",
@@ -120,15 +136,21 @@ describe("dist/manifest.xml (production build)", () => {
     expect(urls.filter((u) => !u.startsWith(deployUrl))).toEqual(["https://capplan.example.com"]);
   });
 
-  test("Given a deploy URL, When rewriting, Then every occurrence changes, not just the first", () => {
+  test("rewrites every occurrence of the deploy URL", () => {
+    // Given a deploy URL
+    // When rewriting
     const twice = `<a href="${DEV_URL}x.html"/><b href="${DEV_URL}y.html"/>`;
+    // Then every occurrence changes, not just the first
     expect(rewriteManifestUrls(twice, "https://cdn.contoso.com/addin")).toBe(
       '<a href="https://cdn.contoso.com/addin/x.html"/><b href="https://cdn.contoso.com/addin/y.html"/>',
     );
     expect(source.split(DEV_URL).length - 1).toBeGreaterThan(8);
   });
 
-  test("Given a plain http deploy URL, When rewriting, Then it is refused", () => {
+  test("refuses a plain http deploy URL", () => {
+    // Given a plain http deploy URL
+    // When rewriting
+    // Then it is refused
     expect(() => rewriteManifestUrls(source, "http://contoso.com/")).toThrow(/https/);
   });
 });

@@ -44,7 +44,8 @@ const repoTexts = (): Texts => ({
 });
 
 describe("functions.json ships under a new manifest Version", () => {
-  test("Given the built functions.json and manifest.xml, Then metadata-version.json records both for manifest.xml's Version", () => {
+  test("records the built metadata for the manifest's Version", () => {
+    // Given the built functions.json and manifest.xml
     const hash = mv.metadataHash(readDistFile("functions.json"));
     const result = mv.check(repoTexts(), hash);
     if (!result.ok) {
@@ -55,10 +56,13 @@ describe("functions.json ships under a new manifest Version", () => {
           `${mv.RECORD}; then redistribute dist/manifest.xml with the new dist/.`
       );
     }
+    // Then metadata-version.json records both for manifest.xml's Version
     expect(result.version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
-  test("Given the production build, Then dist/manifest.xml carries the same Version", () => {
+  test("carries the Version into dist/manifest.xml", () => {
+    // Given the production build
+    // Then dist/manifest.xml carries the same Version
     expect(mv.manifestVersion(readDistFile("manifest.xml"))).toBe(
       mv.manifestVersion(read("manifest.xml"))
     );
@@ -77,7 +81,8 @@ describe("scripts/metadata-version.js", () => {
     record: null,
   });
 
-  test("Given reformatted or reordered metadata, Then the hash is the same; given a changed description, it differs", () => {
+  test("hashes metadata by content", () => {
+    // Given reformatted or reordered metadata
     const hash = mv.metadataHash(metadata);
     const parsed = JSON.parse(metadata) as { functions: Record<string, unknown>[] };
     const reordered = JSON.stringify(
@@ -85,13 +90,17 @@ describe("scripts/metadata-version.js", () => {
       null,
       4
     );
+    // Then the hash is the same; given a changed description, it differs
     expect(mv.metadataHash(reordered)).toBe(hash);
     const changed = JSON.stringify({ functions: [{ ...parsed.functions[0], description: "USD" }] });
     expect(mv.metadataHash(changed)).not.toBe(hash);
   });
 
-  test("Given changed metadata, When bumping, Then package.json, both lock entries, manifest and record move to the next patch", () => {
+  test("bumps every version record to the next patch", () => {
+    // Given changed metadata
+    // When bumping
     const hash = mv.metadataHash(metadata);
+    // Then package.json, both lock entries, manifest and record move to the next patch
     expect(mv.check(base(), hash).ok).toBe(false);
     const { changed, texts } = mv.bump(base(), hash);
     expect(changed).toBe(true);
@@ -114,28 +123,35 @@ describe("scripts/metadata-version.js", () => {
     expect(mv.compareVersions("1.4.10.0", "1.4.9.0")).toBeGreaterThan(0); // numeric, not text, order
   });
 
-  test("Given recorded metadata, When bumping again, Then nothing changes; a second change bumps again", () => {
+  test("bumps only on a change", () => {
+    // Given recorded metadata
+    // When bumping again
     const first = mv.bump(base(), mv.metadataHash(metadata)).texts;
+    // Then nothing changes; a second change bumps again
     expect(mv.bump(first, mv.metadataHash(metadata))).toEqual({ changed: false, texts: first });
     const other = mv.metadataHash(JSON.stringify({ functions: [] }));
     const second = mv.bump(first, other).texts;
     expect(mv.manifestVersion(second.manifest)).toBe("1.4.11.0");
   });
 
-  test("Given a manifest Version edited by hand, Then the check names both versions", () => {
+  test("names both versions of a hand-edited manifest", () => {
+    // Given a manifest Version edited by hand
     const hash = mv.metadataHash(metadata);
     const texts = mv.bump(base(), hash).texts;
     const edited = { ...texts, manifest: texts.manifest.replace("1.4.10.0", "1.4.10.1") };
+    // Then the check names both versions
     expect(mv.check(edited, hash)).toMatchObject({
       ok: false,
       reason: expect.stringContaining("1.4.10.1"),
     });
   });
 
-  test("Given a manifest edit without a new Version, Then the check fails; bumping records the edit", () => {
+  test("catches a manifest edit without a new Version", () => {
+    // Given a manifest edit without a new Version
     const hash = mv.metadataHash(metadata);
     const texts = mv.bump(base(), hash).texts;
     const edited = { ...texts, manifest: texts.manifest.replace("<Id>x</Id>", "<Id>y</Id>") };
+    // Then the check fails; bumping records the edit
     expect(mv.check(edited, hash)).toMatchObject({
       ok: false,
       reason: expect.stringContaining("manifest.xml changed"),
@@ -146,7 +162,9 @@ describe("scripts/metadata-version.js", () => {
     );
   });
 
-  test("Given a version that is not n.n.n or would overflow five digits, Then bumping refuses", () => {
+  test("refuses to bump a version it cannot read or would overflow", () => {
+    // Given a version that is not n.n.n or would overflow five digits
+    // Then bumping refuses
     expect(() => mv.nextPackageVersion("1.0")).toThrow(/n\.n\.n/);
     expect(() => mv.nextPackageVersion("1.0.99999")).toThrow(/five digits/);
   });

@@ -10,8 +10,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { JSDOM } from "jsdom";
 import { REPO_ROOT } from "../../support/dist";
-import { compareSetVersions, officeApiUses } from "../../support/officeApiUsage";
-import type { ApiUse } from "../../support/officeApiUsage";
+import { compareSetVersions, officeApiUses } from "../../support/manifest/officeApiUsage";
+import type { ApiUse } from "../../support/manifest/officeApiUsage";
 
 /** Product code: what runs in Excel (not the in-memory host or the workbench, which are dev tooling). */
 const PRODUCT_DIRS = ["src/excel", "src/taskpane", "src/functions"];

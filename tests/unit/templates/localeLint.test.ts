@@ -11,24 +11,28 @@ import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { FORMAT } from "../../../src/templates/formats";
 import { TEXT_FORMAT } from "../../../src/templates/blocks";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
-import { localeProblems } from "./formulaLint";
+import { localeProblems } from "../../support/templates/formulaLint";
 
 const index = buildIndex(DEFAULT_LIBRARY);
 const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
 
-describe("Given the rent-vs-build template in any locale", () => {
-  describe.each(scenarioIds)("when built for scenario %s", (scenarioId) => {
+describe("the rent-vs-build template in any locale", () => {
+  // Given the rent-vs-build template in any locale
+  describe.each(scenarioIds)("scenario %s", (scenarioId) => {
+    // When built for the scenario
     const spec = buildRentVsBuildTemplate(index, scenarioId, { sheetName: "Rent vs Build", nameSuffix: "_2" });
 
-    it("then no formula uses TEXT or another locale-dependent function, or numbers, dates or format codes as text", () => {
+    it("uses no locale-dependent function and no numbers held as text", () => {
       const problems = spec.cells
         .filter((c) => c.formula !== undefined)
         .flatMap((c) => localeProblems(c.formula ?? "").map((p) => `${c.address}: ${p}`));
+      // Then no formula uses TEXT or another locale-dependent function, or numbers, dates or format codes as text
       expect(problems).toEqual([]);
     });
 
-    it("then every number format is one of the template's en-US codes, with no locale tag", () => {
+    it("uses only the template's en-US number formats", () => {
       const allowed = new Set<string>([...Object.values(FORMAT), TEXT_FORMAT]);
+      // Then every number format is one of the template's en-US codes, with no locale tag
       for (const cell of spec.cells) {
         if (cell.numberFormat === undefined) continue;
         expect(allowed).toContain(cell.numberFormat);
@@ -37,13 +41,14 @@ describe("Given the rent-vs-build template in any locale", () => {
     });
   });
 
-  it("then the Excel code writes formulas and number formats only through the en-US properties", () => {
+  it("writes formulas and number formats only through en-US properties", () => {
     const dir = path.join(__dirname, "../../../src/excel");
     const local = /\b(formulasLocal|numberFormatLocal|formulaLocal|valuesAsJsonLocal)\b/;
     const offenders = fs
       .readdirSync(dir)
       .filter((f) => f.endsWith(".ts"))
       .filter((f) => local.test(fs.readFileSync(path.join(dir, f), "utf8")));
+    // Then the Excel code writes formulas and number formats only through the en-US properties
     expect(offenders).toEqual([]);
   });
 });

@@ -32,12 +32,15 @@ const recorded: RecordedAssumptions = {
 };
 
 describe("computeRefreshRows", () => {
-  it("Given cells as inserted and the same library, When diffed, Then nothing is changed, overridden or ticked", () => {
+  it("changes nothing for cells as inserted", () => {
+    // Given cells as inserted and the same library
+    // When diffed
     const rows = computeRefreshRows(recorded, { power: 0.0623, price: 37500, count: 1000 }, [
       assumption("power", 0.0623),
       assumption("price", 37500),
       assumption("count", 1000),
     ]);
+    // Then nothing is changed, overridden or ticked
     expect(
       rows.map((r) => [r.key, r.status, r.changed, r.isOverride, r.selectedByDefault])
     ).toEqual([
@@ -47,7 +50,9 @@ describe("computeRefreshRows", () => {
     ]);
   });
 
-  it("Given a library with a new value for an untouched cell, When diffed, Then the row is changed and ticked, with the library's source and date", () => {
+  it("ticks a new library value for an untouched cell", () => {
+    // Given a library with a new value for an untouched cell
+    // When diffed
     const [row] = computeRefreshRows(recorded, { power: 0.0623 }, [
       assumption("power", 0.081, {
         source: "Acme PPA",
@@ -56,6 +61,7 @@ describe("computeRefreshRows", () => {
         label: "Power price",
       }),
     ]);
+    // Then the row is changed and ticked, with the library's source and date
     expect(row).toEqual({
       key: "power",
       label: "Power price",
@@ -73,35 +79,53 @@ describe("computeRefreshRows", () => {
     });
   });
 
-  it("Given a cell the user edited, When the library changed too, Then it is an override and not ticked", () => {
+  it("leaves a user edit unticked when the library changed", () => {
+    // Given a cell the user edited
+    // When the library changed too
     const [row] = computeRefreshRows(recorded, { power: 0.05 }, [assumption("power", 0.081)]);
+    // Then it is an override and not ticked
     expect(row).toMatchObject({ isOverride: true, changed: true, selectedByDefault: false });
   });
 
-  it("Given a cell the user edited, When the library did not change, Then it is an override that differs from the library, unticked", () => {
+  it("leaves a user edit unticked when the library did not change", () => {
+    // Given a cell the user edited
+    // When the library did not change
     const [row] = computeRefreshRows(recorded, { power: 0.05 }, [assumption("power", 0.0623)]);
+    // Then it is an override that differs from the library, unticked
     expect(row).toMatchObject({ isOverride: true, changed: true, selectedByDefault: false });
   });
 
-  it("Given the user typed the new library value already, When diffed, Then it is an override but not changed", () => {
+  it("does not mark a value the user already typed as changed", () => {
+    // Given the user typed the new library value already
+    // When diffed
     const [row] = computeRefreshRows(recorded, { power: 0.081 }, [assumption("power", 0.081)]);
+    // Then it is an override but not changed
     expect(row).toMatchObject({ isOverride: true, changed: false, selectedByDefault: false });
   });
 
-  it("Given float noise beyond Excel's 15 digits, When diffed, Then values are equal", () => {
+  it("ignores float noise beyond 15 digits", () => {
+    // Given float noise beyond Excel's 15 digits
+    // When diffed
     const [row] = computeRefreshRows(recorded, { power: 0.0623 + 1e-18 }, [
       assumption("power", 0.1 + 0.2 - 0.3 + 0.0623),
     ]);
+    // Then values are equal
     expect(row).toMatchObject({ changed: false, isOverride: false });
   });
 
-  it("Given a number stored as text in the cell, When diffed, Then it compares as that number", () => {
+  it("compares a number stored as text as that number", () => {
+    // Given a number stored as text in the cell
+    // When diffed
     const [row] = computeRefreshRows(recorded, { price: "37500" }, [assumption("price", 37500)]);
+    // Then it compares as that number
     expect(row).toMatchObject({ changed: false, isOverride: false });
   });
 
-  it("Given a cell whose name is gone, When diffed, Then the row is cellMissing and cannot be ticked", () => {
+  it("marks a cell whose name is gone as cellMissing", () => {
+    // Given a cell whose name is gone
+    // When diffed
     const [row] = computeRefreshRows(recorded, {}, [assumption("power", 0.081)]);
+    // Then the row is cellMissing and cannot be ticked
     expect(row).toMatchObject({
       status: "cellMissing",
       workbookValue: null,
@@ -111,8 +135,11 @@ describe("computeRefreshRows", () => {
     });
   });
 
-  it("Given an assumption new in the library, When diffed, Then it is notInWorkbook and cannot be ticked", () => {
+  it("marks a new library assumption as notInWorkbook", () => {
+    // Given an assumption new in the library
+    // When diffed
     const rows = computeRefreshRows({}, {}, [assumption("pue", 1.3)]);
+    // Then it is notInWorkbook and cannot be ticked
     expect(rows).toEqual([
       expect.objectContaining({
         key: "pue",
@@ -124,10 +151,13 @@ describe("computeRefreshRows", () => {
     ]);
   });
 
-  it("Given an assumption the library dropped, When diffed, Then it comes last as notInLibrary with its recorded name", () => {
+  it("lists a dropped assumption last as notInLibrary", () => {
+    // Given an assumption the library dropped
+    // When diffed
     const rows = computeRefreshRows(recorded, { power: 0.0623, price: 1, count: 1000 }, [
       assumption("power", 0.0623),
     ]);
+    // Then it comes last as notInLibrary with its recorded name
     expect(rows.map((r) => [r.key, r.status])).toEqual([
       ["power", "ok"],
       ["price", "notInLibrary"],
@@ -143,28 +173,37 @@ describe("computeRefreshRows", () => {
     });
   });
 
-  it("Given the recorded name differs from the library's (the sheet has a suffix), When diffed, Then the recorded name wins", () => {
+  it("prefers the recorded name", () => {
+    // Given the recorded name differs from the library's (the sheet has a suffix)
+    // When diffed
     const [row] = computeRefreshRows({ power: { name: "CP_power_2", value: 1 } }, { power: 1 }, [
       assumption("power", 2),
     ]);
+    // Then the recorded name wins
     expect(row?.name).toBe("CP_power_2");
   });
 
-  it("Given text assumptions, When diffed, Then text compares exactly", () => {
+  it("compares text exactly", () => {
+    // Given text assumptions
+    // When diffed
     const rows = computeRefreshRows(
       { gpu: { name: "CP_gpu", value: "h100-sxm" } },
       { gpu: "H100-SXM" },
       [assumption("gpu", "h100-sxm")]
     );
+    // Then text compares exactly
     expect(rows[0]).toMatchObject({ isOverride: true, changed: true });
   });
 
-  it("Given mixed rows, When filtering refreshable rows, Then only ok rows that differ remain", () => {
+  it("keeps only ok rows that differ as refreshable", () => {
+    // Given mixed rows
+    // When filtering refreshable rows
     const rows = computeRefreshRows(recorded, { power: 0.05, price: 37500 }, [
       assumption("power", 0.081),
       assumption("price", 37500),
       assumption("count", 2000),
     ]);
+    // Then only ok rows that differ remain
     expect(refreshableRows(rows).map((r) => r.key)).toEqual(["power"]);
   });
 });

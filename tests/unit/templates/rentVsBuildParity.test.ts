@@ -10,9 +10,9 @@ import { resolveScenarioInputs } from "../../../src/model/resolve";
 import { ASSUMPTION_KEYS, LAYOUT, SENSITIVITY_STEPS, type AssumptionKey } from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { gridColumn, gridRow } from "../../../src/templates/sections/sensitivity";
-import { LIBRARY_TEXT } from "./capplanPlugin";
-import { compareWithCore, withAssumption, type CoreInputs } from "./coreParity";
-import { evaluateTemplate } from "./evaluateTemplate";
+import { LIBRARY_TEXT } from "../../support/templates/capplanPlugin";
+import { compareWithCore, withAssumption, type CoreInputs } from "../../support/templates/coreParity";
+import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
 
 const index = buildIndex(DEFAULT_LIBRARY);
 const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
@@ -48,22 +48,27 @@ const EDITS: Readonly<Record<AssumptionKey, (value: number) => number>> = {
   valuePerGpuHour: (v) => v * 3,
 };
 
-describe("Given the rent-vs-build template of each default-library scenario evaluated in HyperFormula", () => {
-  describe.each(scenarioIds)("when the scenario is %s", (scenarioId) => {
+describe("the rent-vs-build template in HyperFormula", () => {
+  // Given the rent-vs-build template of each default-library scenario evaluated in HyperFormula
+  describe.each(scenarioIds)("scenario %s", (scenarioId) => {
+    // When evaluated for the scenario
     const spec = buildRentVsBuildTemplate(index, scenarioId, placement);
     const sheet = evaluateTemplate(spec);
     const inputs = coreInputs(scenarioId);
 
-    it("then no formula evaluates to an error", () => {
+    it("evaluates without errors", () => {
+      // Then no formula evaluates to an error
       expect(sheet.errors()).toEqual([]);
     });
 
-    it("then every cash-flow row, result, chart row and sensitivity cell equals the core's to the cent", () => {
+    it("matches the core to the cent", () => {
+      // Then every cash-flow row, result, chart row and sensitivity cell equals the core's to the cent
       expect(compareWithCore(sheet, spec, inputs)).toEqual([]);
     });
 
-    it("then the sensitivity grid's centre cell is the Difference result and a corner is the core on scaled inputs", () => {
+    it("centres the sensitivity grid on the Difference result", () => {
       const centre = Math.floor(SENSITIVITY_STEPS.length / 2);
+      // Then the sensitivity grid's centre cell is the Difference result and a corner is the core on scaled inputs
       expect(SENSITIVITY_STEPS[centre]).toBe(1);
       const centreValue = sheet.number(`${gridColumn(centre)}${gridRow(centre)}`);
       expect(Math.abs(centreValue - (sheet.named(spec.resultNames.difference) as number))).toBeLessThan(0.005);
@@ -79,21 +84,24 @@ describe("Given the rent-vs-build template of each default-library scenario eval
       expect(Math.abs(corner - centreValue)).toBeGreaterThan(1);
     });
 
-    it("then the comparison is not vacuous: against the core with another rental rate it lists mismatches", () => {
+    it("detects a core with another rental rate", () => {
       const other = withAssumption(inputs, "rentRate", inputs.rent.ratePerGpuHour + 0.01);
+      // Then the comparison is not vacuous: against the core with another rental rate it lists mismatches
       expect(compareWithCore(sheet, spec, other).length).toBeGreaterThan(5);
     });
 
-    it("then the library look-up cell shows what CAPPLAN.LIBRARY() returns", () => {
+    it("shows what CAPPLAN.LIBRARY() returns", () => {
+      // Then the library look-up cell shows what CAPPLAN.LIBRARY() returns
       expect(sheet.value(`C${LAYOUT.header.liveLibrary}`)).toBe(LIBRARY_TEXT);
     });
 
-    it.each(ASSUMPTION_KEYS)("then editing %s changes the sheet exactly as the core with that input changed", (key) => {
+    it.each(ASSUMPTION_KEYS)("follows the core when %s is edited", (key) => {
       const name = spec.assumptions.find((a) => a.key === key)?.name ?? "";
       const before = sheet.named(name);
       if (typeof before !== "number") throw new Error(`${name} holds ${String(before)}`);
       const after = EDITS[key](before);
       sheet.setNamed(name, after);
+      // Then editing the assumption changes the sheet exactly as the core with that input changed
       try {
         expect(compareWithCore(sheet, spec, withAssumption(inputs, key, after))).toEqual([]);
       } finally {
@@ -104,7 +112,8 @@ describe("Given the rent-vs-build template of each default-library scenario eval
   });
 });
 
-describe("Given the xAI Memphis scenario (docs/model.md section 8)", () => {
+describe("the xAI Memphis scenario (docs/model.md section 8)", () => {
+  // Given the xAI Memphis scenario evaluated in HyperFormula
   const spec = buildRentVsBuildTemplate(index, "xai-memphis-2024", placement);
   const sheet = evaluateTemplate(spec);
   const result = (key: string): number => {
@@ -113,7 +122,9 @@ describe("Given the xAI Memphis scenario (docs/model.md section 8)", () => {
     return v;
   };
 
-  it("when evaluated, then it reproduces the published case: build NPV 6.49 bn, rent 100k NPV 35.92 bn, breakeven month 9", () => {
+  it("reproduces the published case", () => {
+    // When evaluated
+    // Then it reproduces the published case: build NPV 6.49 bn, rent 100k NPV 35.92 bn, breakeven month 9
     expect(result("npvBuild") / 1e9).toBeCloseTo(6.49, 2);
     expect(result("npvRent") / 1e9).toBeCloseTo(35.92, 2);
     expect(result("difference") / 1e9).toBeCloseTo(-29.43, 2);
@@ -126,10 +137,12 @@ describe("Given the xAI Memphis scenario (docs/model.md section 8)", () => {
     expect(String(sheet.named(spec.resultNames.verdict))).toMatch(/^Build is cheaper by /);
   });
 
-  it("when the user doubles CP_RentRate, then NPV rent doubles and the results follow the core with that rate", () => {
+  it("follows the core when the rent rate doubles", () => {
     const npvRent = result("npvRent");
     const inputs = coreInputs("xai-memphis-2024");
+    // When the user doubles CP_RentRate
     sheet.setNamed("CP_RentRate", inputs.rent.ratePerGpuHour * 2);
+    // Then NPV rent doubles and the results follow the core with that rate
     expect(result("npvRent")).toBeCloseTo(npvRent * 2, 4);
     expect(compareWithCore(sheet, spec, withAssumption(inputs, "rentRate", inputs.rent.ratePerGpuHour * 2))).toEqual(
       []
@@ -137,19 +150,23 @@ describe("Given the xAI Memphis scenario (docs/model.md section 8)", () => {
     sheet.setNamed("CP_RentRate", inputs.rent.ratePerGpuHour);
   });
 
-  it('when the rent becomes cheaper than owning for 120 months, then breakeven shows "never" like the core\'s null', () => {
+  it('shows "never" when renting stays cheaper', () => {
     const inputs = coreInputs("xai-memphis-2024");
+    // When the rent becomes cheaper than owning for 120 months
     sheet.setNamed("CP_RentRate", 0.5);
     const changed = withAssumption(inputs, "rentRate", 0.5);
+    // Then breakeven shows "never" like the core's null
     expect(result("npvRent")).toBeGreaterThan(0);
     expect(sheet.named(spec.resultNames.breakevenMonth)).toBe("never");
     expect(compareWithCore(sheet, spec, changed)).toEqual([]);
     sheet.setNamed("CP_RentRate", inputs.rent.ratePerGpuHour);
   });
 
-  it("when the build time passes the horizon, then cost per GPU-hour says so instead of dividing by zero, as the core's null", () => {
+  it("says so when the build time passes the horizon", () => {
     const inputs = coreInputs("xai-memphis-2024");
+    // When the build time passes the horizon
     sheet.setNamed("CP_BuildMonths", 60);
+    // Then cost per GPU-hour says so instead of dividing by zero, as the core's null
     expect(sheet.named(spec.resultNames.costPerGpuHourBuild)).toBe("no capacity within the horizon");
     expect(compareWithCore(sheet, spec, withAssumption(inputs, "buildMonths", 60))).toEqual([]);
     sheet.setNamed("CP_BuildMonths", 72);

@@ -20,9 +20,9 @@ import {
 } from "../../../src/templates/layout";
 import { assumptionsFromLibrary, buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import type { CellSpec, TemplateSpec } from "../../../src/templates/types";
-import { withAssumption, type CoreInputs } from "./coreParity";
-import { evaluateTemplate } from "./evaluateTemplate";
-import { formulaTokens, referencedCells, shiftColumns } from "./formulaLint";
+import { withAssumption, type CoreInputs } from "../../support/templates/coreParity";
+import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
+import { formulaTokens, referencedCells, shiftColumns } from "../../support/templates/formulaLint";
 
 const index = buildIndex(DEFAULT_LIBRARY);
 const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
@@ -68,15 +68,18 @@ function lintFormula(formula: string, names: ReadonlySet<string>, cells: Readonl
   return problems;
 }
 
-describe("Given the rent-vs-build template spec", () => {
-  describe.each(scenarioIds)("when built for scenario %s", (scenarioId) => {
+describe("the rent-vs-build template spec", () => {
+  // Given the rent-vs-build template spec
+  describe.each(scenarioIds)("scenario %s", (scenarioId) => {
+    // When built for the scenario
     const spec = buildRentVsBuildTemplate(index, scenarioId, placement);
     const cells = cellMap(spec);
     const names = new Set(spec.names.map((n) => n.name));
     const resolved = resolveScenarioInputs(index, scenarioId);
     const H = resolved.compare.horizonYears;
 
-    it("then every cell has a unique single-cell address and exactly one of value or formula", () => {
+    it("gives every cell one address and one of value or formula", () => {
+      // Then every cell has a unique single-cell address and exactly one of value or formula
       expect(cells.size).toBe(spec.cells.length);
       for (const cell of spec.cells) {
         expect(() => parseCell(cell.address)).not.toThrow();
@@ -84,7 +87,8 @@ describe("Given the rent-vs-build template spec", () => {
       }
     });
 
-    it("then every workbook name is unique, prefixed CP_, and points at a cell the template writes", () => {
+    it("gives every written cell a unique CP_ name", () => {
+      // Then every workbook name is unique, prefixed CP_, and points at a cell the template writes
       expect(names.size).toBe(spec.names.length);
       for (const { name, address } of spec.names) {
         expect(name).toMatch(/^CP_[A-Z][A-Za-z]*$/);
@@ -92,7 +96,8 @@ describe("Given the rent-vs-build template spec", () => {
       }
     });
 
-    it("then each assumption is one named, input-styled row with its label, unit, as-of date and source", () => {
+    it("writes each assumption as one named input row", () => {
+      // Then each assumption is one named, input-styled row with its label, unit, as-of date and source
       expect(spec.assumptions.map((a) => a.key)).toEqual([...ASSUMPTION_KEYS]);
       for (const a of spec.assumptions) {
         const { row } = parseCell(a.address);
@@ -113,7 +118,7 @@ describe("Given the rent-vs-build template spec", () => {
       }
     });
 
-    it("then the assumption values are exactly the core inputs the library resolves to", () => {
+    it("writes the core inputs the library resolves to", () => {
       let rebuilt: CoreInputs = {
         build: { ...resolved.build, buildMonths: Number.NaN, pue: Number.NaN },
         rent: { ...resolved.rent, ratePerGpuHour: Number.NaN },
@@ -121,36 +126,41 @@ describe("Given the rent-vs-build template spec", () => {
       };
       for (const a of spec.assumptions)
         rebuilt = withAssumption(rebuilt, a.key as (typeof ASSUMPTION_KEYS)[number], a.value as number);
+      // Then the assumption values are exactly the core inputs the library resolves to
       expect(rebuilt).toEqual({ build: resolved.build, rent: resolved.rent, compare: resolved.compare });
     });
 
-    it("then only assumption values and sensitivity steps are inputs, and no input is a formula", () => {
+    it("has inputs only for assumptions and sensitivity steps", () => {
       const inputs = spec.cells.filter((c) => c.style === "input");
+      // Then only assumption values and sensitivity steps are inputs, and no input is a formula
       for (const cell of inputs) expect(cell.formula).toBeUndefined();
       const assumptionCells = new Set(spec.assumptions.map((a) => a.address));
       const others = inputs.filter((c) => !assumptionCells.has(c.address)).map((c) => parseCell(c.address).row);
       for (const row of others) expect(row === LAYOUT.gridHeader.priceFactor || row >= LAYOUT.gridFirstRow).toBe(true);
     });
 
-    it("then no formula holds a hard-coded number, an unknown name or function, or a reference to an empty cell", () => {
+    it("keeps numbers, unknown names and empty cells out of formulas", () => {
       const problems = spec.cells
         .filter((c) => c.formula !== undefined)
         .flatMap((c) => lintFormula(c.formula ?? "", names, cells).map((p) => `${c.address}: ${p}`));
+      // Then no formula holds a hard-coded number, an unknown name or function, or a reference to an empty cell
       expect(problems).toEqual([]);
     });
 
-    it("then CAPPLAN functions appear only as library look-ups, never in the arithmetic", () => {
+    it("uses CAPPLAN functions only as library look-ups", () => {
       const capplan = spec.cells.filter((c) => c.formula?.toUpperCase().includes("CAPPLAN."));
+      // Then CAPPLAN functions appear only as library look-ups, never in the arithmetic
       expect(capplan.map((c) => c.formula)).toEqual(["=CAPPLAN.LIBRARY()"]);
     });
 
-    it("then each yearly row holds one formula filled right across years 0..H", () => {
+    it("fills each yearly row with one formula", () => {
       const rows = [
         ...CASHFLOW_KEYS.map((key) => LAYOUT.cashflows[key]),
         ...Object.values(LAYOUT.chartRows),
         LAYOUT.sensitivityHelpers.buildPerPrice,
         LAYOUT.sensitivityHelpers.rentPerRate,
       ];
+      // Then each yearly row holds one formula filled right across years 0..H
       for (const row of rows) {
         const first = cells.get(`${yearColumn(0)}${row}`);
         if (first?.formula === undefined) continue; // sub-heading rows
@@ -164,7 +174,8 @@ describe("Given the rent-vs-build template spec", () => {
       );
     });
 
-    it("then every result has a workbook name on a result-styled cell", () => {
+    it("names every result on a result-styled cell", () => {
+      // Then every result has a workbook name on a result-styled cell
       expect(Object.keys(spec.resultNames).sort()).toEqual([...RESULT_KEYS, "verdict"].sort());
       for (const name of Object.values(spec.resultNames)) {
         const address = spec.names.find((n) => n.name === name)?.address ?? "";
@@ -172,9 +183,10 @@ describe("Given the rent-vs-build template spec", () => {
       }
     });
 
-    it("then money, $/GPU-hour, percentages and months carry their number formats", () => {
+    it("formats money, $/GPU-hour, percentages and months", () => {
       const format = (key: string): string | undefined =>
         cells.get(spec.names.find((n) => n.name === spec.resultNames[key])?.address ?? "")?.numberFormat;
+      // Then money, $/GPU-hour, percentages and months carry their number formats
       expect(format("npvBuild")).toBe(FORMAT.usd);
       expect(format("costPerGpuHourBuild")).toBe(FORMAT.usdCents);
       expect(format("monthsToCapacityBuild")).toBe(FORMAT.months);
@@ -187,15 +199,17 @@ describe("Given the rent-vs-build template spec", () => {
       expect(cells.get(`C${LAYOUT.derived.itMw}`)?.numberFormat).toBe(FORMAT.mw);
     });
 
-    it("then the horizon is a fixed, named, non-input value matching the year columns", () => {
+    it("fixes the horizon to the year columns", () => {
       const address = spec.names.find((n) => n.name === "CP_Horizon")?.address ?? "";
+      // Then the horizon is a fixed, named, non-input value matching the year columns
       expect(cells.get(address)).toMatchObject({ value: H, style: "muted" });
       expect(spec.metadata.horizonYears).toBe(H);
       expect(cells.get(`E${parseCell(address).row}`)?.value).toMatch(/re-insert/);
     });
 
-    it("then the chart covers the year categories and the two cumulative rows with their series names", () => {
+    it("charts the years and the two cumulative rows", () => {
       const { categories, build, rent } = LAYOUT.chartRows;
+      // Then the chart covers the year categories and the two cumulative rows with their series names
       expect(spec.chart.dataAddress).toBe(`B${categories}:${yearColumn(H)}${rent}`);
       expect(spec.chart).toMatchObject({ type: "Line", seriesBy: "Rows" });
       expect(cells.has(`B${categories}`)).toBe(false);
@@ -213,16 +227,18 @@ describe("Given the rent-vs-build template spec", () => {
       }
     });
 
-    it("then every used column has a readable width, the label column about 34 characters or more", () => {
+    it("gives every used column a readable width", () => {
       const widths = new Map(spec.columnWidths.map((w) => [w.column, w.width]));
       const lastCol = Math.max(...spec.cells.map((c) => parseCell(c.address).col));
+      // Then every used column has a readable width, the label column about 34 characters or more
       for (let col = 0; col <= lastCol; col++)
         expect(widths.get(columnLetter(col))).toBeGreaterThanOrEqual(charactersToPoints(16));
       expect(widths.get("A")).toBeGreaterThanOrEqual(charactersToPoints(34));
       expect(Math.max(...[...widths.keys()].map(columnIndex))).toBe(lastCol);
     });
 
-    it("then the metadata records the library and the scenario", () => {
+    it("records the library and the scenario", () => {
+      // Then the metadata records the library and the scenario
       expect(spec.metadata).toEqual({
         libraryId: DEFAULT_LIBRARY.meta.id,
         libraryVersion: DEFAULT_LIBRARY.meta.version,
@@ -234,26 +250,30 @@ describe("Given the rent-vs-build template spec", () => {
       expect(cells.get(`C${LAYOUT.header.published}`)?.value).toBe(DEFAULT_LIBRARY.meta.publishedAt);
     });
 
-    it("then assumptionsFromLibrary returns exactly the template's assumption rows", () => {
+    it("matches assumptionsFromLibrary", () => {
+      // Then assumptionsFromLibrary returns exactly the template's assumption rows
       expect(assumptionsFromLibrary(index, scenarioId, "")).toEqual(spec.assumptions);
       expect(assumptionsFromLibrary(index, scenarioId, "_2")).toEqual(
         buildRentVsBuildTemplate(index, scenarioId, { sheetName: "X", nameSuffix: "_2" }).assumptions
       );
     });
 
-    it("then building it twice gives the same spec", () => {
+    it("builds the same spec twice", () => {
+      // Then building it twice gives the same spec
       expect(buildRentVsBuildTemplate(index, scenarioId, placement)).toEqual(spec);
     });
   });
 
-  describe("when a second sheet gets the suffix _2", () => {
+  describe("a second sheet (suffix _2)", () => {
+    // When a second sheet gets the suffix _2
     const spec = buildRentVsBuildTemplate(index, "enterprise-1k-h100", {
       sheetName: "Rent vs Build (2)",
       nameSuffix: "_2",
     });
 
-    it("then every name and every name in a formula carries the suffix, and the sheet evaluates alike", () => {
+    it("suffixes every name, in cells and formulas", () => {
       const names = new Set(spec.names.map((n) => n.name));
+      // Then every name and every name in a formula carries the suffix, and the sheet evaluates alike
       for (const name of names) expect(name).toMatch(/^CP_[A-Za-z]+_2$/);
       for (const a of spec.assumptions) expect(a.name.endsWith("_2")).toBe(true);
       for (const name of Object.values(spec.resultNames)) expect(names.has(name)).toBe(true);
@@ -266,15 +286,18 @@ describe("Given the rent-vs-build template spec", () => {
       expect(suffixed.named("CP_Verdict_2")).toBe(plain.named("CP_Verdict"));
     });
 
-    it("then a suffix that could break a name is refused", () => {
+    it("refuses a suffix that could break a name", () => {
+      // Then a suffix that could break a name is refused
       expect(() =>
         buildRentVsBuildTemplate(index, "enterprise-1k-h100", { sheetName: "S", nameSuffix: " (2)" })
       ).toThrow(/suffix/);
     });
   });
 
-  describe("when the scenario is unknown", () => {
-    it("then it throws an error naming the scenario and suggesting the nearest ones", () => {
+  describe("an unknown scenario", () => {
+    // When the scenario is unknown
+    it("names the scenario and the nearest ones", () => {
+      // Then it throws an error naming the scenario and suggesting the nearest ones
       expect(() => buildRentVsBuildTemplate(index, "xai-memphis-2025", placement)).toThrow(
         /Unknown scenario "xai-memphis-2025".*xai-memphis-2024/
       );
@@ -282,14 +305,17 @@ describe("Given the rent-vs-build template spec", () => {
     });
   });
 
-  describe("when the scenario is given by its display name instead of its id", () => {
-    it("then it resolves to the same template", () => {
+  describe("a scenario given by its display name", () => {
+    // When the scenario is given by its display name instead of its id
+    it("resolves to the same template", () => {
       const byName = buildRentVsBuildTemplate(index, DEFAULT_LIBRARY.scenarios["enterprise-1k-h100"].name, placement);
+      // Then it resolves to the same template
       expect(byName).toEqual(buildRentVsBuildTemplate(index, "enterprise-1k-h100", placement));
     });
   });
 
-  describe("when library text looks like a formula, a number or a date", () => {
+  describe("library text that looks like a formula, a number or a date", () => {
+    // When library text looks like a formula, a number or a date
     const hostile = JSON.parse(JSON.stringify(DEFAULT_LIBRARY)) as LibraryDocument;
     const scenario = hostile.scenarios["enterprise-1k-h100"];
     scenario.name = '=HYPERLINK("http://evil.example","click")';
@@ -298,8 +324,9 @@ describe("Given the rent-vs-build template spec", () => {
     hostile.gpus["h100-sxm"].systemPricePerGpu.source = "@SUM(1+1)";
     const spec = buildRentVsBuildTemplate(buildIndex(hostile), "enterprise-1k-h100", placement);
 
-    it("then it is written as text (apostrophe prefix), never as a formula, and never enters a formula", () => {
+    it("is written as text, never as a formula", () => {
       const written = contentBlocks(spec.cells).flatMap((b) => (b.formulas ?? []).flat());
+      // Then it is written as text (apostrophe prefix), never as a formula, and never enters a formula
       expect(written).toContain('\'=HYPERLINK("http://evil.example","click")');
       expect(written).toContain("'+cmd|' /C calc'!A0");
       expect(written).toContain("'2024-05");

@@ -178,21 +178,25 @@ function rowPairs(label: string, template: unknown[], fn: unknown[]): [string, u
   return template.map((v, y) => [`${label} year ${y}`, v, fn[y]]);
 }
 
-describe("Given the default library's scenarios", () => {
-  it("then exactly the known scenarios have a rent side the CAPPLAN arguments cannot express", () => {
+describe("the default library's scenarios", () => {
+  // Given the default library's scenarios
+  it("lists exactly the scenarios whose rent side CAPPLAN cannot express", () => {
     const found = Object.fromEntries(
       scenarioIds
         .map((id) => [id, rentNotExpressible(resolveScenarioInputs(index, id))] as const)
         .filter(([, why]) => why !== null)
     );
+    // Then exactly the known scenarios have a rent side the CAPPLAN arguments cannot express
     expect(found).toEqual(EXPECTED_NOT_EXPRESSIBLE);
     // Most scenarios are fully expressible, so the RENTVSBUILD comparison below is not vacuous.
     expect(scenarioIds.length - Object.keys(found).length).toBeGreaterThanOrEqual(4);
   });
 });
 
-describe("Given the rent-vs-build template inserted into a workbook with the built CAPPLAN functions", () => {
-  describe.each(scenarioIds)("when the scenario is %s", (scenarioId) => {
+describe("the template against the built CAPPLAN functions", () => {
+  // Given the rent-vs-build template inserted into a workbook with the built CAPPLAN functions
+  describe.each(scenarioIds)("scenario %s", (scenarioId) => {
+    // When inserted for the scenario
     let w: Workbook;
     let notExpressible: RentNotExpressible;
 
@@ -212,20 +216,22 @@ describe("Given the rent-vs-build template inserted into a workbook with the bui
       );
     });
 
-    it("then the template's inputs are the arguments given to the functions", () => {
+    it("passes the template's inputs as the functions' arguments", () => {
       const input = (key: string): unknown => {
         const a = w.spec.assumptions.find((x) => x.key === key);
         if (a === undefined) throw new Error(`no assumption ${key}`);
         return w.template(a.address);
       };
+      // Then the template's inputs are the arguments given to the functions
       expect(input("gpuCount")).toBe(w.resolved.scenario.count);
       expect(input("discountRate")).toBe(w.resolved.compare.discountRate);
       expect(w.horizon).toBe(w.resolved.compare.horizonYears);
       expect(w.template(`C${LAYOUT.header.liveLibrary}`)).toBe(loaded.call("LIBRARY"));
     });
 
-    it('then each year\'s build cash flow equals the spilled CAPPLAN.CASHFLOWS("build", ...) to the cent', () => {
+    it('matches CAPPLAN.CASHFLOWS("build", ...) year by year', () => {
       const spilled = spilledColumn(w, AT.buildFlows);
+      // Then each year's build cash flow equals the spilled CAPPLAN.CASHFLOWS("build", ...) to the cent
       expect(spilled.every((v) => typeof v === "number")).toBe(true);
       // Exactly the horizon's years: nothing spills past it.
       expect(w.fn(AT.buildFlows.row + w.horizon + 1, AT.buildFlows.col)).toBeNull();
@@ -242,7 +248,7 @@ describe("Given the rent-vs-build template inserted into a workbook with the bui
       ).toEqual([]);
     });
 
-    it('then the rent side equals CAPPLAN.CASHFLOWS("rent", ...) and RENTVSBUILD agrees, or is #N/A where it cannot be expressed', () => {
+    it('matches CAPPLAN.CASHFLOWS("rent", ...) and RENTVSBUILD, or is #N/A', () => {
       const rentSpill = spilledColumn(w, AT.rentFlows);
       const table = Array.from({ length: 10 }, (_, i) => [
         w.fn(AT.rentVsBuild.row + i, AT.rentVsBuild.col),
@@ -256,6 +262,7 @@ describe("Given the rent-vs-build template inserted into a workbook with the bui
       };
       const named = (key: string): unknown => w.named(w.spec.resultNames[key]);
 
+      // Then the rent side equals CAPPLAN.CASHFLOWS("rent", ...) and RENTVSBUILD agrees, or is #N/A where it cannot be expressed
       if (notExpressible === null) {
         expect(
           moneyMismatches([

@@ -56,8 +56,11 @@ function ciRun(testStatus: number) {
 
 // .ci/run is a bash script for Linux CI machines.
 (process.platform === "win32" ? describe.skip : describe)(".ci/run", () => {
-  it("Given a machine without Debian's chromium, When CI runs, Then nothing is installed with apt (the e2e browser comes from npm)", () => {
+  it("installs nothing with apt", () => {
+    // Given a machine without Debian's chromium
+    // When CI runs
     const { recorded } = ciRun(0);
+    // Then nothing is installed with apt (the e2e browser comes from npm)
     expect(recorded.filter((call) => call.startsWith("apt-get"))).toEqual([]);
     expect(recorded).toEqual([
       "npm --version",
@@ -68,14 +71,20 @@ function ciRun(testStatus: number) {
     ]);
   });
 
-  it("Given passing tests, When CI runs, Then it ends with the closing line over both Jest runs and exits 0", () => {
+  it("closes with one line over both Jest runs", () => {
+    // Given passing tests
+    // When CI runs
     const { status, last } = ciRun(0);
+    // Then it ends with the closing line over both Jest runs and exits 0
     expect(last).toBe("tests: 1233 passed, 1 failed");
     expect(status).toBe(0);
   });
 
-  it("Given failing tests, When CI runs, Then it still prints the closing line, and exits with the tests' status", () => {
+  it("exits with the tests' status after the closing line", () => {
+    // Given failing tests
+    // When CI runs
     const { status, last } = ciRun(1);
+    // Then it still prints the closing line, and exits with the tests' status
     expect(last).toBe("tests: 1233 passed, 1 failed");
     expect(status).toBe(1);
   });

@@ -41,21 +41,30 @@ function installedManifest(): Manifest {
 describe("Node engines and the npm Chromium", () => {
   const pinned = project.devDependencies?.[NPM_PACKAGE];
 
-  it("Given the e2e browser comes from npm, When package.json is read, Then the package is pinned to one exact version", () => {
+  it("pins the e2e browser package exactly", () => {
     // A range would let an install pick a later major, which needs Node 22 (see the README's "Test it").
+    // Given the e2e browser comes from npm
+    // When package.json is read
+    // Then the package is pinned to one exact version
     expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
     expect(systemProbe.npmPackageVersion()).toBe(pinned);
   });
 
-  it("Given the pinned package's engines, When compared with the project's, Then every Node the project accepts satisfies it", () => {
+  it("accepts only Nodes the browser package accepts", () => {
+    // Given the pinned package's engines
     const ours = floor(project.engines?.node);
+    // When compared with the project's
     const theirs = floor(installedManifest().engines?.node);
     // Fails when the package is bumped to a version that needs a newer Node than the project promises:
     // raise engines (and the README's "Run it") on purpose, or keep the pin.
+    // Then every Node the project accepts satisfies it
     expect({ ours, theirs, ok: atLeast(ours, theirs) }).toEqual({ ours, theirs, ok: true });
   });
 
-  it("Given the lockfile, When its root entry is read, Then it declares the same engines as package.json", () => {
+  it("declares the same engines in the lockfile", () => {
+    // Given the lockfile
+    // When its root entry is read
+    // Then it declares the same engines as package.json
     expect(lock.packages?.[""]?.engines).toEqual(project.engines);
   });
 });

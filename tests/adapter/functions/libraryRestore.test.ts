@@ -1,0 +1,150 @@
+/**
+ * The team library reaches the CAPPLAN functions without the task pane. The built dist/functions.js is
+ * loaded as Excel's shared runtime starts it with the pane closed: CustomFunctions, the page's localStorage
+ * (where the sidebar saved the library) and the Excel API over the workbook, but no taskpane.js. The
+ * workbook is the in-memory host; it counts the full recalculations the add-in asks for.
+ */
+import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/dev/excel-host";
+import { insertTemplate } from "../../../src/excel/insertTemplate";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import type { LibraryDocument } from "../../../src/model/library/schema";
+import { CACHE_KEY, writeCachedLibrary } from "../../../src/shared-state/libraryCache";
+import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
+import { MemoryStorage } from "../../support/taskpane/harness";
+import { teamLibraryText } from "../../support/taskpane/libraries";
+import { ErrorCode, excelError, loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
+
+/** A workbook that counts Application.calculate (the in-memory store has no engine of its own). */
+class CountingStore extends MemoryCellStore {
+  recalcs = 0;
+  recalculate(): void {
+    this.recalcs += 1;
+  }
+}
+
+function layered(text: string): LibraryDocument {
+  const result = validateTeamLibraryText(text, DEFAULT_LIBRARY);
+  if (!result.ok) throw new Error("the test's team library is invalid");
+  return result.library;
+}
+
+const TEAM = layered(teamLibraryText());
+const TEAM_PRICE = 34000; // the team's H100 system price (teamLibrary())
+
+interface Runtime {
+  readonly fns: LoadedFunctions;
+  readonly store: CountingStore;
+  readonly storage: MemoryStorage;
+}
+
+/** A workbook with a template sheet inserted from `pinned` (none when null). */
+async function workbookPinning(pinned: LibraryDocument | null): Promise<CountingStore> {
+  const store = new CountingStore();
+  if (pinned !== null) {
+    const excel = asExcelNamespace(createMemoryExcel(store).Excel);
+    const index = buildIndex(pinned);
+    const scenario = Object.keys(pinned.scenarios)[0] ?? "";
+    await insertTemplate(excel, index, scenario);
+  }
+  store.recalcs = 0;
+  return store;
+}
+
+function savedBySidebar(library: LibraryDocument, text: string): MemoryStorage {
+  const storage = new MemoryStorage();
+  writeCachedLibrary(storage, { text, library, source: { kind: "url", url: "https://libraries.example.com/acme.json" }, savedAt: "2026-11-30T08:00:00.000Z" });
+  return storage;
+}
+
+/** functions.js starts with the pane closed; resolves after its start-up (the pin check) is over. */
+async function startPaneClosed(store: CountingStore, storage: MemoryStorage): Promise<Runtime> {
+  const excel = asExcelNamespace(createMemoryExcel(store).Excel);
+  const fns = loadBuiltFunctions({ localStorage: storage, Excel: excel });
+  await fns.started;
+  return { fns, store, storage };
+}
+
+const gpuCost = (fns: LoadedFunctions): unknown => fns.call("GPUCOST", "H100", 1000, "server");
+
+describe("functions.js restores the saved team library itself, with the task pane closed", () => {
+  test("Given the team library saved by the sidebar, When the runtime starts without the pane, Then the first calculation already uses it", async () => {
+    const storage = savedBySidebar(TEAM, teamLibraryText());
+    const store = await workbookPinning(null);
+    const excel = asExcelNamespace(createMemoryExcel(store).Excel);
+    const fns = loadBuiltFunctions({ localStorage: storage, Excel: excel });
+    // Synchronously, before the start-up's asynchronous part: this is the first calculation.
+    expect(fns.call("LIBRARY")).toBe("Acme team library 2.0.0");
+    expect(gpuCost(fns)).toBe(TEAM_PRICE * 1000);
+    await fns.started;
+    expect(store.recalcs).toBe(0);
+  });
+
+  test("Given a workbook pinned to the team library and its saved copy, When the runtime starts, Then team numbers and no recalculation at all", async () => {
+    const { fns, store } = await startPaneClosed(await workbookPinning(TEAM), savedBySidebar(TEAM, teamLibraryText()));
+    expect(fns.call("LIBRARY")).toBe("Acme team library 2.0.0");
+    expect(gpuCost(fns)).toBe(TEAM_PRICE * 1000);
+    expect(store.recalcs).toBe(0);
+  });
+
+  test("Given a workbook whose template came from the bundled library, no saved copy, When the runtime starts, Then bundled numbers and no recalculation", async () => {
+    const { fns, store } = await startPaneClosed(await workbookPinning(DEFAULT_LIBRARY), new MemoryStorage());
+    expect(fns.call("LIBRARY")).toBe(`${DEFAULT_LIBRARY.meta.name} ${DEFAULT_LIBRARY.meta.version}`);
+    expect(typeof gpuCost(fns)).toBe("number");
+    expect(store.recalcs).toBe(0);
+  });
+
+  test("Given no template sheet (nothing pinned), When the runtime starts without a saved copy, Then the bundled library is fine", async () => {
+    const { fns, store } = await startPaneClosed(await workbookPinning(null), new MemoryStorage());
+    expect(typeof gpuCost(fns)).toBe("number");
+    expect(store.recalcs).toBe(0);
+  });
+});
+
+describe("the workbook's library is missing: say so, never bundled numbers", () => {
+  test("Given a workbook pinned to the team library and no saved copy, When the runtime starts, Then LIBRARY() says it is missing, functions are #N/A saying what to do, and Excel recalculates once", async () => {
+    const { fns, store } = await startPaneClosed(await workbookPinning(TEAM), new MemoryStorage());
+    expect(fns.call("LIBRARY")).toMatch(/^Library missing: This workbook uses library "acme-team" 2\.0\.0, which is not loaded \(in use: Capacity Planner default library .*\)\. Open Capacity Planner/);
+    for (const call of [() => gpuCost(fns), () => fns.call("RENTVSBUILD", "H100", 1000, 5), () => fns.call("ASSUMPTION", "financing.discountRate")]) {
+      const error = excelError(call);
+      expect(error.code).toBe(ErrorCode.notAvailable);
+      expect(error.message).toMatch(/"acme-team" 2\.0\.0.*Open Capacity Planner \(Home > Rent vs Build\) and load it\./);
+      expect(error.message.length).toBeLessThanOrEqual(255);
+    }
+    // Cells computed before the pin was known are recalculated, once.
+    expect(store.recalcs).toBe(1);
+  });
+
+  test("Given a workbook pinned to team 3.0.0 and only 2.0.0 saved, When the runtime starts, Then #N/A names the version the workbook needs", async () => {
+    const v3 = layered(teamLibraryText({ version: "3.0.0" }));
+    const { fns } = await startPaneClosed(await workbookPinning(v3), savedBySidebar(TEAM, teamLibraryText()));
+    expect(excelError(() => gpuCost(fns)).message).toMatch(/"acme-team" 3\.0\.0, which is not loaded \(in use: Acme team library 2\.0\.0\)/);
+  });
+
+  test("Given a copy saved by an earlier version of the add-in (text only), When the runtime starts, Then it is kept for the sidebar to check and the pinned functions are #N/A", async () => {
+    const storage = new MemoryStorage();
+    const v1 = JSON.stringify({ version: 1, text: teamLibraryText(), source: { kind: "url", url: "https://x.example/a.json" }, savedAt: "2026-01-01T00:00:00Z" });
+    storage.setItem(CACHE_KEY, v1);
+    const { fns } = await startPaneClosed(await workbookPinning(TEAM), storage);
+    expect(excelError(() => gpuCost(fns)).code).toBe(ErrorCode.notAvailable);
+    expect(storage.getItem(CACHE_KEY)).toBe(v1);
+  });
+});
+
+describe("a saved copy that cannot be used is cleared, never retried", () => {
+  const deep = 100_000;
+  test.each([
+    ["100k-deep nested JSON as the library", (record: Record<string, unknown>) => JSON.stringify({ ...record, checked: { ...(record.checked as object), library: "@" } }).replace('"@"', "[".repeat(deep) + "]".repeat(deep))],
+    ["a library that does not match its checksum", (record: Record<string, unknown>) => JSON.stringify(record).replace('"Acme team library"', '"Acme team library (edited)"')],
+    ["not JSON at all", () => "{{{"],
+  ])("Given %s, When the runtime starts, Then the copy is removed and the functions use the bundled library", async (_what, damage) => {
+    const storage = savedBySidebar(TEAM, teamLibraryText());
+    storage.setItem(CACHE_KEY, damage(JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as Record<string, unknown>));
+    const { fns } = await startPaneClosed(await workbookPinning(null), storage);
+    expect(storage.getItem(CACHE_KEY)).toBeNull();
+    expect(fns.call("LIBRARY")).toBe(`${DEFAULT_LIBRARY.meta.name} ${DEFAULT_LIBRARY.meta.version}`);
+    // The next start finds nothing to retry.
+    const again = await startPaneClosed(await workbookPinning(null), storage);
+    expect(typeof gpuCost(again.fns)).toBe("number");
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * LibreOffice Calc as a second engine (issue 7, #8 and #10), when it is installed (`soffice` on the
+ * PATH; `apt-get install libreoffice-calc-nogui`); skipped otherwise. Each check converts an .xlsx
+ * to CSV headless, with a throw-away profile that sets the locale and forces recalculation on load
+ * (as a recipient's Excel does for a file from an older calculation engine).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { asExcelNamespace, createMemoryExcel } from "../../../../src/dev/excel-host";
+import { insertTemplate } from "../../../../src/excel/insertTemplate";
+import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { buildIndex } from "../../../../src/model/library/indexLibrary";
+import { buildRentVsBuildTemplate } from "../../../../src/templates/rentVsBuild";
+import { LAYOUT } from "../../../../src/templates/layout";
+import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../../src/dev/workbench/capplanPlugin";
+import { exportXlsx } from "../../../../src/dev/workbench/exportXlsx";
+import { HyperFormulaCellStore } from "../../../../src/dev/workbench/hyperFormulaStore";
+import { loadBuiltFunctions } from "../../../support/customFunctionsRuntime";
+import { readDistFile } from "../../../support/dist";
+
+const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
+const available = soffice.status === 0;
+const describeWithLibreOffice = available ? describe : describe.skip;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "capplan-lo-"));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** The first sheet (or `sheet`, 1-based) of `xlsx` as rows of cells, computed by LibreOffice in `locale`. */
+function calcCsv(xlsx: Uint8Array, locale: string, sheet = 1): string[][] {
+  const dir = fs.mkdtempSync(path.join(work, "run-"));
+  const profile = path.join(dir, "profile", "user");
+  fs.mkdirSync(profile, { recursive: true });
+  fs.writeFileSync(
+    path.join(profile, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+  );
+  const file = path.join(dir, "book.xlsx");
+  fs.writeFileSync(file, xlsx);
+  // Tab-separated, UTF-8, formatted as shown, the given sheet.
+  const filter = `csv:Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,true,false,false,${sheet}`;
+  const run = spawnSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+      "--convert-to",
+      filter,
+      "--outdir",
+      dir,
+      file,
+    ],
+    { encoding: "utf8", timeout: 120_000 }
+  );
+  const csv = fs.readdirSync(dir).find((f) => f.endsWith(".csv"));
+  if (run.status !== 0 || csv === undefined) throw new Error(`soffice failed: ${run.stderr}`);
+  return fs
+    .readFileSync(path.join(dir, csv), "utf8")
+    .split("\n")
+    .map((line) => line.split("\t").map((cell) => cell.replace(/^"|"$/g, "")));
+}
+
+describeWithLibreOffice("Given LibreOffice Calc as a second engine", () => {
+  jest.setTimeout(180_000);
+
+  it("keeps the verdict's amount readable in de-DE", async () => {
+    const spec = buildRentVsBuildTemplate(buildIndex(DEFAULT_LIBRARY), "xai-memphis-2024", {
+      sheetName: "S",
+      nameSuffix: "",
+    });
+    const verdict = spec.cells.find((c) => c.address === `C${LAYOUT.verdict}`)?.formula ?? "";
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("S");
+    ws.getCell("A1").value = -28742515702.4;
+    ws.getCell("B1").value = 5;
+    book.definedNames.add("S!$A$1", "CP_DifferenceWithDelay");
+    book.definedNames.add("S!$B$1", "CP_Horizon");
+    ws.getCell("C1").value = { formula: '"Build is cheaper by "&TEXT(-A1, "$#,##0")' };
+    ws.getCell("D1").value = { formula: verdict.slice(1) };
+    const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+
+    const [us] = calcCsv(bytes, "en-US");
+    const [de] = calcCsv(bytes, "de-DE");
+    // When the verdict is computed in a comma-decimal locale (de-DE)
+    const expected = (amount: string) =>
+      `Build is cheaper by $${amount} over 5 years (NPV of costs plus the cost of delay)`;
+    // Then TEXT's format garbles the amount and the template's FIXED form does not
+    expect(us?.[2]).toBe("Build is cheaper by $28,742,515,702");
+    expect(de?.[2]).not.toBe("Build is cheaper by $28.742.515.702"); // "$28742515702,400": "," read as decimals
+    expect(us?.[3]).toBe(expected("28,742,515,702"));
+    expect(de?.[3]).toBe(expected("28.742.515.702"));
+  });
+
+  it("recalculates the exports without the add-in", async () => {
+    const loaded = loadBuiltFunctions();
+    const registry = new CapplanFunctionRegistry(
+      parseFunctionsJson(JSON.parse(readDistFile("functions.json")))
+    );
+    for (const [id, fn] of loaded.registered) registry.associate(id, fn);
+    const store = new HyperFormulaCellStore({ capplan: registry, sheets: ["Sheet1"] });
+    await insertTemplate(
+      asExcelNamespace(createMemoryExcel(store).Excel),
+      buildIndex(DEFAULT_LIBRARY),
+      "xai-memphis-2024"
+    );
+    const sheet1 = store.findSheetByName("Sheet1")?.id ?? "";
+    store.setFormula(sheet1, 0, 0, '=CAPPLAN.GPUCOST("H100",1000)');
+    store.setFormula(sheet1, 0, 1, "=A1*2");
+    const rvb = store.findSheetByName("Rent vs Build")?.id ?? "";
+    const verdict = String(store.getCell(rvb, LAYOUT.verdict - 1, 2).value);
+
+    // When the workbench's exports are recalculated without the add-in
+    const live = calcCsv(await exportXlsx(store), "en-US");
+    // Then CAPPLAN cells are #NAME? in the formulas export and values in the values export; native formulas agree
+    expect(live[0]?.slice(0, 2)).toEqual(["#NAME?", "#NAME?"]);
+    const liveTemplate = calcCsv(await exportXlsx(store), "en-US", 2);
+    expect(liveTemplate[LAYOUT.verdict - 1]?.[2]).toBe(verdict);
+
+    const values = calcCsv(await exportXlsx(store, { capplan: "values" }), "en-US");
+    const cost = Number(store.getCell(sheet1, 0, 0).value);
+    expect(Number(values[0]?.[0])).toBeCloseTo(cost, 6);
+    expect(Number(values[0]?.[1])).toBeCloseTo(cost * 2, 6);
+    const valuesTemplate = calcCsv(await exportXlsx(store, { capplan: "values" }), "en-US", 2);
+    expect(valuesTemplate[LAYOUT.header.liveLibrary - 1]?.[2]).toBe(
+      store.getCell(rvb, LAYOUT.header.liveLibrary - 1, 2).value
+    );
+    expect(valuesTemplate[LAYOUT.verdict - 1]?.[2]).toBe(verdict);
+  });
+});
