@@ -165,3 +165,34 @@ describe("the workbook's library is missing until the user loads it", () => {
     expect(libraryInfo(sidebar.root).Version).toBe("3.0.0");
   });
 });
+
+describe("a secret URL saved by an earlier version is stored redacted from then on", () => {
+  const SAS = "?sv=2025-01-05&se=2027-01-01&sr=b&sp=r&sig=SECRETSIGNATURE";
+  const savedSource = (storage: MemoryStorage): string => {
+    const saved = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as { source?: { url?: string } };
+    return saved.source?.url ?? "";
+  };
+
+  it("Given a text-only copy (revision 1) whose source is a SAS URL, When the pane opens and saves it again, Then the saved source and the active library's source hide the signature", async () => {
+    const storage = new MemoryStorage();
+    const url = "https://acme.blob.core.windows.net/lib/team.json";
+    storage.setItem(CACHE_KEY, JSON.stringify({ version: 1, text: teamLibraryText(), source: { kind: "url", url: url + SAS }, savedAt: "2026-11-01T00:00:00.000Z" }));
+    const sidebar = mountSidebar({ storage });
+    expect((await sidebar.app.restored).status).toBe("restored");
+    expect(savedSource(storage)).toBe(`${url}?sv=…&se=…&sr=…&sp=…&sig=…`);
+    expect(JSON.stringify(getActiveLibrary().source)).not.toContain("SECRETSIGNATURE");
+    expect(storage.getItem(CACHE_KEY)).not.toContain("SECRETSIGNATURE");
+  });
+
+  it("Given an up-to-date copy whose source still holds a token, When functions.js restores it at start, Then the active source is redacted and the copy is saved without the token", async () => {
+    const storage = await savedTeamLibrary();
+    const record = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as { source: { kind: string; url: string } };
+    record.source.url = `${record.source.url}?private_token=SECRETTOKEN&v=2`;
+    storage.setItem(CACHE_KEY, JSON.stringify(record));
+    expect(restoreSavedLibrary(storage, FIXED_NOW).status).toBe("restored");
+    expect(getActiveLibrary().source).toEqual({ kind: "url", url: `${server.url("/team.json")}?private_token=…&v=2` });
+    expect(storage.getItem(CACHE_KEY)).not.toContain("SECRETTOKEN");
+    // Still a copy functions.js trusts (the checksum covers the library, not its address).
+    expect(restoreSavedLibrary(storage, FIXED_NOW).status).toBe("restored");
+  });
+});
