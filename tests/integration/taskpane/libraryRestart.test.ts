@@ -9,10 +9,13 @@
 import {
   getActiveLibrary,
   libraryUnavailable,
+  recalculationPending,
   recordStartupRestore,
   setPinnedLibrary,
 } from "../../../src/functions/activeLibrary";
 import { restoreSavedLibrary } from "../../../src/functions/restoreLibrary";
+import { updatePinnedLibrary } from "../../../src/excel/pinnedLibrary";
+import { requestFullRecalculation, retryFailedRecalculation } from "../../../src/excel/recalculate";
 import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { LIBRARY_SCHEMA_REVISION } from "../../../src/model/library/fingerprint";
 import { CACHE_KEY } from "../../../src/taskpane/libraryCache";
@@ -194,5 +197,35 @@ describe("a secret URL saved by an earlier version is stored redacted from then 
     expect(storage.getItem(CACHE_KEY)).not.toContain("SECRETTOKEN");
     // Still a copy functions.js trusts (the checksum covers the library, not its address).
     expect(restoreSavedLibrary(storage, FIXED_NOW).status).toBe("restored");
+  });
+});
+
+describe("Excel refuses the recalculation that applies the workbook's pin", () => {
+  it("Given the pane open and Excel refusing Application.calculate twice, When the pin is applied, Then the Library panel says to recalculate (Ctrl+Alt+F9); When a later recalculation succeeds, Then LIBRARY() no longer asks", async () => {
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ store });
+    await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    sidebar.host.faults.failOperation({ location: "Application.calculate", times: 2 });
+    const pin = { kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } } as const;
+    expect(await retryFailedRecalculation(sidebar.Excel, await updatePinnedLibrary(sidebar.Excel, pin))).toBe("failed");
+    expect(recalculationPending()).toBe(true);
+    const shown = mustMessage(panel(sidebar.root, "Library"));
+    expect(shown.title).toBe("This workbook's library is not loaded");
+    expect(shown.next).toMatch(/recalculate \(Ctrl\+Alt\+F9\) to apply/i);
+    expect(await requestFullRecalculation(sidebar.Excel)).toBe("recalculated");
+    expect(recalculationPending()).toBe(false);
+  });
+
+  it("Given nothing missing but Excel refusing twice, When a recalculation is retried, Then the panel still warns that cells may show another library", async () => {
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ store });
+    await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    sidebar.host.faults.failOperation({ location: "Application.calculate", times: 2 });
+    expect(await retryFailedRecalculation(sidebar.Excel, "failed")).toBe("failed");
+    const shown = mustMessage(panel(sidebar.root, "Library"));
+    expect(shown.details.join(" ")).toMatch(/Ctrl\+Alt\+F9/);
+    expect(store.recalcs).toBe(0);
   });
 });
