@@ -219,14 +219,26 @@ describe("npm run build prints where the manifest points", () => {
     expect(text).toMatch(/WARNING: that is the placeholder host/);
   });
 
-  test("Given ADDIN_PUBLIC_URL, Then the summary credits it and gives no placeholder warning", () => {
+  test("Given ADDIN_PUBLIC_URL at a host's root, Then the summary credits it and gives no warning", () => {
+    const xml = built().split("https://capplan.example.com/").join("https://addins.contoso.com/");
+    const text = summary(xml, { ADDIN_PUBLIC_URL: "https://addins.contoso.com" });
+    expect(text).toContain("points Excel at https://addins.contoso.com/");
+    expect(text).toContain("(from ADDIN_PUBLIC_URL)");
+    expect(text).not.toContain("WARNING");
+  });
+
+  test("Given ADDIN_PUBLIC_URL with a path, Then the summary warns that _headers and staticwebapp.config.json match only the site root, and says what to do", () => {
     const xml = built()
       .split("https://capplan.example.com/")
       .join("https://addins.contoso.com/capplan/");
     const text = summary(xml, { ADDIN_PUBLIC_URL: "https://addins.contoso.com/capplan" });
     expect(text).toContain("points Excel at https://addins.contoso.com/capplan/");
-    expect(text).toContain("(from ADDIN_PUBLIC_URL)");
-    expect(text).not.toContain("WARNING");
+    expect(text).not.toMatch(/placeholder/);
+    // The rules say /functions.json; Excel asks for /capplan/functions.json, which no rule matches.
+    expect(text).toMatch(/WARNING: .*path \/capplan\/.*_headers and dist\/staticwebapp\.config\.json/);
+    expect(text).toMatch(/no CORS/);
+    expect(text).toContain("deploy/nginx.conf");
+    expect(text).toContain("/capplan/functions.json");
   });
 
   test("Given package.json, Then npm run build runs the summary after webpack", () => {
