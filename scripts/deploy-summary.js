@@ -23,6 +23,15 @@ function manifestTargets(xml) {
   };
 }
 
+/** The path of a URL ("/capplan/"), "/" when it has none or cannot be parsed. */
+function pathOf(url) {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "/";
+  }
+}
+
 function summary(xml, env) {
   const target = deployTarget(env);
   const t = manifestTargets(xml);
@@ -35,6 +44,20 @@ function summary(xml, env) {
     `  functions.json ${t.functionsJson}`,
     `  Upload dist/ to ${base} with the CORS and cache headers of deploy/ (README: Sideload into Excel > Deploy).`,
   ];
+  const prefix = pathOf(base);
+  if (prefix !== "/" && !base.includes("localhost")) {
+    // dist/_headers and dist/staticwebapp.config.json match /functions.json: right only when dist/ is the
+    // site root. Below a path no rule matches, and Excel on the web then never registers the functions.
+    lines.push(
+      `  WARNING: the add-in is below the path ${prefix}, but dist/_headers and dist/staticwebapp.config.json`,
+      "    match paths at the site root (/functions.json): on Netlify, Cloudflare Pages or Azure Static Web Apps",
+      "    Excel on the web would get no CORS and the CAPPLAN functions would not register. Either:",
+      "    - serve dist/ as the root of its own site (ADDIN_PUBLIC_URL without a path), or",
+      "    - use deploy/nginx.conf (inside the location of that path) or the host's own header settings, or",
+      `    - put _headers / staticwebapp.config.json at the site root with every rule prefixed by ${prefix.replace(/\/$/, "")}`,
+      `      (e.g. ${prefix}functions.json, ${prefix}functions.js, ${prefix}assets/*).`
+    );
+  }
   if (base.includes("localhost")) {
     lines.push("  This is a development manifest: run `npm run build` for production.");
   } else if (target.placeholder) {

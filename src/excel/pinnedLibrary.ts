@@ -16,16 +16,16 @@ import {
   type PinnedLibrary,
   type PinState,
 } from "../shared-state/activeLibrary";
+import { ownEntry } from "../model/library/indexLibrary";
 import type { ExcelApi } from "./excelApi";
 import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "./recalculate";
 
 /** The template registry's setting key: templateRegistry.ts's REGISTRY_KEY (a test keeps them equal). */
 export const TEMPLATE_REGISTRY_SETTING = "capplan.templates";
 
+// The library index's own-key lookup (zod-free, so this bundle may use it), for any decoded object.
 const own = (record: object, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(record, key)
-    ? (record as Record<string, unknown>)[key]
-    : undefined;
+  ownEntry(record as Readonly<Record<string, unknown>>, key);
 
 const text = (value: unknown): string | null =>
   typeof value === "string" && value.length > 0 ? value : null;

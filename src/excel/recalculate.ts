@@ -5,6 +5,7 @@
  * again by itself. A full recalculation is costly in big workbooks, so callers ask for one only when the
  * answers changed (activeLibrary.ts's answersToken). Hosts without the application object are skipped.
  */
+import { setRecalculationPending } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "./excelApi";
 
 /** Excel.run, plus the CalculationType enum when the host has it (office.js does). */
@@ -27,6 +28,7 @@ export async function requestFullRecalculation(excel: RecalcExcel): Promise<Reca
       }
       application.calculate(full);
       await context.sync();
+      setRecalculationPending(false); // every cell has the current answers now
       return "recalculated";
     });
   } catch {
@@ -41,4 +43,20 @@ export async function recalculateIfChanged(
   after: string
 ): Promise<RecalcOutcome> {
   return before === after ? "unchanged" : requestFullRecalculation(excel);
+}
+
+/**
+ * For a recalculation that must happen (cells hold answers that are no longer right): when Excel refused it,
+ * asks once more (a refusal is often momentary: a cell being edited, a dialog open); when that fails too,
+ * records that the user must recalculate, which LIBRARY() and the pane's Library panel then say, so cells
+ * never keep another library's numbers silently.
+ */
+export async function retryFailedRecalculation(
+  excel: RecalcExcel,
+  outcome: RecalcOutcome
+): Promise<RecalcOutcome> {
+  if (outcome !== "failed") return outcome;
+  const again = await requestFullRecalculation(excel);
+  if (again === "failed") setRecalculationPending(true);
+  return again;
 }

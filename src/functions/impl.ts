@@ -30,7 +30,13 @@ import {
   compareInputsFor,
   rentInputsFor,
 } from "../model/resolve";
-import { getActiveLibrary, libraryName, libraryUnavailable } from "../shared-state/activeLibrary";
+import {
+  getActiveLibrary,
+  libraryName,
+  libraryUnavailable,
+  RECALCULATE_HINT,
+  recalculationPending,
+} from "../shared-state/activeLibrary";
 import { ArgumentError } from "./argumentError";
 import {
   optionalNumber,
@@ -351,6 +357,7 @@ export function gpuSpec(gpu: unknown, field: unknown): number | string {
 /** "name version"; when the workbook's library is missing, text that says so (LIBRARY() never errs). */
 export function library(): string {
   const missing = libraryUnavailable();
-  if (missing !== null) return `Library missing: ${missing}`;
-  return libraryName(getActiveLibrary());
+  const text = missing !== null ? `Library missing: ${missing}` : libraryName(getActiveLibrary());
+  // A LIBRARY() typed or recalculated after Excel refused the recalculation says what is still to do.
+  return recalculationPending() ? `${text} ${RECALCULATE_HINT}` : text;
 }

@@ -12,6 +12,7 @@ import {
   LibraryShapeError,
   libraryHash,
 } from "../model/library/fingerprint";
+import { ownEntry } from "../model/library/indexLibrary";
 import type { LibraryDocument } from "../model/library/schema";
 import {
   clearCachedLibrary,
@@ -30,10 +31,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The few fields every function and message relies on; the hash already proved it is what was validated. */
 function metaProblem(doc: unknown): string | null {
   if (!isRecord(doc)) return "it is not a library";
-  const meta = Object.prototype.hasOwnProperty.call(doc, "meta") ? doc.meta : undefined;
+  const meta = ownEntry(doc, "meta");
   if (!isRecord(meta)) return "it has no meta";
   for (const field of ["id", "name", "version"]) {
-    const value = Object.prototype.hasOwnProperty.call(meta, field) ? meta[field] : undefined;
+    const value = ownEntry(meta, field);
     if (typeof value !== "string" || value === "") return `meta.${field} is missing`;
   }
   return null;

@@ -6,7 +6,7 @@
  * (the pinned library is missing), ask Excel to recalculate so no cell keeps numbers from the wrong library.
  */
 import { updatePinnedLibrary } from "../excel/pinnedLibrary";
-import type { RecalcExcel } from "../excel/recalculate";
+import { retryFailedRecalculation, type RecalcExcel } from "../excel/recalculate";
 import type { StorageLike } from "../shared-state/libraryCache";
 import { recordStartupRestore, setPinnedLibrary } from "../shared-state/activeLibrary";
 import { restoreSavedLibrary } from "./restoreLibrary";
@@ -34,7 +34,9 @@ async function checkWorkbookPin(): Promise<void> {
   if (excel === undefined || typeof excel.run !== "function") return; // no workbook to read
   try {
     if (typeof scope.Office?.onReady === "function") await scope.Office.onReady();
-    await updatePinnedLibrary(excel);
+    // Cells computed before the pin was known hold the restored library's numbers: a refused
+    // recalculation is asked again, then shown (LIBRARY(), the pane), never ignored.
+    await retryFailedRecalculation(excel, await updatePinnedLibrary(excel));
   } catch {
     // The settings could not be read: nothing is known to be pinned, the restored library stays in use.
     setPinnedLibrary({ kind: "none" });

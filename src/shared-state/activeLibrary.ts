@@ -74,6 +74,11 @@ export interface Holder {
   unavailable: string | null;
   /** Set once by whichever bundle restored the saved copy at start. */
   startup: StartupRestore | null;
+  /**
+   * Excel refused the recalculation asked for after the answers changed (twice): cells computed before may
+   * still show the old answers, so the user must recalculate. Cleared when a later one succeeds.
+   */
+  recalcPending: boolean;
 }
 
 const HOLDER_KEY = Symbol.for("capacity-planner.active-library");
@@ -112,6 +117,7 @@ function holder(): Holder {
       pin: { kind: "unknown" },
       unavailable: null,
       startup: null,
+      recalcPending: false,
     };
     scope[HOLDER_KEY] = current;
   }
@@ -185,6 +191,7 @@ export function resetActiveLibrary(): ActiveLibrary {
   const h = holder();
   h.pin = { kind: "unknown" };
   h.startup = null;
+  h.recalcPending = false;
   return setActiveLibrary(BUNDLED_LIBRARY, { kind: "bundled" }, new Date(), "restored");
 }
 
@@ -203,6 +210,25 @@ export function onAvailabilityChange(listener: (unavailable: string | null) => v
   const h = holder();
   h.availabilityListeners.add(listener);
   return () => h.availabilityListeners.delete(listener);
+}
+
+/** What LIBRARY() and the pane add while a needed recalculation has not happened (Excel refused it). */
+export const RECALCULATE_HINT =
+  "Excel did not recalculate after the library check, so cells computed before it may show numbers from another library. Recalculate (Ctrl+Alt+F9) to apply the library to every cell.";
+
+/**
+ * Records that a needed recalculation failed (true) or that one succeeded since (false). Availability
+ * listeners hear it (with the unchanged #N/A message), so the pane can ask the user to recalculate.
+ */
+export function setRecalculationPending(pending: boolean): void {
+  const h = holder();
+  if (h.recalcPending === pending) return;
+  h.recalcPending = pending;
+  for (const listener of h.availabilityListeners) listener(h.unavailable);
+}
+
+export function recalculationPending(): boolean {
+  return holder().recalcPending;
 }
 
 /** Null when the functions answer with the active library; else the message of their #N/A. */

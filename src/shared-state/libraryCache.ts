@@ -13,6 +13,7 @@
 import type { LibrarySource } from "./activeLibrary";
 import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../model/library/fingerprint";
 import type { LibraryDocument } from "../model/library/schema";
+import { redactUrl } from "../model/library/redact";
 
 /** window.localStorage, or a test's fake (null when storage is unavailable, e.g. blocked). */
 export interface StorageLike {
@@ -60,11 +61,18 @@ function safeGet(storage: StorageLike | null, key: string): string | null {
   }
 }
 
+/**
+ * Only the remembered URL (URL_KEY, to load again) keeps a link's secret; the saved copy's source is what
+ * the pane shows, so it is stored redacted. Earlier versions stored it as typed (a SAS URL's signature).
+ */
+const redactedSource = (source: CachedSource): CachedSource =>
+  source.kind === "url" ? { kind: "url", url: redactUrl(source.url) } : source;
+
 function parseSource(value: unknown): CachedSource | null {
   if (typeof value !== "object" || value === null) return null;
   const source = value as { kind?: unknown; url?: unknown; fileName?: unknown };
   if (source.kind === "url" && typeof source.url === "string")
-    return { kind: "url", url: source.url };
+    return { kind: "url", url: redactUrl(source.url) };
   if (source.kind === "file" && typeof source.fileName === "string")
     return { kind: "file", fileName: source.fileName };
   return null;
@@ -95,6 +103,16 @@ export function readCachedLibrary(storage: StorageLike | null): CacheRead {
   if (typeof record.text !== "string" || source === null || typeof record.savedAt !== "string") {
     return { status: "corrupt", problem: "the saved copy is incomplete" };
   }
+  if (source.kind === "url" && source.url !== (record.source as { url: string }).url) {
+    // A secret saved by an earlier version: replace it in storage now, whichever bundle reads first (the
+    // functions may run for a whole session without the pane). Best effort: a refused write only leaves
+    // the old copy, which the next read tries again.
+    try {
+      storage?.setItem(CACHE_KEY, JSON.stringify({ ...record, source }));
+    } catch {
+      // storage full or blocked
+    }
+  }
   const base = { text: record.text, source, savedAt: record.savedAt };
   if (record.version === 1) return { status: "ok", cached: { version: 1, ...base } };
   const checked = parseChecked((value as { checked?: unknown }).checked);
@@ -123,7 +141,7 @@ export function writeCachedLibrary(storage: StorageLike | null, entry: LibraryTo
   const cached: CachedLibrary = {
     version: 2,
     text: entry.text,
-    source: entry.source,
+    source: redactedSource(entry.source),
     savedAt: entry.savedAt,
     checked: {
       revision: LIBRARY_SCHEMA_REVISION,

@@ -11,6 +11,8 @@ import {
   libraryUnavailable,
   onActiveLibraryChange,
   onAvailabilityChange,
+  RECALCULATE_HINT,
+  recalculationPending,
   type ActiveLibrary,
 } from "../shared-state/activeLibrary";
 import type { RecalcExcel } from "../excel/recalculate";
@@ -118,7 +120,18 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
 
   // The workbook's template sheets came from a library that is not loaded: say so where it can be fixed.
   function showUnavailable(unavailable: string | null): void {
-    if (unavailable === null) return;
+    // Excel refused the recalculation that applies the library: cells may show numbers from another one.
+    const recalc = recalculationPending();
+    if (unavailable === null) {
+      if (recalc)
+        libraryPanel.messages.show({
+          kind: "warning",
+          title: "Some CAPPLAN cells may not show this library yet",
+          details: [RECALCULATE_HINT],
+          next: "Recalculate the workbook (Ctrl+Alt+F9) to apply the library to every cell.",
+        });
+      return;
+    }
     // The functions' #N/A message is plain text for Excel; here its ids and names (from the workbook and
     // the library) are isolated, so the same sentence is said with each piece marked.
     const { pin, active: inUse } = activeLibraryState();
@@ -131,7 +144,9 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
       kind: "warning",
       title: "This workbook's library is not loaded",
       details: [detail],
-      next: "Load it from its URL or file below. Until then CAPPLAN formulas show #N/A instead of numbers from another library.",
+      next: recalc
+        ? "Excel did not recalculate: recalculate (Ctrl+Alt+F9) to apply this to cells computed earlier, which may show numbers from another library. Then load the workbook's library from its URL or file below."
+        : "Load it from its URL or file below. Until then CAPPLAN formulas show #N/A instead of numbers from another library.",
     });
   }
   const stopWatchingAvailability = onAvailabilityChange(showUnavailable);

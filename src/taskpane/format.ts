@@ -3,7 +3,7 @@
  */
 import type { LibrarySource } from "../shared-state/activeLibrary";
 import { isolate } from "./dom";
-import { redactUrl } from "./redact";
+import { redactUrl } from "../model/library/redact";
 
 /** Grouped digits and up to 6 decimals: 11,700,000 / 0.0623 / 1.275. */
 export function formatNumber(value: number, locale?: string): string {

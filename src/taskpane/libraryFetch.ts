@@ -8,7 +8,7 @@
 import { decodeLibraryBytes } from "../model/library/load";
 import { formatBytes, formatSeconds } from "./format";
 import { DEVELOPMENT_BUILD } from "./buildMode";
-import { redactUrl } from "./redact";
+import { redactUrl } from "../model/library/redact";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -70,7 +70,7 @@ const PUBLISH_OVER_HTTPS =
   "Publish the library at an https address (SharePoint, a static site or a repository's raw file URL) and load that, or download it and choose Load file.";
 
 // The redaction lives in its own module so format.ts (which this module imports) can use it too.
-export { redactUrl } from "./redact";
+export { redactUrl } from "../model/library/redact";
 
 export type UrlCheck =
   | { readonly ok: true; readonly url: string }

@@ -3,6 +3,7 @@
  * (recorded), what the cell holds now, and what the current library says. No Excel here; src/excel
  * reads the three inputs in one sync and writes the chosen rows back in one more.
  */
+import { ownEntry } from "../model/library/indexLibrary";
 import type { AssumptionSpec } from "./types";
 
 /** A cell's value as Excel reports it ("" for an empty cell). */
@@ -97,12 +98,8 @@ export function computeRefreshRows(
 ): RefreshRow[] {
   const rows: RefreshRow[] = [];
   const seen = new Set<string>();
-  const current = (key: string): CellScalar | null => {
-    if (!Object.prototype.hasOwnProperty.call(currentCellValues, key)) return null;
-    return currentCellValues[key] ?? null;
-  };
-  const recordedOf = (key: string): RecordedAssumption | undefined =>
-    Object.prototype.hasOwnProperty.call(recorded, key) ? recorded[key] : undefined;
+  const current = (key: string): CellScalar | null => ownEntry(currentCellValues, key) ?? null;
+  const recordedOf = (key: string): RecordedAssumption | undefined => ownEntry(recorded, key);
 
   for (const spec of libraryAssumptions) {
     if (seen.has(spec.key)) continue;

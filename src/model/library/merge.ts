@@ -3,6 +3,7 @@
  * Team libraries are layered over the bundled default, so a team publishes only what it changes
  * (its negotiated rental rate, its WACC, its own site) and still gets every other assumption.
  */
+import { ownEntry } from "./indexLibrary";
 import { parseLibrary, type ParseResult } from "./load";
 import { RESERVED_KEYS, type LibraryDocument, type TeamLibrary } from "./schema";
 
@@ -31,10 +32,7 @@ function mergeValues(base: Json, layer: Json): Json {
     // Validation refused reserved keys; never assign one (merged["__proto__"] = x sets the prototype),
     // and read the base by own key only (base["constructor"] is inherited, not an entry).
     if (RESERVED_KEYS.has(key)) continue;
-    merged[key] = mergeValues(
-      Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined,
-      value
-    );
+    merged[key] = mergeValues(ownEntry(base, key), value);
   }
   return merged;
 }

@@ -148,3 +148,31 @@ describe("a saved copy that cannot be used is cleared, never retried", () => {
     expect(typeof gpuCost(again.fns)).toBe("number");
   });
 });
+
+describe("Excel refuses the start-up recalculation: asked again once, then the user is told", () => {
+  /** Starts functions.js over a workbook whose Application.calculate fails `failures` times. */
+  async function startRefusingRecalc(failures: number): Promise<Runtime> {
+    const store = await workbookPinning(TEAM);
+    const host = createMemoryExcel(store);
+    host.faults.failOperation({ location: "Application.calculate", times: failures });
+    const storage = new MemoryStorage();
+    const fns = loadBuiltFunctions({ localStorage: storage, Excel: asExcelNamespace(host.Excel) });
+    await fns.started;
+    expect(host.faults.pending).toBe(0);
+    return { fns, store, storage };
+  }
+
+  test("Given a workbook pinned to a missing library and Excel refusing the first recalculation, When the runtime starts, Then it asks again and LIBRARY() says only that the library is missing", async () => {
+    const { fns, store } = await startRefusingRecalc(1);
+    expect(store.recalcs).toBe(1);
+    expect(fns.call("LIBRARY")).toMatch(/^Library missing: .*and load it\.$/);
+  });
+
+  test("Given Excel refusing the recalculation twice, When the runtime starts, Then LIBRARY() says to recalculate with Ctrl+Alt+F9, so cells computed with the restored library are not silently kept", async () => {
+    const { fns, store } = await startRefusingRecalc(2);
+    expect(store.recalcs).toBe(0);
+    expect(fns.call("LIBRARY")).toMatch(/^Library missing: .*Recalculate \(Ctrl\+Alt\+F9\) to apply/);
+    // Functions computed from now on know the library is missing.
+    expect(excelError(() => gpuCost(fns)).code).toBe(ErrorCode.notAvailable);
+  });
+});

@@ -9,10 +9,13 @@
 import {
   getActiveLibrary,
   libraryUnavailable,
+  recalculationPending,
   recordStartupRestore,
   setPinnedLibrary,
 } from "../../../src/shared-state/activeLibrary";
 import { restoreSavedLibrary } from "../../../src/functions/restoreLibrary";
+import { updatePinnedLibrary } from "../../../src/excel/pinnedLibrary";
+import { requestFullRecalculation, retryFailedRecalculation } from "../../../src/excel/recalculate";
 import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { LIBRARY_SCHEMA_REVISION } from "../../../src/model/library/fingerprint";
 import { CACHE_KEY } from "../../../src/shared-state/libraryCache";
@@ -163,5 +166,66 @@ describe("the workbook's library is missing until the user loads it", () => {
     await loadUrl(sidebar, server.url("/team-v3.json"));
     expect(libraryUnavailable()).toBeNull();
     expect(libraryInfo(sidebar.root).Version).toBe("3.0.0");
+  });
+});
+
+describe("a secret URL saved by an earlier version is stored redacted from then on", () => {
+  const SAS = "?sv=2025-01-05&se=2027-01-01&sr=b&sp=r&sig=SECRETSIGNATURE";
+  const savedSource = (storage: MemoryStorage): string => {
+    const saved = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as { source?: { url?: string } };
+    return saved.source?.url ?? "";
+  };
+
+  it("Given a text-only copy (revision 1) whose source is a SAS URL, When the pane opens and saves it again, Then the saved source and the active library's source hide the signature", async () => {
+    const storage = new MemoryStorage();
+    const url = "https://acme.blob.core.windows.net/lib/team.json";
+    storage.setItem(CACHE_KEY, JSON.stringify({ version: 1, text: teamLibraryText(), source: { kind: "url", url: url + SAS }, savedAt: "2026-11-01T00:00:00.000Z" }));
+    const sidebar = mountSidebar({ storage });
+    expect((await sidebar.app.restored).status).toBe("restored");
+    expect(savedSource(storage)).toBe(`${url}?sv=…&se=…&sr=…&sp=…&sig=…`);
+    expect(JSON.stringify(getActiveLibrary().source)).not.toContain("SECRETSIGNATURE");
+    expect(storage.getItem(CACHE_KEY)).not.toContain("SECRETSIGNATURE");
+  });
+
+  it("Given an up-to-date copy whose source still holds a token, When functions.js restores it at start, Then the active source is redacted and the copy is saved without the token", async () => {
+    const storage = await savedTeamLibrary();
+    const record = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as { source: { kind: string; url: string } };
+    record.source.url = `${record.source.url}?private_token=SECRETTOKEN&v=2`;
+    storage.setItem(CACHE_KEY, JSON.stringify(record));
+    expect(restoreSavedLibrary(storage, FIXED_NOW).status).toBe("restored");
+    expect(getActiveLibrary().source).toEqual({ kind: "url", url: `${server.url("/team.json")}?private_token=…&v=2` });
+    expect(storage.getItem(CACHE_KEY)).not.toContain("SECRETTOKEN");
+    // Still a copy functions.js trusts (the checksum covers the library, not its address).
+    expect(restoreSavedLibrary(storage, FIXED_NOW).status).toBe("restored");
+  });
+});
+
+describe("Excel refuses the recalculation that applies the workbook's pin", () => {
+  it("Given the pane open and Excel refusing Application.calculate twice, When the pin is applied, Then the Library panel says to recalculate (Ctrl+Alt+F9); When a later recalculation succeeds, Then LIBRARY() no longer asks", async () => {
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ store });
+    await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    sidebar.host.faults.failOperation({ location: "Application.calculate", times: 2 });
+    const pin = { kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } } as const;
+    expect(await retryFailedRecalculation(sidebar.Excel, await updatePinnedLibrary(sidebar.Excel, pin))).toBe("failed");
+    expect(recalculationPending()).toBe(true);
+    const shown = mustMessage(panel(sidebar.root, "Library"));
+    expect(shown.title).toBe("This workbook's library is not loaded");
+    expect(shown.next).toMatch(/recalculate \(Ctrl\+Alt\+F9\) to apply/i);
+    expect(await requestFullRecalculation(sidebar.Excel)).toBe("recalculated");
+    expect(recalculationPending()).toBe(false);
+  });
+
+  it("Given nothing missing but Excel refusing twice, When a recalculation is retried, Then the panel still warns that cells may show another library", async () => {
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ store });
+    await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    sidebar.host.faults.failOperation({ location: "Application.calculate", times: 2 });
+    expect(await retryFailedRecalculation(sidebar.Excel, "failed")).toBe("failed");
+    const shown = mustMessage(panel(sidebar.root, "Library"));
+    expect(shown.details.join(" ")).toMatch(/Ctrl\+Alt\+F9/);
+    expect(store.recalcs).toBe(0);
   });
 });

@@ -144,21 +144,82 @@ describe("a static host without the shipped configuration (what 'copy dist/' gav
   });
 });
 
+/** One nginx directive: its words, and the directives of its { } block when it has one. */
+interface NginxDirective {
+  readonly words: readonly string[];
+  readonly block?: readonly NginxDirective[];
+}
+
+/** Enough of nginx's syntax for the shipped snippet: words, quoted strings, `;`, `{ }`, # comments. */
+function parseNginx(text: string): NginxDirective[] {
+  const tokens = text.replace(/#[^\n]*/g, "").match(/"[^"]*"|[{};]|[^\s{};"]+/g) ?? [];
+  let at = 0;
+  const list = (): NginxDirective[] => {
+    const directives: NginxDirective[] = [];
+    let words: string[] = [];
+    while (at < tokens.length) {
+      const token = tokens[at++] ?? "";
+      if (token === ";") {
+        directives.push({ words });
+        words = [];
+      } else if (token === "{") {
+        directives.push({ words, block: list() });
+        words = [];
+      } else if (token === "}") return directives;
+      else words.push(token);
+    }
+    return directives;
+  };
+  return list();
+}
+
+const everyDirective = (list: readonly NginxDirective[]): NginxDirective[] =>
+  list.flatMap((d) => [d, ...everyDirective(d.block ?? [])]);
+
 describe("deploy/nginx.conf", () => {
   const conf = deployFile("nginx.conf");
-  const block = /location ~ \/functions\\\.\(json\|js\)\$ \{([\s\S]*?)\n\}/.exec(conf)?.[1] ?? "";
+  const parsed = parseNginx(conf);
+  /** The top-level regular-expression location that nginx would pick for `uri` (first match wins). */
+  const locationFor = (uri: string): readonly NginxDirective[] | undefined =>
+    parsed.find(
+      (d) => d.words[0] === "location" && d.words[1] === "~" && new RegExp(d.words[2] ?? "$^").test(uri)
+    )?.block;
+  const said = (block: readonly NginxDirective[] | undefined): string[] =>
+    (block ?? []).map((d) => d.words.join(" "));
 
-  test("configures CORS, no-cache and preflight in the nginx snippet", () => {
-    // Given the nginx snippet
-    const pattern = new RegExp("/functions\\.(json|js)$");
-    // Then functions.json and functions.js get CORS, no-cache and a preflight answer
-    expect(CROSS_ORIGIN_FILES.every((f) => pattern.test(`/capplan${f}`))).toBe(true);
-    expect(block).toMatch(/add_header Access-Control-Allow-Origin "\*" always;/);
-    expect(block).toMatch(/add_header Cache-Control "no-cache" always;/);
-    expect(block).toMatch(/add_header X-Content-Type-Options "nosniff" always;/);
-    expect(block).toMatch(/if \(\$request_method = OPTIONS\) \{\s*return 204;/);
-    expect(conf).toMatch(/application\/json json;/);
-    expect(conf).toMatch(/text\/javascript js;/);
+  test.each([
+    ["/capplan/functions.json", "application/json"],
+    ["/capplan/functions.js", "text/javascript"],
+  ])("Given the nginx snippet, Then %s gets CORS, no-cache, nosniff, a preflight answer and its type", (uri, type) => {
+    const block = locationFor(uri);
+    expect(block).toBeDefined();
+    const lines = said(block);
+    expect(lines).toContain('add_header Access-Control-Allow-Origin "*" always');
+    expect(lines).toContain('add_header Cache-Control "no-cache" always');
+    expect(lines).toContain('add_header X-Content-Type-Options "nosniff" always');
+    // Only where mime.types does not know the extension does nginx use default_type.
+    expect(lines).toContain(`default_type ${type}`);
+    const preflight = (block ?? []).find((d) => d.words.join(" ") === "if ($request_method = OPTIONS)");
+    expect(said(preflight?.block)).toEqual(["return 204"]);
+  });
+
+  test("Given the nginx snippet, Then it has no types block, which would replace the server's whole mime.types table", () => {
+    expect(everyDirective(parsed).filter((d) => d.words[0] === "types")).toEqual([]);
+    expect(conf).toMatch(/include mime\.types/);
+  });
+
+  test("Given the nginx snippet, Then it is meant for the add-in's location only, whose example nests the include", () => {
+    // Included in server { }, its regular expressions would match /functions.js of every site on the server.
+    expect(conf).toMatch(/^# nginx: include INSIDE the location that serves dist\/.*never directly in server \{ \}/);
+    expect(conf).toMatch(/^#\s+location \/capplan\/ \{ root \/srv\/www; include \/etc\/nginx\/snippets\/capplan\.conf; \}$/m);
+    expect(everyDirective(parsed).filter((d) => ["server", "http", "root", "alias"].includes(d.words[0] ?? ""))).toEqual([]);
+  });
+
+  test("Given the README's deploy step, Then it says to include the snippet inside the add-in's location", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const step = /- \*\*nginx\*\*:([\s\S]*?)\n\s*- \*\*Anything else/.exec(readme)?.[1] ?? "";
+    expect(step).toMatch(/inside the `location` that serves `dist\/`/);
+    expect(step).not.toMatch(/in the server \(or/);
   });
 });
 
@@ -177,16 +238,27 @@ describe("npm run build prints where the manifest points", () => {
     expect(text).toMatch(/WARNING: that is the placeholder host/);
   });
 
-  test("credits ADDIN_PUBLIC_URL without a placeholder warning", () => {
-    // Given ADDIN_PUBLIC_URL
+  test("Given ADDIN_PUBLIC_URL at a host's root, Then the summary credits it and gives no warning", () => {
+    const xml = built().split("https://capplan.example.com/").join("https://addins.contoso.com/");
+    const text = summary(xml, { ADDIN_PUBLIC_URL: "https://addins.contoso.com" });
+    expect(text).toContain("points Excel at https://addins.contoso.com/");
+    expect(text).toContain("(from ADDIN_PUBLIC_URL)");
+    expect(text).not.toContain("WARNING");
+  });
+
+  test("Given ADDIN_PUBLIC_URL with a path, Then the summary warns that _headers and staticwebapp.config.json match only the site root, and says what to do", () => {
     const xml = built()
       .split("https://capplan.example.com/")
       .join("https://addins.contoso.com/capplan/");
     const text = summary(xml, { ADDIN_PUBLIC_URL: "https://addins.contoso.com/capplan" });
     // Then the summary credits it and gives no placeholder warning
     expect(text).toContain("points Excel at https://addins.contoso.com/capplan/");
-    expect(text).toContain("(from ADDIN_PUBLIC_URL)");
-    expect(text).not.toContain("WARNING");
+    expect(text).not.toMatch(/placeholder/);
+    // The rules say /functions.json; Excel asks for /capplan/functions.json, which no rule matches.
+    expect(text).toMatch(/WARNING: .*path \/capplan\/.*_headers and dist\/staticwebapp\.config\.json/);
+    expect(text).toMatch(/no CORS/);
+    expect(text).toContain("deploy/nginx.conf");
+    expect(text).toContain("/capplan/functions.json");
   });
 
   test("runs the summary after webpack", () => {

@@ -10,8 +10,10 @@ const USERINFO_BARE = /(^|[\s"'(<])[^\s/?#@"'(<]+:[^\s/?#@"']*@/g;
 
 /**
  * Query parameters that carry (or, for an Azure SAS, describe) a grant to read: a SAS link's sig with
- * sv/se/sr/sp/..., GitHub raw links' token, OAuth's access_token and code, API keys, and the presigned
- * URLs of S3 (X-Amz-*) and Google Cloud Storage (X-Goog-*). Compared in lower case.
+ * sv/se/sr/sp/..., GitHub raw links' token, GitLab's private_token, OAuth's access_token, code, id_token
+ * and refresh_token, API keys (x-api-key of API gateways), JWTs, session ids and tickets, passwords, and
+ * the presigned URLs of S3 (X-Amz-*) and Google Cloud Storage (X-Goog-*). Compared in lower case. Names
+ * not listed are still caught by SECRET_NAME_PARTS.
  */
 const SECRET_PARAMETERS = new Set([
   "sig",
@@ -31,14 +33,22 @@ const SECRET_PARAMETERS = new Set([
   "sks",
   "skv",
   "token",
+  "private_token",
   "access_token",
   "id_token",
   "refresh_token",
   "code",
+  "auth",
+  "jwt",
+  "session",
+  "sessionid",
+  "ticket",
   "key",
   "api_key",
   "apikey",
+  "x-api-key",
   "password",
+  "pwd",
   "secret",
   "client_secret",
   "signature",
@@ -48,6 +58,13 @@ const SECRET_PARAMETERS = new Set([
   "x-goog-signature",
   "x-goog-credential",
 ]);
+
+/**
+ * Any name containing one of these is a secret too (my_token, appSecret, X-Signature, subscription-key,
+ * Authorization...): a host's own names cannot all be listed, and hiding a harmless value ("author") costs
+ * only a less readable address, while showing a secret cannot be undone. Compared in lower case.
+ */
+const SECRET_NAME_PARTS = /token|secret|sig|key|password|credential|auth/;
 
 /** Up to the first character that cannot be part of a URL in running text. */
 const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*/gi;
@@ -59,7 +76,8 @@ function isSecretParameter(name: string): boolean {
   } catch {
     // a malformed escape: compare the name as written
   }
-  return SECRET_PARAMETERS.has(decoded.toLowerCase());
+  const lower = decoded.toLowerCase();
+  return SECRET_PARAMETERS.has(lower) || SECRET_NAME_PARTS.test(lower);
 }
 
 /**
