@@ -311,12 +311,14 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
         kind: notRestored.length === 0 && kept.length === 0 ? "success" : "warning",
         title: `Restored ${plural(restored, "assumption")} to their values before the last refresh`,
         details: [
+          // Workbook names are user text (the reason isolates its own): each an isolated run.
           ...notRestored.map(
-            (r) => `Not restored: ${r.name}, because ${r.reason}; it keeps the refreshed value.`
+            (r) =>
+              `Not restored: ${isolate(r.name)}, because ${r.reason}; it keeps the refreshed value.`
           ),
           ...kept.map(
             (k) =>
-              `Kept: ${k.name} (${k.cells.join(", ")}), because you edited it after the refresh.`
+              `Kept: ${k.key === null ? k.name : isolate(k.name)} (${k.cells.join(", ")}), because you edited it after the refresh.`
           ),
         ],
         next: "Check for updates shows what differs from the library again.",
