@@ -146,6 +146,12 @@ export interface RefreshPlan {
   readonly libraryBefore: LibraryRef;
   readonly libraryAfter: LibraryRef & { readonly name: string };
   readonly rows: readonly RefreshRow[];
+  /**
+   * Nothing to update, but the sheet's registry entry names another library (id or version) than the
+   * one in use, e.g. after an add-in update bumped the bundled library: the functions show #N/A until
+   * the pin moves, so moveToLibraryWith offers to re-stamp the entry (no value changes).
+   */
+  readonly libraryMove: boolean;
   readonly basis: RefreshBasis;
 }
 
@@ -744,13 +750,17 @@ function planFrom(
       headerTarget = { row, col, before: current.value, after: header.text(meta) };
   }
 
+  const rows = computeRefreshRows(entry.assumptions, values, fromLibrary);
   return {
     worksheetId: sheet.id,
     sheetName: sheet.name,
     scenarioId: entry.scenarioId,
     libraryBefore,
     libraryAfter: { id: meta.id, version: meta.version, name: meta.name },
-    rows: computeRefreshRows(entry.assumptions, values, fromLibrary),
+    rows,
+    libraryMove:
+      !rows.some((r) => r.status === "ok" && r.changed) &&
+      (libraryBefore.id !== meta.id || libraryBefore.version !== meta.version),
     basis: { registry, registryId, entry, cells, provenance, header: headerTarget },
   };
 }
@@ -899,6 +909,31 @@ export async function applyRefreshWith(
 ): Promise<{ applied: number }> {
   const rows = selectRows(plan, keys);
   if (rows.length === 0) return { applied: 0 };
+  return applyRows(excel, plan, rows, options);
+}
+
+/**
+ * Moves the sheet to the library in use when the plan says it is behind it (`plan.libraryMove`): the
+ * registry entry's library id / version / refreshedAt and the library header are re-stamped, no value
+ * changes. It is an apply of no rows, so it is as atomic as one and Undo last refresh restores the old
+ * stamp. 1 sync, like apply. `moved: false` (nothing written) when there is nothing to move.
+ */
+export async function moveToLibraryWith(
+  excel: ExcelApi,
+  plan: RefreshPlan,
+  options: RefreshOptions = {}
+): Promise<{ moved: boolean }> {
+  if (!plan.libraryMove) return { moved: false };
+  await applyRows(excel, plan, [], options);
+  return { moved: true };
+}
+
+async function applyRows(
+  excel: ExcelApi,
+  plan: RefreshPlan,
+  rows: readonly RefreshRow[],
+  options: RefreshOptions
+): Promise<{ applied: number }> {
   const now = (options.now ?? (() => new Date()))().toISOString();
   const opId = newOpId(now);
 

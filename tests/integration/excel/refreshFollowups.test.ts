@@ -1,9 +1,12 @@
 /**
- * Review follow-ups to refresh / undo (issue 7): Undo after an interrupted apply undoes one
- * operation, a failed correction sync is not reported as success, records set aside never replace earlier ones, formula comparison keeps string
+ * Review follow-ups to refresh / undo (issue 7): a workbook whose pin is behind the library in use can
+ * be moved to it, Undo after an interrupted apply undoes one operation, a failed correction sync is not
+ * reported as success, records set aside never replace earlier ones, formula comparison keeps string
  * literals, and undo reasons isolate user text.
  */
 import { ExcelOperationFailedError, UnsafeUndoRecordError, userMessage } from "../../../src/excel/errors";
+import { insertTemplate } from "../../../src/excel/insertTemplate";
+import { moveToLibrary, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
 import { UNDO_REFUSED_KEY, formulaKey, undoLastRefreshWith } from "../../../src/excel/refreshCore";
 import {
   PENDING_KEY,
@@ -12,10 +15,82 @@ import {
   UNDO_KEY,
   parseUndoRecord,
 } from "../../../src/excel/templateRegistry";
+import type { PinListener } from "../../../src/excel/pinnedLibrary";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { COLUMN, LAYOUT } from "../../../src/templates/layout";
 import { isolate } from "../../../src/taskpane/dom";
-import { SHEET, applyFixture as apply, fixtureWorkbook, planFixture as plan } from "./fixtureWorkbook";
-import { cellAt, namedCell, teamIndex, typeInto } from "./host";
+import {
+  SCENARIO,
+  SHEET,
+  applyFixture as apply,
+  fixtureWorkbook,
+  planFixture as plan,
+  recorded,
+  registryOf,
+} from "./fixtureWorkbook";
+import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "./host";
 import type { JsonValue } from "../../../src/dev/excel-host";
+
+/** The bundled library as an add-in update ships it: same values, a newer version. */
+const bumped = buildIndex({
+  ...DEFAULT_LIBRARY,
+  meta: { ...DEFAULT_LIBRARY.meta, version: "1.1.0-test" },
+});
+const headerAddress = `${COLUMN.value}${LAYOUT.header.library}`;
+
+describe("a sheet whose pinned library is behind the one in use (item 1)", () => {
+  it("Given a template on the bundled library and an update of it with the same values, When checked, Then the plan offers to move the sheet, and moving re-stamps the registry and header only, reports the pin, and Undo restores the old stamp", async () => {
+    const wb = newWorkbook();
+    await insertTemplate(wb.excel, defaultIndex, SCENARIO);
+    const sheetId = Object.keys(registryOf(wb).sheets)[0] ?? "";
+    const entryBefore = registryOf(wb).sheets[sheetId];
+    const headerBefore = cellAt(wb.store, SHEET, headerAddress).value;
+    const priceBefore = recorded(wb, sheetId, "systemPricePerGpu");
+
+    const p = await planRefresh(wb.excel, bumped);
+    expect(p.rows.filter((r) => r.status === "ok" && r.changed)).toEqual([]);
+    expect(p.libraryMove).toBe(true);
+
+    const pins: Parameters<PinListener>[0][] = [];
+    wb.stats.reset();
+    const result = await moveToLibrary(wb.excel, p, { onPinned: (pin) => pins.push(pin) });
+    expect(wb.stats.syncCount).toBe(1);
+    expect(result).toEqual({ moved: true });
+
+    const entry = registryOf(wb).sheets[sheetId];
+    expect(entry?.libraryId).toBe(DEFAULT_LIBRARY.meta.id);
+    expect(entry?.libraryVersion).toBe("1.1.0-test");
+    expect(entry?.refreshedAt).not.toBe(entryBefore?.refreshedAt);
+    expect(entry?.assumptions).toEqual(entryBefore?.assumptions);
+    expect(recorded(wb, sheetId, "systemPricePerGpu")).toBe(priceBefore);
+    expect(String(cellAt(wb.store, SHEET, headerAddress).value)).toContain("1.1.0-test");
+    expect(pins).toEqual([
+      {
+        kind: "pinned",
+        library: { id: DEFAULT_LIBRARY.meta.id, version: "1.1.0-test", sheetName: SHEET },
+      },
+    ]);
+    // Nothing left to move.
+    expect((await planRefresh(wb.excel, bumped)).libraryMove).toBe(false);
+
+    wb.stats.reset();
+    await undoLastRefresh(wb.excel);
+    expect(wb.stats.syncCount).toBe(3);
+    expect(registryOf(wb).sheets[sheetId]).toEqual(entryBefore);
+    expect(cellAt(wb.store, SHEET, headerAddress).value).toBe(headerBefore);
+  });
+
+  it("Given the sheet already matches the library in use, Then no move is offered and moving writes nothing", async () => {
+    const wb = newWorkbook();
+    await insertTemplate(wb.excel, defaultIndex, SCENARIO);
+    const p = await planRefresh(wb.excel, defaultIndex);
+    expect(p.libraryMove).toBe(false);
+    wb.stats.reset();
+    expect(await moveToLibrary(wb.excel, p)).toEqual({ moved: false });
+    expect(wb.stats.syncCount).toBe(0);
+  });
+});
 
 describe("Undo after an interrupted apply (item 2)", () => {
   it("Given an earlier refresh and then an apply whose rollback failed, When Undo last refresh, Then it only rolls back the interrupted apply and the earlier refresh stays undoable", async () => {
