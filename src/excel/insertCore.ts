@@ -21,6 +21,7 @@ import {
   EMPTY_REGISTRY,
   REGISTRY_BACKUP_KEY,
   REGISTRY_KEY,
+  backupKeyFor,
   parseRegistry,
   pruneRegistry,
   pinOfRegistry,
@@ -236,10 +237,11 @@ async function insertSerialized(
     let registry = EMPTY_REGISTRY;
     let damagedRegistry: { readonly raw: unknown; readonly problem: string } | null = null;
     // A backup never replaces an earlier one: each damaged registry gets its own key.
-    const backupKey =
-      settingValue(backupSetting) === undefined
-        ? REGISTRY_BACKUP_KEY
-        : `${REGISTRY_BACKUP_KEY}.${(options.now ?? (() => new Date()))().toISOString()}`;
+    const backupKey = backupKeyFor(
+      REGISTRY_BACKUP_KEY,
+      settingValue(backupSetting) !== undefined,
+      (options.now ?? (() => new Date()))()
+    );
     if (read.status === "corrupt") {
       damagedRegistry = { raw: read.raw, problem: read.problem };
       warnings.push(

@@ -5,7 +5,12 @@
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { LIBRARY_HEADER, assumptionsFromLibrary } from "../templates/rentVsBuild";
 import type { ExcelApi } from "./excelApi";
-import { applyRefreshWith, planRefreshWith, undoLastRefreshWith } from "./refreshCore";
+import {
+  applyRefreshWith,
+  moveToLibraryWith,
+  planRefreshWith,
+  undoLastRefreshWith,
+} from "./refreshCore";
 import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshCore";
 
 export type {
@@ -39,4 +44,13 @@ export async function undoLastRefresh(
   options?: RefreshOptions
 ): Promise<UndoResult> {
   return undoLastRefreshWith(excel, options);
+}
+
+/** Re-stamps a sheet whose pinned library is behind the one in use (plan.libraryMove); see refreshCore.ts. */
+export async function moveToLibrary(
+  excel: ExcelApi,
+  plan: RefreshPlan,
+  options?: RefreshOptions
+): Promise<{ moved: boolean }> {
+  return moveToLibraryWith(excel, plan, options);
 }

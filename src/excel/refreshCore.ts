@@ -50,12 +50,16 @@ import {
   wrapExcelError,
 } from "./errors";
 import type { ExcelApi } from "./excelApi";
+// Plain string marks (no DOM): the reasons are shown in the sidebar, where user text must be isolated.
+import { isolate } from "../model/library/isolate";
 import type { PinListener } from "./pinnedLibrary";
 import { serialized } from "./serialize";
 import {
   PENDING_KEY,
+  REGISTRY_BACKUP_KEY,
   REGISTRY_KEY,
   UNDO_KEY,
+  backupKeyFor,
   parsePending,
   parseRegistry,
   parseUndoRecord,
@@ -142,6 +146,12 @@ export interface RefreshPlan {
   readonly libraryBefore: LibraryRef;
   readonly libraryAfter: LibraryRef & { readonly name: string };
   readonly rows: readonly RefreshRow[];
+  /**
+   * Nothing to update, but the sheet's registry entry names another library (id or version) than the
+   * one in use, e.g. after an add-in update bumped the bundled library: the functions show #N/A until
+   * the pin moves, so moveToLibraryWith offers to re-stamp the entry (no value changes).
+   */
+  readonly libraryMove: boolean;
   readonly basis: RefreshBasis;
 }
 
@@ -159,7 +169,7 @@ export interface NotRestored {
   readonly key: string;
   /** The workbook name of the value cell. */
   readonly name: string;
-  /** Why, for the user ("the name CP_Pue was deleted"). */
+  /** Why, for the user ("the name CP_Pue was deleted"), user text in it marked with isolate(). */
   readonly reason: string;
 }
 
@@ -249,9 +259,12 @@ interface WorkbookState {
   readonly registry: RegistryRead;
   readonly sheets: readonly { readonly id: string; readonly name: string }[];
   readonly names: NameFormulas;
+  /** Whether a refused undo record was set aside before (the next one gets a key of its own). */
+  readonly refusedTaken: boolean;
 }
 
 interface QueuedState {
+  readonly refusedSetting: Excel.Setting;
   readonly undoSetting: Excel.Setting;
   readonly pendingSetting: Excel.Setting;
   readonly registrySetting: Excel.Setting;
@@ -261,6 +274,7 @@ interface QueuedState {
 
 function queueStateRead(context: Excel.RequestContext): QueuedState {
   return {
+    refusedSetting: queueSettingRead(context, UNDO_REFUSED_KEY),
     undoSetting: queueSettingRead(context, UNDO_KEY),
     pendingSetting: queueSettingRead(context, PENDING_KEY),
     registrySetting: queueSettingRead(context, REGISTRY_KEY),
@@ -277,6 +291,7 @@ function stateOf(q: QueuedState): WorkbookState {
     registry: parseRegistry(settingValue(q.registrySetting)),
     sheets: q.worksheets.items.map((w) => ({ id: w.id, name: w.name })),
     names: new Map(q.names.items.map((n) => [excelNameKey(n.name), n.formula])),
+    refusedTaken: settingValue(q.refusedSetting) !== undefined,
   };
 }
 
@@ -360,7 +375,7 @@ function locate(
     }
     const formula = state.names.get(excelNameKey(name));
     if (formula === undefined) {
-      notRestored.push({ key, name, reason: `the name ${name} was deleted` });
+      notRestored.push({ key, name, reason: `the name ${isolate(name)} was deleted` });
       continue;
     }
     const target = parseSheetReference(formula);
@@ -373,7 +388,7 @@ function locate(
       notRestored.push({
         key,
         name,
-        reason: `the name ${name} no longer points at one cell on '${sheet.name}'`,
+        reason: `the name ${isolate(name)} no longer points at one cell on '${isolate(sheet.name)}'`,
       });
       continue;
     }
@@ -437,8 +452,24 @@ function holdsValue(cell: CellContent, written: CellScalar): boolean {
   return typeof stored === "string" && cell.value === stored.replace(/^'/, "");
 }
 
-/** Formulas compared as Excel may give them back (upper case, without spaces). */
-const formulaKey = (f: string): string => f.replace(/\s+/g, "").toLocaleUpperCase("en-US");
+/**
+ * Formulas compared as Excel may give them back: upper case and without spaces, but only outside
+ * "..." string literals (a doubled "" inside one is a quote): ="a b" and ="AB" are different formulas,
+ * and calling a user's edit "unchanged" would let undo overwrite it. Exported for its unit test.
+ */
+export function formulaKey(formula: string): string {
+  // A literal runs from " to the next " not followed by another; the rest is normalised piecewise.
+  // A quoted sheet name ('My Sheet'!A1, '' a quote) keeps its spaces but not its case, as Excel
+  // matches sheet names.
+  return formula
+    .split(/("(?:[^"]|"")*"?|'(?:[^']|'')*'?)/)
+    .map((part, i) => {
+      const upper = part.toLocaleUpperCase("en-US");
+      if (i % 2 === 0) return upper.replace(/\s+/g, "");
+      return part.startsWith("'") ? upper : part;
+    })
+    .join("");
+}
 
 /**
  * Whether the add-in may write `before` over this cell: it still holds what the refresh wrote
@@ -573,7 +604,8 @@ async function settlePending(
   context: Excel.RequestContext,
   pending: Pending,
   state: WorkbookState,
-  known: KnownCells | null
+  known: KnownCells | null,
+  onQueued?: (result: UndoResult | null) => void
 ): Promise<{ readonly outcome: "completed" | "restored"; readonly result: UndoResult | null }> {
   const settings = context.workbook.settings;
   const pendingSetting = settings.getItem(PENDING_KEY);
@@ -597,6 +629,8 @@ async function settlePending(
   if (pending.kind === "undo" && saved !== null && sameOperation(saved, pending.record))
     state.undoSetting.delete();
   pendingSetting.delete();
+  // Before the sync: a caller that retries after a lost answer must know what this batch did.
+  onQueued?.(result);
   await context.sync();
   return { outcome: "restored", result };
 }
@@ -716,13 +750,17 @@ function planFrom(
       headerTarget = { row, col, before: current.value, after: header.text(meta) };
   }
 
+  const rows = computeRefreshRows(entry.assumptions, values, fromLibrary);
   return {
     worksheetId: sheet.id,
     sheetName: sheet.name,
     scenarioId: entry.scenarioId,
     libraryBefore,
     libraryAfter: { id: meta.id, version: meta.version, name: meta.name },
-    rows: computeRefreshRows(entry.assumptions, values, fromLibrary),
+    rows,
+    libraryMove:
+      !rows.some((r) => r.status === "ok" && r.changed) &&
+      (libraryBefore.id !== meta.id || libraryBefore.version !== meta.version),
     basis: { registry, registryId, entry, cells, provenance, header: headerTarget },
   };
 }
@@ -822,6 +860,36 @@ const STILL_PENDING =
   "Excel stopped partway through and the previous values could not be put back yet. They are saved in the workbook: " +
   "choose Check for updates (or Undo last refresh) and Capacity Planner will finish tidying up before anything else.";
 
+/** What a failed correction of apply's records (after two tries) leaves, said precisely. */
+function staleRecordsOutcome(
+  undoStale: boolean,
+  registryStale: boolean,
+  backupKey: string | null
+): string {
+  const stale = [
+    ...(undoStale
+      ? [
+          "Undo last refresh would put back the values from when you checked, not a value typed since",
+        ]
+      : []),
+    ...(registryStale
+      ? [
+          "a template sheet inserted or refreshed meanwhile may be missing from Capacity Planner's records",
+        ]
+      : []),
+    ...(backupKey !== null
+      ? [
+          `the damaged Capacity Planner information it replaced could not be set aside (setting '${backupKey}')`,
+        ]
+      : []),
+  ];
+  return (
+    "The updates were applied, but the workbook changed between Check for updates and Apply, and Excel failed " +
+    `twice while Capacity Planner corrected its records: ${stale.join("; ")}. Check the sheet before you choose ` +
+    "Undo last refresh, and choose Check for updates to compare it with the library again."
+  );
+}
+
 /** A fresh id for one apply, stored in its undo record (to recognise it after a lost answer). */
 function newOpId(now: string): string {
   return `${now}/${Math.random().toString(36).slice(2, 10)}`;
@@ -841,6 +909,31 @@ export async function applyRefreshWith(
 ): Promise<{ applied: number }> {
   const rows = selectRows(plan, keys);
   if (rows.length === 0) return { applied: 0 };
+  return applyRows(excel, plan, rows, options);
+}
+
+/**
+ * Moves the sheet to the library in use when the plan says it is behind it (`plan.libraryMove`): the
+ * registry entry's library id / version / refreshedAt and the library header are re-stamped, no value
+ * changes. It is an apply of no rows, so it is as atomic as one and Undo last refresh restores the old
+ * stamp. 1 sync, like apply. `moved: false` (nothing written) when there is nothing to move.
+ */
+export async function moveToLibraryWith(
+  excel: ExcelApi,
+  plan: RefreshPlan,
+  options: RefreshOptions = {}
+): Promise<{ moved: boolean }> {
+  if (!plan.libraryMove) return { moved: false };
+  await applyRows(excel, plan, [], options);
+  return { moved: true };
+}
+
+async function applyRows(
+  excel: ExcelApi,
+  plan: RefreshPlan,
+  rows: readonly RefreshRow[],
+  options: RefreshOptions
+): Promise<{ applied: number }> {
   const now = (options.now ?? (() => new Date()))().toISOString();
   const opId = newOpId(now);
 
@@ -899,6 +992,7 @@ async function applyInExcel(
     const settings = context.workbook.settings;
     // Looked up first: a deleted name or sheet fails the batch before anything is written.
     const registryProbe = queueSettingRead(context, REGISTRY_KEY);
+    const backupProbe = queueSettingRead(context, REGISTRY_BACKUP_KEY);
     const cellProbes = rows.map((row) => {
       const probe = names.getItem(row.name).getRange();
       probe.load("values,formulas");
@@ -935,7 +1029,8 @@ async function applyInExcel(
       if (planned === undefined || planned.value !== cell.value || planned.formula !== cell.formula)
         cellsMoved = true;
     }
-    const registryNow = parseRegistry(settingValue(registryProbe));
+    const registryRaw = settingValue(registryProbe);
+    const registryNow = parseRegistry(registryRaw);
     const registryMoved =
       registryNow.status !== "ok" || !sameRegistry(registryNow.registry, registry);
     if (cellsMoved || registryMoved) {
@@ -947,10 +1042,42 @@ async function applyInExcel(
           plan.worksheetId,
           refreshedEntry(plan, rows, now, current)
         );
-        queueRegistryWrite(context, saved);
       }
-      if (cellsMoved) queueUndoWrite(context, undoRecordFor(plan, rows, actual, now, opId));
-      await context.sync();
+      // A registry that became damaged or newer meanwhile was overwritten above: it is set aside
+      // verbatim, as insert does, under a key that does not replace an earlier backup.
+      const backupKey =
+        registryMoved && registryNow.status !== "ok"
+          ? backupKeyFor(
+              REGISTRY_BACKUP_KEY,
+              settingValue(backupProbe) !== undefined,
+              new Date(now)
+            )
+          : null;
+      const corrected = saved;
+      const queueCorrection = (): void => {
+        if (backupKey !== null) settings.add(backupKey, registryRaw);
+        if (registryMoved && registryNow.status === "ok") queueRegistryWrite(context, corrected);
+        if (cellsMoved) queueUndoWrite(context, undoRecordFor(plan, rows, actual, now, opId));
+      };
+      // Each write sets a whole setting, so a retry after a partial failure writes the same state.
+      try {
+        queueCorrection();
+        await context.sync();
+      } catch (first) {
+        try {
+          queueCorrection();
+          await context.sync();
+        } catch {
+          // Not recoverApply's business: no pending record is left and the undo record carries this
+          // opId, so it would call the apply "completed" and hide that the records are stale.
+          throw wrapExcelError(
+            "record the refresh",
+            first,
+            false,
+            staleRecordsOutcome(cellsMoved, registryMoved && registryNow.status === "ok", backupKey)
+          );
+        }
+      }
     }
     return { applied: rows.length, saved };
   });
@@ -972,7 +1099,7 @@ export async function undoLastRefreshWith(
   options: RefreshOptions = {}
 ): Promise<UndoResult> {
   return serialized(excel, async () => {
-    const attempt: UndoAttempt = { read: null };
+    const attempt: UndoAttempt = { read: null, rolledBack: null };
     try {
       const { result, saved } = await undoInExcel(excel, attempt);
       // Known only when this undo itself wrote the registry (not when it finished an interrupted one).
@@ -992,9 +1119,14 @@ export async function undoLastRefreshWith(
   });
 }
 
+/** The result of rolling back an interrupted apply whose sheet is gone (nothing left to write). */
+const NOTHING_RESTORED: UndoResult = Object.freeze({ restored: 0, notRestored: [], kept: [] });
+
 /** What one undo attempt read of the cells it was about to write, for a retry of the same undo. */
 interface UndoAttempt {
   read: { readonly opId: string; readonly current: CurrentCells } | null;
+  /** What rolling back an interrupted apply wrote, when that was this undo (see undoInExcel). */
+  rolledBack: UndoResult | null;
 }
 
 /**
@@ -1007,18 +1139,30 @@ async function undoInExcel(
 ): Promise<{ result: UndoResult; saved: TemplateRegistry | null }> {
   return await excel.run(async (context) => {
     let state = await readState(context);
+    // A retry after the rollback of an interrupted apply went through but its answer was lost: the
+    // pending record that batch deleted last is gone, and that rollback was this undo.
+    if (attempt.rolledBack !== null && state.pending.status !== "ok")
+      return { result: attempt.rolledBack, saved: null };
     if (state.pending.status === "ok") {
       const pending = state.pending.pending;
-      const settled = await settlePending(context, pending, state, attempt.read);
+      const settled = await settlePending(context, pending, state, attempt.read, (result) => {
+        if (pending.kind === "apply") attempt.rolledBack = result ?? NOTHING_RESTORED;
+      });
       // An interrupted undo: finishing it was this undo.
       if (pending.kind === "undo" && settled.result !== null)
         return { result: settled.result, saved: null };
+      // An interrupted apply just rolled back: that was the refresh to undo. Going on would also undo
+      // the earlier refresh's record (or say "nothing to undo" right after undoing one).
+      if (pending.kind === "apply" && settled.outcome === "restored")
+        return { result: settled.result ?? NOTHING_RESTORED, saved: null };
       state = await readState(context);
     }
     // A record that can never be undone is set aside verbatim (kept for support) and removed, so
-    // Undo does not fail the same way every time.
+    // Undo does not fail the same way every time; under a key of its own (the rule insert uses for a
+    // damaged registry), so an earlier one is kept.
+    const refusedKey = backupKeyFor(UNDO_REFUSED_KEY, state.refusedTaken, new Date());
     const setAside = async (error: CapacityPlannerError): Promise<never> => {
-      context.workbook.settings.add(UNDO_REFUSED_KEY, settingValue(state.undoSetting) ?? null);
+      context.workbook.settings.add(refusedKey, settingValue(state.undoSetting) ?? null);
       state.undoSetting.delete();
       await context.sync();
       throw error;
@@ -1031,7 +1175,7 @@ async function undoInExcel(
     const sheet = findSheet(state, record);
     if (sheet === undefined) return setAside(new RefreshedSheetMissingError(record.sheetName));
     const unsafe = unsafeFormulas(record, state, sheet);
-    if (unsafe.length > 0) return setAside(new UnsafeUndoRecordError(unsafe, UNDO_REFUSED_KEY));
+    if (unsafe.length > 0) return setAside(new UnsafeUndoRecordError(unsafe, refusedKey));
 
     const opId = record.opId ?? newOpId(new Date().toISOString());
     const current = await readRestoreTargets(context, record, state, sheet);

@@ -488,6 +488,14 @@ export function queueSettingRead(context: Excel.RequestContext, key: string): Ex
   return setting;
 }
 
+/**
+ * The key to set something aside under (a damaged registry, a refused undo record): `base` when no
+ * setting has it yet, else `base` with a timestamp, so a backup never replaces an earlier one.
+ */
+export function backupKeyFor(base: string, baseTaken: boolean, now: Date): string {
+  return baseTaken ? `${base}.${now.toISOString()}` : base;
+}
+
 /** The loaded value of a setting queued with `queueSettingRead`; undefined when there is none. */
 export function settingValue(setting: Excel.Setting): unknown {
   if (setting.isNullObject) return undefined;

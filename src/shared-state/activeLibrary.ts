@@ -130,15 +130,22 @@ export function libraryName(active: ActiveLibrary): string {
   return `${name} ${version}`;
 }
 
-// Excel shows at most 255 characters of a message; ids are clipped so the instruction at the end survives.
-const short = (text: string): string => (text.length <= 60 ? text : `${text.slice(0, 59)}…`);
+// Excel shows at most 255 characters of a message; ids are clipped so the instructions at the end
+// survive: the pinned id and version to fixed lengths, the library in use to the room that is left.
+const MAX_MESSAGE = 255;
+const short = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 function unavailableMessage(pin: PinState, active: ActiveLibrary): string | null {
   if (pin.kind !== "pinned" || active.origin === "chosen") return null;
   const { id, version } = pin.library;
   const { meta } = active.index.library;
   if (meta.id === id && meta.version === version) return null;
-  return `This workbook uses library "${short(id)}" ${short(version)}, which is not loaded (in use: ${short(libraryName(active))}). Open Capacity Planner (Home > Rent vs Build) and load it.`;
+  // The second way out is for a library that changed on purpose (an add-in update bumped its
+  // version): without it the user only learns to load a library that may no longer exist.
+  const message = (inUse: string): string =>
+    `This workbook uses library "${short(id, 24)}" ${short(version, 16)}, which is not loaded (in use: ${inUse}). Open Capacity Planner (Home > Rent vs Build) and load it, or choose Check for updates to move the workbook to the library in use.`;
+  return message(short(libraryName(active), MAX_MESSAGE - message("").length));
 }
 
 /** Recomputes whether the functions may answer; tells the availability listeners when that changed. */

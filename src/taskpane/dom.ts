@@ -3,6 +3,10 @@
  * The sidebar's only way to make DOM: elements with attributes and children, where every string
  * becomes a text node. Library and user text therefore never goes through an HTML parser.
  */
+import { FSI, ISOLATE_MARKS, PDI, isolate } from "../model/library/isolate";
+
+// The sidebar marks text with isolate() as the Excel layer does; one definition for both.
+export { isolate };
 
 export type Child = Node | string | number | null | undefined | false;
 export type AttrValue = string | number | boolean | null | undefined;
@@ -49,22 +53,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
  */
 export function bidi(text: string): HTMLElement {
   return el("bdi", { dir: "auto" }, [text]);
-}
-
-// FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: plain text's <bdi dir="auto">. The schema refuses
-// them in library text; they are also removed from any other text isolate() wraps (a file name, a
-// sheet name), so only isolate() itself can open or close a run.
-const FSI = "\u2068";
-const PDI = "\u2069";
-const ISOLATE_MARKS = /[\u2066-\u2069]/g;
-
-/**
- * Library or user text inside a message string ("Inserted the sheet '${isolate(name)}'"), marked as an
- * isolated run: messages stay strings (plain text keeps the isolation), and withIsolates() renders each run as
- * a <bdi dir="auto">, like bidi().
- */
-export function isolate(text: string): string {
-  return `${FSI}${text.replace(ISOLATE_MARKS, "")}${PDI}`;
 }
 
 /** A message string as children: its isolate() runs become <bdi dir="auto">, the rest plain text. */

@@ -9,6 +9,7 @@ import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
 import {
   applyRefresh,
+  moveToLibrary,
   planRefresh,
   undoLastRefresh,
   type RefreshPlan,
@@ -56,6 +57,12 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     { type: "button", class: "ms-Button ms-Button--primary", hidden: true },
     [el("span", { class: "ms-Button-label" }, ["Apply selected"])]
   );
+  // Shown when nothing differs but the sheet is recorded against another library (see moveSheet).
+  const moveButton = el(
+    "button",
+    { type: "button", class: "ms-Button ms-Button--primary", hidden: true },
+    [el("span", { class: "ms-Button-label" }, ["Move this sheet"])]
+  );
   const undoButton = el("button", { type: "button", class: "ms-Button" }, [
     el("span", { class: "ms-Button-label" }, ["Undo last refresh"]),
   ]);
@@ -72,7 +79,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     status,
     messages.element,
     diff,
-    el("div", { class: "cp-row cp-actions" }, [applyButton]),
+    el("div", { class: "cp-row cp-actions" }, [applyButton, moveButton]),
   ]);
 
   let plan: RefreshPlan | null = null;
@@ -87,6 +94,8 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     const count = selectedKeys().length;
     applyButton.hidden = plan === null || checkboxes.size === 0;
     applyButton.disabled = busy || count === 0;
+    moveButton.hidden = plan === null || !plan.libraryMove;
+    moveButton.disabled = busy;
     const label = applyButton.querySelector(".ms-Button-label");
     if (label) label.textContent = count > 0 ? `Apply selected (${count})` : "Apply selected";
   }
@@ -238,6 +247,8 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
       if (updatable.length === 0) {
         status.textContent = "";
         const skipped = next.rows.filter((r) => r.status !== "ok").length;
+        const after = `${isolate(next.libraryAfter.name)} ${isolate(next.libraryAfter.version)}`;
+        const before = `${isolate(next.libraryBefore.id)} ${isolate(next.libraryBefore.version)}`;
         messages.show({
           kind: "info",
           title: "Nothing to update",
@@ -245,8 +256,17 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
             skipped > 0
               ? [`${plural(skipped, "assumption")} could not be compared (see the sheet).`]
               : [],
-          next: `'${isolate(next.sheetName)}' already matches ${isolate(next.libraryAfter.name)} ${isolate(next.libraryAfter.version)}.`,
+          // Without the move the pin never follows the library, and the functions stay on #N/A.
+          next: next.libraryMove
+            ? `'${isolate(next.sheetName)}' has the values of ${after} but is recorded as built on ${before}. Move this sheet to ${after} (no values change) so its functions answer again.`
+            : `'${isolate(next.sheetName)}' already matches ${after}.`,
         });
+        if (next.libraryMove) {
+          plan = next;
+          replaceChildren(moveButton.querySelector(".ms-Button-label") ?? moveButton, [
+            ...withIsolates(`Move this sheet to ${after}`),
+          ]);
+        }
         return;
       }
       plan = next;
@@ -294,6 +314,32 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     }
   }
 
+  /** Re-stamps the sheet with the library in use (plan.libraryMove); Undo last refresh puts it back. */
+  async function moveSheet(): Promise<void> {
+    const current = plan;
+    if (current === null || !current.libraryMove) return;
+    messages.clear();
+    setBusy("Moving the sheet to the library in use…");
+    try {
+      const pin = followPin(options.excel);
+      await moveToLibrary(options.excel, current, { now: options.now, onPinned: pin.onPinned });
+      await pin.update();
+      clearDiff();
+      status.textContent = "";
+      messages.show({
+        kind: "success",
+        title: `'${isolate(current.sheetName)}' now uses ${isolate(current.libraryAfter.name)} ${isolate(current.libraryAfter.version)}`,
+        details: ["No values changed."],
+        next: "Undo last refresh puts the previous library back.",
+      });
+    } catch (error) {
+      status.textContent = "";
+      messages.show(excelErrorMessage(error, "Moving the sheet"));
+    } finally {
+      setBusy(null);
+    }
+  }
+
   async function undo(): Promise<void> {
     messages.clear();
     clearDiff();
@@ -308,14 +354,20 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
       // Said precisely, so the user knows which cells to check by hand.
       messages.show({
         kind: notRestored.length === 0 && kept.length === 0 ? "success" : "warning",
-        title: `Restored ${plural(restored, "assumption")} to their values before the last refresh`,
+        // Undoing a move to the library in use (or a rollback on a deleted sheet) restores no value.
+        title:
+          restored === 0 && notRestored.length === 0 && kept.length === 0
+            ? "Undid the last refresh; no values to put back"
+            : `Restored ${plural(restored, "assumption")} to their values before the last refresh`,
         details: [
+          // Workbook names are user text (the reason isolates its own): each an isolated run.
           ...notRestored.map(
-            (r) => `Not restored: ${r.name}, because ${r.reason}; it keeps the refreshed value.`
+            (r) =>
+              `Not restored: ${isolate(r.name)}, because ${r.reason}; it keeps the refreshed value.`
           ),
           ...kept.map(
             (k) =>
-              `Kept: ${k.name} (${k.cells.join(", ")}), because you edited it after the refresh.`
+              `Kept: ${k.key === null ? k.name : isolate(k.name)} (${k.cells.join(", ")}), because you edited it after the refresh.`
           ),
         ],
         next: "Check for updates shows what differs from the library again.",
@@ -333,6 +385,9 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
   });
   applyButton.addEventListener("click", () => {
     if (!busy) void options.track(apply());
+  });
+  moveButton.addEventListener("click", () => {
+    if (!busy) void options.track(moveSheet());
   });
   undoButton.addEventListener("click", () => {
     if (!busy) void options.track(undo());

@@ -108,7 +108,7 @@ describe("the workbook's library is missing: say so, never bundled numbers", () 
     for (const call of [() => gpuCost(fns), () => fns.call("RENTVSBUILD", "H100", 1000, 5), () => fns.call("ASSUMPTION", "financing.discountRate")]) {
       const error = excelError(call);
       expect(error.code).toBe(ErrorCode.notAvailable);
-      expect(error.message).toMatch(/"acme-team" 2\.0\.0.*Open Capacity Planner \(Home > Rent vs Build\) and load it\./);
+      expect(error.message).toMatch(/"acme-team" 2\.0\.0.*Open Capacity Planner \(Home > Rent vs Build\) and load it, or choose Check for updates to move the workbook to the library in use\./);
       expect(error.message.length).toBeLessThanOrEqual(255);
     }
     // Cells computed before the pin was known are recalculated, once.

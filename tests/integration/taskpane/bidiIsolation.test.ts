@@ -24,6 +24,8 @@ const RTL = {
   query: "חיפוש",
   // A workbook's registry is not validated like a library: its pinned id can be any text.
   pinnedId: "ספרייה-ישנה",
+  // A sheet the user renamed after a refresh, named in Undo's report.
+  sheetName: "תחזית",
 };
 const RTL_VALUES = new Set(Object.values(RTL));
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
@@ -105,6 +107,31 @@ describe("bidi isolation of what the workbook says", () => {
     await sidebar.app.restored;
     await sidebar.app.whenIdle();
     expect(sidebar.root.textContent).toContain(RTL.pinnedId);
+    expect(unisolated(sidebar.root)).toEqual([]);
+  });
+});
+
+describe("bidi isolation of what Undo reports", () => {
+  it("Given a refreshed sheet renamed to right-to-left text and an input's name moved off one cell, When undone, Then the sheet name in the reason is alone in a <bdi>", async () => {
+    const sidebar = mountSidebar();
+    await sidebar.app.whenIdle();
+    click(modelOption(sidebar.root, "xAI Memphis 2024 — build 100k H100"));
+    await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
+    const library = panel(sidebar.root, "Library");
+    chooseFile(library.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement, new File([rtlLibrary()], RTL.fileName));
+    await sidebar.app.whenIdle();
+    const refresh = panel(sidebar.root, "Refresh assumptions");
+    await clickAndWait(sidebar, button(refresh, "Check for updates"));
+    await clickAndWait(sidebar, button(refresh, /^Apply selected \(\d+\)$/));
+
+    const sheet = sidebar.store.findSheetByName("Rent vs Build");
+    if (sheet === undefined) throw new Error("no template sheet");
+    sidebar.store.renameSheet(sheet.id, RTL.sheetName);
+    sidebar.store.updateName("CP_PowerPrice", { formula: `='${RTL.sheetName}'!$C$1:$C$2` });
+    await clickAndWait(sidebar, button(refresh, "Undo last refresh"));
+
+    const details = refresh.querySelector(".cp-message-details")?.textContent ?? "";
+    expect(details).toContain(`Not restored: CP_PowerPrice, because the name CP_PowerPrice no longer points at one cell on '${RTL.sheetName}'`);
     expect(unisolated(sidebar.root)).toEqual([]);
   });
 });

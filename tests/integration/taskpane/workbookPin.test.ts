@@ -12,7 +12,7 @@ import { libraryUnavailable, setPinnedLibrary } from "../../../src/shared-state/
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
-import { button, cleanUp, click, modelOption, mountSidebar, panel, type Sidebar } from "../../support/taskpane/harness";
+import { button, cleanUp, click, modelOption, mountSidebar, mustMessage, panel, type Sidebar } from "../../support/taskpane/harness";
 import { teamLibraryText } from "../../support/taskpane/libraries";
 
 class CountingStore extends MemoryCellStore {
@@ -82,6 +82,40 @@ describe("the pin follows what the pane writes", () => {
     expect(store.recalcs).toBe(1);
     await clickAndWait(sidebar, button(refresh, "Undo last refresh"));
     expect(libraryUnavailable()).toMatch(/"acme-team" 2\.0\.0, which is not loaded/);
+    expect(store.recalcs).toBe(2);
+  });
+
+  it("Given a workbook built on an older version of the bundled library (its values unchanged), When Check for updates, Then it offers to move the sheet, moving makes the functions answer again, and Undo puts the old pin back", async () => {
+    const store = new CountingStore();
+    const sidebar = mountSidebar({ store });
+    await sidebar.app.whenIdle();
+    // What an add-in update does: the same library, a newer version bundled.
+    const older = buildIndex({ ...DEFAULT_LIBRARY, meta: { ...DEFAULT_LIBRARY.meta, version: "0.9.0" } });
+    await insertTemplate(sidebar.Excel, older, "xai-memphis-2024", undefined, {
+      now: () => new Date("2026-11-01T09:00:00.000Z"),
+    });
+    setPinnedLibrary(await readPinnedLibrary(sidebar.Excel));
+    expect(libraryUnavailable()).toMatch(/0\.9\.0, which is not loaded.*Check for updates to move the workbook to the library in use\.$/);
+    expect((libraryUnavailable() ?? "").length).toBeLessThanOrEqual(255);
+
+    const refresh = panel(sidebar.root, "Refresh assumptions");
+    await clickAndWait(sidebar, button(refresh, "Check for updates"));
+    const offered = mustMessage(refresh);
+    expect(offered.title).toBe("Nothing to update");
+    expect(offered.next).toMatch(/recorded as built on .*0\.9\.0\. Move this sheet to /);
+    const move = button(refresh, /^Move this sheet to /);
+    expect(move.textContent).toContain(DEFAULT_LIBRARY.meta.version);
+
+    await clickAndWait(sidebar, move);
+    expect(mustMessage(refresh).kind).toBe("success");
+    expect(mustMessage(refresh).details).toEqual(["No values changed."]);
+    expect(libraryUnavailable()).toBeNull();
+    expect(store.recalcs).toBe(1);
+    expect(move.hidden).toBe(true);
+
+    await clickAndWait(sidebar, button(refresh, "Undo last refresh"));
+    expect(mustMessage(refresh).title).toBe("Undid the last refresh; no values to put back");
+    expect(libraryUnavailable()).toMatch(/0\.9\.0, which is not loaded/);
     expect(store.recalcs).toBe(2);
   });
 });
