@@ -1,12 +1,12 @@
 /**
  * Refresh a rent-vs-build template's assumptions from the current library: plan (1 sync), apply the
- * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshCore.ts.
+ * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshSheet.ts.
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { LIBRARY_HEADER, assumptionsFromLibrary } from "../templates/rentVsBuild";
 import type { ExcelApi } from "./excelApi";
-import { applyRefreshWith, planRefreshWith, undoLastRefreshWith } from "./refreshCore";
-import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshCore";
+import { applyRefreshWith, planRefreshWith, undoLastRefreshWith } from "./refreshSheet";
+import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshSheet";
 
 export type {
   CellContent,
@@ -19,7 +19,7 @@ export type {
   RefreshRow,
   RefreshRowStatus,
   UndoResult,
-} from "./refreshCore";
+} from "./refreshSheet";
 
 export async function planRefresh(excel: ExcelApi, index: LibraryIndex): Promise<RefreshPlan> {
   return planRefreshWith(excel, index, assumptionsFromLibrary, LIBRARY_HEADER);

@@ -8,8 +8,8 @@ import {
   ScenarioNotInLibraryError,
   userMessage,
 } from "../../../src/excel/errors";
-import { insertTemplateSpec } from "../../../src/excel/insertCore";
-import { planRefreshWith, undoLastRefreshWith } from "../../../src/excel/refreshCore";
+import { insertTemplateSpec } from "../../../src/excel/insertSheet";
+import { planRefreshWith, undoLastRefreshWith } from "../../../src/excel/refreshSheet";
 import { REGISTRY_KEY, UNDO_KEY, parseUndoRecord } from "../../../src/excel/templateRegistry";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";

@@ -10,7 +10,7 @@ import {
 } from "../../../src/excel/errors";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
-import { undoLastRefreshWith } from "../../../src/excel/refreshCore";
+import { undoLastRefreshWith } from "../../../src/excel/refreshSheet";
 import { PENDING_KEY, REGISTRY_KEY, UNDO_KEY } from "../../../src/excel/templateRegistry";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";

@@ -5,7 +5,7 @@
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
 import { planRender } from "../../../src/excel/render";
-import { cellsWithAssumptions } from "../../../src/excel/insertCore";
+import { cellsWithAssumptions } from "../../../src/excel/insertSheet";
 import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "./host";
