@@ -11,7 +11,7 @@ import {
   deliveredGpuHours,
   energyCost,
   facilityCapex,
-  gpuCost as chipCost,
+  gpuChipCost,
   itLoadMw,
   rentCashFlows,
   rentCost as rentCostCore,
@@ -95,7 +95,7 @@ export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
   switch (which.trim().toLowerCase()) {
     case "gpu":
     case "chip":
-      return chipCost(entry.chipPrice.value, n);
+      return gpuChipCost(entry.chipPrice.value, n);
     case "server":
     case "system":
       return serverCost(entry.systemPricePerGpu.value, n);

@@ -4,7 +4,7 @@ import {
   buildCashFlows,
   clusterCost,
   energyCost,
-  gpuCost,
+  gpuChipCost,
   itLoadMw,
   rentCashFlows,
   rentCost,
@@ -25,7 +25,7 @@ describe("Given a count multiplied by k", () => {
   it("when GPU, server and cluster capex are computed, then each is k times as large", () => {
     fc.assert(
       fc.property(real(0, 1e6), real(0, 1e6), real(0, 0.95), factor, (price, count, share, k) => {
-        expectScaled(gpuCost(price, k * count), gpuCost(price, count), k);
+        expectScaled(gpuChipCost(price, k * count), gpuChipCost(price, count), k);
         expectScaled(serverCost(price, k * count), serverCost(price, count), k);
         expectScaled(clusterCost(price, k * count, share), clusterCost(price, count, share), k);
       })

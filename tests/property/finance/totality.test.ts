@@ -46,7 +46,7 @@ const RUNS = { numRuns: 300 };
 
 describe("Given arbitrary inputs to the scalar formulas", () => {
   const twoArg: [string, (a: number, b: number) => unknown][] = [
-    ["gpuCost", finance.gpuCost],
+    ["gpuChipCost", finance.gpuChipCost],
     ["serverCost", finance.serverCost],
     ["itLoadMw", finance.itLoadMw],
     ["facilityMw", finance.facilityMw],

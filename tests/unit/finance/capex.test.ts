@@ -2,16 +2,16 @@ import {
   ModelInputError,
   clusterCost,
   facilityCapex,
-  gpuCost,
+  gpuChipCost,
   serverCost,
 } from "../../../src/model/finance";
 import { expectModelError } from "./fixtures";
 
-describe("gpuCost, serverCost and clusterCost", () => {
+describe("gpuChipCost, serverCost and clusterCost", () => {
   it("GPUs alone", () => {
     // Given 100 GPUs at $30,000 each
     // Then the accelerators cost 100 × $30,000 = $3,000,000
-    expect(gpuCost(30_000, 100)).toBe(3_000_000);
+    expect(gpuChipCost(30_000, 100)).toBe(3_000_000);
   });
 
   it("one HGX H100 box", () => {
@@ -33,7 +33,7 @@ describe("gpuCost, serverCost and clusterCost", () => {
   });
 
   it("when the count is 0, then every capex is 0", () => {
-    expect(gpuCost(30_000, 0)).toBe(0);
+    expect(gpuChipCost(30_000, 0)).toBe(0);
     expect(serverCost(30_000, 0)).toBe(0);
     expect(clusterCost(30_000, 0, 0.12)).toBe(0);
   });
@@ -41,7 +41,7 @@ describe("gpuCost, serverCost and clusterCost", () => {
 
 describe("Given invalid capex inputs", () => {
   it("when the count is negative, then a range error names the count", () => {
-    expectModelError(() => gpuCost(30_000, -1), "count", "range");
+    expectModelError(() => gpuChipCost(30_000, -1), "count", "range");
   });
 
   it("when the network share is 1 or more, then a range error names networkShare", () => {
@@ -51,7 +51,7 @@ describe("Given invalid capex inputs", () => {
   });
 
   it("when a price is NaN or not a number, then a type error names it", () => {
-    expectModelError(() => gpuCost(Number.NaN, 1), "chipPrice", "type");
+    expectModelError(() => gpuChipCost(Number.NaN, 1), "chipPrice", "type");
     expectModelError(
       () => serverCost("37500" as unknown as number, 1),
       "systemPricePerGpu",
@@ -60,11 +60,11 @@ describe("Given invalid capex inputs", () => {
   });
 
   it("when a price is infinite, then a range error names it", () => {
-    expectModelError(() => gpuCost(Number.POSITIVE_INFINITY, 1), "chipPrice", "range");
+    expectModelError(() => gpuChipCost(Number.POSITIVE_INFINITY, 1), "chipPrice", "range");
   });
 
   it("when the product overflows, then a range error is thrown instead of Infinity", () => {
-    expect(() => gpuCost(1e300, 1e300)).toThrow(ModelInputError);
+    expect(() => gpuChipCost(1e300, 1e300)).toThrow(ModelInputError);
   });
 });
 
