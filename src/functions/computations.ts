@@ -39,7 +39,7 @@ import {
   requiredText,
   type NumberRule,
 } from "./coerce";
-import { NoResultError } from "./excelErrors";
+import { NoResultError } from "./errorValues";
 import { approachFor, cachedGpu, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
 
 const GPU_EXAMPLE = 'a GPU such as "H100", "H200", "B200" or "GB200 NVL72"';

@@ -4,7 +4,7 @@
  * wrappers: computations.ts does the work, toExcelError turns any failure into an Excel error value with a message.
  * Every function is synchronous: the library is bundled in memory, so there is nothing to wait for.
  */
-import { toExcelError } from "./excelErrors";
+import { toExcelError } from "./errorValues";
 import * as compute from "./computations";
 // Before any function can run: the saved team library comes back, and the workbook's pin is checked.
 import "./startup";

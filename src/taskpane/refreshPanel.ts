@@ -15,7 +15,7 @@ import {
   type RefreshRow,
 } from "../excel/refresh";
 import { bidi, el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
-import { excelErrorMessage } from "./excelErrors";
+import { excelErrorMessage } from "./excelErrorMessage";
 import { formatValue, plural } from "./format";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
