@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../src/model/library/indexLibrary";
 import {
   ASSUMPTION_KEYS,
@@ -340,8 +340,8 @@ export function withExcelRows(doc: string, section: string): string {
 
 /** The template of the default library's first scenario of 3 years or more, as inserted first. */
 export function documentedSpec(): TemplateSpec {
-  const index = buildIndex(DEFAULT_LIBRARY);
-  const found = Object.entries(DEFAULT_LIBRARY.scenarios).find(([, s]) => s.years >= 3);
+  const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+  const found = Object.entries(VALIDATED_BUNDLED_LIBRARY.scenarios).find(([, s]) => s.years >= 3);
   if (found === undefined)
     throw new Error("The default library has no scenario of 3 years or more");
   return buildRentVsBuildTemplate(index, found[0], { sheetName: "Rent vs Build", nameSuffix: "" });

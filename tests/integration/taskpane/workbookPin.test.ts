@@ -9,7 +9,7 @@ import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { readPinnedLibrary } from "../../../src/excel/pinnedLibrary";
 import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { libraryUnavailable, setPinnedLibrary } from "../../../src/functions/activeLibrary";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { validateTeamLibraryText } from "../../../src/taskpane/libraryLoad";
 import { button, cleanUp, click, modelOption, mountSidebar, panel, type Sidebar } from "./support/harness";
@@ -39,7 +39,7 @@ async function workbookPinnedToTeam(): Promise<{ sidebar: Sidebar; store: Counti
   const store = new CountingStore();
   const sidebar = mountSidebar({ store });
   await sidebar.app.whenIdle();
-  const team = validateTeamLibraryText(teamLibraryText(), DEFAULT_LIBRARY);
+  const team = validateTeamLibraryText(teamLibraryText(), VALIDATED_BUNDLED_LIBRARY);
   if (!team.ok) throw new Error("the test's team library is invalid");
   // Inserted a month before the pane's clock (FIXED_NOW): what the pane writes is the latest record.
   await insertTemplate(sidebar.Excel, buildIndex(team.library), "xai-memphis-2024", undefined, {

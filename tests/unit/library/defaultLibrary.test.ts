@@ -3,7 +3,7 @@
  * or is derived from cited values by a formula recomputed here. External public facts (memory
  * sizes from vendor briefs, the OMB discount rate) are listed explicitly.
  */
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import type { Quantity } from "../../../src/model/library/schema";
 import { existsSync, readFileSync } from "fs";
 import { FIGURES_CSV_PATH, SHARED_FIGURES_CSV_PATH, figure, readFigures, type Figure } from "./figuresCsv";
@@ -67,7 +67,7 @@ const DERIVED: Record<string, () => Expected> = {
   },
   "operations.staffCostPerMwYear": () => ({ value: 0 }),
 };
-for (const [id, offer] of Object.entries(DEFAULT_LIBRARY.rentalOffers)) {
+for (const [id, offer] of Object.entries(VALIDATED_BUNDLED_LIBRARY.rentalOffers)) {
   // Offered from existing capacity at list/contract price.
   DERIVED[`rentalOffers.${id}.leadTimeMonths`] = () => ({ value: 0 });
   // "hyperscalers flat": the high end of the price-change row, without a range.
@@ -110,7 +110,7 @@ function expectClose(actual: number | undefined, expected: number | undefined, w
   expect({ what, off: Math.abs(actual! - expected) <= tolerance, actual, expected }).toEqual({ what, off: true, actual, expected });
 }
 
-const allQuantities = quantities(DEFAULT_LIBRARY);
+const allQuantities = quantities(VALIDATED_BUNDLED_LIBRARY);
 
 describe("default library provenance", () => {
   it("Given the default library, When its quantities are listed, Then there are some in every section", () => {
@@ -158,12 +158,12 @@ describe("default library provenance", () => {
   it("Given figures.csv, When the rental offers are listed, Then every rent.* price row is an offer", () => {
     // Price rows are the ones quoted per GPU-hour; rent.* also holds terms, SLAs and price changes (model v2 inputs).
     const rentRows = [...figures.entries()].filter(([key, row]) => key.startsWith("rent.") && row.unit === "USD/GPU-hour").map(([key]) => key);
-    const offerKeys = Object.values(DEFAULT_LIBRARY.rentalOffers).map((offer) => citedKeys(offer.rate.source)[0]);
+    const offerKeys = Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).map((offer) => citedKeys(offer.rate.source)[0]);
     expect([...offerKeys].sort()).toEqual([...rentRows].sort());
   });
 
   it("Given the scenarios, When their counts are checked, Then they come from the case figures", () => {
-    const { scenarios } = DEFAULT_LIBRARY;
+    const { scenarios } = VALIDATED_BUNDLED_LIBRARY;
     expect(scenarios["xai-memphis-2024"].count).toBe(f("case.xai_colossus.gpus").typical);
     expect(scenarios["oracle-rental-2024"].count).toBe(f("case.xai_oracle.rented_gpus").typical);
     expect(scenarios["gb200-nvl72-64-racks"].count).toBe(64 * 72);
@@ -173,11 +173,11 @@ describe("default library provenance", () => {
   });
 
   it("Given the defaults, When read, Then the horizon is the typical IT depreciation life", () => {
-    expect(DEFAULT_LIBRARY.defaults.horizonYears).toBe(f("opex.it_depreciation_years").typical);
+    expect(VALIDATED_BUNDLED_LIBRARY.defaults.horizonYears).toBe(f("opex.it_depreciation_years").typical);
   });
 
   it("Given the default library, When someone tries to change it, Then it is frozen", () => {
-    expect(Object.isFrozen(DEFAULT_LIBRARY.gpus["h100-sxm"].chipPrice)).toBe(true);
+    expect(Object.isFrozen(VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].chipPrice)).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { withChange } from "./libraryFixtures";
 
 const REPO = path.resolve(__dirname, "../../..");
@@ -69,7 +69,7 @@ describe("library-cli", () => {
 
   it("Given a team library, When validated with --team, Then it is layered over the default and summarized", () => {
     const team = {
-      meta: { ...DEFAULT_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
+      meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
       financing: { discountRate: { value: 0.09, unit: "fraction per year", source: "ACME WACC memo", asOf: "2026-11" } },
     };
     const run = cli("validate", writeJson("team.json", team), "--team");

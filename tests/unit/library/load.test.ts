@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import {
   formatPath,
   lineAndColumn,
@@ -23,12 +23,12 @@ describe("formatPath", () => {
 
 describe("parseLibraryText", () => {
   it("Given the default library as JSON text, When parsed, Then it is accepted and equal", () => {
-    const result = parseLibraryText(JSON.stringify(DEFAULT_LIBRARY, null, 2));
-    expect(result).toEqual({ ok: true, library: DEFAULT_LIBRARY });
+    const result = parseLibraryText(JSON.stringify(VALIDATED_BUNDLED_LIBRARY, null, 2));
+    expect(result).toEqual({ ok: true, library: VALIDATED_BUNDLED_LIBRARY });
   });
 
   it("Given text saved with a byte-order mark, When parsed, Then the mark is ignored", () => {
-    expect(parseLibraryText(`\uFEFF${JSON.stringify(DEFAULT_LIBRARY)}`).ok).toBe(true);
+    expect(parseLibraryText(`\uFEFF${JSON.stringify(VALIDATED_BUNDLED_LIBRARY)}`).ok).toBe(true);
   });
 
   it("Given a trailing comma on line 3, When parsed, Then the issue gives line and column", () => {
@@ -59,7 +59,7 @@ describe("parseLibraryText", () => {
   });
 
   it("Given a team library with only meta, When parsed as text, Then it is accepted", () => {
-    expect(parseTeamLibraryText(JSON.stringify({ meta: DEFAULT_LIBRARY.meta })).ok).toBe(true);
+    expect(parseTeamLibraryText(JSON.stringify({ meta: VALIDATED_BUNDLED_LIBRARY.meta })).ok).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex, findRegion } from "../../../src/model/library/indexLibrary";
 import { parseTeamLibrary } from "../../../src/model/library/load";
 import { layerLibrary } from "../../../src/model/library/merge";
@@ -20,7 +20,7 @@ const acme = (source: string, value: number, unit: string): Quantity => ({ value
 function layer(team: unknown) {
   const parsed = parseTeamLibrary(team);
   if (!parsed.ok) throw new Error(`team fixture is invalid: ${JSON.stringify(parsed.issues)}`);
-  return layerLibrary(DEFAULT_LIBRARY, parsed.library);
+  return layerLibrary(VALIDATED_BUNDLED_LIBRARY, parsed.library);
 }
 
 function merged(team: unknown): LibraryDocument {
@@ -33,21 +33,21 @@ describe("layerLibrary", () => {
   it("Given a team library with only meta, When layered, Then everything but meta is the default", () => {
     const library = merged({ meta: teamMeta });
     expect(library.meta).toEqual(teamMeta);
-    expect({ ...library, meta: DEFAULT_LIBRARY.meta }).toEqual(DEFAULT_LIBRARY);
+    expect({ ...library, meta: VALIDATED_BUNDLED_LIBRARY.meta }).toEqual(VALIDATED_BUNDLED_LIBRARY);
   });
 
   it("Given a team discount rate, When layered, Then the team value wins and the other financing values stay", () => {
     const wacc = acme("ACME treasury WACC memo", 0.09, "fraction per year");
     const library = merged({ meta: teamMeta, financing: { discountRate: wacc } });
     expect(library.financing.discountRate).toEqual(wacc);
-    expect(library.financing.itDepreciationYears).toEqual(DEFAULT_LIBRARY.financing.itDepreciationYears);
+    expect(library.financing.itDepreciationYears).toEqual(VALIDATED_BUNDLED_LIBRARY.financing.itDepreciationYears);
   });
 
   it("Given a team quantity without low/high, When layered, Then the default's range is not kept with the team's number", () => {
     const price = acme("ACME purchase order", 27000, "USD per GPU");
     const library = merged({ meta: teamMeta, gpus: { "h100-sxm": { chipPrice: price } } });
     expect(library.gpus["h100-sxm"].chipPrice).toEqual(price);
-    expect(library.gpus["h100-sxm"].systemPricePerGpu).toEqual(DEFAULT_LIBRARY.gpus["h100-sxm"].systemPricePerGpu);
+    expect(library.gpus["h100-sxm"].systemPricePerGpu).toEqual(VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].systemPricePerGpu);
   });
 
   it("Given team aliases, When layered, Then the array replaces the default's", () => {
@@ -64,12 +64,12 @@ describe("layerLibrary", () => {
       gridConnectionMonths: acme("utility letter", 30, "months"),
     };
     const offer = {
-      ...DEFAULT_LIBRARY.rentalOffers["market-h100-1yr"],
+      ...VALIDATED_BUNDLED_LIBRARY.rentalOffers["market-h100-1yr"],
       provider: "ACME negotiated",
       rate: acme("ACME contract 2026-11", 1.95, "USD per GPU-hour"),
     };
     const library = merged({ meta: teamMeta, regions: { "us-oh": site }, rentalOffers: { "acme-h100-1yr": offer } });
-    expect(Object.keys(library.regions)).toEqual([...Object.keys(DEFAULT_LIBRARY.regions), "us-oh"]);
+    expect(Object.keys(library.regions)).toEqual([...Object.keys(VALIDATED_BUNDLED_LIBRARY.regions), "us-oh"]);
     expect(findRegion(buildIndex(library), "Ohio")?.id).toBe("us-oh");
     expect(library.rentalOffers["acme-h100-1yr"].rate.value).toBe(1.95);
   });
@@ -81,7 +81,7 @@ describe("layerLibrary", () => {
   });
 
   it("Given a team scenario for a GPU nobody defined, When layered, Then the reference is reported", () => {
-    const scenario = { ...DEFAULT_LIBRARY.scenarios["enterprise-1k-h100"], name: "ACME 2027 A100 refresh", gpu: "a100-sxm" };
+    const scenario = { ...VALIDATED_BUNDLED_LIBRARY.scenarios["enterprise-1k-h100"], name: "ACME 2027 A100 refresh", gpu: "a100-sxm" };
     const issues = issuesOf(layer({ meta: teamMeta, scenarios: { "acme-2027": scenario } }));
     expect(issues).toEqual([{ path: "scenarios.acme-2027.gpu", message: expect.stringMatching(/unknown GPU "a100-sxm"/) }]);
   });
@@ -92,17 +92,17 @@ describe("layerLibrary", () => {
   });
 
   it("Given a team layer, When layered, Then neither the base nor the team document changes", () => {
-    const base = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+    const base = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
     const team: TeamLibrary = { meta: teamMeta, financing: { discountRate: acme("memo", 0.09, "fraction per year") } };
     const teamBefore = structuredClone(team);
     const result = layerLibrary(base, team);
     expect(result.ok).toBe(true);
-    expect(base).toEqual(DEFAULT_LIBRARY);
+    expect(base).toEqual(VALIDATED_BUNDLED_LIBRARY);
     expect(team).toEqual(teamBefore);
     if (result.ok) expect(result.library.financing).not.toBe(base.financing);
   });
 
   it("Given the frozen default as base, When layered, Then merging does not try to modify it", () => {
-    expect(() => layerLibrary(DEFAULT_LIBRARY, { meta: teamMeta, operations: { pue: acme("site", 1.2, "ratio") } })).not.toThrow();
+    expect(() => layerLibrary(VALIDATED_BUNDLED_LIBRARY, { meta: teamMeta, operations: { pue: acme("site", 1.2, "ratio") } })).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 /** Grouping template cells into few rectangular range writes. */
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { columnIndex, columnLetter, parseCell, rangeAddress } from "../../../src/templates/a1";
 import {
@@ -201,7 +201,7 @@ describe("Given cell contents for Range.formulas", () => {
 });
 
 describe("Given a whole rent-vs-build template", () => {
-  const index = buildIndex(DEFAULT_LIBRARY);
+  const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
   const spec = buildRentVsBuildTemplate(index, "xai-memphis-2024", { sheetName: "Rent vs Build", nameSuffix: "" });
 
   it("when grouped, then every cell is written exactly once and in far fewer writes than cells", () => {

@@ -3,7 +3,7 @@
  * cells, inputs styled as inputs, formulas free of hard-coded numbers that refer only to names
  * and cells that exist, one formula per row across the year columns.
  */
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { resolveScenarioInputs } from "../../../src/model/resolve";
@@ -24,8 +24,8 @@ import { withAssumption, type CoreInputs } from "./coreParity";
 import { evaluateTemplate } from "./evaluateTemplate";
 import { formulaTokens, referencedCells, shiftColumns } from "./formulaLint";
 
-const index = buildIndex(DEFAULT_LIBRARY);
-const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
+const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+const scenarioIds = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 const placement = { sheetName: "Rent vs Build", nameSuffix: "" };
 
 /**
@@ -224,14 +224,14 @@ describe("Given the rent-vs-build template spec", () => {
 
     it("then the metadata records the library and the scenario", () => {
       expect(spec.metadata).toEqual({
-        libraryId: DEFAULT_LIBRARY.meta.id,
-        libraryVersion: DEFAULT_LIBRARY.meta.version,
-        libraryName: DEFAULT_LIBRARY.meta.name,
+        libraryId: VALIDATED_BUNDLED_LIBRARY.meta.id,
+        libraryVersion: VALIDATED_BUNDLED_LIBRARY.meta.version,
+        libraryName: VALIDATED_BUNDLED_LIBRARY.meta.name,
         scenarioId,
-        scenarioName: DEFAULT_LIBRARY.scenarios[scenarioId].name,
+        scenarioName: VALIDATED_BUNDLED_LIBRARY.scenarios[scenarioId].name,
         horizonYears: H,
       });
-      expect(cells.get(`C${LAYOUT.header.published}`)?.value).toBe(DEFAULT_LIBRARY.meta.publishedAt);
+      expect(cells.get(`C${LAYOUT.header.published}`)?.value).toBe(VALIDATED_BUNDLED_LIBRARY.meta.publishedAt);
     });
 
     it("then assumptionsFromLibrary returns exactly the template's assumption rows", () => {
@@ -284,13 +284,13 @@ describe("Given the rent-vs-build template spec", () => {
 
   describe("when the scenario is given by its display name instead of its id", () => {
     it("then it resolves to the same template", () => {
-      const byName = buildRentVsBuildTemplate(index, DEFAULT_LIBRARY.scenarios["enterprise-1k-h100"].name, placement);
+      const byName = buildRentVsBuildTemplate(index, VALIDATED_BUNDLED_LIBRARY.scenarios["enterprise-1k-h100"].name, placement);
       expect(byName).toEqual(buildRentVsBuildTemplate(index, "enterprise-1k-h100", placement));
     });
   });
 
   describe("when library text looks like a formula, a number or a date", () => {
-    const hostile = JSON.parse(JSON.stringify(DEFAULT_LIBRARY)) as LibraryDocument;
+    const hostile = JSON.parse(JSON.stringify(VALIDATED_BUNDLED_LIBRARY)) as LibraryDocument;
     const scenario = hostile.scenarios["enterprise-1k-h100"];
     scenario.name = '=HYPERLINK("http://evil.example","click")';
     scenario.description = "+cmd|' /C calc'!A0";

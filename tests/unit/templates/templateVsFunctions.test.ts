@@ -13,7 +13,7 @@
  */
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { asExcelNamespace, createMemoryExcel } from "../../../src/dev/excel-host";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex, findGpu } from "../../../src/model/library/indexLibrary";
 import { resolveScenarioInputs, type ResolvedScenario } from "../../../src/model/resolve";
 import { columnLetter, parseCell } from "../../../src/templates/a1";
@@ -25,8 +25,8 @@ import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaSt
 import { loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";
 
-const index = buildIndex(DEFAULT_LIBRARY);
-const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
+const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+const scenarioIds = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 const CENT = 0.005;
 const FUNCTIONS_SHEET = "Functions";
 
