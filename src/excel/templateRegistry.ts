@@ -19,7 +19,7 @@
 import { z } from "zod";
 import { issuesFromZod } from "../model/library/load";
 import type { RecordedAssumption } from "../templates/refreshPlan";
-import { excelNameKey, parseSheetReference, sameExcelName } from "./a1";
+import { excelNameKey, parseSheetReference, sameExcelName } from "../model/a1";
 import type { ExcelApi } from "./excelApi";
 import type { PinState } from "../functions/activeLibrary";
 import { pinnedLibraryOf } from "./pinnedLibrary";

@@ -6,7 +6,7 @@ import type {
   MemoryExcel,
   MemoryExcelStats,
 } from "../../../src/dev/excel-host";
-import { parseCell } from "../../../src/excel/a1";
+import { parseCell } from "../../../src/model/a1";
 import type { ExcelApi } from "../../../src/excel/excelApi";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";

@@ -7,7 +7,7 @@ import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedB
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { resolveScenarioInputs } from "../../../src/model/resolve";
-import { columnIndex, columnLetter, parseCell } from "../../../src/templates/a1";
+import { columnIndex, columnLetter, parseCell } from "../../../src/model/a1";
 import { contentBlocks } from "../../../src/templates/blocks";
 import { FORMAT } from "../../../src/templates/formats";
 import {
@@ -25,6 +25,8 @@ import { evaluateTemplate } from "./evaluateTemplate";
 import { formulaTokens, referencedCells, shiftColumns } from "./formulaLint";
 
 const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+/** The row number A1 text shows for an address (parseCell's rows are 0-based), as LAYOUT counts rows. */
+const rowNumber = (address: string): number => parseCell(address).row + 1;
 const scenarioIds = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 const placement = { sheetName: "Rent vs Build", nameSuffix: "" };
 
@@ -95,7 +97,7 @@ describe("Given the rent-vs-build template spec", () => {
     it("then each assumption is one named, input-styled row with its label, unit, as-of date and source", () => {
       expect(spec.assumptions.map((a) => a.key)).toEqual([...ASSUMPTION_KEYS]);
       for (const a of spec.assumptions) {
-        const { row } = parseCell(a.address);
+        const row = rowNumber(a.address);
         expect(spec.names).toContainEqual({ name: a.name, address: a.address });
         expect(cells.get(a.address)).toEqual({
           address: a.address,
@@ -128,7 +130,7 @@ describe("Given the rent-vs-build template spec", () => {
       const inputs = spec.cells.filter((c) => c.style === "input");
       for (const cell of inputs) expect(cell.formula).toBeUndefined();
       const assumptionCells = new Set(spec.assumptions.map((a) => a.address));
-      const others = inputs.filter((c) => !assumptionCells.has(c.address)).map((c) => parseCell(c.address).row);
+      const others = inputs.filter((c) => !assumptionCells.has(c.address)).map((c) => rowNumber(c.address));
       for (const row of others) expect(row === LAYOUT.gridHeader.priceFactor || row >= LAYOUT.gridFirstRow).toBe(true);
     });
 
@@ -191,7 +193,7 @@ describe("Given the rent-vs-build template spec", () => {
       const address = spec.names.find((n) => n.name === "CP_Horizon")?.address ?? "";
       expect(cells.get(address)).toMatchObject({ value: H, style: "muted" });
       expect(spec.metadata.horizonYears).toBe(H);
-      expect(cells.get(`E${parseCell(address).row}`)?.value).toMatch(/re-insert/);
+      expect(cells.get(`E${rowNumber(address)}`)?.value).toMatch(/re-insert/);
     });
 
     it("then the chart covers the year categories and the two cumulative rows with their series names", () => {

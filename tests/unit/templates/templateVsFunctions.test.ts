@@ -16,7 +16,7 @@ import { asExcelNamespace, createMemoryExcel } from "../../../src/dev/excel-host
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex, findGpu } from "../../../src/model/library/indexLibrary";
 import { resolveScenarioInputs, type ResolvedScenario } from "../../../src/model/resolve";
-import { columnLetter, parseCell } from "../../../src/templates/a1";
+import { columnLetter, parseCell } from "../../../src/model/a1";
 import { LAYOUT, yearColumn } from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import type { TemplateSpec } from "../../../src/templates/types";
@@ -105,7 +105,7 @@ async function insertScenario(scenarioId: string): Promise<Workbook> {
   const addressOf = new Map(spec.names.map(({ name, address }) => [name, address]));
   const template = (address: string): unknown => {
     const { row, col } = parseCell(address);
-    return store.getCell(templateSheet, row - 1, col).value;
+    return store.getCell(templateSheet, row, col).value;
   };
   return {
     store,

@@ -4,6 +4,7 @@
  * context through CustomFunctions.associate, as Excel's runtime does). Needs `npm run build`.
  */
 import * as vm from "vm";
+import { parseCell } from "../../../src/model/a1";
 import { asExcelNamespace, createMemoryExcel } from "../../../src/dev/excel-host";
 import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/dev/workbench/capplanPlugin";
 import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
@@ -23,13 +24,9 @@ interface Fixture {
   set(address: string, input: string | number | null): void;
 }
 
-const A1 = /^([A-Z]+)([0-9]+)$/;
 function rc(address: string): [number, number] {
-  const m = A1.exec(address);
-  if (m === null || m[1] === undefined || m[2] === undefined) throw new Error(address);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, col - 1];
+  const { row, col } = parseCell(address);
+  return [row, col];
 }
 
 function fixture(options: { associate?: boolean } = {}): Fixture {
