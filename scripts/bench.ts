@@ -10,7 +10,7 @@ import { performance } from "perf_hooks";
 import { applyRefresh, insertTemplate, planRefresh } from "../src/excel";
 import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../src/dev/excel-host";
 import { compareOptions } from "../src/model/finance";
-import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../src/model/library/validatedBundledLibrary";
 import { layerLibrary } from "../src/model/library/merge";
 import { launchBrowser, newContext } from "./support/browser";
 import { startServer } from "./support/server";
@@ -133,8 +133,8 @@ function benchSizes(): void {
 
 /** Round trips and cell writes of the sidebar's workbook actions, on the in-memory host that counts them. */
 async function benchExcel(): Promise<void> {
-  const index = buildIndex(DEFAULT_LIBRARY);
-  for (const scenarioId of Object.keys(DEFAULT_LIBRARY.scenarios)) {
+  const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+  for (const scenarioId of Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios)) {
     const host = createMemoryExcel(new MemoryCellStore({ sheets: ["Sheet1"] }));
     const excel = asExcelNamespace(host.Excel);
     await insertTemplate(excel, index, scenarioId);
@@ -149,10 +149,10 @@ async function benchExcel(): Promise<void> {
   const host = createMemoryExcel(new MemoryCellStore({ sheets: ["Sheet1"] }));
   const excel = asExcelNamespace(host.Excel);
   await insertTemplate(excel, index, "xai-memphis-2024");
-  const tn = DEFAULT_LIBRARY.regions["us-tn"];
-  const h100 = DEFAULT_LIBRARY.gpus["h100-sxm"];
-  const changed = layerLibrary(DEFAULT_LIBRARY, {
-    meta: { ...DEFAULT_LIBRARY.meta, version: "1.1.0" },
+  const tn = VALIDATED_BUNDLED_LIBRARY.regions["us-tn"];
+  const h100 = VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"];
+  const changed = layerLibrary(VALIDATED_BUNDLED_LIBRARY, {
+    meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, version: "1.1.0" },
     regions: { "us-tn": { powerPrice: { ...tn.powerPrice, value: tn.powerPrice.value * 1.1 } } },
     gpus: {
       "h100-sxm": {
@@ -249,7 +249,7 @@ function timeMs(fn: () => unknown, runs = 3): number {
  */
 function benchHostileLibraries(): void {
   type Doc = Record<string, Record<string, Record<string, unknown>>>;
-  const clone = () => structuredClone(DEFAULT_LIBRARY) as unknown as Doc;
+  const clone = () => structuredClone(VALIDATED_BUNDLED_LIBRARY) as unknown as Doc;
   const longIds = clone();
   longIds.gpus["a".repeat(16_000)] = { ...longIds.gpus["h100-sxm"], name: "Long", aliases: [] };
   longIds.scenarios["enterprise-1k-h100"].gpu = "b".repeat(16_000);
@@ -274,7 +274,7 @@ function benchHostileLibraries(): void {
     manyMs < 2000
   );
 
-  const alias = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+  const alias = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
   alias.gpus["h100-sxm"].aliases.push("z".repeat(20_000));
   const index = buildIndex(alias);
   const typo = "y".repeat(20_000);

@@ -14,7 +14,8 @@
  */
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
+import { columnIndex, columnLetter } from "../src/model/a1";
+import { VALIDATED_BUNDLED_LIBRARY } from "../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../src/model/library/indexLibrary";
 import {
   ASSUMPTION_KEYS,
@@ -71,13 +72,7 @@ interface Target {
 /** Where the documented formula sits: its year column, month row, or grid step(s). */
 type Place = Partial<Record<Axis, number>>;
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-const YEAR_ZERO_COLUMN = columnNumber("C");
+const YEAR_ZERO_COLUMN = columnIndex("C");
 const BREAKEVEN_COLUMNS = ["month", "cumulativeBuild", "rent", "cumulativeRent", "flag"] as const;
 
 /** The year rows: the year header, the cash-flow table, the chart data and the sensitivity helpers. */
@@ -145,7 +140,7 @@ function named(formula: string, place: Place, horizon: number, at: string): stri
         : part.replace(
             /(?<![A-Za-z0-9_.!])\$?([A-Z]{1,3})\$?([1-9][0-9]*)(?![A-Za-z0-9_(])/g,
             (ref: string, letters: string, digits: string) => {
-              const target = targetOf(columnNumber(letters), Number(digits));
+              const target = targetOf(columnIndex(letters), Number(digits));
               if (target === undefined) {
                 throw new Error(`${at}: cannot name the reference ${ref} in ${formula}`);
               }
@@ -230,7 +225,7 @@ export function excelRowsMarkdown(spec: TemplateSpec): string {
   );
 
   const y = 2;
-  const col = String.fromCharCode(65 + YEAR_ZERO_COLUMN + y);
+  const col = columnLetter(YEAR_ZERO_COLUMN + y);
   lines.push(
     "**Yearly rows** (one formula per row, the same in every year column 0..H; `{row}` is that row's",
     "cell in the same column, `{row, year 0}` its cell in the year-0 column, `{row, year y-1}` in the",
@@ -270,7 +265,7 @@ export function excelRowsMarkdown(spec: TemplateSpec): string {
   const g = LAYOUT.gridHeader;
   const j = 1;
   const i = 1;
-  const gridCol = String.fromCharCode(65 + SENSITIVITY_FIRST_GRID_COLUMN + j);
+  const gridCol = columnLetter(SENSITIVITY_FIRST_GRID_COLUMN + j);
   const gridRow = LAYOUT.gridFirstRow + i;
   lines.push(
     "**Sensitivity grid** (rental rate in rows, system price in columns, each a share of its base value;",
@@ -299,7 +294,7 @@ export function excelRowsMarkdown(spec: TemplateSpec): string {
       [code("rate"), "Rental rate of the row", formula(`C${gridRow}`, { rate: i })],
       [
         code("grid cell"),
-        text(`${String.fromCharCode(65 + SENSITIVITY_FIRST_GRID_COLUMN)}${g.rateHeader}`),
+        text(`${columnLetter(SENSITIVITY_FIRST_GRID_COLUMN)}${g.rateHeader}`),
         formula(`${gridCol}${gridRow}`, { price: j, rate: i }),
       ],
     ]
@@ -315,7 +310,7 @@ export function excelRowsMarkdown(spec: TemplateSpec): string {
   table(
     ["column", "header on the sheet", "formula in the row of month m"],
     BREAKEVEN_COLUMNS.map((name, c) => {
-      const letter = String.fromCharCode(65 + c);
+      const letter = columnLetter(c);
       const first = cell(`${letter}${LAYOUT.breakevenFirstRow}`);
       const shown = formula(`${letter}${monthRow}`, { month: m });
       const value =
@@ -340,8 +335,8 @@ export function withExcelRows(doc: string, section: string): string {
 
 /** The template of the default library's first scenario of 3 years or more, as inserted first. */
 export function documentedSpec(): TemplateSpec {
-  const index = buildIndex(DEFAULT_LIBRARY);
-  const found = Object.entries(DEFAULT_LIBRARY.scenarios).find(([, s]) => s.years >= 3);
+  const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+  const found = Object.entries(VALIDATED_BUNDLED_LIBRARY.scenarios).find(([, s]) => s.years >= 3);
   if (found === undefined)
     throw new Error("The default library has no scenario of 3 years or more");
   return buildRentVsBuildTemplate(index, found[0], { sheetName: "Rent vs Build", nameSuffix: "" });

@@ -6,7 +6,7 @@
  * Exit codes: 0 valid, 1 invalid library, 2 wrong usage or unreadable file.
  */
 import { readFileSync } from "node:fs";
-import { DEFAULT_LIBRARY } from "../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../src/model/library/validatedBundledLibrary";
 import {
   decodeLibraryBytes,
   parseLibraryText,
@@ -35,7 +35,7 @@ function loadFile(file: string, team: boolean): ParseResult<LibraryDocument> {
   const text = decoded.text;
   if (!team) return parseLibraryText(text);
   // The sidebar's own validation (same stages, same problems), over the library it layers team files on.
-  const result = validateTeamLibraryText(text, DEFAULT_LIBRARY);
+  const result = validateTeamLibraryText(text, VALIDATED_BUNDLED_LIBRARY);
   return result.ok
     ? { ok: true, library: result.library }
     : { ok: false, issues: [...result.issues] };
@@ -88,7 +88,7 @@ export function run(args: readonly string[]): number {
   if (command === "list") {
     if (file === undefined && team) throw new UsageError("list --team needs a FILE");
     const result: ParseResult<LibraryDocument> =
-      file === undefined ? { ok: true, library: DEFAULT_LIBRARY } : loadFile(file, team);
+      file === undefined ? { ok: true, library: VALIDATED_BUNDLED_LIBRARY } : loadFile(file, team);
     if (!result.ok) {
       printIssues(result.issues);
       return 1;

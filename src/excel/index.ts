@@ -10,7 +10,7 @@ export type {
   InsertResult,
   TemplatePlacement,
 } from "./insertTemplate";
-// refresh.ts re-exports the plan and row types of refreshCore.ts with its functions.
+// refresh.ts re-exports the plan and row types of refreshSheet.ts with its functions.
 export * from "./refresh";
 export { readTemplateRegistry, REGISTRY_KEY, UNDO_KEY } from "./templateRegistry";
 export type { RegistryRead, TemplateEntry, TemplateRegistry } from "./templateRegistry";

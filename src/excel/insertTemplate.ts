@@ -1,13 +1,13 @@
 /**
- * Insert a rent-vs-build template sheet for a library scenario (at most 3 syncs; see insertCore.ts).
+ * Insert a rent-vs-build template sheet for a library scenario (at most 3 syncs; see insertSheet.ts).
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { buildRentVsBuildTemplate } from "../templates/rentVsBuild";
 import type { ExcelApi } from "./excelApi";
-import { insertTemplateSpec } from "./insertCore";
-import type { InsertOptions, InsertProgress, InsertResult } from "./insertCore";
+import { insertTemplateSpec } from "./insertSheet";
+import type { InsertOptions, InsertProgress, InsertResult } from "./insertSheet";
 
-export type { InsertOptions, InsertProgress, InsertResult, TemplatePlacement } from "./insertCore";
+export type { InsertOptions, InsertProgress, InsertResult, TemplatePlacement } from "./insertSheet";
 
 export async function insertTemplate(
   excel: ExcelApi,

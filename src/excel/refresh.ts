@@ -1,6 +1,6 @@
 /**
  * Refresh a rent-vs-build template's assumptions from the current library: plan (1 sync), apply the
- * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshCore.ts.
+ * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshSheet.ts.
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { LIBRARY_HEADER, assumptionsFromLibrary } from "../templates/rentVsBuild";
@@ -10,8 +10,8 @@ import {
   moveToLibraryWith,
   planRefreshWith,
   undoLastRefreshWith,
-} from "./refreshCore";
-import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshCore";
+} from "./refreshSheet";
+import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshSheet";
 
 export type {
   CellContent,
@@ -24,7 +24,7 @@ export type {
   RefreshRow,
   RefreshRowStatus,
   UndoResult,
-} from "./refreshCore";
+} from "./refreshSheet";
 
 export async function planRefresh(excel: ExcelApi, index: LibraryIndex): Promise<RefreshPlan> {
   return planRefreshWith(excel, index, assumptionsFromLibrary, LIBRARY_HEADER);
@@ -46,7 +46,7 @@ export async function undoLastRefresh(
   return undoLastRefreshWith(excel, options);
 }
 
-/** Re-stamps a sheet whose pinned library is behind the one in use (plan.libraryMove); see refreshCore.ts. */
+/** Re-stamps a sheet whose pinned library is behind the one in use (plan.libraryMove); see refreshSheet.ts. */
 export async function moveToLibrary(
   excel: ExcelApi,
   plan: RefreshPlan,

@@ -4,11 +4,10 @@
  * blocks of ../templates/blocks, so a template of hundreds of cells costs a few dozen range writes;
  * `queueRender` queues them on a worksheet without syncing (the caller syncs once).
  */
-import { columnIndex } from "../templates/a1";
 import { contentBlocks, contentWrites, styleGroups } from "../templates/blocks";
 import type { ContentBlock } from "../templates/blocks";
 import type { CellStyle, TemplateSpec } from "../templates/types";
-import { excelNameKey, parseRange, rangeAddress } from "./a1";
+import { columnIndex, excelNameKey, parseRange, rangeAddress } from "../model/a1";
 
 // ------------------------------------------------------------------------------------ styles
 

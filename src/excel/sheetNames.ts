@@ -2,7 +2,7 @@
  * Where a new template goes: the next free sheet name and a suffix for its workbook names, both
  * compared without regard to case, as Excel compares them. Pure functions.
  */
-import { excelNameKey } from "./a1";
+import { excelNameKey } from "../model/a1";
 
 export const TEMPLATE_SHEET_BASE = "Rent vs Build";
 

@@ -5,7 +5,7 @@
  *
  *   "capplan.templates": { version: 1, sheets: { [worksheetId]: TemplateEntry } }
  *   "capplan.undo":      the values the last refresh replaced (UndoRecord)
- *   "capplan.pending":   a refresh or undo whose batch has not finished (Pending; refreshCore.ts)
+ *   "capplan.pending":   a refresh or undo whose batch has not finished (Pending; refreshSheet.ts)
  *   "capplan.templates.damaged[.<time>]", "capplan.undo.refused": unreadable records, set aside verbatim
  *
  * Worksheet ids are not stable across Excel sessions and platforms: an entry is found by its id,
@@ -19,14 +19,14 @@
 import { z } from "zod";
 import { issuesFromZod } from "../model/library/load";
 import type { RecordedAssumption } from "../templates/refreshPlan";
-import { excelNameKey, parseSheetReference, sameExcelName } from "./a1";
+import { excelNameKey, parseSheetReference, sameExcelName } from "../model/a1";
 import type { ExcelApi } from "./excelApi";
 import type { PinState } from "../shared-state/activeLibrary";
 import { pinnedLibraryOf } from "./pinnedLibrary";
 
 export const REGISTRY_KEY = "capplan.templates";
 export const UNDO_KEY = "capplan.undo";
-/** A refresh or undo in progress: written before its first change, removed after its last (see refreshCore.ts). */
+/** A refresh or undo in progress: written before its first change, removed after its last (see refreshSheet.ts). */
 export const PENDING_KEY = "capplan.pending";
 /** Where an unreadable registry is moved before a fresh one is started (kept for support). */
 export const REGISTRY_BACKUP_KEY = "capplan.templates.damaged";
@@ -163,7 +163,7 @@ export type UndoRecord = z.infer<typeof UndoRecordSchema>;
 /**
  * A refresh or undo in progress ("capplan.pending"): written first in its batch and deleted last, so
  * a batch that Excel stopped partway (or whose answer was lost) can be told apart from one that never
- * started or one that completed, and be reconciled (refreshCore.ts).
+ * started or one that completed, and be reconciled (refreshSheet.ts).
  */
 export const PendingSchema = z.object({
   version: z.literal(REGISTRY_VERSION),

@@ -1,11 +1,11 @@
 /*
  * The CAPPLAN custom functions. custom-functions-metadata-plugin reads the JSDoc below to write functions.json
  * and appends the CustomFunctions.associate calls to this module, so this file is only thin, documented
- * wrappers: impl.ts does the work, toExcelError turns any failure into an Excel error value with a message.
+ * wrappers: computations.ts does the work, toExcelError turns any failure into an Excel error value with a message.
  * Every function is synchronous: the library is bundled in memory, so there is nothing to wait for.
  */
-import { toExcelError } from "./excelErrors";
-import * as impl from "./impl";
+import { toExcelError } from "./errorValues";
+import * as compute from "./computations";
 // Before any function can run: the saved team library comes back, and the workbook's pin is checked.
 import "./startup";
 
@@ -19,7 +19,7 @@ import "./startup";
  */
 export function gpucost(gpu: string, count: number, scope?: string): number {
   try {
-    return impl.gpuCost(gpu, count, scope);
+    return compute.gpuCost(gpu, count, scope);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -34,7 +34,7 @@ export function gpucost(gpu: string, count: number, scope?: string): number {
  */
 export function gpupower(gpu: string, count: number): number {
   try {
-    return impl.gpuPower(gpu, count);
+    return compute.gpuPower(gpu, count);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -49,7 +49,7 @@ export function gpupower(gpu: string, count: number): number {
  */
 export function buildcost(itMw: number, region?: string): number {
   try {
-    return impl.buildCost(itMw, region);
+    return compute.buildCost(itMw, region);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -65,7 +65,7 @@ export function buildcost(itMw: number, region?: string): number {
  */
 export function buildtime(itMw: number, region?: string, approach?: string): number {
   try {
-    return impl.buildTime(itMw, region, approach);
+    return compute.buildTime(itMw, region, approach);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -89,7 +89,7 @@ export function energycost(
   utilization?: number
 ): number {
   try {
-    return impl.energyCostFn(itMw, months, region, pue, utilization);
+    return compute.energyCostFn(itMw, months, region, pue, utilization);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -105,7 +105,7 @@ export function energycost(
  */
 export function rentrate(gpu: string, term?: string, provider?: string): number {
   try {
-    return impl.rentRate(gpu, term, provider);
+    return compute.rentRate(gpu, term, provider);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -129,7 +129,7 @@ export function rentcost(
   provider?: string
 ): number {
   try {
-    return impl.rentCost(gpu, count, months, term, provider);
+    return compute.rentCost(gpu, count, months, term, provider);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -153,7 +153,7 @@ export function tco(
   approach?: string
 ): number {
   try {
-    return impl.tco(gpu, count, years, region, approach);
+    return compute.tco(gpu, count, years, region, approach);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -183,7 +183,7 @@ export function costperhour(
   provider?: string
 ): number {
   try {
-    return impl.costPerHour(option, gpu, count, years, region, term, approach, provider);
+    return compute.costPerHour(option, gpu, count, years, region, term, approach, provider);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -209,7 +209,7 @@ export function breakeven(
   provider?: string
 ): number {
   try {
-    return impl.breakeven(gpu, count, region, term, approach, provider);
+    return compute.breakeven(gpu, count, region, term, approach, provider);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -240,7 +240,7 @@ export function rentvsbuild(
   // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
 ): any[][] {
   try {
-    return impl.rentVsBuild(gpu, count, years, region, term, discountRate, approach, provider);
+    return compute.rentVsBuild(gpu, count, years, region, term, discountRate, approach, provider);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -270,7 +270,7 @@ export function cashflows(
   provider?: string
 ): number[][] {
   try {
-    return impl.cashFlows(option, gpu, count, years, region, term, approach, provider);
+    return compute.cashFlows(option, gpu, count, years, region, term, approach, provider);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -284,7 +284,7 @@ export function cashflows(
  */
 export function assumption(key: string): number {
   try {
-    return impl.assumption(key);
+    return compute.assumption(key);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -298,7 +298,7 @@ export function assumption(key: string): number {
  */
 export function source(key: string): string {
   try {
-    return impl.source(key);
+    return compute.source(key);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -314,7 +314,7 @@ export function source(key: string): string {
 // A field is a number or a name; "any" is the metadata's only way to say so.
 export function gpuspec(gpu: string, field: string): any {
   try {
-    return impl.gpuSpec(gpu, field);
+    return compute.gpuSpec(gpu, field);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -327,7 +327,7 @@ export function gpuspec(gpu: string, field: string): any {
  */
 export function library(): string {
   try {
-    return impl.library();
+    return compute.library();
   } catch (error) {
     throw toExcelError(error);
   }

@@ -11,7 +11,7 @@ import type {
 } from "../model/library/indexLibrary";
 import { resolveApproach, resolveGpu, resolveOffer, resolveRegion } from "../model/resolve";
 import { activeLibraryState, type Holder } from "../shared-state/activeLibrary";
-import { LibraryUnavailableError } from "./excelErrors";
+import { LibraryUnavailableError } from "./errorValues";
 
 // Bounded so a sheet full of distinct typos cannot grow memory without limit.
 const MAX_CACHED = 512;

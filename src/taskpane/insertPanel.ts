@@ -8,7 +8,7 @@ import type { ExcelApi } from "../excel/excelApi";
 import { insertTemplate } from "../excel/insertTemplate";
 import type { ScenarioEntry } from "../model/library/indexLibrary";
 import { el, isolate, setText, uniqueId } from "./dom";
-import { excelErrorMessage } from "./excelErrors";
+import { excelErrorMessage } from "./excelErrorMessage";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
 import { followPin } from "./workbookPin";

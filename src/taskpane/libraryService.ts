@@ -16,7 +16,7 @@ import {
 } from "../shared-state/activeLibrary";
 import { recalculateIfChanged, type RecalcExcel, type RecalcOutcome } from "../excel/recalculate";
 import { LIBRARY_SCHEMA_REVISION, libraryHash } from "../model/library/fingerprint";
-import { DEFAULT_LIBRARY } from "../model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../model/library/validatedBundledLibrary";
 import { validateTeamLibraryText } from "../model/library/teamLibrary";
 import {
   checkLibraryUrl,
@@ -98,7 +98,7 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
     url: string | null
   ): Promise<LibraryOutcome> {
     const previous = getActiveLibrary();
-    const result = validateTeamLibraryText(text, DEFAULT_LIBRARY);
+    const result = validateTeamLibraryText(text, VALIDATED_BUNDLED_LIBRARY);
     if (!result.ok)
       return { ok: false, problem: validationProblem(result, what, libraryLabel(previous)) };
     const now = deps.now();
@@ -173,7 +173,7 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
       const previous = getActiveLibrary();
       const source: LibrarySource = { kind: "bundled" };
       const before = answersToken();
-      const active = setActiveLibrary(DEFAULT_LIBRARY, source, deps.now());
+      const active = setActiveLibrary(VALIDATED_BUNDLED_LIBRARY, source, deps.now());
       clearCachedLibrary(deps.storage);
       return recalculated(previous, active, before, []);
     },
@@ -205,7 +205,7 @@ export function createLibraryService(deps: LibraryServiceDeps): LibraryService {
       if (read.status === "corrupt") return fallBack(read.problem);
       let result: ReturnType<typeof validateTeamLibraryText>;
       try {
-        result = validateTeamLibraryText(read.cached.text, DEFAULT_LIBRARY);
+        result = validateTeamLibraryText(read.cached.text, VALIDATED_BUNDLED_LIBRARY);
       } catch {
         // e.g. nesting deep enough to overflow the stack: this copy can never load, so it must not stay.
         return fallBack("the saved copy cannot be read (nested too deeply, or otherwise broken)");

@@ -17,7 +17,7 @@ import {
 } from "../excel/refresh";
 import { refreshableRows } from "../templates/refreshPlan";
 import { bidi, el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
-import { excelErrorMessage } from "./excelErrors";
+import { excelErrorMessage } from "./excelErrorMessage";
 import { formatValue, plural } from "./format";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";

@@ -4,7 +4,7 @@
  * (text that Excel would misread is prefixed), and the rectangles of each style. Pure: no Excel
  * types; src/excel/render.ts turns these into Excel calls.
  */
-import { parseCell, rangeAddress, type CellPosition } from "./a1";
+import { parseCanonicalCell, rangeAddress, type CellRef } from "../model/a1";
 import type { CellSpec, CellStyle } from "./types";
 
 // ------------------------------------------------------------------------------------ blocks
@@ -12,7 +12,7 @@ import type { CellSpec, CellStyle } from "./types";
 export interface CellBlock<T> {
   /** "B5:D9", or "B5" for one cell. */
   readonly address: string;
-  readonly topLeft: CellPosition;
+  readonly topLeft: CellRef;
   readonly rowCount: number;
   readonly colCount: number;
   /** Row-major; the block is fully covered (no holes). */
@@ -20,18 +20,18 @@ export interface CellBlock<T> {
 }
 
 interface Positioned<T> {
-  readonly pos: CellPosition;
+  readonly pos: CellRef;
   readonly item: T;
 }
 
 interface Stack<T> {
-  readonly top: CellPosition;
+  readonly top: CellRef;
   readonly width: number;
   readonly rows: T[][];
 }
 
-function horizontalRuns<T>(cells: readonly Positioned<T>[]): { start: CellPosition; items: T[] }[] {
-  const runs: { start: CellPosition; items: T[] }[] = [];
+function horizontalRuns<T>(cells: readonly Positioned<T>[]): { start: CellRef; items: T[] }[] {
+  const runs: { start: CellRef; items: T[] }[] = [];
   for (const cell of cells) {
     const last = runs[runs.length - 1];
     if (
@@ -57,7 +57,7 @@ export function groupIntoBlocks<T extends { readonly address: string }>(
 ): CellBlock<T>[] {
   const seen = new Set<string>();
   const cells: Positioned<T>[] = items.map((item) => {
-    const pos = parseCell(item.address);
+    const pos = parseCanonicalCell(item.address);
     const key = `${pos.row}:${pos.col}`;
     if (seen.has(key)) throw new Error(`The template has two cells at ${item.address}.`);
     seen.add(key);
@@ -81,9 +81,11 @@ export function groupIntoBlocks<T extends { readonly address: string }>(
   done.push(...open.values());
   done.sort((a, b) => a.top.row - b.top.row || a.top.col - b.top.col);
   return done.map((stack) => ({
-    address: rangeAddress(stack.top, {
-      col: stack.top.col + stack.width - 1,
-      row: stack.top.row + stack.rows.length - 1,
+    address: rangeAddress({
+      row: stack.top.row,
+      col: stack.top.col,
+      rowCount: stack.rows.length,
+      colCount: stack.width,
     }),
     topLeft: stack.top,
     rowCount: stack.rows.length,

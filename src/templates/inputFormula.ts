@@ -30,6 +30,7 @@
  * Anything else, including space between operands (Excel's intersection) and a comma outside a
  * function's arguments (a union), is refused.
  */
+import { tryParseCellAddress } from "../model/a1";
 
 const MAX_INPUT_FORMULA_LENGTH = 1000;
 const MAX_DEPTH = 64;
@@ -97,9 +98,9 @@ const OPERATORS = [
   ",",
   ":",
 ];
-const CELL = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/;
-const MAX_ROW = 1048576;
-const MAX_COLUMN = 16384; // XFD
+// A cell reference's shape, with no leading zero in the row: the allow-list accepts the plain spelling
+// only. Whether it lies inside the grid is src/model/a1's to say.
+const CELL = /^\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}$/;
 
 /**
  * Splits the formula's body into tokens; null on any character the grammar does not know ("!", "[",
@@ -168,17 +169,9 @@ function tokenize(body: string): Token[] | null {
   return tokens;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** Whether `text` is an A1 cell reference inside Excel's grid. */
 function isCell(text: string): boolean {
-  const m = CELL.exec(text);
-  if (m === null) return false;
-  return columnNumber(m[1] ?? "") <= MAX_COLUMN && Number(m[2]) <= MAX_ROW;
+  return CELL.test(text) && tryParseCellAddress(text) !== null;
 }
 
 class Parser {

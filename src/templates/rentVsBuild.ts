@@ -7,7 +7,7 @@
  * cash flows, chart data, sensitivity grid, breakeven workings (see layout.ts for rows and columns).
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
-import { columnIndex, columnLetter } from "./a1";
+import { columnIndex, columnLetter } from "../model/a1";
 import { assumptionsFromLibrary, resolveTemplateInputs } from "./assumptions";
 import {
   charactersToPoints,

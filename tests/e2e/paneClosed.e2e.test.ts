@@ -5,7 +5,7 @@
  * library's saved copy is there, and say the library is missing when it is not: never bundled numbers.
  */
 import type { Browser, Page } from "playwright-core";
-import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../src/model/library/validatedBundledLibrary";
 import { CACHE_KEY, writeCachedLibrary } from "../../src/shared-state/libraryCache";
 import { validateTeamLibraryText } from "../../src/model/library/teamLibrary";
 import { MemoryStorage } from "../support/taskpane/harness";
@@ -32,7 +32,7 @@ const REGISTRY = {
 
 /** What the pane saves after loading the team library (the same code writes it). */
 function savedTeamLibrary(): string {
-  const result = validateTeamLibraryText(teamLibraryText(), DEFAULT_LIBRARY);
+  const result = validateTeamLibraryText(teamLibraryText(), VALIDATED_BUNDLED_LIBRARY);
   if (!result.ok) throw new Error("invalid test library");
   const storage = new MemoryStorage();
   writeCachedLibrary(storage, {

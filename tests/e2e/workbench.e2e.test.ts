@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { compareOptions } from "../../src/model/finance";
-import { DEFAULT_LIBRARY } from "../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../../src/model/resolve";
 import { buildRentVsBuildTemplate } from "../../src/templates/rentVsBuild";
@@ -16,7 +16,7 @@ import { openWorkbench } from "../support/dev/workbench/workbench";
 
 const SHEET = "Rent vs Build";
 const SCENARIO = "xai-memphis-2024";
-const index = buildIndex(DEFAULT_LIBRARY);
+const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
 const spec = buildRentVsBuildTemplate(index, SCENARIO, { sheetName: SHEET, nameSuffix: "" });
 const addressOf = (name: string): string => {
   const entry = spec.names.find((n) => n.name === name);
@@ -70,10 +70,10 @@ afterAll(async () => {
 describe("CAPPLAN formulas in the grid", () => {
   test('Given a blank sheet, When the user types =CAPPLAN.GPUCOST("H100",1000), Then the cell shows the cluster cost', async () => {
     await typeInto("A1", '=CAPPLAN.GPUCOST("H100",1000)');
-    const h100 = DEFAULT_LIBRARY.gpus["h100-sxm"];
+    const h100 = VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"];
     const expected =
       (h100.systemPricePerGpu.value * 1000) /
-      (1 - DEFAULT_LIBRARY.operations.networkShareOfClusterCost.value);
+      (1 - VALIDATED_BUNDLED_LIBRARY.operations.networkShareOfClusterCost.value);
     expectClose(await numberAt("Sheet1", "A1"), expected);
     expect((await cell("Sheet1", "A1")).formula).toBe('=CAPPLAN.GPUCOST("H100",1000)');
   });
@@ -94,7 +94,7 @@ describe("CAPPLAN formulas in the grid", () => {
   test("Given =CAPPLAN.LIBRARY(), Then it names the bundled library", async () => {
     await typeInto("A3", "=CAPPLAN.LIBRARY()");
     expect((await cell("Sheet1", "A3")).value).toBe(
-      `${DEFAULT_LIBRARY.meta.name} ${DEFAULT_LIBRARY.meta.version}`
+      `${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`
     );
   });
 });
@@ -141,13 +141,13 @@ describe("the rent-vs-build template from the task pane", () => {
   });
 
   test("Given a changed team library, When loaded and refreshed, Then library values apply, the user's edit is kept, and undo restores", async () => {
-    const tn = DEFAULT_LIBRARY.regions["us-tn"];
+    const tn = VALIDATED_BUNDLED_LIBRARY.regions["us-tn"];
     const newPowerPrice = tn.powerPrice.value + 0.01;
     server.publish(
       "/libraries/team.json",
       JSON.stringify({
         meta: {
-          ...DEFAULT_LIBRARY.meta,
+          ...VALIDATED_BUNDLED_LIBRARY.meta,
           id: "team-e2e",
           name: "Team e2e library",
           version: "1.1.0",

@@ -17,7 +17,7 @@
  * name rules, dimension checks); it throws a plain Error only for broken invariants (unknown
  * sheet id, duplicate name), which the API layer never lets through.
  */
-import type { GridRange } from "./address";
+import type { GridRange } from "../../model/a1";
 /** A cell value as Excel reports it; errors are their literal text ("#N/A", "#DIV/0!"...). */
 export type CellValue = string | number | boolean | null;
 

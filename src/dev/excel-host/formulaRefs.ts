@@ -10,11 +10,11 @@
 import {
   MAX_COLUMNS,
   MAX_ROWS,
-  columnToLetters,
-  parseCellAddress,
+  cellReference,
   quoteSheetName,
-} from "./address";
-import type { CellAddress } from "./address";
+  tryParseCellAddress,
+} from "../../model/a1";
+import type { CellAddress } from "../../model/a1";
 
 interface TextToken {
   readonly kind: "text";
@@ -49,13 +49,13 @@ function readRef(
   at: number
 ): { start: CellAddress; end: CellAddress | null; length: number } | null {
   const word = readWord(s, at);
-  const start = parseCellAddress(word);
+  const start = tryParseCellAddress(word);
   if (start === null || s[at + word.length] === "(") return null;
   let length = word.length;
   let end: CellAddress | null = null;
   if (s[at + length] === ":") {
     const word2 = readWord(s, at + length + 1);
-    const second = parseCellAddress(word2);
+    const second = tryParseCellAddress(word2);
     if (second !== null && s[at + length + 1 + word2.length] !== "(") {
       end = second;
       length += 1 + word2.length;
@@ -194,12 +194,8 @@ export function tokenizeFormula(formula: string): Token[] {
   return tokens;
 }
 
-function renderCell(cell: CellAddress): string {
-  return `${cell.colAbsolute ? "$" : ""}${columnToLetters(cell.col)}${cell.rowAbsolute ? "$" : ""}${cell.row + 1}`;
-}
-
 function renderRef(prefix: string, start: CellAddress, end: CellAddress | null): string {
-  return `${prefix}${renderCell(start)}${end === null ? "" : `:${renderCell(end)}`}`;
+  return `${prefix}${cellReference(start)}${end === null ? "" : `:${cellReference(end)}`}`;
 }
 
 function shiftCell(cell: CellAddress, dRows: number, dCols: number): CellAddress | null {
@@ -282,7 +278,7 @@ export function namesInFormula(formula: string): string[] {
       const follower = text[next] ?? "";
       if (/^[0-9.$]/.test(word) || before === "!" || before === "#") continue;
       if (follower === "(" || follower === "!" || follower === "[" || text[i] === "!") continue;
-      if (/^(TRUE|FALSE)$/i.test(word) || parseCellAddress(word) !== null) continue;
+      if (/^(TRUE|FALSE)$/i.test(word) || tryParseCellAddress(word) !== null) continue;
       const key = word.toLowerCase();
       if (!seen.has(key)) {
         seen.add(key);

@@ -2,8 +2,8 @@
  * What each proxy resolves to, and the lookups/validations shared by the object model.
  */
 import { MemoryExcelError } from "./errors";
-import { isInsideGrid } from "./address";
-import type { GridRange } from "./address";
+import { isInsideGrid } from "../../model/a1";
+import type { GridRange } from "../../model/a1";
 import type { CellStore, SheetInfo } from "./cellStore";
 
 export interface WorkbookHandle {

@@ -42,19 +42,9 @@ export { MemoryExcelError } from "./errors";
 export { MemoryFaults } from "./faults";
 export type { LostResponseFault, OperationFault } from "./faults";
 export type { MemoryErrorCode } from "./errors";
-export {
-  parseAddress,
-  tryParseAddress,
-  formatCell,
-  formatRange,
-  formatSheetAddress,
-  quoteSheetName,
-  columnToLetters,
-  lettersToColumn,
-  MAX_ROWS,
-  MAX_COLUMNS,
-} from "./address";
-export type { GridRange, ParsedAddress } from "./address";
+// The host's address parsing, with Excel's error codes; everything else A1 is src/model/a1.ts.
+export { parseAddress, tryParseAddress } from "./address";
+export type { GridRange, ParsedAddress } from "../../model/a1";
 export { readChartData } from "./chartData";
 export type { ChartData, ChartSeriesData } from "./chartData";
 export {

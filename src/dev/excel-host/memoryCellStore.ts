@@ -3,8 +3,8 @@
  * no formula engine: a formula cell's value is whatever the optional `evaluate` hook returns (default
  * null, i.e. unknown). The workbench's HyperFormula store wraps one for everything but values.
  */
-import { MAX_COLUMNS } from "./address";
-import type { GridRange } from "./address";
+import { MAX_COLUMNS } from "../../model/a1";
+import type { GridRange } from "../../model/a1";
 import {
   DEFAULT_CELL_FORMAT,
   DEFAULT_COLUMN_WIDTH,

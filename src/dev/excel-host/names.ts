@@ -2,7 +2,8 @@
 /**
  * Excel.NamedItem and Excel.NamedItemCollection (workbook-scoped defined names).
  */
-import { formatSheetAddress, isCellReferenceLike, tryParseAddress } from "./address";
+import { isCellReferenceLike, sheetRangeAddress } from "../../model/a1";
+import { tryParseAddress } from "./address";
 import type { CellStore, NamedItemRecord } from "./cellStore";
 import { isErrorValue } from "./cellStore";
 import { MemoryExcelError, itemAlreadyExists, itemNotFound } from "./errors";
@@ -255,7 +256,7 @@ export class MemoryNamedItemCollection extends MemoryClientCollection<
           );
         }
         const h = reference._rangeHandle();
-        formula = `=${formatSheetAddress(sheetOf(this.store, h).name, h, { absolute: true })}`;
+        formula = `=${sheetRangeAddress(sheetOf(this.store, h).name, h, { absolute: true })}`;
       } else if (
         typeof reference === "string" &&
         reference.startsWith("=") &&

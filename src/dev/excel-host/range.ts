@@ -2,8 +2,8 @@
 /**
  * Excel.Range and its format objects (RangeFormat, RangeFont, RangeFill).
  */
-import { formatSheetAddress } from "./address";
-import type { GridRange } from "./address";
+import { sheetRangeAddress } from "../../model/a1";
+import type { GridRange } from "../../model/a1";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "./cellStore";
 import type { CellFormatPatch, CellStore, HorizontalAlignmentName } from "./cellStore";
 import {
@@ -98,7 +98,7 @@ function writeContent(
   }
   for (const { row, col, write } of plan) {
     if (write.kind === "formula") {
-      const where = formatSheetAddress(sheetOf(store, h).name, {
+      const where = sheetRangeAddress(sheetOf(store, h).name, {
         row,
         col,
         rowCount: 1,
@@ -212,7 +212,7 @@ export class MemoryRange extends MemoryRangeBound implements Pick<Excel.Range, R
 
   protected override _readers(): Readers<RangeHandle> {
     const store = this.store;
-    const address = (h: RangeHandle): string => formatSheetAddress(sheetOf(store, h).name, h);
+    const address = (h: RangeHandle): string => sheetRangeAddress(sheetOf(store, h).name, h);
     return {
       address,
       addressLocal: address,

@@ -2,8 +2,9 @@
 /**
  * Excel.Worksheet and Excel.WorksheetCollection.
  */
-import { MAX_COLUMNS, MAX_ROWS, parseAddress, tryParseAddress } from "./address";
-import type { GridRange } from "./address";
+import { MAX_COLUMNS, MAX_ROWS } from "../../model/a1";
+import type { GridRange } from "../../model/a1";
+import { parseAddress, tryParseAddress } from "./address";
 import { DEFAULT_ROW_HEIGHT } from "./cellStore";
 import type { CellStore, SheetInfo, SheetVisibility } from "./cellStore";
 import { normalizeColor } from "./cellInput";

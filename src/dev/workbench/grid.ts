@@ -6,7 +6,8 @@
  * and error cells that explain themselves (title attribute and an accessible tooltip).
  * Cell text is only ever set with textContent.
  */
-import { columnToLetters, formatCell, interpretInput, isErrorValue } from "../excel-host";
+import { cellAddress, columnLetter } from "../../model/a1";
+import { interpretInput, isErrorValue } from "../excel-host";
 import type { GridRange, CellValue } from "../excel-host";
 import type { HyperFormulaCellStore } from "./hyperFormulaStore";
 import { formatCellValue, formatGeneralToWidth } from "./numberFormat";
@@ -223,7 +224,7 @@ export class SheetGrid {
       const th = document.createElement("th");
       th.setAttribute("role", "columnheader");
       th.scope = "col";
-      th.textContent = columnToLetters(c);
+      th.textContent = columnLetter(c);
       headRow.appendChild(th);
     }
     thead.appendChild(headRow);
@@ -244,7 +245,7 @@ export class SheetGrid {
         td.setAttribute("role", "gridcell");
         td.dataset.row = String(r);
         td.dataset.col = String(c);
-        td.dataset.address = formatCell(r, c);
+        td.dataset.address = cellAddress(r, c);
         td.tabIndex = -1;
         // The text sits in a span so text running over empty neighbours can be clipped at the
         // first non-empty one, as Excel does.
@@ -467,7 +468,7 @@ export class SheetGrid {
       writeTyped(this.store, sheetId, this.selected.row, this.selected.col, text);
     } catch (error) {
       this.callbacks.onMessage(
-        `Could not write ${formatCell(this.selected.row, this.selected.col)}: ${error instanceof Error ? error.message : String(error)}`
+        `Could not write ${cellAddress(this.selected.row, this.selected.col)}: ${error instanceof Error ? error.message : String(error)}`
       );
     }
   }
@@ -484,7 +485,7 @@ export class SheetGrid {
     input.className = "wb-editor ms-font-m";
     input.type = "text";
     input.spellcheck = false;
-    input.setAttribute("aria-label", `Edit cell ${formatCell(row, col)}`);
+    input.setAttribute("aria-label", `Edit cell ${cellAddress(row, col)}`);
     input.value = initial ?? original;
     input.style.left = `${td.offsetLeft}px`;
     input.style.top = `${td.offsetTop}px`;

@@ -24,13 +24,8 @@ import type {
   RawCellContent,
   SimpleCellAddress,
 } from "hyperformula";
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  MemoryCellStore,
-  coalesceChanges,
-  isErrorValue,
-} from "../excel-host";
+import { MAX_COLUMNS, MAX_ROWS } from "../../model/a1";
+import { MemoryCellStore, coalesceChanges, isErrorValue } from "../excel-host";
 import type {
   GridRange,
   CellContent,

@@ -4,7 +4,8 @@
  * bar, the toolbar (save, reset, recalculate, export) and the task pane iframe, over a HyperFormula
  * store. workbench.ts starts it; testApi.ts drives it for automation.
  */
-import { formatCell, formatRange, readChartData, tryParseAddress } from "../excel-host";
+import { cellAddress, rangeAddress } from "../../model/a1";
+import { readChartData, tryParseAddress } from "../excel-host";
 import type { MemoryExcelStats, StoreChange } from "../excel-host";
 import type { WorkbenchBridge } from "./bridge";
 import type { CapplanFunctionRegistry } from "./capplanPlugin";
@@ -215,7 +216,7 @@ export class WorkbenchPage {
   private showSelection(): void {
     const sel = this.grid.selection;
     if (sel === null) return;
-    const address = formatCell(sel.row, sel.col);
+    const address = cellAddress(sel.row, sel.col);
     const sheet = this.store.getSheet(sel.sheetId);
     const named = this.store.listNames().find((n) => {
       const parsed = tryParseAddress(n.formula.replace(/^=/, ""));
@@ -269,7 +270,7 @@ export class WorkbenchPage {
     this.flush();
     this.store.setSelection(sheet.id, target.range);
     this.grid.select(target.range.row, target.range.col, { fromStore: true });
-    this.say(`${name !== undefined ? `${name.name} = ` : ""}${formatRange(target.range)}`);
+    this.say(`${name !== undefined ? `${name.name} = ` : ""}${rangeAddress(target.range)}`);
     return true;
   }
 

@@ -6,7 +6,8 @@
  * It is published before anything else exists, so a driver can await `ready` as soon as the page
  * loads; every other member throws until the workbench has started (see publishTestApi).
  */
-import { parseAddress, quoteSheetName, readChartData } from "../excel-host";
+import { quoteSheetName } from "../../model/a1";
+import { parseAddress, readChartData } from "../excel-host";
 import type { ChartData, MemoryExcelStats } from "../excel-host";
 import { timeRecalc } from "../../../scripts/bench/recalcTiming";
 import type { RecalcTiming } from "../../../scripts/bench/recalcTiming";

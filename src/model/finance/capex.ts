@@ -2,10 +2,10 @@
 import { finiteResult, requireNonNegative, requireShareBelowOne } from "./validate";
 
 /** Accelerators alone: chipPrice (USD/GPU) x count. */
-export function gpuCost(chipPrice: number, count: number): number {
+export function gpuChipCost(chipPrice: number, count: number): number {
   requireNonNegative(chipPrice, "chipPrice");
   requireNonNegative(count, "count");
-  return finiteResult(chipPrice * count, "gpuCost");
+  return finiteResult(chipPrice * count, "gpuChipCost");
 }
 
 /** Complete servers/racks without cluster networking: systemPricePerGpu (USD/GPU) x count. */

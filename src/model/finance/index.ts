@@ -12,7 +12,7 @@ export type {
   CompareResult,
 } from "./types";
 export { assertBuildInputs, assertRentInputs, assertCompareInputs } from "./inputs";
-export { gpuCost, serverCost, clusterCost, facilityCapex } from "./capex";
+export { gpuChipCost, serverCost, clusterCost, facilityCapex } from "./capex";
 export { itLoadMw, facilityMw, energyCost } from "./power";
 export { constructionMonths, buildMonths } from "./buildTime";
 export {

@@ -1,7 +1,9 @@
 /**
- * The default library as compiled into the custom-functions bundle, without zod: that bundle must load fast
- * before Excel's first recalculation, and this JSON is ours, checked against the schema by the test suite
- * (tests/unit/model/library/bundledLibrary.test.ts) and by defaultLibrary.ts wherever zod is loaded anyway.
+ * The default library as the add-in ships it: the one import of default-library.json, typed but not
+ * parsed, so the custom-functions bundle stays free of zod (it must load fast before Excel's first
+ * recalculation). The JSON is ours: tests/unit/model/library/bundledLibrary.test.ts proves it passes the schema
+ * and equals VALIDATED_BUNDLED_LIBRARY (validatedBundledLibrary.ts), the parsed copy for code that loads
+ * zod anyway.
  */
 import defaultLibraryJson from "./default-library.json";
 import type { LibraryDocument } from "./schema";

@@ -3,7 +3,7 @@
  * per core input with unit, as-of and source, and the calendar constants the formulas use by name
  * (so no formula hides an 8760 or a 1000).
  */
-import { parseCell } from "../a1";
+import { parseCanonicalCell } from "../../model/a1";
 import { assumptionNameBase } from "../assumptions";
 import { FORMAT } from "../formats";
 import { COLUMN, LAYOUT } from "../layout";
@@ -56,7 +56,8 @@ export function writeAssumptions(ctx: SectionContext): void {
   );
 
   for (const a of ctx.assumptions) {
-    const { row } = parseCell(a.address);
+    // The assumption's row as A1 text numbers it (parseCanonicalCell's rows are 0-based).
+    const row = parseCanonicalCell(a.address).row + 1;
     b.text(`${label}${row}`, a.label, "label");
     b.text(`${unit}${row}`, a.unit, "unit");
     b.value(a.address, a.value, "input", a.numberFormat);

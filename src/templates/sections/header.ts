@@ -3,7 +3,7 @@ import { COLUMN, LAYOUT } from "../layout";
 import type { LibraryHeaderSpec } from "../types";
 import type { SectionContext } from "./context";
 
-/** The library header cell: written at insert, rewritten by a refresh (src/excel/refreshCore.ts). */
+/** The library header cell: written at insert, rewritten by a refresh (src/excel/refreshSheet.ts). */
 export const LIBRARY_HEADER: LibraryHeaderSpec = {
   address: `${COLUMN.value}${LAYOUT.header.library}`,
   text: (meta) => `${meta.name} ${meta.version} (${meta.id})`,

@@ -10,7 +10,7 @@
  * rate, and NpvBuildFixed = NPV build - base price x NpvBuildPerPrice. The centre cell (100 %, 100 %)
  * therefore equals the Difference result.
  */
-import { columnLetter } from "../a1";
+import { columnLetter } from "../../model/a1";
 import { FORMAT } from "../formats";
 import {
   COLUMN,

@@ -6,7 +6,7 @@
  */
 import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/dev/excel-host";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { CACHE_KEY, writeCachedLibrary } from "../../../src/shared-state/libraryCache";
@@ -24,7 +24,7 @@ class CountingStore extends MemoryCellStore {
 }
 
 function layered(text: string): LibraryDocument {
-  const result = validateTeamLibraryText(text, DEFAULT_LIBRARY);
+  const result = validateTeamLibraryText(text, VALIDATED_BUNDLED_LIBRARY);
   if (!result.ok) throw new Error("the test's team library is invalid");
   return result.library;
 }
@@ -88,8 +88,8 @@ describe("functions.js restores the saved team library itself, with the task pan
   });
 
   test("Given a workbook whose template came from the bundled library, no saved copy, When the runtime starts, Then bundled numbers and no recalculation", async () => {
-    const { fns, store } = await startPaneClosed(await workbookPinning(DEFAULT_LIBRARY), new MemoryStorage());
-    expect(fns.call("LIBRARY")).toBe(`${DEFAULT_LIBRARY.meta.name} ${DEFAULT_LIBRARY.meta.version}`);
+    const { fns, store } = await startPaneClosed(await workbookPinning(VALIDATED_BUNDLED_LIBRARY), new MemoryStorage());
+    expect(fns.call("LIBRARY")).toBe(`${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`);
     expect(typeof gpuCost(fns)).toBe("number");
     expect(store.recalcs).toBe(0);
   });
@@ -142,7 +142,7 @@ describe("a saved copy that cannot be used is cleared, never retried", () => {
     storage.setItem(CACHE_KEY, damage(JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as Record<string, unknown>));
     const { fns } = await startPaneClosed(await workbookPinning(null), storage);
     expect(storage.getItem(CACHE_KEY)).toBeNull();
-    expect(fns.call("LIBRARY")).toBe(`${DEFAULT_LIBRARY.meta.name} ${DEFAULT_LIBRARY.meta.version}`);
+    expect(fns.call("LIBRARY")).toBe(`${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`);
     // The next start finds nothing to retry.
     const again = await startPaneClosed(await workbookPinning(null), storage);
     expect(typeof gpuCost(again.fns)).toBe("number");

@@ -1,8 +1,8 @@
 /**
- * The pure parts of src/excel: addresses, sheet names and suffixes, the render plan, the registry
- * schema. Blocks and text escaping are ../templates/blocks's, tested in tests/unit/templates/blocks.test.ts.
+ * The pure parts of src/excel: sheet names and suffixes, the render plan, the registry schema
+ * (addresses are src/model/a1's, tested in tests/unit/a1.test.ts). Blocks and text escaping are
+ * ../templates/blocks's, tested in tests/unit/templates/blocks.test.ts.
  */
-import { parseSheetReference, rangeAddress, tryParseRange } from "../../../src/excel/a1";
 import {
   CapacityPlannerError,
   ExcelOperationFailedError,
@@ -39,29 +39,6 @@ describe("sheet names and name suffixes", () => {
     expect(nextNameSuffix(["cp_b"], ["CP_A", "CP_B"])).toBe("_2");
     expect(nextNameSuffix(["CP_A", "CP_A_2"], ["CP_A"])).toBe("_3");
     expect(nextNameSuffix([], ["CP_A"], 4)).toBe("_4");
-  });
-});
-
-describe("A1 helpers", () => {
-  it("Given defined-name formulas, When parsed, Then sheet and cell come out, quotes unescaped", () => {
-    expect(parseSheetReference("='Rent vs Build (2)'!$C$16")).toEqual({
-      sheet: "Rent vs Build (2)",
-      range: { row: 15, col: 2, rowCount: 1, colCount: 1 },
-    });
-    expect(parseSheetReference("='Bob''s'!$A$1:$B$2")).toEqual({
-      sheet: "Bob's",
-      range: { row: 0, col: 0, rowCount: 2, colCount: 2 },
-    });
-    expect(parseSheetReference("=Sheet1!B5")?.sheet).toBe("Sheet1");
-    expect(parseSheetReference("=#REF!$C$5")).toBeNull();
-    expect(parseSheetReference("=0.07")).toBeNull();
-  });
-
-  it("Given ranges, When formatted, Then A1 text", () => {
-    expect(rangeAddress({ row: 0, col: 0, rowCount: 1, colCount: 1 })).toBe("A1");
-    expect(rangeAddress({ row: 4, col: 26, rowCount: 2, colCount: 3 })).toBe("AA5:AC6");
-    expect(tryParseRange("C3:A1")).toEqual({ row: 0, col: 0, rowCount: 3, colCount: 3 });
-    expect(tryParseRange("A0")).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { ExcelOperationFailedError, NewerRegistryError } from "../../../src/excel/errors";
-import { insertTemplateSpec } from "../../../src/excel/insertCore";
+import { insertTemplateSpec } from "../../../src/excel/insertSheet";
 import { planRender } from "../../../src/excel/render";
 import {
   REGISTRY_BACKUP_KEY,

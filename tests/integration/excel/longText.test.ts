@@ -5,7 +5,7 @@
  */
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { MAX_CELL_TEXT } from "../../../src/dev/excel-host";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { LAYOUT } from "../../../src/templates/layout";
@@ -14,7 +14,7 @@ import { cellAt, newWorkbook } from "../../support/excel/host";
 const SCENARIO = "xai-memphis-2024";
 
 function libraryWithDescription(description: string): LibraryDocument {
-  const library = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+  const library = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
   const scenario = library.scenarios[SCENARIO];
   if (scenario === undefined) throw new Error("scenario");
   library.scenarios[SCENARIO] = { ...scenario, description };

@@ -8,11 +8,11 @@ import {
   ScenarioNotInLibraryError,
   userMessage,
 } from "../../../src/excel/errors";
-import { insertTemplateSpec } from "../../../src/excel/insertCore";
-import { planRefreshWith, undoLastRefreshWith } from "../../../src/excel/refreshCore";
+import { insertTemplateSpec } from "../../../src/excel/insertSheet";
+import { planRefreshWith, undoLastRefreshWith } from "../../../src/excel/refreshSheet";
 import { REGISTRY_KEY, UNDO_KEY, parseUndoRecord } from "../../../src/excel/templateRegistry";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { fixtureAssumptions } from "../../support/excel/fixtures";
 import {
   SCENARIO,
@@ -278,9 +278,9 @@ describe("refresh on the in-memory Excel host", () => {
   it("Given the library no longer has the sheet's scenario, When refreshing, Then the user is told which library to load", async () => {
     const wb = await fixtureWorkbook();
     const scenarios = Object.fromEntries(
-      Object.entries(DEFAULT_LIBRARY.scenarios).filter(([id]) => id !== SCENARIO)
+      Object.entries(VALIDATED_BUNDLED_LIBRARY.scenarios).filter(([id]) => id !== SCENARIO)
     );
-    const index = buildIndex({ ...DEFAULT_LIBRARY, scenarios });
+    const index = buildIndex({ ...VALIDATED_BUNDLED_LIBRARY, scenarios });
 
     const error = await plan(wb, index).catch((e: unknown) => e);
 

@@ -10,11 +10,11 @@ import {
 } from "../../../src/excel/errors";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
-import { undoLastRefreshWith } from "../../../src/excel/refreshCore";
+import { undoLastRefreshWith } from "../../../src/excel/refreshSheet";
 import { PENDING_KEY, REGISTRY_KEY, UNDO_KEY } from "../../../src/excel/templateRegistry";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { layerLibrary } from "../../../src/model/library/merge";
 import { LAYOUT, COLUMN } from "../../../src/templates/layout";
 import {
@@ -125,7 +125,7 @@ describe("apply is atomic", () => {
 
 /** The default library with a team H100 price (and PUE) from a Dell quote. */
 function dellIndex(): LibraryIndex {
-  const merged = layerLibrary(DEFAULT_LIBRARY, {
+  const merged = layerLibrary(VALIDATED_BUNDLED_LIBRARY, {
     meta: {
       id: "acme-capacity",
       name: "Acme capacity library",

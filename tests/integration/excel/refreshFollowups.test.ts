@@ -7,7 +7,7 @@
 import { ExcelOperationFailedError, UnsafeUndoRecordError, userMessage } from "../../../src/excel/errors";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { moveToLibrary, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
-import { UNDO_REFUSED_KEY, formulaKey, undoLastRefreshWith } from "../../../src/excel/refreshCore";
+import { UNDO_REFUSED_KEY, formulaKey, undoLastRefreshWith } from "../../../src/excel/refreshSheet";
 import {
   PENDING_KEY,
   REGISTRY_BACKUP_KEY,
@@ -17,7 +17,7 @@ import {
 } from "../../../src/excel/templateRegistry";
 import type { PinListener } from "../../../src/excel/pinnedLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { COLUMN, LAYOUT } from "../../../src/templates/layout";
 import { isolate } from "../../../src/model/library/isolate";
 import {
@@ -34,8 +34,8 @@ import type { JsonValue } from "../../../src/dev/excel-host";
 
 /** The bundled library as an add-in update ships it: same values, a newer version. */
 const bumped = buildIndex({
-  ...DEFAULT_LIBRARY,
-  meta: { ...DEFAULT_LIBRARY.meta, version: "1.1.0-test" },
+  ...VALIDATED_BUNDLED_LIBRARY,
+  meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, version: "1.1.0-test" },
 });
 const headerAddress = `${COLUMN.value}${LAYOUT.header.library}`;
 
@@ -59,7 +59,7 @@ describe("a sheet whose pinned library is behind the one in use (item 1)", () =>
     expect(result).toEqual({ moved: true });
 
     const entry = registryOf(wb).sheets[sheetId];
-    expect(entry?.libraryId).toBe(DEFAULT_LIBRARY.meta.id);
+    expect(entry?.libraryId).toBe(VALIDATED_BUNDLED_LIBRARY.meta.id);
     expect(entry?.libraryVersion).toBe("1.1.0-test");
     expect(entry?.refreshedAt).not.toBe(entryBefore?.refreshedAt);
     expect(entry?.assumptions).toEqual(entryBefore?.assumptions);
@@ -68,7 +68,7 @@ describe("a sheet whose pinned library is behind the one in use (item 1)", () =>
     expect(pins).toEqual([
       {
         kind: "pinned",
-        library: { id: DEFAULT_LIBRARY.meta.id, version: "1.1.0-test", sheetName: SHEET },
+        library: { id: VALIDATED_BUNDLED_LIBRARY.meta.id, version: "1.1.0-test", sheetName: SHEET },
       },
     ]);
     // Nothing left to move.

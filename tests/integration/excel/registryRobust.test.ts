@@ -4,12 +4,12 @@
  * and registries nested deeper than anything the add-in writes.
  */
 import { CorruptRegistryError } from "../../../src/excel/errors";
-import { insertTemplateSpec } from "../../../src/excel/insertCore";
+import { insertTemplateSpec } from "../../../src/excel/insertSheet";
 import {
   applyRefreshWith,
   planRefreshWith,
   undoLastRefreshWith,
-} from "../../../src/excel/refreshCore";
+} from "../../../src/excel/refreshSheet";
 import { REGISTRY_BACKUP_KEY, REGISTRY_KEY } from "../../../src/excel/templateRegistry";
 import type { JsonValue } from "../../../src/dev/excel-host";
 import { fixtureAssumptions } from "../../support/excel/fixtures";

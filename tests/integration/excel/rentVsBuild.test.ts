@@ -5,12 +5,12 @@
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { applyRefresh, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
 import { planRender } from "../../../src/excel/render";
-import { cellsWithAssumptions } from "../../../src/excel/insertCore";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { cellsWithAssumptions } from "../../../src/excel/insertSheet";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "../../support/excel/host";
 
-const SCENARIOS = Object.keys(DEFAULT_LIBRARY.scenarios);
+const SCENARIOS = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 
 describe("the rent-vs-build template on the in-memory Excel host", () => {
   it.each(SCENARIOS)(

@@ -6,7 +6,7 @@
  */
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { getActiveLibrary, setActiveLibrary } from "../../../src/shared-state/activeLibrary";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
@@ -246,7 +246,7 @@ describe("hostile documents", () => {
 
 describe('a GPU id "constructor" that got past validation (own-key lookups)', () => {
   function constructorLibrary(): LibraryDocument {
-    const doc = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+    const doc = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
     doc.gpus["constructor"] = { ...doc.gpus["h100-sxm"], name: "Constructor GPU", aliases: [] };
     doc.scenarios["ctor-1k"] = { ...doc.scenarios["enterprise-1k-h100"], name: "Ctor 1k", gpu: "constructor" };
     return doc;
@@ -268,7 +268,7 @@ describe('a GPU id "constructor" that got past validation (own-key lookups)', ()
   it("Given such a library, When the change summary is made, Then the new scenario is added, not redefined", () => {
     const after = constructorLibrary();
     after.scenarios["constructor"] = after.scenarios["ctor-1k"];
-    const summary = summarizeLibraryChange(DEFAULT_LIBRARY, after);
+    const summary = summarizeLibraryChange(VALIDATED_BUNDLED_LIBRARY, after);
     expect(summary.changedScenarios).toEqual([]);
     expect(summary.addedEntries).toEqual(expect.arrayContaining(["scenarios.constructor"]));
   });

@@ -3,7 +3,7 @@
  * Insert template through the sidebar: pick a model in the list, click Insert template, and a
  * Rent vs Build sheet appears, with progress while it works and a message naming the sheet.
  */
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import {
   button,
   cleanUp,
@@ -17,7 +17,7 @@ import {
 
 afterEach(cleanUp);
 
-const SCENARIOS = Object.entries(DEFAULT_LIBRARY.scenarios).map(([id, s]) => ({
+const SCENARIOS = Object.entries(VALIDATED_BUNDLED_LIBRARY.scenarios).map(([id, s]) => ({
   id,
   name: s.name,
 }));

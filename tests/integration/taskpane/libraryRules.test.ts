@@ -2,7 +2,7 @@
  * The sidebar's pure rules, without a DOM: which library addresses are allowed, size and duration
  * wording, the change summary, and the offline cache record.
  */
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { formatBytes, formatSeconds } from "../../../src/taskpane/format";
 import { CACHE_KEY, readCachedLibrary } from "../../../src/shared-state/libraryCache";
@@ -76,9 +76,9 @@ describe("wording", () => {
 
 describe("what changed between libraries", () => {
   it("Given the default and a team layer, Then the summary counts changed assumptions, added entries and versions", () => {
-    const result = validateTeamLibraryText(teamLibraryText(), DEFAULT_LIBRARY);
+    const result = validateTeamLibraryText(teamLibraryText(), VALIDATED_BUNDLED_LIBRARY);
     if (!result.ok) throw new Error("the team library fixture is invalid");
-    const summary = summarizeLibraryChange(DEFAULT_LIBRARY, result.library);
+    const summary = summarizeLibraryChange(VALIDATED_BUNDLED_LIBRARY, result.library);
     expect(summary.before.version).toBe("1.0.0");
     expect(summary.after).toEqual({ id: "acme-team", name: "Acme team library", version: "2.0.0" });
     expect(summary.changedAssumptions.map((c) => c.path)).toEqual([
@@ -90,14 +90,14 @@ describe("what changed between libraries", () => {
     expect(summary.removedEntries).toEqual([]);
     expect(summary.changedScenarios).toEqual([]);
 
-    const back = summarizeLibraryChange(result.library, DEFAULT_LIBRARY);
+    const back = summarizeLibraryChange(result.library, VALIDATED_BUNDLED_LIBRARY);
     expect(back.removedEntries).toEqual(["scenarios.acme-site"]);
   });
 
   it("Given a redefined scenario, Then it is reported", () => {
-    const changed: LibraryDocument = JSON.parse(JSON.stringify(DEFAULT_LIBRARY)) as LibraryDocument;
+    const changed: LibraryDocument = JSON.parse(JSON.stringify(VALIDATED_BUNDLED_LIBRARY)) as LibraryDocument;
     (changed.scenarios["enterprise-1k-h100"] as { count: number }).count = 2000;
-    expect(summarizeLibraryChange(DEFAULT_LIBRARY, changed).changedScenarios).toEqual([
+    expect(summarizeLibraryChange(VALIDATED_BUNDLED_LIBRARY, changed).changedScenarios).toEqual([
       "scenarios.enterprise-1k-h100",
     ]);
   });

@@ -3,7 +3,7 @@
  * The Models panel: the library's scenarios as a searchable listbox, keyboard navigation, and the
  * selected scenario's key assumptions with units, sources and as-of dates.
  */
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import {
   button,
   cleanUp,
@@ -20,7 +20,7 @@ import {
 
 afterEach(cleanUp);
 
-const ALL_NAMES = Object.values(DEFAULT_LIBRARY.scenarios).map((s) => s.name);
+const ALL_NAMES = Object.values(VALIDATED_BUNDLED_LIBRARY.scenarios).map((s) => s.name);
 
 function models(root: HTMLElement): HTMLElement {
   return panel(root, "Models");
@@ -106,14 +106,14 @@ describe("choosing a model", () => {
       modelOption(root, "xAI Memphis 2024 — build 100k H100").id
     );
     const shown = facts(root);
-    expect(shown["GPU"].value).toBe(DEFAULT_LIBRARY.gpus["h100-sxm"].name);
+    expect(shown["GPU"].value).toBe(VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].name);
     expect(shown["GPU count"].value).toBe("100,000 GPUs");
     expect(shown["Horizon"].value).toBe("5 years");
-    expect(shown["Region"].value).toBe(DEFAULT_LIBRARY.regions["us-tn"].name);
-    expect(shown["Build approach"].value).toBe(DEFAULT_LIBRARY.approaches["fast-track"].name);
+    expect(shown["Region"].value).toBe(VALIDATED_BUNDLED_LIBRARY.regions["us-tn"].name);
+    expect(shown["Build approach"].value).toBe(VALIDATED_BUNDLED_LIBRARY.approaches["fast-track"].name);
     expect(shown["System price per GPU"]).toEqual({
       value: "37,500 USD per GPU",
-      source: `Source: ${DEFAULT_LIBRARY.gpus["h100-sxm"].systemPricePerGpu.source} (gpus.h100-sxm.systemPricePerGpu); as of 2024-08`,
+      source: `Source: ${VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].systemPricePerGpu.source} (gpus.h100-sxm.systemPricePerGpu); as of 2024-08`,
     });
     expect(shown["Rent rate"].value).toBe("10 USD per GPU-hour");
     expect(shown["Rent rate"].source).toMatch(

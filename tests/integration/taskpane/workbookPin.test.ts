@@ -9,7 +9,7 @@ import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { readPinnedLibrary } from "../../../src/excel/pinnedLibrary";
 import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { libraryUnavailable, setPinnedLibrary } from "../../../src/shared-state/activeLibrary";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
 import { button, cleanUp, click, modelOption, mountSidebar, mustMessage, panel, type Sidebar } from "../../support/taskpane/harness";
@@ -39,7 +39,7 @@ async function workbookPinnedToTeam(): Promise<{ sidebar: Sidebar; store: Counti
   const store = new CountingStore();
   const sidebar = mountSidebar({ store });
   await sidebar.app.whenIdle();
-  const team = validateTeamLibraryText(teamLibraryText(), DEFAULT_LIBRARY);
+  const team = validateTeamLibraryText(teamLibraryText(), VALIDATED_BUNDLED_LIBRARY);
   if (!team.ok) throw new Error("the test's team library is invalid");
   // Inserted a month before the pane's clock (FIXED_NOW): what the pane writes is the latest record.
   await insertTemplate(sidebar.Excel, buildIndex(team.library), "xai-memphis-2024", undefined, {
@@ -90,7 +90,7 @@ describe("the pin follows what the pane writes", () => {
     const sidebar = mountSidebar({ store });
     await sidebar.app.whenIdle();
     // What an add-in update does: the same library, a newer version bundled.
-    const older = buildIndex({ ...DEFAULT_LIBRARY, meta: { ...DEFAULT_LIBRARY.meta, version: "0.9.0" } });
+    const older = buildIndex({ ...VALIDATED_BUNDLED_LIBRARY, meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, version: "0.9.0" } });
     await insertTemplate(sidebar.Excel, older, "xai-memphis-2024", undefined, {
       now: () => new Date("2026-11-01T09:00:00.000Z"),
     });
@@ -104,7 +104,7 @@ describe("the pin follows what the pane writes", () => {
     expect(offered.title).toBe("Nothing to update");
     expect(offered.next).toMatch(/recorded as built on .*0\.9\.0\. Move this sheet to /);
     const move = button(refresh, /^Move this sheet to /);
-    expect(move.textContent).toContain(DEFAULT_LIBRARY.meta.version);
+    expect(move.textContent).toContain(VALIDATED_BUNDLED_LIBRARY.meta.version);
 
     await clickAndWait(sidebar, move);
     expect(mustMessage(refresh).kind).toBe("success");

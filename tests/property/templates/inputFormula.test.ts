@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { INPUT_FORMULA_FUNCTIONS, isSafeInputFormula } from "../../../src/templates/inputFormula";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 
 const NAMES = ["CP_GpuPrice", "CP_RentalRate", "CP_Pue_2"];
 const BANNED = [
@@ -148,7 +148,7 @@ describe("isSafeInputFormula, property-tested", () => {
   });
 
   it("accepts what the template writes into an input, as a formula, and the template's own arithmetic", () => {
-    const spec = buildRentVsBuildTemplate(buildIndex(DEFAULT_LIBRARY), "xai-memphis-2024", {
+    const spec = buildRentVsBuildTemplate(buildIndex(VALIDATED_BUNDLED_LIBRARY), "xai-memphis-2024", {
       sheetName: "Rent vs Build",
       nameSuffix: "",
     });

@@ -2,9 +2,9 @@
  * Shared setup of the tests that insert the fixture template (fixtures.ts) and refresh it: one place
  * for the scenario, the sheet, the clock, inserting into a fresh workbook and reading the registry.
  */
-import { insertTemplateSpec } from "../../../src/excel/insertCore";
-import { applyRefreshWith, planRefreshWith } from "../../../src/excel/refreshCore";
-import type { RefreshPlan, RefreshRow } from "../../../src/excel/refreshCore";
+import { insertTemplateSpec } from "../../../src/excel/insertSheet";
+import { applyRefreshWith, planRefreshWith } from "../../../src/excel/refreshSheet";
+import type { RefreshPlan, RefreshRow } from "../../../src/excel/refreshSheet";
 import { REGISTRY_KEY, parseRegistry } from "../../../src/excel/templateRegistry";
 import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";

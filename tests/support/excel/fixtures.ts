@@ -3,7 +3,7 @@
  * rent-vs-build template: the same contract (TemplateSpec, AssumptionSpec, names carrying the
  * suffix), a dozen cells, five assumptions, a few formulas, a chart.
  */
-import type { TemplatePlacement } from "../../../src/excel/insertCore";
+import type { TemplatePlacement } from "../../../src/excel/insertSheet";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
 import { findScenario } from "../../../src/model/library/indexLibrary";
 import type { Quantity } from "../../../src/model/library/schema";

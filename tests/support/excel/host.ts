@@ -6,11 +6,11 @@ import type {
   MemoryExcel,
   MemoryExcelStats,
 } from "../../../src/dev/excel-host";
-import { parseCell } from "../../../src/excel/a1";
+import { parseCell } from "../../../src/model/a1";
 import type { ExcelApi } from "../../../src/excel/excelApi";
 import type { LibraryIndex } from "../../../src/model/library/indexLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { layerLibrary } from "../../../src/model/library/merge";
 import type { TeamLibrary } from "../../../src/model/library/schema";
 
@@ -115,9 +115,9 @@ export function teamIndex(
       },
     },
   };
-  const merged = layerLibrary(DEFAULT_LIBRARY, team);
+  const merged = layerLibrary(VALIDATED_BUNDLED_LIBRARY, team);
   if (!merged.ok) throw new Error(JSON.stringify(merged.issues));
   return buildIndex(merged.library);
 }
 
-export const defaultIndex: LibraryIndex = buildIndex(DEFAULT_LIBRARY);
+export const defaultIndex: LibraryIndex = buildIndex(VALIDATED_BUNDLED_LIBRARY);

@@ -5,7 +5,7 @@
  * significant digits, i.e. to whole dollars on a $10 B cash flow, which would hide cent errors.
  */
 import { DetailedCellError, HyperFormula, type CellValue } from "hyperformula";
-import { parseCell } from "../../../src/templates/a1";
+import { parseCell, parseRange, sheetRangeAddress } from "../../../src/model/a1";
 import { cellContent } from "../../../src/templates/blocks";
 import type { TemplateSpec } from "../../../src/templates/types";
 import { registerCapplanLibrary } from "./capplanPlugin";
@@ -23,17 +23,13 @@ export interface EvaluatedTemplate {
   errors(): string[];
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 export function evaluateTemplate(spec: TemplateSpec): EvaluatedTemplate {
   registerCapplanLibrary();
   let rows = 0;
   let cols = 0;
   for (const cell of spec.cells) {
     const { row, col } = parseCell(cell.address);
-    rows = Math.max(rows, row);
+    rows = Math.max(rows, row + 1);
     cols = Math.max(cols, col + 1);
   }
   const data: (string | number | boolean | null)[][] = Array.from({ length: rows }, () =>
@@ -41,12 +37,11 @@ export function evaluateTemplate(spec: TemplateSpec): EvaluatedTemplate {
   );
   for (const cell of spec.cells) {
     const { row, col } = parseCell(cell.address);
-    data[row - 1][col] = cellContent(cell);
+    data[row][col] = cellContent(cell);
   }
-  const absolute = (address: string): string => address.replace(/^([A-Z]+)([0-9]+)$/, "$$$1$$$2");
   const namedExpressions = spec.names.map(({ name, address }) => ({
     name,
-    expression: `=${quoteSheet(spec.sheetName)}!${absolute(address)}`,
+    expression: `=${sheetRangeAddress(spec.sheetName, parseRange(address), { absolute: true })}`,
   }));
   const hf = HyperFormula.buildFromSheets(
     { [spec.sheetName]: data },
@@ -58,7 +53,7 @@ export function evaluateTemplate(spec: TemplateSpec): EvaluatedTemplate {
   const addressOf = new Map(spec.names.map(({ name, address }) => [name, address]));
   const at = (address: string) => {
     const { row, col } = parseCell(address);
-    return { sheet, row: row - 1, col };
+    return { sheet, row, col };
   };
   const value = (address: string): CellValue => hf.getCellValue(at(address));
   const nameAddress = (name: string): string => {

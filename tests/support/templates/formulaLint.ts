@@ -2,6 +2,7 @@
  * A small reader of the template's formulas for the tests: which names, functions, cell references
  * and numeric literals a formula uses (text inside "..." is skipped), and Excel's fill-right shift.
  */
+import { cellAddress, columnIndex, columnLetter, parseRange } from "../../../src/model/a1";
 
 export type FormulaToken =
   | { readonly kind: "function"; readonly text: string }
@@ -33,27 +34,11 @@ export function formulaTokens(formula: string): FormulaToken[] {
   return tokens;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 function shiftCell(ref: string, columns: number): string {
   const m = /^(\$?)([A-Z]+)(\$?[0-9]+)$/.exec(ref);
   if (!m) return ref;
   const [, anchored, letters, row] = m;
-  return anchored ? ref : `${columnLetters(columnNumber(letters) + columns)}${row}`;
+  return anchored ? ref : `${columnLetter(columnIndex(letters) + columns)}${row}`;
 }
 
 /** What Excel's fill-right writes `columns` columns to the right: relative columns move, $-anchored ones stay. */
@@ -79,13 +64,10 @@ export function shiftColumns(formula: string, columns: number): string {
 
 /** Every single-cell address a cell or range reference covers, without "$". */
 export function referencedCells(ref: string): string[] {
-  const [first, last = first] = ref.replace(/\$/g, "").split(":");
-  const a = /^([A-Z]+)([0-9]+)$/.exec(first);
-  const b = /^([A-Z]+)([0-9]+)$/.exec(last);
-  if (!a || !b) throw new Error(`Not a reference: ${ref}`);
+  const range = parseRange(ref); // throws for anything but a cell or a range
   const cells: string[] = [];
-  for (let col = columnNumber(a[1]); col <= columnNumber(b[1]); col++) {
-    for (let row = Number(a[2]); row <= Number(b[2]); row++) cells.push(`${columnLetters(col)}${row}`);
+  for (let col = range.col; col < range.col + range.colCount; col++) {
+    for (let row = range.row; row < range.row + range.rowCount; row++) cells.push(cellAddress(row, col));
   }
   return cells;
 }

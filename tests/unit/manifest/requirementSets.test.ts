@@ -99,7 +99,7 @@ describe("the scanner", () => {
   test("Given a plain object with a formula property, Then it is not taken for Excel's NamedItem.formula", () => {
     const formulaUses = inProduct().filter((u) => u.member.endsWith(".formula"));
     expect(formulaUses.every((u) => u.member === "Excel.NamedItem.formula")).toBe(true);
-    // refreshCore reads n.formula once from the names collection; previous.formula etc. are its own.
+    // refreshSheet reads n.formula once from the names collection; previous.formula etc. are its own.
     expect(formulaUses.length).toBeLessThan(5);
   });
 

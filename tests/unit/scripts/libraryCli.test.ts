@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
 import { withChange } from "../../support/model/library/libraryFixtures";
 
@@ -86,7 +86,7 @@ describe("library-cli", () => {
   it("layers a team library with --team", () => {
     // Given a team library
     const team = {
-      meta: { ...DEFAULT_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
+      meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
       financing: { discountRate: { value: 0.09, unit: "fraction per year", source: "ACME WACC memo", asOf: "2026-11" } },
     };
     // When validated with --team
@@ -99,14 +99,14 @@ describe("library-cli", () => {
   it("lists exactly the sidebar's problems for a team library and exits 1", () => {
     // Given a team entry the bundled library does not have, with only a name
     const team = {
-      meta: { ...DEFAULT_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
+      meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
       gpus: { "acme-x1": { name: "ACME X1" } },
     };
     const file = writeJson("team-incomplete.json", team);
     // When the CLI validates it as a team library
     const run = cli("validate", file, "--team");
     // Then it prints exactly the problems the sidebar's validation finds (one function for both), then the count
-    const sidebar = validateTeamLibraryText(JSON.stringify(team, null, 2), DEFAULT_LIBRARY);
+    const sidebar = validateTeamLibraryText(JSON.stringify(team, null, 2), VALIDATED_BUNDLED_LIBRARY);
     expect(sidebar.ok).toBe(false);
     const lines = sidebar.ok ? [] : sidebar.issues.map((issue) => `${issue.path}: ${issue.message}`);
     expect(lines[0]).toBe("gpus.acme-x1.vendor: is required (expected string)");

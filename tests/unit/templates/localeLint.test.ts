@@ -6,15 +6,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { FORMAT } from "../../../src/templates/formats";
 import { TEXT_FORMAT } from "../../../src/templates/blocks";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { localeProblems } from "../../support/templates/formulaLint";
 
-const index = buildIndex(DEFAULT_LIBRARY);
-const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
+const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+const scenarioIds = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 
 describe("the rent-vs-build template in any locale", () => {
   // Given the rent-vs-build template in any locale

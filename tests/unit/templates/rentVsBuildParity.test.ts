@@ -4,7 +4,7 @@
  * the cent, and keep doing so when an analyst edits any input.
  */
 import { compareOptions } from "../../../src/model/finance";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../../../src/model/resolve";
 import { ASSUMPTION_KEYS, LAYOUT, SENSITIVITY_STEPS, type AssumptionKey } from "../../../src/templates/layout";
@@ -14,8 +14,8 @@ import { LIBRARY_TEXT } from "../../support/templates/capplanPlugin";
 import { compareWithCore, withAssumption, type CoreInputs } from "../../support/templates/coreParity";
 import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
 
-const index = buildIndex(DEFAULT_LIBRARY);
-const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
+const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+const scenarioIds = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 const placement = { sheetName: "Rent vs Build", nameSuffix: "" };
 
 function coreInputs(scenarioId: string): CoreInputs {

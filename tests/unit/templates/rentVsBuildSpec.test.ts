@@ -3,11 +3,11 @@
  * cells, inputs styled as inputs, formulas free of hard-coded numbers that refer only to names
  * and cells that exist, one formula per row across the year columns.
  */
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { resolveScenarioInputs } from "../../../src/model/resolve";
-import { columnIndex, columnLetter, parseCell } from "../../../src/templates/a1";
+import { columnIndex, columnLetter, parseCell } from "../../../src/model/a1";
 import { contentBlocks } from "../../../src/templates/blocks";
 import { FORMAT } from "../../../src/templates/formats";
 import {
@@ -24,8 +24,10 @@ import { withAssumption, type CoreInputs } from "../../support/templates/corePar
 import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
 import { formulaTokens, referencedCells, shiftColumns } from "../../support/templates/formulaLint";
 
-const index = buildIndex(DEFAULT_LIBRARY);
-const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
+const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+/** The row number A1 text shows for an address (parseCell's rows are 0-based), as LAYOUT counts rows. */
+const rowNumber = (address: string): number => parseCell(address).row + 1;
+const scenarioIds = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 const placement = { sheetName: "Rent vs Build", nameSuffix: "" };
 
 /**
@@ -100,7 +102,7 @@ describe("the rent-vs-build template spec", () => {
       // Then each assumption is one named, input-styled row with its label, unit, as-of date and source
       expect(spec.assumptions.map((a) => a.key)).toEqual([...ASSUMPTION_KEYS]);
       for (const a of spec.assumptions) {
-        const { row } = parseCell(a.address);
+        const row = rowNumber(a.address);
         expect(spec.names).toContainEqual({ name: a.name, address: a.address });
         expect(cells.get(a.address)).toEqual({
           address: a.address,
@@ -135,7 +137,7 @@ describe("the rent-vs-build template spec", () => {
       // Then only assumption values and sensitivity steps are inputs, and no input is a formula
       for (const cell of inputs) expect(cell.formula).toBeUndefined();
       const assumptionCells = new Set(spec.assumptions.map((a) => a.address));
-      const others = inputs.filter((c) => !assumptionCells.has(c.address)).map((c) => parseCell(c.address).row);
+      const others = inputs.filter((c) => !assumptionCells.has(c.address)).map((c) => rowNumber(c.address));
       for (const row of others) expect(row === LAYOUT.gridHeader.priceFactor || row >= LAYOUT.gridFirstRow).toBe(true);
     });
 
@@ -204,7 +206,7 @@ describe("the rent-vs-build template spec", () => {
       // Then the horizon is a fixed, named, non-input value matching the year columns
       expect(cells.get(address)).toMatchObject({ value: H, style: "muted" });
       expect(spec.metadata.horizonYears).toBe(H);
-      expect(cells.get(`E${parseCell(address).row}`)?.value).toMatch(/re-insert/);
+      expect(cells.get(`E${rowNumber(address)}`)?.value).toMatch(/re-insert/);
     });
 
     it("charts the years and the two cumulative rows", () => {
@@ -240,14 +242,14 @@ describe("the rent-vs-build template spec", () => {
     it("records the library and the scenario", () => {
       // Then the metadata records the library and the scenario
       expect(spec.metadata).toEqual({
-        libraryId: DEFAULT_LIBRARY.meta.id,
-        libraryVersion: DEFAULT_LIBRARY.meta.version,
-        libraryName: DEFAULT_LIBRARY.meta.name,
+        libraryId: VALIDATED_BUNDLED_LIBRARY.meta.id,
+        libraryVersion: VALIDATED_BUNDLED_LIBRARY.meta.version,
+        libraryName: VALIDATED_BUNDLED_LIBRARY.meta.name,
         scenarioId,
-        scenarioName: DEFAULT_LIBRARY.scenarios[scenarioId].name,
+        scenarioName: VALIDATED_BUNDLED_LIBRARY.scenarios[scenarioId].name,
         horizonYears: H,
       });
-      expect(cells.get(`C${LAYOUT.header.published}`)?.value).toBe(DEFAULT_LIBRARY.meta.publishedAt);
+      expect(cells.get(`C${LAYOUT.header.published}`)?.value).toBe(VALIDATED_BUNDLED_LIBRARY.meta.publishedAt);
     });
 
     it("matches assumptionsFromLibrary", () => {
@@ -308,7 +310,7 @@ describe("the rent-vs-build template spec", () => {
   describe("a scenario given by its display name", () => {
     // When the scenario is given by its display name instead of its id
     it("resolves to the same template", () => {
-      const byName = buildRentVsBuildTemplate(index, DEFAULT_LIBRARY.scenarios["enterprise-1k-h100"].name, placement);
+      const byName = buildRentVsBuildTemplate(index, VALIDATED_BUNDLED_LIBRARY.scenarios["enterprise-1k-h100"].name, placement);
       // Then it resolves to the same template
       expect(byName).toEqual(buildRentVsBuildTemplate(index, "enterprise-1k-h100", placement));
     });
@@ -316,7 +318,7 @@ describe("the rent-vs-build template spec", () => {
 
   describe("library text that looks like a formula, a number or a date", () => {
     // When library text looks like a formula, a number or a date
-    const hostile = JSON.parse(JSON.stringify(DEFAULT_LIBRARY)) as LibraryDocument;
+    const hostile = JSON.parse(JSON.stringify(VALIDATED_BUNDLED_LIBRARY)) as LibraryDocument;
     const scenario = hostile.scenarios["enterprise-1k-h100"];
     scenario.name = '=HYPERLINK("http://evil.example","click")';
     scenario.description = "+cmd|' /C calc'!A0";

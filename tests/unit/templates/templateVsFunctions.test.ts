@@ -13,10 +13,10 @@
  */
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { asExcelNamespace, createMemoryExcel } from "../../../src/dev/excel-host";
-import { DEFAULT_LIBRARY } from "../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex, findGpu } from "../../../src/model/library/indexLibrary";
 import { resolveScenarioInputs, type ResolvedScenario } from "../../../src/model/resolve";
-import { columnLetter, parseCell } from "../../../src/templates/a1";
+import { columnLetter, parseCell } from "../../../src/model/a1";
 import { LAYOUT, yearColumn } from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import type { TemplateSpec } from "../../../src/templates/types";
@@ -25,8 +25,8 @@ import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaSt
 import { loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";
 
-const index = buildIndex(DEFAULT_LIBRARY);
-const scenarioIds = Object.keys(DEFAULT_LIBRARY.scenarios);
+const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+const scenarioIds = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 const CENT = 0.005;
 const FUNCTIONS_SHEET = "Functions";
 
@@ -105,7 +105,7 @@ async function insertScenario(scenarioId: string): Promise<Workbook> {
   const addressOf = new Map(spec.names.map(({ name, address }) => [name, address]));
   const template = (address: string): unknown => {
     const { row, col } = parseCell(address);
-    return store.getCell(templateSheet, row - 1, col).value;
+    return store.getCell(templateSheet, row, col).value;
   };
   return {
     store,

@@ -11,7 +11,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { asExcelNamespace, createMemoryExcel } from "../../../../src/dev/excel-host";
 import { insertTemplate } from "../../../../src/excel/insertTemplate";
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../../src/model/library/indexLibrary";
 import { buildRentVsBuildTemplate } from "../../../../src/templates/rentVsBuild";
 import { LAYOUT } from "../../../../src/templates/layout";
@@ -72,7 +72,7 @@ describeWithLibreOffice("Given LibreOffice Calc as a second engine", () => {
   jest.setTimeout(180_000);
 
   it("keeps the verdict's amount readable in de-DE", async () => {
-    const spec = buildRentVsBuildTemplate(buildIndex(DEFAULT_LIBRARY), "xai-memphis-2024", {
+    const spec = buildRentVsBuildTemplate(buildIndex(VALIDATED_BUNDLED_LIBRARY), "xai-memphis-2024", {
       sheetName: "S",
       nameSuffix: "",
     });
@@ -108,7 +108,7 @@ describeWithLibreOffice("Given LibreOffice Calc as a second engine", () => {
     const store = new HyperFormulaCellStore({ capplan: registry, sheets: ["Sheet1"] });
     await insertTemplate(
       asExcelNamespace(createMemoryExcel(store).Excel),
-      buildIndex(DEFAULT_LIBRARY),
+      buildIndex(VALIDATED_BUNDLED_LIBRARY),
       "xai-memphis-2024"
     );
     const sheet1 = store.findSheetByName("Sheet1")?.id ?? "";

@@ -4,7 +4,7 @@ import {
   buildCashFlows,
   clusterCost,
   energyCost,
-  gpuCost,
+  gpuChipCost,
   itLoadMw,
   rentCashFlows,
   rentCost,
@@ -28,7 +28,7 @@ describe("linearity in the count", () => {
     // Then each is k times as large
     fc.assert(
       fc.property(real(0, 1e6), real(0, 1e6), real(0, 0.95), factor, (price, count, share, k) => {
-        expectScaled(gpuCost(price, k * count), gpuCost(price, count), k);
+        expectScaled(gpuChipCost(price, k * count), gpuChipCost(price, count), k);
         expectScaled(serverCost(price, k * count), serverCost(price, count), k);
         expectScaled(clusterCost(price, k * count, share), clusterCost(price, count, share), k);
       })

@@ -47,7 +47,7 @@ const RUNS = { numRuns: 300 };
 describe("scalar formulas", () => {
   // Given arbitrary inputs to the scalar formulas
   const twoArg: [string, (a: number, b: number) => unknown][] = [
-    ["gpuCost", finance.gpuCost],
+    ["gpuChipCost", finance.gpuChipCost],
     ["serverCost", finance.serverCost],
     ["itLoadMw", finance.itLoadMw],
     ["facilityMw", finance.facilityMw],

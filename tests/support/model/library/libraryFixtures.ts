@@ -1,11 +1,11 @@
 /** Mutable copies of the default library for tests that break one thing at a time. */
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import type { LibraryIssue, ParseResult } from "../../../../src/model/library/load";
 
 export type JsonObject = Record<string, unknown>;
 
 export function cloneDefault(): JsonObject {
-  return structuredClone(DEFAULT_LIBRARY) as unknown as JsonObject;
+  return structuredClone(VALIDATED_BUNDLED_LIBRARY) as unknown as JsonObject;
 }
 
 /**

@@ -3,9 +3,13 @@
  * from the BUILT functions.json, implementations from the BUILT functions.js (loaded in a vm
  * context through CustomFunctions.associate, as Excel's runtime does). Needs `npm run build`.
  */
+import { parseCell } from "../../../../src/model/a1";
 import * as vm from "vm";
 import { asExcelNamespace, createMemoryExcel } from "../../../../src/dev/excel-host";
-import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../../src/dev/workbench/capplanPlugin";
+import {
+  CapplanFunctionRegistry,
+  parseFunctionsJson,
+} from "../../../../src/dev/workbench/capplanPlugin";
 import { HyperFormulaCellStore } from "../../../../src/dev/workbench/hyperFormulaStore";
 import { copyIntoThisRealm, storeForThisRealm } from "../../../../src/dev/workbench/realm";
 import type { StoreChange } from "../../../../src/dev/excel-host";
@@ -23,13 +27,9 @@ interface Fixture {
   set(address: string, input: string | number | null): void;
 }
 
-const A1 = /^([A-Z]+)([0-9]+)$/;
 function rc(address: string): [number, number] {
-  const m = A1.exec(address);
-  if (m === null || m[1] === undefined || m[2] === undefined) throw new Error(address);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, col - 1];
+  const { row, col } = parseCell(address);
+  return [row, col];
 }
 
 function fixture(options: { associate?: boolean } = {}): Fixture {
@@ -50,7 +50,8 @@ function fixture(options: { associate?: boolean } = {}): Fixture {
     value: (address) => store.getCell(sheet, ...rc(address)).value,
     set(address, input) {
       const [row, col] = rc(address);
-      if (typeof input === "string" && input.startsWith("=")) store.setFormula(sheet, row, col, input);
+      if (typeof input === "string" && input.startsWith("="))
+        store.setFormula(sheet, row, col, input);
       else store.setValue(sheet, row, col, input);
     },
   };
@@ -78,7 +79,10 @@ describe("CAPPLAN functions in HyperFormula", () => {
     f.set("B2", '=CAPPLAN.GPUCOST("H999",10)');
     const expected = excelError(() => f.loaded.call("GPUCOST", "H999", 10));
     expect(f.value("B2")).toBe("#N/A");
-    expect(f.store.getCellError(f.sheet, 1, 1)).toEqual({ code: "#N/A", message: expected.message });
+    expect(f.store.getCellError(f.sheet, 1, 1)).toEqual({
+      code: "#N/A",
+      message: expected.message,
+    });
     expect(expected.message).toMatch(/H100/);
   });
 
@@ -109,9 +113,15 @@ describe("CAPPLAN functions in HyperFormula", () => {
     f.set("A3", "=CAPPLAN.BUILDCOST(1)");
     f.set("A4", "=CAPPLAN.BUILDTIME(1)");
     expect(f.store.getCellError(f.sheet, 0, 0)).toEqual({ code: "#NUM!", message: "" });
-    expect(f.store.getCellError(f.sheet, 1, 0)).toEqual({ code: "#N/A", message: "message of #N/A" });
+    expect(f.store.getCellError(f.sheet, 1, 0)).toEqual({
+      code: "#N/A",
+      message: "message of #N/A",
+    });
     expect(f.store.getCellError(f.sheet, 2, 0)).toEqual({ code: "#DIV/0!", message: "" });
-    expect(f.store.getCellError(f.sheet, 3, 0)).toEqual({ code: "#VALUE!", message: "message of #VALUE!" });
+    expect(f.store.getCellError(f.sheet, 3, 0)).toEqual({
+      code: "#VALUE!",
+      message: "message of #VALUE!",
+    });
   });
 
   it("an error argument is not passed in: the cell shows it", () => {
@@ -141,9 +151,12 @@ describe("CAPPLAN functions in HyperFormula", () => {
     const f = fixture();
     f.set("A1", 3);
     f.set("B1", '=CAPPLAN.CASHFLOWS("rent","H100",1000,A1)');
-    const column = (): unknown[] => Array.from({ length: 9 }, (_, i) => f.store.getCell(f.sheet, i, 1).value);
+    const column = (): unknown[] =>
+      Array.from({ length: 9 }, (_, i) => f.store.getCell(f.sheet, i, 1).value);
     const expected = (years: number): unknown[] => {
-      const flows = (f.loaded.call("CASHFLOWS", "rent", "H100", 1000, years) as number[][]).map((r) => r[0]);
+      const flows = (f.loaded.call("CASHFLOWS", "rent", "H100", 1000, years) as number[][]).map(
+        (r) => r[0]
+      );
       return [...flows, ...Array(9 - flows.length).fill(null)];
     };
     expect(column()).toEqual(expected(3));
@@ -216,7 +229,10 @@ describe("Excel fidelity of the workbench engine", () => {
     const f = fixture();
     f.set("A1", 1437125785.5);
     f.set("B1", '="Build is cheaper by $"&FIXED(A1, 0)');
-    f.set("C1", '=FIXED(-1234.567)&" | "&FIXED(1234.567, 1, TRUE)&" | "&FIXED(1250, -2)&" | "&FIXED(0.4, 0)');
+    f.set(
+      "C1",
+      '=FIXED(-1234.567)&" | "&FIXED(1234.567, 1, TRUE)&" | "&FIXED(1250, -2)&" | "&FIXED(0.4, 0)'
+    );
     expect(f.value("B1")).toBe("Build is cheaper by $1,437,125,786");
     expect(f.value("C1")).toBe("-1,234.57 | 1234.6 | 1,300 | 0");
   });

@@ -2,16 +2,16 @@ import {
   ModelInputError,
   clusterCost,
   facilityCapex,
-  gpuCost,
+  gpuChipCost,
   serverCost,
 } from "../../../../src/model/finance";
 import { expectModelError } from "../../../support/model/finance/fixtures";
 
-describe("gpuCost, serverCost and clusterCost", () => {
+describe("gpuChipCost, serverCost and clusterCost", () => {
   it("GPUs alone", () => {
     // Given 100 GPUs at $30,000 each
     // Then the accelerators cost 100 × $30,000 = $3,000,000
-    expect(gpuCost(30_000, 100)).toBe(3_000_000);
+    expect(gpuChipCost(30_000, 100)).toBe(3_000_000);
   });
 
   it("one HGX H100 box", () => {
@@ -35,7 +35,7 @@ describe("gpuCost, serverCost and clusterCost", () => {
   it("costs nothing for 0 GPUs", () => {
     // When the count is 0
     // Then every capex is 0
-    expect(gpuCost(30_000, 0)).toBe(0);
+    expect(gpuChipCost(30_000, 0)).toBe(0);
     expect(serverCost(30_000, 0)).toBe(0);
     expect(clusterCost(30_000, 0, 0.12)).toBe(0);
   });
@@ -46,7 +46,7 @@ describe("capex with invalid inputs", () => {
   it("rejects a negative count", () => {
     // When the count is negative
     // Then a range error names the count
-    expectModelError(() => gpuCost(30_000, -1), "count", "range");
+    expectModelError(() => gpuChipCost(30_000, -1), "count", "range");
   });
 
   it("rejects a network share of 1 or more", () => {
@@ -58,7 +58,7 @@ describe("capex with invalid inputs", () => {
   });
 
   it("rejects a price that is NaN or not a number", () => {
-    expectModelError(() => gpuCost(Number.NaN, 1), "chipPrice", "type");
+    expectModelError(() => gpuChipCost(Number.NaN, 1), "chipPrice", "type");
     // When a price is NaN or not a number
     // Then a type error names it
     expectModelError(
@@ -71,13 +71,13 @@ describe("capex with invalid inputs", () => {
   it("rejects an infinite price", () => {
     // When a price is infinite
     // Then a range error names it
-    expectModelError(() => gpuCost(Number.POSITIVE_INFINITY, 1), "chipPrice", "range");
+    expectModelError(() => gpuChipCost(Number.POSITIVE_INFINITY, 1), "chipPrice", "range");
   });
 
   it("throws instead of overflowing to Infinity", () => {
     // When the product overflows
     // Then a range error is thrown instead of Infinity
-    expect(() => gpuCost(1e300, 1e300)).toThrow(ModelInputError);
+    expect(() => gpuChipCost(1e300, 1e300)).toThrow(ModelInputError);
   });
 });
 

@@ -5,7 +5,7 @@
  * tests/unit/templates/rentVsBuildParity.test.ts does the same for the library's scenarios.
  */
 import type { BuildInputs, CompareInputs, RentInputs } from "../../../../src/model/finance";
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../../src/model/library/schema";
 import { LAYOUT, yearColumn, type AssumptionKey } from "../../../../src/templates/layout";
@@ -17,7 +17,7 @@ import { BUILD, RENT } from "../../../support/model/finance/fixtures";
 
 /** The template of a default-library scenario with its year columns laid out for `horizon`. */
 function templateFor(horizon: number): TemplateSpec {
-  const library: LibraryDocument = structuredClone(DEFAULT_LIBRARY);
+  const library: LibraryDocument = structuredClone(VALIDATED_BUNDLED_LIBRARY);
   const [id, scenario] = Object.entries(library.scenarios)[0];
   library.scenarios[id] = { ...scenario, years: horizon };
   return buildRentVsBuildTemplate(buildIndex(library), id, {

@@ -3,7 +3,7 @@
  * or is derived from cited values by a formula recomputed here. External public facts (memory
  * sizes from vendor briefs, the OMB discount rate) are listed explicitly.
  */
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import type { Quantity } from "../../../../src/model/library/schema";
 import { existsSync, readFileSync } from "fs";
 import { FIGURES_CSV_PATH, SHARED_FIGURES_CSV_PATH, figure, readFigures, type Figure } from "../../../support/model/library/figuresCsv";
@@ -67,7 +67,7 @@ const DERIVED: Record<string, () => Expected> = {
   },
   "operations.staffCostPerMwYear": () => ({ value: 0 }),
 };
-for (const [id, offer] of Object.entries(DEFAULT_LIBRARY.rentalOffers)) {
+for (const [id, offer] of Object.entries(VALIDATED_BUNDLED_LIBRARY.rentalOffers)) {
   // Offered from existing capacity at list/contract price.
   DERIVED[`rentalOffers.${id}.leadTimeMonths`] = () => ({ value: 0 });
   // "hyperscalers flat": the high end of the price-change row, without a range.
@@ -110,7 +110,7 @@ function expectClose(actual: number | undefined, expected: number | undefined, w
   expect({ what, off: Math.abs(actual! - expected) <= tolerance, actual, expected }).toEqual({ what, off: true, actual, expected });
 }
 
-const allQuantities = quantities(DEFAULT_LIBRARY);
+const allQuantities = quantities(VALIDATED_BUNDLED_LIBRARY);
 
 describe("default library provenance", () => {
   it("has quantities in every section", () => {
@@ -172,7 +172,7 @@ describe("default library provenance", () => {
     // Given figures.csv
     const rentRows = [...figures.entries()].filter(([key, row]) => key.startsWith("rent.") && row.unit === "USD/GPU-hour").map(([key]) => key);
     // When the rental offers are listed
-    const offerKeys = Object.values(DEFAULT_LIBRARY.rentalOffers).map((offer) => citedKeys(offer.rate.source)[0]);
+    const offerKeys = Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).map((offer) => citedKeys(offer.rate.source)[0]);
     // Then every rent.* price row is an offer
     expect([...offerKeys].sort()).toEqual([...rentRows].sort());
   });
@@ -180,7 +180,7 @@ describe("default library provenance", () => {
   it("takes scenario counts from the case figures", () => {
     // Given the scenarios
     // When their counts are checked
-    const { scenarios } = DEFAULT_LIBRARY;
+    const { scenarios } = VALIDATED_BUNDLED_LIBRARY;
     // Then they come from the case figures
     expect(scenarios["xai-memphis-2024"].count).toBe(f("case.xai_colossus.gpus").typical);
     expect(scenarios["oracle-rental-2024"].count).toBe(f("case.xai_oracle.rented_gpus").typical);
@@ -194,14 +194,14 @@ describe("default library provenance", () => {
     // Given the defaults
     // When read
     // Then the horizon is the typical IT depreciation life
-    expect(DEFAULT_LIBRARY.defaults.horizonYears).toBe(f("opex.it_depreciation_years").typical);
+    expect(VALIDATED_BUNDLED_LIBRARY.defaults.horizonYears).toBe(f("opex.it_depreciation_years").typical);
   });
 
   it("refuses changes", () => {
     // Given the default library
     // When someone tries to change it
     // Then it is frozen
-    expect(Object.isFrozen(DEFAULT_LIBRARY.gpus["h100-sxm"].chipPrice)).toBe(true);
+    expect(Object.isFrozen(VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].chipPrice)).toBe(true);
   });
 });
 

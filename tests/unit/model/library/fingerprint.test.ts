@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { LIBRARY_SCHEMA_PATH } from "../../../../scripts/export-schema";
 import { BUNDLED_LIBRARY } from "../../../../src/model/library/bundledLibrary";
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import { canonicalJsonText, hashText, LIBRARY_SCHEMA_REVISION, libraryHash, LibraryShapeError } from "../../../../src/model/library/fingerprint";
 
 describe("library fingerprints", () => {
@@ -18,7 +18,7 @@ describe("library fingerprints", () => {
   it("hashes the bundled JSON and the parsed library alike", () => {
     // Given the bundled JSON and the same library through the schema
     // Then both have one hash (no recalculation between them)
-    expect(libraryHash(DEFAULT_LIBRARY)).toBe(libraryHash(BUNDLED_LIBRARY));
+    expect(libraryHash(VALIDATED_BUNDLED_LIBRARY)).toBe(libraryHash(BUNDLED_LIBRARY));
   });
 
   it("throws LibraryShapeError on deep nesting or non-JSON values", () => {

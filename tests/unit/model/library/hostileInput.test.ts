@@ -4,7 +4,7 @@
  * (`npm run bench` shows the times).
  */
 import fc from "fast-check";
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import { buildIndex, findOffer } from "../../../../src/model/library/indexLibrary";
 import {
   MAX_DEPTH,
@@ -28,7 +28,7 @@ import { cloneDefault, issuesOf, withChange, type JsonObject } from "../../../su
 type Catalog = Record<string, JsonObject>;
 const catalog = (doc: JsonObject, name: string) => doc[name] as Catalog;
 
-const teamMeta = { ...DEFAULT_LIBRARY.meta, id: "acme-capacity", name: "ACME capacity library", version: "2.1.0" };
+const teamMeta = { ...VALIDATED_BUNDLED_LIBRARY.meta, id: "acme-capacity", name: "ACME capacity library", version: "2.1.0" };
 
 function messagesAt(issues: LibraryIssue[], path: string): string[] {
   return issues.filter((issue) => issue.path === path).map((issue) => issue.message);
@@ -78,11 +78,11 @@ describe("ids that collide after normalization (issue 7)", () => {
 
   it("rejects a team id one hyphen away from a bundled id", () => {
     // Given a team offer whose id differs from a bundled one only by a hyphen
-    const offer = { ...DEFAULT_LIBRARY.rentalOffers["aws-h100-on-demand"], rate: { value: 1.5, unit: "USD per GPU-hour", source: "ACME AWS private pricing", asOf: "2026-11" } };
+    const offer = { ...VALIDATED_BUNDLED_LIBRARY.rentalOffers["aws-h100-on-demand"], rate: { value: 1.5, unit: "USD per GPU-hour", source: "ACME AWS private pricing", asOf: "2026-11" } };
     const team = parseTeamLibrary({ meta: teamMeta, rentalOffers: { "aws-h100-ondemand": offer } });
     if (!team.ok) throw new Error(JSON.stringify(team.issues));
     // When layered
-    const issues = issuesOf(layerLibrary(DEFAULT_LIBRARY, team.library));
+    const issues = issuesOf(layerLibrary(VALIDATED_BUNDLED_LIBRARY, team.library));
     // Then it is rejected (not taken as an override) and the message names the bundled id
     expect(issues).toEqual([
       { path: "rentalOffers.aws-h100-ondemand", message: expect.stringContaining('use its exact id "aws-h100-on-demand"') },
@@ -142,7 +142,7 @@ describe("unbounded ids and the cost of suggestions (issue 7)", () => {
 
   it("bounds the suggestion work for a 20,000-character typo", () => {
     // Given an index with a 20,000-character alias (built without the schema)
-    const doc = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+    const doc = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
     doc.gpus["h100-sxm"].aliases.push("z".repeat(20_000));
     const index = buildIndex(doc);
     let error: unknown;
@@ -182,7 +182,7 @@ describe("reserved keys (issue 7)", () => {
   it('reports "__proto__" as a GPU key in JSON text', () => {
     // Given "__proto__" as a GPU key in JSON text
     // When validated
-    const text = JSON.stringify(DEFAULT_LIBRARY).replace('"gpus":{', '"gpus":{"__proto__":{"name":"Shadow"},');
+    const text = JSON.stringify(VALIDATED_BUNDLED_LIBRARY).replace('"gpus":{', '"gpus":{"__proto__":{"name":"Shadow"},');
     // Then it is reported rather than silently dropped
     expect(Object.keys(JSON.parse(text).gpus)).toContain("__proto__"); // JSON.parse keeps it as an own property
     expect(issuesOf(parseLibraryText(text))).toEqual([{ path: "gpus.__proto__", message: expect.stringContaining("reserved key") }]);
@@ -206,14 +206,14 @@ describe("reserved keys (issue 7)", () => {
 
   it("resolves own keys, never Object.prototype's", () => {
     // Given an index with a GPU "constructor" (built without the schema)
-    const doc = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+    const doc = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
     doc.gpus["constructor"] = { ...doc.gpus["h100-sxm"], name: "Constructor", aliases: [] };
     doc.rentalOffers["ctor-on-demand"] = { ...doc.rentalOffers["aws-h100-on-demand"], gpu: "constructor" };
     const index = buildIndex(doc);
     // When its cost of delay and offer are resolved
     const gpu = resolveGpu(index, "constructor");
     // Then own keys are used, not Object.prototype
-    expect(valuePerGpuHourFor(index, gpu)).toBe(DEFAULT_LIBRARY.costOfDelay.valuePerGpuHour.value);
+    expect(valuePerGpuHourFor(index, gpu)).toBe(VALIDATED_BUNDLED_LIBRARY.costOfDelay.valuePerGpuHour.value);
     expect(findOffer(index, "constructor")?.id).toBe("ctor-on-demand");
   });
 });
@@ -231,7 +231,7 @@ describe("deeply nested documents (issue 7)", () => {
       { path: "(root)", message: `JSON nested deeper than ${MAX_DEPTH} levels (a library needs about 5): check for runaway brackets, at line 1, column ${text[0] === "[" ? 65 : 5 * 64 + 1}` },
     ]);
     expect(issuesOf(parseTeamLibraryText(text))).toHaveLength(1);
-    const sidebar = validateTeamLibraryText(text, DEFAULT_LIBRARY);
+    const sidebar = validateTeamLibraryText(text, VALIDATED_BUNDLED_LIBRARY);
     expect(sidebar).toEqual({ ok: false, stage: "json", issues: [expect.objectContaining({ path: "(root)" })] });
   });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import {
   buildIndex,
   findApproach,
@@ -13,7 +13,7 @@ import {
 } from "../../../../src/model/library/indexLibrary";
 import { nearestNames } from "../../../../src/model/library/nearest";
 
-const index = buildIndex(DEFAULT_LIBRARY);
+const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
 
 describe("catalog lookups", () => {
   it.each(["h100-sxm", "H100", "h100", "H100 SXM", "H100 SXM5", "h100_sxm", "NVIDIA H100 SXM", " h100.sxm "])(
@@ -31,7 +31,7 @@ describe("catalog lookups", () => {
     // When found
     const gpu = findGpu(index, "GB200 NVL72 rack");
     // Then it carries its id and the library's data
-    expect(gpu).toEqual({ ...DEFAULT_LIBRARY.gpus["gb200-nvl72-rack"], id: "gb200-nvl72-rack" });
+    expect(gpu).toEqual({ ...VALIDATED_BUNDLED_LIBRARY.gpus["gb200-nvl72-rack"], id: "gb200-nvl72-rack" });
   });
 
   it.each([
@@ -73,11 +73,11 @@ describe("catalog lookups", () => {
   it("finds every entry by its id, name and aliases", () => {
     // Given every id, name and alias of the library
     // When looked up
-    for (const [id, gpu] of Object.entries(DEFAULT_LIBRARY.gpus)) {
+    for (const [id, gpu] of Object.entries(VALIDATED_BUNDLED_LIBRARY.gpus)) {
       for (const key of [id, gpu.name, ...gpu.aliases]) expect({ key, id: findGpu(index, key)?.id }).toEqual({ key, id });
     }
     // Then each finds its own entry
-    for (const [id, region] of Object.entries(DEFAULT_LIBRARY.regions)) {
+    for (const [id, region] of Object.entries(VALIDATED_BUNDLED_LIBRARY.regions)) {
       for (const key of [id, region.name, ...region.aliases]) expect({ key, id: findRegion(index, key)?.id }).toEqual({ key, id });
     }
   });
@@ -206,7 +206,7 @@ describe("assumptions", () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toEqual(expect.arrayContaining(["financing.discountRate", "regions.us-tn.powerPrice", "gpus.h100-sxm.chipPrice", "costOfDelay.perGpu.b200"]));
     for (const path of paths) expect(findAssumption(index, path)?.path).toBe(path);
-    const quantityCount = Object.values(DEFAULT_LIBRARY.gpus).length * 5 + Object.values(DEFAULT_LIBRARY.rentalOffers).length * 3;
+    const quantityCount = Object.values(VALIDATED_BUNDLED_LIBRARY.gpus).length * 5 + Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).length * 3;
     expect(paths.filter((path) => path.startsWith("gpus.") || path.startsWith("rentalOffers."))).toHaveLength(quantityCount);
   });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import {
   formatPath,
   lineAndColumn,
@@ -28,16 +28,16 @@ describe("parseLibraryText", () => {
   it("accepts the default library's JSON text", () => {
     // Given the default library as JSON text
     // When parsed
-    const result = parseLibraryText(JSON.stringify(DEFAULT_LIBRARY, null, 2));
+    const result = parseLibraryText(JSON.stringify(VALIDATED_BUNDLED_LIBRARY, null, 2));
     // Then it is accepted and equal
-    expect(result).toEqual({ ok: true, library: DEFAULT_LIBRARY });
+    expect(result).toEqual({ ok: true, library: VALIDATED_BUNDLED_LIBRARY });
   });
 
   it("ignores a byte-order mark", () => {
     // Given text saved with a byte-order mark
     // When parsed
     // Then the mark is ignored
-    expect(parseLibraryText(`\uFEFF${JSON.stringify(DEFAULT_LIBRARY)}`).ok).toBe(true);
+    expect(parseLibraryText(`\uFEFF${JSON.stringify(VALIDATED_BUNDLED_LIBRARY)}`).ok).toBe(true);
   });
 
   it("locates a trailing comma by line and column", () => {
@@ -86,7 +86,7 @@ describe("parseLibraryText", () => {
     // Given a team library with only meta
     // When parsed as text
     // Then it is accepted
-    expect(parseTeamLibraryText(JSON.stringify({ meta: DEFAULT_LIBRARY.meta })).ok).toBe(true);
+    expect(parseTeamLibraryText(JSON.stringify({ meta: VALIDATED_BUNDLED_LIBRARY.meta })).ok).toBe(true);
   });
 });
 

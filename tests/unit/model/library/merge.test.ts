@@ -1,4 +1,4 @@
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import { buildIndex, findRegion } from "../../../../src/model/library/indexLibrary";
 import { parseTeamLibrary } from "../../../../src/model/library/load";
 import { layerLibrary } from "../../../../src/model/library/merge";
@@ -20,7 +20,7 @@ const acme = (source: string, value: number, unit: string): Quantity => ({ value
 function layer(team: unknown) {
   const parsed = parseTeamLibrary(team);
   if (!parsed.ok) throw new Error(`team fixture is invalid: ${JSON.stringify(parsed.issues)}`);
-  return layerLibrary(DEFAULT_LIBRARY, parsed.library);
+  return layerLibrary(VALIDATED_BUNDLED_LIBRARY, parsed.library);
 }
 
 function merged(team: unknown): LibraryDocument {
@@ -36,7 +36,7 @@ describe("layerLibrary", () => {
     const library = merged({ meta: teamMeta });
     // Then everything but meta is the default
     expect(library.meta).toEqual(teamMeta);
-    expect({ ...library, meta: DEFAULT_LIBRARY.meta }).toEqual(DEFAULT_LIBRARY);
+    expect({ ...library, meta: VALIDATED_BUNDLED_LIBRARY.meta }).toEqual(VALIDATED_BUNDLED_LIBRARY);
   });
 
   it("lets a team value override one financing value", () => {
@@ -46,7 +46,7 @@ describe("layerLibrary", () => {
     const library = merged({ meta: teamMeta, financing: { discountRate: wacc } });
     // Then the team value wins and the other financing values stay
     expect(library.financing.discountRate).toEqual(wacc);
-    expect(library.financing.itDepreciationYears).toEqual(DEFAULT_LIBRARY.financing.itDepreciationYears);
+    expect(library.financing.itDepreciationYears).toEqual(VALIDATED_BUNDLED_LIBRARY.financing.itDepreciationYears);
   });
 
   it("drops the default's range under a team number", () => {
@@ -56,7 +56,7 @@ describe("layerLibrary", () => {
     const library = merged({ meta: teamMeta, gpus: { "h100-sxm": { chipPrice: price } } });
     // Then the default's range is not kept with the team's number
     expect(library.gpus["h100-sxm"].chipPrice).toEqual(price);
-    expect(library.gpus["h100-sxm"].systemPricePerGpu).toEqual(DEFAULT_LIBRARY.gpus["h100-sxm"].systemPricePerGpu);
+    expect(library.gpus["h100-sxm"].systemPricePerGpu).toEqual(VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].systemPricePerGpu);
   });
 
   it("replaces arrays", () => {
@@ -77,14 +77,14 @@ describe("layerLibrary", () => {
       gridConnectionMonths: acme("utility letter", 30, "months"),
     };
     const offer = {
-      ...DEFAULT_LIBRARY.rentalOffers["market-h100-1yr"],
+      ...VALIDATED_BUNDLED_LIBRARY.rentalOffers["market-h100-1yr"],
       provider: "ACME negotiated",
       rate: acme("ACME contract 2026-11", 1.95, "USD per GPU-hour"),
     };
     // When layered
     const library = merged({ meta: teamMeta, regions: { "us-oh": site }, rentalOffers: { "acme-h100-1yr": offer } });
     // Then they are added next to the defaults
-    expect(Object.keys(library.regions)).toEqual([...Object.keys(DEFAULT_LIBRARY.regions), "us-oh"]);
+    expect(Object.keys(library.regions)).toEqual([...Object.keys(VALIDATED_BUNDLED_LIBRARY.regions), "us-oh"]);
     expect(findRegion(buildIndex(library), "Ohio")?.id).toBe("us-oh");
     expect(library.rentalOffers["acme-h100-1yr"].rate.value).toBe(1.95);
   });
@@ -100,7 +100,7 @@ describe("layerLibrary", () => {
 
   it("reports a scenario's unknown GPU", () => {
     // Given a team scenario for a GPU nobody defined
-    const scenario = { ...DEFAULT_LIBRARY.scenarios["enterprise-1k-h100"], name: "ACME 2027 A100 refresh", gpu: "a100-sxm" };
+    const scenario = { ...VALIDATED_BUNDLED_LIBRARY.scenarios["enterprise-1k-h100"], name: "ACME 2027 A100 refresh", gpu: "a100-sxm" };
     // When layered
     const issues = issuesOf(layer({ meta: teamMeta, scenarios: { "acme-2027": scenario } }));
     // Then the reference is reported
@@ -117,14 +117,14 @@ describe("layerLibrary", () => {
 
   it("changes neither input", () => {
     // Given a team layer
-    const base = structuredClone(DEFAULT_LIBRARY) as LibraryDocument;
+    const base = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
     const team: TeamLibrary = { meta: teamMeta, financing: { discountRate: acme("memo", 0.09, "fraction per year") } };
     const teamBefore = structuredClone(team);
     // When layered
     const result = layerLibrary(base, team);
     // Then neither the base nor the team document changes
     expect(result.ok).toBe(true);
-    expect(base).toEqual(DEFAULT_LIBRARY);
+    expect(base).toEqual(VALIDATED_BUNDLED_LIBRARY);
     expect(team).toEqual(teamBefore);
     if (result.ok) expect(result.library.financing).not.toBe(base.financing);
   });
@@ -133,6 +133,6 @@ describe("layerLibrary", () => {
     // Given the frozen default as base
     // When layered
     // Then merging does not try to modify it
-    expect(() => layerLibrary(DEFAULT_LIBRARY, { meta: teamMeta, operations: { pue: acme("site", 1.2, "ratio") } })).not.toThrow();
+    expect(() => layerLibrary(VALIDATED_BUNDLED_LIBRARY, { meta: teamMeta, operations: { pue: acme("site", 1.2, "ratio") } })).not.toThrow();
   });
 });

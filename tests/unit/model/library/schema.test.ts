@@ -1,8 +1,8 @@
-import { DEFAULT_LIBRARY } from "../../../../src/model/library/defaultLibrary";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import { parseLibrary, parseTeamLibrary } from "../../../../src/model/library/load";
 import { cloneDefault, issuesOf, withChange, type JsonObject } from "../../../support/model/library/libraryFixtures";
 
-const h100ChipPrice = DEFAULT_LIBRARY.gpus["h100-sxm"].chipPrice;
+const h100ChipPrice = VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].chipPrice;
 
 /** [what is wrong, the broken document, the issue path, a phrase the message must contain]. */
 const BAD_DOCUMENTS: [string, () => unknown, string, RegExp][] = [
@@ -17,7 +17,7 @@ const BAD_DOCUMENTS: [string, () => unknown, string, RegExp][] = [
   ["an empty source", () => withChange("gpus.h100-sxm.chipPrice.source", " "), "gpus.h100-sxm.chipPrice.source", /must not be empty/],
   ["a missing quantity", () => withChange("gpus.h100-sxm.chipPrice", undefined), "gpus.h100-sxm.chipPrice", /is required/],
   ["a misspelt field", () => withChange("gpus.h100-sxm.chipPirce", h100ChipPrice), "gpus.h100-sxm", /unknown field "chipPirce"/],
-  ["a catalog key that is not kebab-case", () => withChange("gpus.H100_SXM", DEFAULT_LIBRARY.gpus["h100-sxm"]), "gpus.H100_SXM", /key "H100_SXM" must be a kebab-case id/],
+  ["a catalog key that is not kebab-case", () => withChange("gpus.H100_SXM", VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"]), "gpus.H100_SXM", /key "H100_SXM" must be a kebab-case id/],
   ["a chip dearer than its system", () => withChange("gpus.h100-sxm.chipPrice.value", 38000), "gpus.h100-sxm.chipPrice.value", /must not exceed systemPricePerGpu/],
   ["a fractional GPU count per system", () => withChange("gpus.h100-sxm.gpusPerSystem", 7.5), "gpus.h100-sxm.gpusPerSystem", /whole number/],
   ["a PUE below 1", () => withChange("operations.pue", { value: 0.9, unit: "ratio", source: "x", asOf: "2024-01" }), "operations.pue.value", /at least 1/],
@@ -38,9 +38,9 @@ const BAD_DOCUMENTS: [string, () => unknown, string, RegExp][] = [
   ["a default offer for an unknown GPU", () => withChange("defaults.rentalOffer.a100", "market-h100-1yr"), "defaults.rentalOffer.a100", /unknown GPU "a100"/],
   ["a cost of delay for an unknown GPU", () => withChange("costOfDelay.perGpu.a100", h100ChipPrice), "costOfDelay.perGpu.a100", /unknown GPU "a100"/],
   ["a missing approach", () => withChange("approaches.colocation", undefined), "approaches.colocation", /is required/],
-  ["an approach outside the three", () => withChange("approaches.modular", DEFAULT_LIBRARY.approaches.standard), "approaches", /unknown field "modular"/],
+  ["an approach outside the three", () => withChange("approaches.modular", VALIDATED_BUNDLED_LIBRARY.approaches.standard), "approaches", /unknown field "modular"/],
   ["colocation without its rent", () => withChange("approaches.colocation.colocationPerKwMonth", undefined), "approaches.colocation.colocationPerKwMonth", /required when facilityCapex is false/],
-  ["a built facility that also pays colocation", () => withChange("approaches.standard.colocationPerKwMonth", DEFAULT_LIBRARY.approaches.colocation.colocationPerKwMonth), "approaches.standard.colocationPerKwMonth", /applies only when facilityCapex is false/],
+  ["a built facility that also pays colocation", () => withChange("approaches.standard.colocationPerKwMonth", VALIDATED_BUNDLED_LIBRARY.approaches.colocation.colocationPerKwMonth), "approaches.standard.colocationPerKwMonth", /applies only when facilityCapex is false/],
   ["an alias used by two GPUs", () => withChange("gpus.h100-pcie.aliases", ["h100"]), "gpus.h100-pcie.aliases[0]", /"h100" is already used by gpus\.h100-sxm/],
   ["a region name equal to another region's alias", () => withChange("regions.us-tx.name", "Memphis"), "regions.us-tx.name", /already used by regions\.us-tn/],
   ["an unknown top-level section", () => withChange("gpu", {}), "(root)", /unknown field "gpu"/],
@@ -84,7 +84,7 @@ describe("library schema", () => {
 });
 
 describe("team library schema", () => {
-  const meta = { ...DEFAULT_LIBRARY.meta, id: "acme-capacity", name: "ACME capacity library", version: "2.1.0" };
+  const meta = { ...VALIDATED_BUNDLED_LIBRARY.meta, id: "acme-capacity", name: "ACME capacity library", version: "2.1.0" };
 
   it("accepts a meta-only team library", () => {
     // Given only meta

@@ -9,7 +9,7 @@
  */
 import type { CellSpec, TemplateSpec } from "../templates/types";
 import { sameCellValue } from "../templates/refreshPlan";
-import { excelNameKey, parseCell } from "./a1";
+import { excelNameKey, parseCell } from "../model/a1";
 import { NewerRegistryError, excelErrorLocation, wrapExcelError } from "./errors";
 import { serialized } from "./serialize";
 import type { ExcelApi } from "./excelApi";

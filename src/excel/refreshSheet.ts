@@ -34,7 +34,13 @@ import { isSafeInputFormula } from "../templates/inputFormula";
 import { computeRefreshRows, sameCellValue } from "../templates/refreshPlan";
 import type { CellScalar, RefreshRow } from "../templates/refreshPlan";
 import type { AssumptionSpec, LibraryHeaderSpec } from "../templates/types";
-import { cellAddress, excelNameKey, parseCell, parseSheetReference, sameExcelName } from "./a1";
+import {
+  cellAddress,
+  excelNameKey,
+  parseCell,
+  parseSheetReference,
+  sameExcelName,
+} from "../model/a1";
 import {
   CapacityPlannerError,
   CorruptRegistryError,

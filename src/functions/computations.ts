@@ -11,7 +11,7 @@ import {
   deliveredGpuHours,
   energyCost,
   facilityCapex,
-  gpuCost as chipCost,
+  gpuChipCost,
   itLoadMw,
   rentCashFlows,
   rentCost as rentCostCore,
@@ -45,7 +45,7 @@ import {
   requiredText,
   type NumberRule,
 } from "./coerce";
-import { NoResultError } from "./excelErrors";
+import { NoResultError } from "./errorValues";
 import { approachFor, cachedGpu, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
 
 const GPU_EXAMPLE = 'a GPU such as "H100", "H200", "B200" or "GB200 NVL72"';
@@ -101,7 +101,7 @@ export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
   switch (which.trim().toLowerCase()) {
     case "gpu":
     case "chip":
-      return chipCost(entry.chipPrice.value, n);
+      return gpuChipCost(entry.chipPrice.value, n);
     case "server":
     case "system":
       return serverCost(entry.systemPricePerGpu.value, n);
