@@ -68,11 +68,14 @@ async function startPaneClosed(store: CountingStore, storage: MemoryStorage): Pr
 const gpuCost = (fns: LoadedFunctions): unknown => fns.call("GPUCOST", "H100", 1000, "server");
 
 describe("functions.js restores the saved team library itself, with the task pane closed", () => {
-  test("Given the team library saved by the sidebar, When the runtime starts without the pane, Then the first calculation already uses it", async () => {
+  test("uses the saved team library from the first calculation without the pane", async () => {
+    // Given the team library saved by the sidebar
     const storage = savedBySidebar(TEAM, teamLibraryText());
+    // When the runtime starts without the pane
     const store = await workbookPinning(null);
     const excel = asExcelNamespace(createMemoryExcel(store).Excel);
     const fns = loadBuiltFunctions({ localStorage: storage, Excel: excel });
+    // Then the first calculation already uses it
     // Synchronously, before the start-up's asynchronous part: this is the first calculation.
     expect(fns.call("LIBRARY")).toBe("Acme team library 2.0.0");
     expect(gpuCost(fns)).toBe(TEAM_PRICE * 1000);
@@ -80,30 +83,42 @@ describe("functions.js restores the saved team library itself, with the task pan
     expect(store.recalcs).toBe(0);
   });
 
-  test("Given a workbook pinned to the team library and its saved copy, When the runtime starts, Then team numbers and no recalculation at all", async () => {
+  test("restores a pinned team library from its saved copy without recalculating", async () => {
+    // Given a workbook pinned to the team library and its saved copy
+    // When the runtime starts
     const { fns, store } = await startPaneClosed(await workbookPinning(TEAM), savedBySidebar(TEAM, teamLibraryText()));
+    // Then team numbers and no recalculation at all
     expect(fns.call("LIBRARY")).toBe("Acme team library 2.0.0");
     expect(gpuCost(fns)).toBe(TEAM_PRICE * 1000);
     expect(store.recalcs).toBe(0);
   });
 
-  test("Given a workbook whose template came from the bundled library, no saved copy, When the runtime starts, Then bundled numbers and no recalculation", async () => {
+  test("keeps bundled numbers for a bundled-library workbook without recalculating", async () => {
+    // Given a workbook whose template came from the bundled library, no saved copy
+    // When the runtime starts
     const { fns, store } = await startPaneClosed(await workbookPinning(VALIDATED_BUNDLED_LIBRARY), new MemoryStorage());
+    // Then bundled numbers and no recalculation
     expect(fns.call("LIBRARY")).toBe(`${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`);
     expect(typeof gpuCost(fns)).toBe("number");
     expect(store.recalcs).toBe(0);
   });
 
-  test("Given no template sheet (nothing pinned), When the runtime starts without a saved copy, Then the bundled library is fine", async () => {
+  test("uses the bundled library when nothing is pinned", async () => {
+    // Given no template sheet (nothing pinned)
+    // When the runtime starts without a saved copy
     const { fns, store } = await startPaneClosed(await workbookPinning(null), new MemoryStorage());
+    // Then the bundled library is fine
     expect(typeof gpuCost(fns)).toBe("number");
     expect(store.recalcs).toBe(0);
   });
 });
 
 describe("the workbook's library is missing: say so, never bundled numbers", () => {
-  test("Given a workbook pinned to the team library and no saved copy, When the runtime starts, Then LIBRARY() says it is missing, functions are #N/A saying what to do, and Excel recalculates once", async () => {
+  test("reports a missing pinned library and recalculates once", async () => {
+    // Given a workbook pinned to the team library and no saved copy
+    // When the runtime starts
     const { fns, store } = await startPaneClosed(await workbookPinning(TEAM), new MemoryStorage());
+    // Then LIBRARY() says it is missing, functions are #N/A saying what to do, and Excel recalculates once
     expect(fns.call("LIBRARY")).toMatch(/^Library missing: This workbook uses library "acme-team" 2\.0\.0, which is not loaded \(in use: Capacity Planner default library .*\)\. Open Capacity Planner/);
     for (const call of [() => gpuCost(fns), () => fns.call("RENTVSBUILD", "H100", 1000, 5), () => fns.call("ASSUMPTION", "financing.discountRate")]) {
       const error = excelError(call);
@@ -115,17 +130,23 @@ describe("the workbook's library is missing: say so, never bundled numbers", () 
     expect(store.recalcs).toBe(1);
   });
 
-  test("Given a workbook pinned to team 3.0.0 and only 2.0.0 saved, When the runtime starts, Then #N/A names the version the workbook needs", async () => {
+  test("names the pinned version the saved copy lacks", async () => {
+    // Given a workbook pinned to team 3.0.0 and only 2.0.0 saved
     const v3 = layered(teamLibraryText({ version: "3.0.0" }));
+    // When the runtime starts
     const { fns } = await startPaneClosed(await workbookPinning(v3), savedBySidebar(TEAM, teamLibraryText()));
+    // Then #N/A names the version the workbook needs
     expect(excelError(() => gpuCost(fns)).message).toMatch(/"acme-team" 3\.0\.0, which is not loaded \(in use: Acme team library 2\.0\.0\)/);
   });
 
-  test("Given a copy saved by an earlier version of the add-in (text only), When the runtime starts, Then it is kept for the sidebar to check and the pinned functions are #N/A", async () => {
+  test("keeps a text-only copy from an earlier add-in for the sidebar", async () => {
+    // Given a copy saved by an earlier version of the add-in (text only)
     const storage = new MemoryStorage();
     const v1 = JSON.stringify({ version: 1, text: teamLibraryText(), source: { kind: "url", url: "https://x.example/a.json" }, savedAt: "2026-01-01T00:00:00Z" });
     storage.setItem(CACHE_KEY, v1);
+    // When the runtime starts
     const { fns } = await startPaneClosed(await workbookPinning(TEAM), storage);
+    // Then it is kept for the sidebar to check and the pinned functions are #N/A
     expect(excelError(() => gpuCost(fns)).code).toBe(ErrorCode.notAvailable);
     expect(storage.getItem(CACHE_KEY)).toBe(v1);
   });
@@ -137,10 +158,13 @@ describe("a saved copy that cannot be used is cleared, never retried", () => {
     ["100k-deep nested JSON as the library", (record: Record<string, unknown>) => JSON.stringify({ ...record, checked: { ...(record.checked as object), library: "@" } }).replace('"@"', "[".repeat(deep) + "]".repeat(deep))],
     ["a library that does not match its checksum", (record: Record<string, unknown>) => JSON.stringify(record).replace('"Acme team library"', '"Acme team library (edited)"')],
     ["not JSON at all", () => "{{{"],
-  ])("Given %s, When the runtime starts, Then the copy is removed and the functions use the bundled library", async (_what, damage) => {
+  ])("removes an unusable saved copy (%s)", async (_what, damage) => {
+    // Given %s
     const storage = savedBySidebar(TEAM, teamLibraryText());
     storage.setItem(CACHE_KEY, damage(JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as Record<string, unknown>));
+    // When the runtime starts
     const { fns } = await startPaneClosed(await workbookPinning(null), storage);
+    // Then the copy is removed and the functions use the bundled library
     expect(storage.getItem(CACHE_KEY)).toBeNull();
     expect(fns.call("LIBRARY")).toBe(`${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`);
     // The next start finds nothing to retry.
@@ -162,14 +186,20 @@ describe("Excel refuses the start-up recalculation: asked again once, then the u
     return { fns, store, storage };
   }
 
-  test("Given a workbook pinned to a missing library and Excel refusing the first recalculation, When the runtime starts, Then it asks again and LIBRARY() says only that the library is missing", async () => {
+  test("asks again after a refused first recalculation", async () => {
+    // Given a workbook pinned to a missing library and Excel refusing the first recalculation
+    // When the runtime starts
     const { fns, store } = await startRefusingRecalc(1);
+    // Then it asks again and LIBRARY() says only that the library is missing
     expect(store.recalcs).toBe(1);
     expect(fns.call("LIBRARY")).toMatch(/^Library missing: .*and load it, or choose Check for updates to move the workbook to the library in use\.$/);
   });
 
-  test("Given Excel refusing the recalculation twice, When the runtime starts, Then LIBRARY() says to recalculate with Ctrl+Alt+F9, so cells computed with the restored library are not silently kept", async () => {
+  test("says to recalculate by hand after two refusals", async () => {
+    // Given Excel refusing the recalculation twice
+    // When the runtime starts
     const { fns, store } = await startRefusingRecalc(2);
+    // Then LIBRARY() says to recalculate with Ctrl+Alt+F9, so cells computed with the restored library are not silently kept
     expect(store.recalcs).toBe(0);
     expect(fns.call("LIBRARY")).toMatch(/^Library missing: .*Recalculate \(Ctrl\+Alt\+F9\) to apply/);
     // Functions computed from now on know the library is missing.

@@ -190,8 +190,10 @@ describe("deploy/nginx.conf", () => {
   test.each([
     ["/capplan/functions.json", "application/json"],
     ["/capplan/functions.js", "text/javascript"],
-  ])("Given the nginx snippet, Then %s gets CORS, no-cache, nosniff, a preflight answer and its type", (uri, type) => {
+  ])("serves %s with CORS, no-cache, nosniff, preflight and type", (uri, type) => {
+    // Given the nginx snippet
     const block = locationFor(uri);
+    // Then %s gets CORS, no-cache, nosniff, a preflight answer and its type
     expect(block).toBeDefined();
     const lines = said(block);
     expect(lines).toContain('add_header Access-Control-Allow-Origin "*" always');
@@ -203,21 +205,27 @@ describe("deploy/nginx.conf", () => {
     expect(said(preflight?.block)).toEqual(["return 204"]);
   });
 
-  test("Given the nginx snippet, Then it has no types block, which would replace the server's whole mime.types table", () => {
+  test("has no types block in the nginx snippet", () => {
+    // Given the nginx snippet
+    // Then it has no types block, which would replace the server's whole mime.types table
     expect(everyDirective(parsed).filter((d) => d.words[0] === "types")).toEqual([]);
     expect(conf).toMatch(/include mime\.types/);
   });
 
-  test("Given the nginx snippet, Then it is meant for the add-in's location only, whose example nests the include", () => {
+  test("scopes the nginx snippet to the add-in's location", () => {
+    // Given the nginx snippet
+    // Then it is meant for the add-in's location only, whose example nests the include
     // Included in server { }, its regular expressions would match /functions.js of every site on the server.
     expect(conf).toMatch(/^# nginx: include INSIDE the location that serves dist\/.*never directly in server \{ \}/);
     expect(conf).toMatch(/^#\s+location \/capplan\/ \{ root \/srv\/www; include \/etc\/nginx\/snippets\/capplan\.conf; \}$/m);
     expect(everyDirective(parsed).filter((d) => ["server", "http", "root", "alias"].includes(d.words[0] ?? ""))).toEqual([]);
   });
 
-  test("Given the README's deploy step, Then it says to include the snippet inside the add-in's location", () => {
+  test("tells the README reader to include the snippet in the add-in's location", () => {
+    // Given the README's deploy step
     const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
     const step = /- \*\*nginx\*\*:([\s\S]*?)\n\s*- \*\*Anything else/.exec(readme)?.[1] ?? "";
+    // Then it says to include the snippet inside the add-in's location
     expect(step).toMatch(/inside the `location` that serves `dist\/`/);
     expect(step).not.toMatch(/in the server \(or/);
   });
@@ -238,15 +246,17 @@ describe("npm run build prints where the manifest points", () => {
     expect(text).toMatch(/WARNING: that is the placeholder host/);
   });
 
-  test("Given ADDIN_PUBLIC_URL at a host's root, Then the summary credits it and gives no warning", () => {
+  test("credits a root ADDIN_PUBLIC_URL without warning", () => {
+    // Given ADDIN_PUBLIC_URL at a host's root
     const xml = built().split("https://capplan.example.com/").join("https://addins.contoso.com/");
     const text = summary(xml, { ADDIN_PUBLIC_URL: "https://addins.contoso.com" });
+    // Then the summary credits it and gives no warning
     expect(text).toContain("points Excel at https://addins.contoso.com/");
     expect(text).toContain("(from ADDIN_PUBLIC_URL)");
     expect(text).not.toContain("WARNING");
   });
 
-  test("Given ADDIN_PUBLIC_URL with a path, Then the summary warns that _headers and staticwebapp.config.json match only the site root, and says what to do", () => {
+  test("warns about an ADDIN_PUBLIC_URL with a path", () => {
     const xml = built()
       .split("https://capplan.example.com/")
       .join("https://addins.contoso.com/capplan/");

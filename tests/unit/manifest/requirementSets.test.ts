@@ -87,26 +87,32 @@ function declaredSets(xml: string): Map<string, string> {
 const manifest = fs.readFileSync(path.join(REPO_ROOT, "manifest.xml"), "utf8");
 
 describe("the scanner", () => {
-  test("Given the typings, Then each member of the table resolves to the set Microsoft lists", () => {
+  test("maps each table member to Microsoft's set", () => {
+    // Given the typings
     const found = new Map(uses.map((u) => [u.member, setText(u)]));
     const checked = Object.entries(MEMBER_SETS).filter(([member]) => found.has(member));
+    // Then each member of the table resolves to the set Microsoft lists
     expect(checked.length).toBeGreaterThanOrEqual(8);
     for (const [member, set] of checked) expect([member, found.get(member)]).toEqual([member, set]);
     // The example must be seen (a property of a loaded collection item, not a call).
     expect(inProduct().some((u) => u.member === "Excel.NamedItem.formula")).toBe(true);
   });
 
-  test("Given a plain object with a formula property, Then it is not taken for Excel's NamedItem.formula", () => {
+  test("does not take a plain object's formula for NamedItem.formula", () => {
+    // Given a plain object with a formula property
     const formulaUses = inProduct().filter((u) => u.member.endsWith(".formula"));
+    // Then it is not taken for Excel's NamedItem.formula
     expect(formulaUses.every((u) => u.member === "Excel.NamedItem.formula")).toBe(true);
     // refreshSheet reads n.formula once from the names collection; previous.formula etc. are its own.
     expect(formulaUses.length).toBeLessThan(5);
   });
 
-  test("Given a member behind isSetSupported, Then it is optional; the same member unguarded is required", () => {
+  test("treats members behind isSetSupported as optional", () => {
+    // Given a member behind isSetSupported
     const spill = inFixture().filter(
       (u) => u.member === "Excel.Range.getSpillingToRangeOrNullObject"
     );
+    // Then it is optional; the same member unguarded is required
     expect(spill.map((u) => u.guarded).sort()).toEqual([false, true]);
     expect(required(spill.filter((u) => u.guarded)).size).toBe(0);
     expect(required(spill).get("ExcelApi")?.version).toBe("1.12");
@@ -114,7 +120,8 @@ describe("the scanner", () => {
 });
 
 describe("manifest.xml declares the API sets the product code needs", () => {
-  test("Given every unguarded API use, Then the manifest's Requirements declare each set at least that high", () => {
+  test("declares every set the unguarded code needs", () => {
+    // Given every unguarded API use
     const declared = declaredSets(manifest);
     const problems: string[] = [];
     for (const [name, need] of required(inProduct())) {
@@ -128,18 +135,23 @@ describe("manifest.xml declares the API sets the product code needs", () => {
         );
       }
     }
+    // Then the manifest's Requirements declare each set at least that high
     expect(problems).toEqual([]);
   });
 
-  test("Given the declaration, Then no set is declared higher than the code needs (that would shut out hosts for nothing)", () => {
+  test("declares no set higher than the code needs", () => {
+    // Given the declaration
     const need = required(inProduct());
+    // Then no set is declared higher than the code needs (that would shut out hosts for nothing)
     for (const [name, version] of declaredSets(manifest)) {
       if (name === "SharedRuntime") continue; // a manifest feature (Runtimes), not called from code
       expect([name, version]).toEqual([name, need.get(name)?.version]);
     }
   });
 
-  test("Given the base manifest, Then ExcelApi 1.7 is required there and VersionOverrides repeats nothing", () => {
+  test("requires ExcelApi 1.7 in the base manifest only", () => {
+    // Given the base manifest
+    // Then ExcelApi 1.7 is required there and VersionOverrides repeats nothing
     expect(declaredSets(manifest).get("ExcelApi")).toBe("1.7");
     // Microsoft: a requirement in the base manifest makes one in VersionOverrides pointless.
     const overrides = manifest.slice(manifest.indexOf("<VersionOverrides"));

@@ -36,7 +36,10 @@ import {
 } from "../../../src/dev/excel-host";
 
 describe("columns", () => {
-  it("Given column indexes, When converted to letters and back, Then they round-trip past Z", () => {
+  it("round-trips column letters past Z", () => {
+    // Given column indexes
+    // When converted to letters and back
+    // Then they round-trip past Z
     for (const [col, letters] of [
       [0, "A"],
       [25, "Z"],
@@ -53,7 +56,10 @@ describe("columns", () => {
     }
   });
 
-  it("Given anything beyond XFD or not letters, When converted, Then refused (throw, or null from try*)", () => {
+  it("refuses columns beyond XFD or not letters", () => {
+    // Given anything beyond XFD or not letters
+    // When converted
+    // Then refused (throw, or null from try*)
     expect(MAX_COLUMNS).toBe(16_384);
     expect(() => columnLetter(16_384)).toThrow(RangeError);
     expect(() => columnLetter(-1)).toThrow(RangeError);
@@ -69,7 +75,10 @@ describe("columns", () => {
 });
 
 describe("cells", () => {
-  it("Given A1 text, When parsed, Then rows and columns are 0-based, (row, col)", () => {
+  it("parses cells 0-based as (row, col)", () => {
+    // Given A1 text
+    // When parsed
+    // Then rows and columns are 0-based, (row, col)
     expect(parseCell("A1")).toEqual({ row: 0, col: 0 });
     expect(parseCell("AF30")).toEqual({ row: 29, col: 31 });
     expect(parseCell("$B$5")).toEqual({ row: 4, col: 1 });
@@ -79,7 +88,10 @@ describe("cells", () => {
     expect(() => parseCell("A1:B2")).toThrow(/single-cell/);
   });
 
-  it("Given the last row and column, When parsed, Then accepted; one beyond, Then refused", () => {
+  it("accepts the last row and column and refuses one beyond", () => {
+    // Given the last row and column
+    // When parsed
+    // Then accepted; one beyond, refused
     expect(MAX_ROWS).toBe(1_048_576);
     expect(parseCell("A1048576")).toEqual({ row: 1_048_575, col: 0 });
     expect(parseCell("XFD1")).toEqual({ row: 0, col: 16_383 });
@@ -88,7 +100,10 @@ describe("cells", () => {
     expect(cellAddress(1_048_575, 16_383)).toBe("XFD1048576");
   });
 
-  it("Given $ anchors, When parsed and written back, Then each anchor is kept where it was", () => {
+  it("keeps $ anchors where they were", () => {
+    // Given $ anchors
+    // When parsed and written back
+    // Then each anchor is kept where it was
     expect(tryParseCellAddress("$B5")).toEqual({ row: 4, col: 1, colAbsolute: true, rowAbsolute: false });
     for (const text of ["B5", "$B5", "B$5", "$B$5"]) {
       const cell = tryParseCellAddress(text);
@@ -100,7 +115,10 @@ describe("cells", () => {
     expect(tryParseCellAddress(" B5")).toBeNull();
   });
 
-  it("Given a template spec's address, When read strictly, Then only the plain spelling passes", () => {
+  it("passes only the plain spelling of a spec address", () => {
+    // Given a template spec's address
+    // When read strictly
+    // Then only the plain spelling passes
     expect(parseCanonicalCell("C12")).toEqual({ row: 11, col: 2 });
     for (const bad of ["$C$12", "c12", "C012", " C12", "C0", "C12:D13"]) {
       expect(() => parseCanonicalCell(bad)).toThrow(RangeError);
@@ -109,7 +127,10 @@ describe("cells", () => {
 });
 
 describe("ranges and sheet-qualified addresses", () => {
-  it("Given A1, $A$1, A1:C3 and a reversed range, When parsed, Then rows/columns are 0-based and normalised", () => {
+  it("parses cells and ranges 0-based and normalised", () => {
+    // Given A1, $A$1, A1:C3 and a reversed range
+    // When parsed
+    // Then rows/columns are 0-based and normalised
     expect(parseAddress("A1").range).toEqual({ row: 0, col: 0, rowCount: 1, colCount: 1 });
     const abs = parseAddress("$B$5");
     expect(abs.range).toEqual({ row: 4, col: 1, rowCount: 1, colCount: 1 });
@@ -123,7 +144,10 @@ describe("ranges and sheet-qualified addresses", () => {
     expect(() => parseRange("A1:B2:C3")).toThrow(RangeError);
   });
 
-  it("Given sheet-qualified addresses, When parsed, Then the sheet name is unquoted", () => {
+  it("unquotes sheet names", () => {
+    // Given sheet-qualified addresses
+    // When parsed
+    // Then the sheet name is unquoted
     expect(parseAddress("Sheet1!A1:B2")).toMatchObject({
       sheet: "Sheet1",
       range: { rowCount: 2, colCount: 2 },
@@ -139,15 +163,21 @@ describe("ranges and sheet-qualified addresses", () => {
   });
 
   it.each(["", "A0", "1A", "A1:B2:C3", "XFE1", "A1048577", "'Unclosed!A1", "Sheet1!", "!A1", "A 1", "hello"])(
-    "Given the bad address %p, When parsed, Then it throws a RangeError (try*: null)",
+    "throws a RangeError for %p",
     (bad) => {
+      // Given the bad address %p
+      // When parsed
+      // Then it throws a RangeError (try*: null)
       expect(() => parseAddress(bad)).toThrow(RangeError);
       expect(isWholeRowsOrColumns(bad)).toBe(false);
       expect(tryParseAddress(bad)).toBeNull();
     }
   );
 
-  it("Given whole columns or rows, When parsed, Then refused, and told apart from nonsense (valid in Excel, not a rectangle here)", () => {
+  it("refuses whole columns and rows, told apart from nonsense", () => {
+    // Given whole columns or rows
+    // When parsed
+    // Then refused, and told apart from nonsense (valid in Excel, not a rectangle here)
     for (const whole of ["A:C", "1:3", "$A:$A", "Sheet1!2:2"]) {
       expect(() => parseAddress(whole)).toThrow(RangeError);
       expect(isWholeRowsOrColumns(whole)).toBe(true);
@@ -155,8 +185,11 @@ describe("ranges and sheet-qualified addresses", () => {
     expect(tryParseRange("A:C")).toBeNull();
   });
 
-  it("Given ranges, When formatted, Then relative and absolute forms match Excel's", () => {
+  it("formats ranges as Excel does", () => {
+    // Given ranges
+    // When formatted
     const range = { row: 4, col: 2, rowCount: 1, colCount: 1 };
+    // Then relative and absolute forms match Excel's
     expect(rangeAddress(range)).toBe("C5");
     expect(rangeAddress({ row: 0, col: 0, rowCount: 3, colCount: 2 })).toBe("A1:B3");
     expect(rangeAddress({ row: 4, col: 26, rowCount: 2, colCount: 3 })).toBe("AA5:AC6");
@@ -164,7 +197,10 @@ describe("ranges and sheet-qualified addresses", () => {
     expect(sheetRangeAddress("Sheet1", { row: 0, col: 0, rowCount: 2, colCount: 2 })).toBe("Sheet1!A1:B2");
   });
 
-  it("Given rectangles, When checked against the grid, Then only those inside pass", () => {
+  it("passes only rectangles inside the grid", () => {
+    // Given rectangles
+    // When checked against the grid
+    // Then only those inside pass
     expect(isInsideGrid({ row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS })).toBe(true);
     expect(isInsideGrid({ row: 1, col: 0, rowCount: MAX_ROWS, colCount: 1 })).toBe(false);
     expect(isInsideGrid({ row: 0, col: 0, rowCount: 0, colCount: 1 })).toBe(false);
@@ -173,7 +209,10 @@ describe("ranges and sheet-qualified addresses", () => {
 });
 
 describe("sheet names and defined-name formulas", () => {
-  it("Given sheet names, When quoted for an address, Then only names that need it are quoted", () => {
+  it("quotes only sheet names that need it", () => {
+    // Given sheet names
+    // When quoted for an address
+    // Then only names that need it are quoted
     expect(quoteSheetName("Sheet1")).toBe("Sheet1");
     expect(quoteSheetName("Rent vs Build")).toBe("'Rent vs Build'");
     expect(quoteSheetName("It's")).toBe("'It''s'");
@@ -185,7 +224,10 @@ describe("sheet names and defined-name formulas", () => {
     expect(isCellReferenceLike("Sheet1")).toBe(false);
   });
 
-  it("Given defined-name formulas, When parsed, Then sheet and cell come out, quotes unescaped", () => {
+  it("parses sheet and cell out of defined-name formulas", () => {
+    // Given defined-name formulas
+    // When parsed
+    // Then sheet and cell come out, quotes unescaped
     expect(parseSheetReference("='Rent vs Build (2)'!$C$16")).toEqual({
       sheet: "Rent vs Build (2)",
       range: { row: 15, col: 2, rowCount: 1, colCount: 1 },
@@ -202,7 +244,10 @@ describe("sheet names and defined-name formulas", () => {
     expect(parseSheetReference("=Sheet1!A1,Sheet1!B2")).toBeNull();
   });
 
-  it("Given sheet or defined names in different case, When compared, Then Excel's way: case ignored", () => {
+  it("compares names ignoring case", () => {
+    // Given sheet or defined names in different case
+    // When compared
+    // Then Excel's way: case ignored
     expect(sameExcelName("CP_Pue", "cp_PUE")).toBe(true);
     expect(excelNameKey("Rent vs Build")).toBe(excelNameKey("RENT VS BUILD"));
     expect(sameExcelName("Sheet1", "Sheet2")).toBe(false);
@@ -211,26 +256,35 @@ describe("sheet names and defined-name formulas", () => {
 
 describe("the in-memory host's addresses (its wrapper of parseAddress)", () => {
   it.each(["", "A0", "1A", "A1:B2:C3", "XFE1", "A1048577", "'Unclosed!A1", "Sheet1!", "!A1", "A 1", "hello"])(
-    "Given the bad address %p, When parsed by the host, Then it throws InvalidArgument, as Excel does",
+    "throws InvalidArgument for %p",
     (bad) => {
+      // Given the bad address %p
       let caught: unknown;
+      // When parsed by the host
       try {
         hostParseAddress(bad);
       } catch (error) {
         caught = error;
       }
+      // Then it throws InvalidArgument, as Excel does
       expect(caught).toBeInstanceOf(MemoryExcelError);
       expect(caught).toMatchObject({ code: "InvalidArgument" });
       expect(hostTryParseAddress(bad)).toBeNull();
     }
   );
 
-  it("Given a whole-column address, When parsed by the host, Then it is reported as unsupported rather than invalid", () => {
+  it("reports a whole-column address as unsupported", () => {
+    // Given a whole-column address
+    // When parsed by the host
+    // Then it is reported as unsupported rather than invalid
     expect(() => hostParseAddress("A:C")).toThrow(expect.objectContaining({ code: "UnsupportedOperation" }));
     expect(() => hostParseAddress("1:3")).toThrow(expect.objectContaining({ code: "UnsupportedOperation" }));
   });
 
-  it("Given a good address, When parsed by the host, Then the shared parser's result", () => {
+  it("returns the shared parser's result for a good address", () => {
+    // Given a good address
+    // When parsed by the host
+    // Then the shared parser's result
     expect(hostParseAddress("'Rent vs Build'!$B$5:C6")).toEqual(parseAddress("'Rent vs Build'!$B$5:C6"));
   });
 });

@@ -21,10 +21,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-test("Given the add-in's sources, Then only ownEntry (and the schema's membership check) test own keys", () => {
+test("tests own keys only through ownEntry", () => {
+  // Given the add-in's sources
   const copies = sourceFiles(SRC)
     .map((file) => path.relative(REPO_ROOT, file).split(path.sep).join("/"))
     .filter((file) => !ALLOWED.has(file))
     .filter((file) => OWN_KEY_CHECK.test(fs.readFileSync(path.join(REPO_ROOT, file), "utf8")));
+  // Then only ownEntry (and the schema's membership check) test own keys
   expect(copies).toEqual([]);
 });

@@ -208,7 +208,9 @@ describe("default library provenance", () => {
 describe("the repository's copy of the reference figures", () => {
   const shared = existsSync(SHARED_FIGURES_CSV_PATH);
   // CI and the team checkout have shared/ beside the repository; a lone clone tests against its own copy.
-  (shared ? test : test.skip)("Given the team's shared figures.csv beside the repository, Then docs/reference/figures.csv is identical", () => {
+  (shared ? test : test.skip)("matches the team's shared figures.csv", () => {
+    // Given the team's shared figures.csv beside the repository
+    // Then docs/reference/figures.csv is identical
     expect(readFileSync(FIGURES_CSV_PATH, "utf8")).toBe(readFileSync(SHARED_FIGURES_CSV_PATH, "utf8"));
   });
 });

@@ -26,7 +26,9 @@ describe("redactUrl hides every secret query parameter", () => {
     "sig",
     "token",
     "access_token",
-  ])("Given ?%s=SECRET, Then its value is hidden and the harmless parameter kept", (name) => {
+  ])("hides the value of ?%s= and keeps the harmless parameter", (name) => {
+    // Given ?%s=SECRET
+    // Then its value is hidden and the harmless parameter kept
     expect(hidden(name)).toBe(`https://h.example/lib.json?${name}=…&v=2`);
   });
 
@@ -41,16 +43,17 @@ describe("redactUrl hides every secret query parameter", () => {
     "Authorization",
     "oauth_verifier",
     "sessionKey",
-  ])(
-    "Given a parameter whose name contains token/secret/sig/key/password/credential/auth (%s), Then its value is hidden",
-    (name) => {
-      expect(hidden(name)).toBe(`https://h.example/lib.json?${name}=…&v=2`);
-    }
-  );
+  ])("hides the value of a secret-looking parameter (%s)", (name) => {
+    // Given a parameter whose name contains token/secret/sig/key/password/credential/auth (%s)
+    // Then its value is hidden
+    expect(hidden(name)).toBe(`https://h.example/lib.json?${name}=…&v=2`);
+  });
 
   test.each(["v", "version", "format", "ref", "branch", "path"])(
-    "Given the ordinary parameter ?%s=, Then it is shown as written",
+    "shows the ordinary parameter ?%s= as written",
     (name) => {
+      // Given the ordinary parameter ?%s=
+      // Then it is shown as written
       expect(hidden(name)).toBe(`https://h.example/lib.json?${name}=SECRET&v=2`);
     }
   );
