@@ -23,18 +23,27 @@ import { fixtureSpec } from "../../support/excel/fixtures";
 import { defaultIndex } from "../../support/excel/host";
 
 describe("sheet names and name suffixes", () => {
-  it("Given no template sheet, When naming, Then 'Rent vs Build'", () => {
+  it("names the first sheet 'Rent vs Build'", () => {
+    // Given no template sheet
+    // When naming
+    // Then 'Rent vs Build'
     expect(nextSheetName(["Sheet1"])).toEqual({ name: "Rent vs Build", ordinal: 1 });
   });
 
-  it("Given taken names in any case, When naming, Then the first free '(n)'", () => {
+  it("takes the first free '(n)' whatever the case", () => {
+    // Given taken names in any case
+    // When naming
+    // Then the first free '(n)'
     expect(nextSheetName(["RENT VS BUILD", "rent vs build (2)", "Rent vs Build (4)"])).toEqual({
       name: "Rent vs Build (3)",
       ordinal: 3,
     });
   });
 
-  it("Given existing workbook names, When choosing a suffix, Then the first (from the sheet's ordinal) with no collision, ignoring case", () => {
+  it("picks the first suffix with no collision, ignoring case", () => {
+    // Given existing workbook names
+    // When choosing a suffix
+    // Then the first (from the sheet's ordinal) with no collision, ignoring case
     expect(nextNameSuffix([], ["CP_A", "CP_B"])).toBe("");
     expect(nextNameSuffix(["cp_b"], ["CP_A", "CP_B"])).toBe("_2");
     expect(nextNameSuffix(["CP_A", "CP_A_2"], ["CP_A"])).toBe("_3");
@@ -43,15 +52,18 @@ describe("sheet names and name suffixes", () => {
 });
 
 describe("render plan", () => {
-  it("Given the fixture template, When planned, Then writes are counted per content cell and per number format", () => {
+  it("counts writes per content cell and per number format", () => {
+    // Given the fixture template
     const spec = fixtureSpec(defaultIndex, "xai-memphis-2024", {
       sheetName: "Rent vs Build",
       nameSuffix: "",
     });
     const plan = planRender(spec);
+    // When planned
     const expected =
       spec.cells.filter((c) => c.value !== undefined || c.formula !== undefined).length +
       spec.cells.filter((c) => c.numberFormat !== undefined).length;
+    // Then writes are counted per content cell and per number format
     expect(plan.cellWrites).toBe(expected);
     // Styles that set nothing (label) are not written.
     expect(plan.styles.length).toBeGreaterThan(0);
@@ -66,13 +78,16 @@ describe("render plan", () => {
     ]);
   });
 
-  it("Given a spec naming one name at two places, When planned, Then it throws", () => {
+  it("throws on one name defined at two places", () => {
+    // Given a spec naming one name at two places
+    // When planned
     const spec = fixtureSpec(
       defaultIndex,
       "xai-memphis-2024",
       { sheetName: "Rent vs Build", nameSuffix: "" },
       { extraNames: [{ name: "cp_gpucount", address: "B6" }] }
     );
+    // Then it throws
     expect(() => planRender(spec)).toThrow(/defines the name cp_gpucount twice, at B6 and B5/i);
   });
 });
@@ -88,9 +103,12 @@ describe("registry schema", () => {
     assumptions: { powerPrice: { name: "CP_PowerPrice", value: 0.0623, libraryVersion: "1.0.0" } },
   };
 
-  it("Given a registry written and read back, When parsed, Then it round-trips (also from JSON text)", () => {
+  it("round-trips a registry", () => {
+    // Given a registry written and read back
     const registry = withEntry(EMPTY_REGISTRY, "{sheet-1}", entry);
+    // When parsed
     const json = serializeRegistry(registry);
+    // Then it round-trips (also from JSON text)
     expect(parseRegistry(json)).toEqual({ status: "ok", registry });
     expect(parseRegistry(JSON.stringify(json))).toEqual({ status: "ok", registry });
   });
@@ -100,13 +118,17 @@ describe("registry schema", () => {
     ["an array", [1, 2], /expected object/],
     ["no version", { sheets: {} }, /version/],
     ["sheets not an object", { version: 1, sheets: 3 }, /sheets/],
-  ])("Given %s, When parsed, Then corrupt with the reason", (_label, raw, problem) => {
+  ])("reads %s as corrupt with the reason", (_label, raw, problem) => {
+    // Given %s
+    // When parsed
     const read = parseRegistry(raw);
+    // Then corrupt with the reason
     expect(read.status).toBe("corrupt");
     if (read.status === "corrupt") expect(read.problem).toMatch(problem);
   });
 
-  it("Given a bad entry among good ones, When parsed, Then only that entry is damaged, and it is kept verbatim on write", () => {
+  it("damages only the bad entry and keeps it verbatim", () => {
+    // Given a bad entry among good ones
     const good = (
       serializeRegistry(withEntry(EMPTY_REGISTRY, "x", entry)) as {
         sheets: Record<string, unknown>;
@@ -114,7 +136,9 @@ describe("registry schema", () => {
     ).sheets["x"];
     const raw = { version: 1, sheets: { good, bad: { sheetName: 5 } } };
     const read = parseRegistry(raw);
+    // When parsed
     if (read.status !== "ok") throw new Error(read.status);
+    // Then only that entry is damaged, and it is kept verbatim on write
     expect(Object.keys(read.registry.sheets)).toEqual(["good"]);
     expect(read.registry.damaged["bad"]?.problem).toMatch(/sheetName/);
     expect(
@@ -122,22 +146,31 @@ describe("registry schema", () => {
     ).toEqual({ sheetName: 5 });
   });
 
-  it("Given a newer format, When parsed, Then 'newer'", () => {
+  it("reads a newer format as 'newer'", () => {
+    // Given a newer format
+    // When parsed
+    // Then 'newer'
     expect(parseRegistry({ version: 3, sheets: {} })).toEqual({ status: "newer", version: 3 });
   });
 
-  it("Given undo settings, When parsed, Then absent / corrupt are told apart", () => {
+  it("tells absent and corrupt undo settings apart", () => {
+    // Given undo settings
+    // When parsed
+    // Then absent / corrupt are told apart
     expect(parseUndoRecord(undefined)).toEqual({ status: "absent" });
     expect(parseUndoRecord({ version: 1 }).status).toBe("corrupt");
   });
 });
 
 describe("error messages", () => {
-  it("Given an Excel error, When wrapped, Then the user sees what failed, the code, and what to do", () => {
+  it("says what failed, the code and what to do", () => {
+    // Given an Excel error
     const excelError = Object.assign(new Error("The argument is invalid."), {
       code: "InvalidArgument",
     });
+    // When wrapped
     const wrapped = wrapExcelError("insert the template", excelError, true);
+    // Then the user sees what failed, the code, and what to do
     expect(wrapped).toBeInstanceOf(ExcelOperationFailedError);
     expect(wrapped).toBeInstanceOf(CapacityPlannerError);
     expect(wrapped.message).toBe(

@@ -23,7 +23,8 @@ import {
 const fixedNow = () => new Date("2026-12-02T10:00:00.000Z");
 
 describe("insertTemplateSpec on the in-memory Excel host", () => {
-  it("Given an empty workbook, When a template is inserted, Then every cell, number format, name and the chart are written in at most 3 syncs", async () => {
+  it("writes the whole template in at most 3 syncs", async () => {
+    // Given an empty workbook
     const wb = newWorkbook();
     const steps: Array<[string, number]> = [];
 
@@ -34,10 +35,12 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
       { now: fixedNow }
     );
 
+    // When a template is inserted
     const spec = fixtureSpec(defaultIndex, SCENARIO, {
       sheetName: "Rent vs Build",
       nameSuffix: "",
     });
+    // Then every cell, number format, name and the chart are written in at most 3 syncs
     expect(result).toMatchObject({ sheetName: "Rent vs Build", nameSuffix: "", warnings: [] });
     expect(result.worksheetId).toBe(sheetId(wb.store, "Rent vs Build"));
     expect(wb.stats.syncCount).toBeLessThanOrEqual(3);
@@ -80,11 +83,14 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     expect(steps.map(([, f]) => f)).toEqual([...steps.map(([, f]) => f)].sort((a, b) => a - b));
   });
 
-  it("Given the template's styles, When inserted, Then inputs are blue on pale yellow, formulas black, the title bold 16, sources grey italic, sections bold with a fill", async () => {
+  it("applies the template's styles", async () => {
+    // Given the template's styles
     const wb = newWorkbook();
+    // When inserted
     await insertTemplateSpec(wb.excel, build);
     const at = (address: string) => formatAt(wb.store, "Rent vs Build", address);
 
+    // Then inputs are blue on pale yellow, formulas black, the title bold 16, sources grey italic, sections bold with a fill
     expect(at("B6").font.color).toBe("#0000FF");
     expect(at("B6").fillColor).toBe("#FFF2CC");
     expect(at("C13").font.color).toBe("#000000");
@@ -98,9 +104,12 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     expect(wb.store.getColumnWidth(id, 3)).toBe(220);
   });
 
-  it("Given text that Excel would read as a date, number or formula, When inserted, Then it stays text", async () => {
+  it("keeps date-, number- and formula-like text as text", async () => {
+    // Given text that Excel would read as a date, number or formula
     const wb = newWorkbook();
+    // When inserted
     await insertTemplateSpec(wb.excel, build);
+    // Then it stays text
     // As-of dates ("2024-08") and a note starting with "=".
     expect(cellAt(wb.store, "Rent vs Build", "E6")).toEqual({ value: "2024-08", formula: null });
     expect(cellAt(wb.store, "Rent vs Build", "A17")).toEqual({
@@ -109,23 +118,29 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     });
   });
 
-  it("Given the template blocks, When planned, Then the cells need far fewer range writes than cells", () => {
+  it("needs far fewer range writes than cells", () => {
+    // Given the template blocks
     const spec = fixtureSpec(defaultIndex, SCENARIO, {
       sheetName: "Rent vs Build",
       nameSuffix: "",
     });
+    // When planned
     const plan = planRender(spec);
+    // Then the cells need far fewer range writes than cells
     expect(plan.content.length).toBeLessThan(spec.cells.length / 3);
     expect(plan.content.map((b) => b.address)).toContain("A4:E9");
   });
 
-  it("Given a template sheet already, When another is inserted, Then it is 'Rent vs Build (2)' with names suffixed _2 and both are registered", async () => {
+  it("names a second template 'Rent vs Build (2)' with suffix _2", async () => {
+    // Given a template sheet already
     const wb = newWorkbook();
     const first = await insertTemplateSpec(wb.excel, build);
     wb.stats.reset();
 
+    // When another is inserted
     const second = await insertTemplateSpec(wb.excel, build, undefined, { now: fixedNow });
 
+    // Then it is 'Rent vs Build (2)' with names suffixed _2 and both are registered
     expect(second).toMatchObject({ sheetName: "Rent vs Build (2)", nameSuffix: "_2" });
     expect(wb.stats.syncCount).toBe(3);
     expect(wb.store.getName("CP_GpuCount_2")?.formula).toBe("='Rent vs Build (2)'!$B$5");
@@ -150,24 +165,30 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     expect(wb.store.getActiveSheetId()).toBe(second.worksheetId);
   });
 
-  it("Given a sheet 'rent vs build' (any case) and a user's name 'cp_gpucount', When inserted, Then neither is reused", async () => {
+  it("reuses neither a sheet nor a name in another case", async () => {
+    // Given a sheet 'rent vs build' (any case) and a user's name 'cp_gpucount'
     const wb = newWorkbook(["Sheet1", "rent vs build"]);
     wb.store.addName({ name: "cp_gpucount", formula: "=Sheet1!$A$1", comment: "", visible: true });
 
+    // When inserted
     const result = await insertTemplateSpec(wb.excel, build);
 
+    // Then neither is reused
     expect(result.sheetName).toBe("Rent vs Build (2)");
     expect(result.nameSuffix).toBe("_2");
     expect(wb.store.getName("cp_gpucount")?.formula).toBe("=Sheet1!$A$1");
   });
 
-  it("Given a deleted first template whose names are left behind, When inserted again, Then the sheet name is reused and the names get a free suffix", async () => {
+  it("reuses a deleted template's sheet name but not its names", async () => {
+    // Given a deleted first template whose names are left behind
     const wb = newWorkbook();
     const first = await insertTemplateSpec(wb.excel, build);
     wb.store.removeSheet(first.worksheetId);
 
+    // When inserted again
     const again = await insertTemplateSpec(wb.excel, build);
 
+    // Then the sheet name is reused and the names get a free suffix
     expect(again).toMatchObject({ sheetName: "Rent vs Build", nameSuffix: "_2" });
     const read = parseRegistry(wb.store.getSetting(REGISTRY_KEY));
     if (read.status !== "ok") throw new Error(read.status);
@@ -175,7 +196,8 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     expect(Object.keys(read.registry.sheets)).toEqual([again.worksheetId]);
   });
 
-  it("Given Excel rejects a write (an invalid workbook name), When inserting, Then a clear error is thrown and the workbook and its settings are unchanged", async () => {
+  it("leaves the workbook unchanged when Excel rejects a write", async () => {
+    // Given Excel rejects a write (an invalid workbook name)
     const wb = newWorkbook();
     await insertTemplateSpec(wb.excel, build);
     const settingsBefore = settingsSnapshot(wb.store);
@@ -186,8 +208,10 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     const failing = fixtureBuilder(defaultIndex, SCENARIO, {
       extraNames: [{ name: "Bad Name", address: "B16" }],
     });
+    // When inserting
     const error = await insertTemplateSpec(wb.excel, failing).catch((e: unknown) => e);
 
+    // Then a clear error is thrown and the workbook and its settings are unchanged
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
     expect((error as ExcelOperationFailedError).excelCode).toBe("InvalidArgument");
     expect((error as Error).message).toMatch(
@@ -199,29 +223,35 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     expect(wb.store.listNames().map((n) => n.name)).toEqual(namesBefore);
   });
 
-  it("Given two inserts started together (a double click), When both finish, Then they got distinct sheets and names", async () => {
+  it("gives two concurrent inserts distinct sheets and names", async () => {
+    // Given two inserts started together (a double click)
     const wb = newWorkbook();
 
+    // When both finish
     const [a, b] = await Promise.all([
       insertTemplateSpec(wb.excel, build),
       insertTemplateSpec(wb.excel, build),
     ]);
 
+    // Then they got distinct sheets and names
     expect([a.sheetName, b.sheetName]).toEqual(["Rent vs Build", "Rent vs Build (2)"]);
     expect([a.nameSuffix, b.nameSuffix]).toEqual(["", "_2"]);
     expect(wb.stats.syncCount).toBe(6);
     expect(wb.stats.syncs.every((s) => s.failedWith === null)).toBe(true);
   });
 
-  it("Given someone else adds the chosen sheet name meanwhile, When Excel refuses the add, Then their sheet is left alone", async () => {
+  it("leaves a sheet added meanwhile alone", async () => {
+    // Given someone else adds the chosen sheet name meanwhile
     const wb = newWorkbook(["Sheet1", "Rent vs Build"]);
     const racing = (placement: { sheetName: string; nameSuffix: string }) => {
       if (placement.sheetName === "Rent vs Build (2)") wb.store.addSheet("Rent vs Build (2)");
       return build(placement);
     };
 
+    // When Excel refuses the add
     const error = await insertTemplateSpec(wb.excel, racing).catch((e: unknown) => e);
 
+    // Then their sheet is left alone
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
     expect((error as ExcelOperationFailedError).excelCode).toBe("ItemAlreadyExists");
     expect((error as Error).message).toMatch(/Nothing was changed/);
@@ -233,22 +263,28 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     expect(wb.store.getSetting(REGISTRY_KEY)).toBeUndefined();
   });
 
-  it("Given a builder that rejects the scenario, When inserting, Then it fails before any sync", async () => {
+  it("fails before any sync when the builder rejects", async () => {
+    // Given a builder that rejects the scenario
     const wb = newWorkbook();
+    // When inserting
     const error = await insertTemplateSpec(
       wb.excel,
       fixtureBuilder(defaultIndex, "no-such-scenario")
     ).catch((e: unknown) => e);
+    // Then it fails before any sync
     expect((error as Error).message).toMatch(/no-such-scenario/);
     expect(wb.stats.syncCount).toBe(0);
   });
 
-  it("Given a damaged registry, When inserting, Then the damaged value is set aside, a fresh registry started, and the user warned", async () => {
+  it("sets a damaged registry aside and warns", async () => {
+    // Given a damaged registry
     const wb = newWorkbook();
     wb.store.setSetting(REGISTRY_KEY, "{not json");
 
+    // When inserting
     const result = await insertTemplateSpec(wb.excel, build);
 
+    // Then the damaged value is set aside, a fresh registry started, and the user warned
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toMatch(/damaged \(not valid JSON\)/);
     expect(wb.store.getSetting(REGISTRY_BACKUP_KEY)).toBe("{not json");
@@ -256,13 +292,16 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     expect(read.status === "ok" && Object.keys(read.registry.sheets)).toEqual([result.worksheetId]);
   });
 
-  it("Given a registry from a newer add-in, When inserting, Then nothing is written", async () => {
+  it("writes nothing over a newer add-in's registry", async () => {
+    // Given a registry from a newer add-in
     const wb = newWorkbook();
     wb.store.setSetting(REGISTRY_KEY, { version: 2, sheets: {} });
     const settingsBefore = settingsSnapshot(wb.store);
 
+    // When inserting
     const error = await insertTemplateSpec(wb.excel, build).catch((e: unknown) => e);
 
+    // Then nothing is written
     expect(error).toBeInstanceOf(NewerRegistryError);
     expect(wb.stats.syncCount).toBe(1);
     expect(wb.stats.writeCount).toBe(0);
@@ -270,13 +309,16 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
     expect(wb.store.listSheets()).toHaveLength(1);
   });
 
-  it("Given a workbook with a template, When it is reopened (a new host over the same store), Then the registry is read back", async () => {
+  it("reads the registry back after reopening", async () => {
+    // Given a workbook with a template
     const wb = newWorkbook();
     const inserted = await insertTemplateSpec(wb.excel, build);
 
     const reopened = openWorkbook(wb.store);
+    // When it is reopened (a new host over the same store)
     const read = await readTemplateRegistry(reopened.excel);
 
+    // Then the registry is read back
     expect(reopened.stats.syncCount).toBe(1);
     expect(read.status).toBe("ok");
     if (read.status === "ok")

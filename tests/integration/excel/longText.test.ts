@@ -21,25 +21,30 @@ function libraryWithDescription(description: string): LibraryDocument {
   return library;
 }
 
-describe("Given a library text longer than an Excel cell holds", () => {
-  it("When the template is inserted, Then the insert succeeds and the cell holds the cut text, marked as cut, within the limit", async () => {
+describe("a library text longer than an Excel cell", () => {
+  // Given a library text longer than an Excel cell holds
+  it("inserts the cut text, marked as cut, within the limit", async () => {
     const long = `=HYPERLINK("x") ${"Memphis ".repeat(6000)}`; // 48,016 characters, formula-like too
     const wb = newWorkbook();
 
     await insertTemplate(wb.excel, buildIndex(libraryWithDescription(long)), SCENARIO);
 
+    // When the template is inserted
     const cell = cellAt(wb.store, "Rent vs Build", `A${LAYOUT.header.description}`);
     const text = String(cell.value);
+    // Then the insert succeeds and the cell holds the cut text, marked as cut, within the limit
     expect(cell.formula).toBeNull();
     expect(text.length).toBeLessThanOrEqual(MAX_CELL_TEXT - 1);
     expect(text.startsWith('=HYPERLINK("x") Memphis Memphis')).toBe(true);
     expect(text).toMatch(/ … \[cut: the library's text has 48,016 characters; an Excel cell holds 32,767\]$/);
   });
 
-  it("When the text fits exactly, Then it is written whole", async () => {
+  it("writes text that fits exactly whole", async () => {
     const exact = `A${"b".repeat(MAX_CELL_TEXT - 1)}`;
     const wb = newWorkbook();
+    // When the text fits exactly
     await insertTemplate(wb.excel, buildIndex(libraryWithDescription(exact)), SCENARIO);
+    // Then it is written whole
     expect(cellAt(wb.store, "Rent vs Build", `A${LAYOUT.header.description}`).value).toBe(exact);
   });
 });

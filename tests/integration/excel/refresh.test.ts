@@ -37,11 +37,14 @@ import {
 import type { JsonValue } from "../../../src/dev/excel-host";
 
 describe("refresh on the in-memory Excel host", () => {
-  it("Given a template and the same library, When planning a refresh, Then every row is unchanged, in one sync", async () => {
+  it("finds every row unchanged for the same library, in one sync", async () => {
+    // Given a template and the same library
     const wb = await fixtureWorkbook();
 
+    // When planning a refresh
     const p = await plan(wb, defaultIndex);
 
+    // Then every row is unchanged, in one sync
     expect(wb.stats.syncCount).toBe(1);
     expect(wb.stats.writeCount).toBe(0);
     expect(p).toMatchObject({
@@ -67,12 +70,15 @@ describe("refresh on the in-memory Excel host", () => {
       });
   });
 
-  it("Given a team library with a new power price and GPU price, When refreshed and applied, Then those cells change in 2 syncs in total and a second refresh finds nothing", async () => {
+  it("applies changed library values in 2 syncs", async () => {
+    // Given a team library with a new power price and GPU price
     const wb = await fixtureWorkbook();
     const team = teamIndex({ powerPrice: 0.081, systemPricePerGpu: 34000 });
 
+    // When refreshed and applied
     const p = await plan(wb, team);
     const changed = p.rows.filter((r) => r.changed);
+    // Then those cells change in 2 syncs in total and a second refresh finds nothing
     expect(changed.map((r) => r.key)).toEqual(["systemPricePerGpu", "powerPrice"]);
     expect(row(p, "powerPrice")).toMatchObject({
       workbookValue: 0.0623,
@@ -130,14 +136,17 @@ describe("refresh on the in-memory Excel host", () => {
     expect(wb.stats.syncCount).toBe(1);
   });
 
-  it("Given the user edited an input, When refreshing with a changed library, Then the edit is an unticked override and is kept when the others are applied; undo restores the rest", async () => {
+  it("keeps a user's edit as an unticked override", async () => {
+    // Given the user edited an input
     const wb = await fixtureWorkbook();
     await typeInto(wb.excel, SHEET, "B7", 0.05); // the power price, edited by the user
     wb.stats.reset();
     const team = teamIndex();
 
+    // When refreshing with a changed library
     const p = await plan(wb, team);
 
+    // Then the edit is an unticked override and is kept when the others are applied; undo restores the rest
     expect(row(p, "powerPrice")).toMatchObject({
       workbookValue: 0.05,
       insertedValue: 0.0623,
@@ -179,15 +188,18 @@ describe("refresh on the in-memory Excel host", () => {
     expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
   });
 
-  it("Given an applied refresh, When undone, Then cells and registry are exactly as before the refresh, and a second undo has nothing to do", async () => {
+  it("undoes an applied refresh exactly, once", async () => {
+    // Given an applied refresh
     const wb = await fixtureWorkbook();
     const registryBefore = JSON.stringify(wb.store.getSetting(REGISTRY_KEY));
     const p = await plan(wb, teamIndex());
     await apply(wb, p, ["systemPricePerGpu", "powerPrice"]);
 
     wb.stats.reset();
+    // When undone
     await undoLastRefreshWith(wb.excel);
 
+    // Then cells and registry are exactly as before the refresh, and a second undo has nothing to do
     // Read the records, read the cells it would write (to keep later edits), write.
     expect(wb.stats.syncCount).toBe(3);
     expect(JSON.stringify(wb.store.getSetting(REGISTRY_KEY))).toBe(registryBefore);
@@ -198,10 +210,13 @@ describe("refresh on the in-memory Excel host", () => {
     expect(userMessage(second)).toBe("There is no refresh to undo in this workbook.");
   });
 
-  it("Given an input the user replaced with a formula, When the library value is applied and then undone, Then the formula comes back", async () => {
+  it("brings back a user's formula on undo", async () => {
+    // Given an input the user replaced with a formula
+    // When the library value is applied and then undone
     const wb = await fixtureWorkbook();
     await typeInto(wb.excel, SHEET, "B7", "=0.05+0.01");
     const p = await plan(wb, teamIndex());
+    // Then the formula comes back
     expect(row(p, "powerPrice").isOverride).toBe(true);
 
     await apply(wb, p, ["powerPrice"]);
@@ -211,34 +226,43 @@ describe("refresh on the in-memory Excel host", () => {
     expect(cellAt(wb.store, SHEET, "B7").formula).toBe("=0.05+0.01");
   });
 
-  it("Given the active sheet is not a template, When planning a refresh, Then NotATemplateSheetError tells the user what to select", async () => {
+  it("tells the user to select a template sheet", async () => {
+    // Given the active sheet is not a template
     const wb = await fixtureWorkbook();
     await activate(wb.excel, "Sheet1");
 
+    // When planning a refresh
     const error = await plan(wb, defaultIndex).catch((e: unknown) => e);
 
+    // Then NotATemplateSheetError tells the user what to select
     expect(error).toBeInstanceOf(NotATemplateSheetError);
     expect((error as Error).message).toBe(
       "The active sheet is not a Capacity Planner template. Select a 'Rent vs Build' sheet, or insert one."
     );
   });
 
-  it("Given a workbook with no registry at all, When planning a refresh, Then NotATemplateSheetError", async () => {
+  it("refuses a workbook with no registry", async () => {
+    // Given a workbook with no registry at all
     const wb = newWorkbook();
+    // When planning a refresh
+    // Then NotATemplateSheetError
     await expect(plan(wb, defaultIndex)).rejects.toBeInstanceOf(NotATemplateSheetError);
     expect(wb.stats.syncCount).toBe(1);
   });
 
-  it("Given a corrupt registry, When refreshing or undoing, Then a clear error and nothing is written", async () => {
+  it("writes nothing over a corrupt registry", async () => {
+    // Given a corrupt registry
     const wb = await fixtureWorkbook();
     await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
     wb.store.setSetting(REGISTRY_KEY, { version: 1, sheets: "oops" });
     const before = settingsSnapshot(wb.store);
     wb.stats.reset();
 
+    // When refreshing or undoing
     const error = await plan(wb, teamIndex()).catch((e: unknown) => e);
     const undoError = await undoLastRefreshWith(wb.excel).catch((e: unknown) => e);
 
+    // Then a clear error and nothing is written
     expect(error).toBeInstanceOf(CorruptRegistryError);
     expect((error as Error).message).toMatch(
       /^The Capacity Planner information saved in this workbook is damaged \(sheets: .*\), so nothing was changed\./
@@ -249,7 +273,8 @@ describe("refresh on the in-memory Excel host", () => {
     expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.081);
   });
 
-  it("Given this sheet's registry entry is damaged, When refreshing, Then it is treated as no template with the reason; other entries survive later writes", async () => {
+  it("treats a damaged entry as no template and keeps the others", async () => {
+    // Given this sheet's registry entry is damaged
     const wb = await fixtureWorkbook();
     const other = await insertTemplateSpec(wb.excel, buildFixture);
     const raw = wb.store.getSetting(REGISTRY_KEY) as {
@@ -263,7 +288,9 @@ describe("refresh on the in-memory Excel host", () => {
     wb.store.setSetting(REGISTRY_KEY, damaged);
     await activate(wb.excel, SHEET);
 
+    // When refreshing
     const error = await plan(wb, teamIndex()).catch((e: unknown) => e);
+    // Then it is treated as no template with the reason; other entries survive later writes
     expect(error).toBeInstanceOf(CorruptTemplateEntryError);
     expect((error as Error).message).toMatch(/for the sheet 'Rent vs Build' is damaged/);
 
@@ -275,25 +302,31 @@ describe("refresh on the in-memory Excel host", () => {
     expect(after.sheets[wb.worksheetId]).toEqual({ sheetName: SHEET, assumptions: 7 });
   });
 
-  it("Given the library no longer has the sheet's scenario, When refreshing, Then the user is told which library to load", async () => {
+  it("names the library to load when the scenario is gone", async () => {
+    // Given the library no longer has the sheet's scenario
     const wb = await fixtureWorkbook();
     const scenarios = Object.fromEntries(
       Object.entries(VALIDATED_BUNDLED_LIBRARY.scenarios).filter(([id]) => id !== SCENARIO)
     );
     const index = buildIndex({ ...VALIDATED_BUNDLED_LIBRARY, scenarios });
 
+    // When refreshing
     const error = await plan(wb, index).catch((e: unknown) => e);
 
+    // Then the user is told which library to load
     expect(error).toBeInstanceOf(ScenarioNotInLibraryError);
     expect((error as Error).message).toMatch(/scenario 'xai-memphis-2024'.*Load the library/);
   });
 
-  it("Given the user deleted an assumption's name, When refreshing, Then that row cannot be ticked and applying it is refused", async () => {
+  it("refuses a row whose name was deleted", async () => {
+    // Given the user deleted an assumption's name
     const wb = await fixtureWorkbook();
     wb.store.removeName("CP_PowerPrice");
 
+    // When refreshing
     const p = await plan(wb, teamIndex());
 
+    // Then that row cannot be ticked and applying it is refused
     expect(row(p, "powerPrice")).toMatchObject({
       status: "cellMissing",
       changed: false,
@@ -304,10 +337,13 @@ describe("refresh on the in-memory Excel host", () => {
     await expect(apply(wb, p, ["powerPrice"])).rejects.toBeInstanceOf(InvalidRefreshSelectionError);
   });
 
-  it("Given an empty input cell, When refreshing, Then its workbook value is '' and it counts as an override", async () => {
+  it("counts an empty input as an override", async () => {
+    // Given an empty input cell
+    // When refreshing
     const wb = await fixtureWorkbook();
     await typeInto(wb.excel, SHEET, "B9", "");
     const p = await plan(wb, defaultIndex);
+    // Then its workbook value is '' and it counts as an override
     expect(row(p, "discountRate")).toMatchObject({
       workbookValue: "",
       isOverride: true,
@@ -316,61 +352,76 @@ describe("refresh on the in-memory Excel host", () => {
     });
   });
 
-  it("Given nothing ticked, When applying, Then nothing is synced and the undo record is untouched", async () => {
+  it("syncs nothing when nothing is ticked", async () => {
+    // Given nothing ticked
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
     wb.stats.reset();
+    // When applying
+    // Then nothing is synced and the undo record is untouched
     expect(await apply(wb, p, [])).toEqual({ applied: 0 });
     expect(wb.stats.syncCount).toBe(0);
     expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
   });
 
-  it("Given a template inserted between planning and applying, When applying, Then its registry entry survives (one corrective sync)", async () => {
+  it("keeps a template inserted between planning and applying", async () => {
+    // Given a template inserted between planning and applying
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
     const other = await insertTemplateSpec(wb.excel, buildFixture);
     wb.stats.reset();
 
+    // When applying
     await apply(wb, p, ["powerPrice"]);
 
+    // Then its registry entry survives (one corrective sync)
     expect(wb.stats.syncCount).toBe(2);
     const registry = registryOf(wb);
     expect(Object.keys(registry.sheets).sort()).toEqual([wb.worksheetId, other.worksheetId].sort());
     expect(registry.sheets[wb.worksheetId]?.assumptions["powerPrice"]?.value).toBe(0.081);
   });
 
-  it("Given a cell edited between planning and applying, When applied and undone, Then undo restores the edit", async () => {
+  it("restores an edit made between planning and applying", async () => {
+    // Given a cell edited between planning and applying
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
     await typeInto(wb.excel, SHEET, "B6", 36000);
 
+    // When applied and undone
     await apply(wb, p, ["systemPricePerGpu"]);
     await undoLastRefreshWith(wb.excel);
 
+    // Then undo restores the edit
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(36000);
   });
 
-  it("Given a name deleted between planning and applying, When applying, Then Excel's failure is reported and settings are unchanged", async () => {
+  it("reports a name deleted between planning and applying", async () => {
+    // Given a name deleted between planning and applying
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
     wb.store.removeName("CP_PowerPrice");
     const before = settingsSnapshot(wb.store);
 
+    // When applying
     const error = await apply(wb, p, ["systemPricePerGpu", "powerPrice"]).catch((e: unknown) => e);
 
+    // Then Excel's failure is reported and settings are unchanged
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
     expect((error as ExcelOperationFailedError).excelCode).toBe("ItemNotFound");
     expect(settingsSnapshot(wb.store)).toBe(before);
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
   });
 
-  it("Given a refreshed workbook, When reopened (a new host over the same store), Then refresh and undo keep working", async () => {
+  it("keeps refresh and undo working after reopening", async () => {
+    // Given a refreshed workbook
     const wb = await fixtureWorkbook();
     const team = teamIndex();
     await apply(wb, await plan(wb, team), ["powerPrice"]);
 
     const reopened = openWorkbook(wb.store);
+    // When reopened (a new host over the same store)
     const p = await planRefreshWith(reopened.excel, team, fixtureAssumptions);
+    // Then refresh and undo keep working
     expect(p.rows.filter((r) => r.changed).map((r) => r.key)).toEqual(["systemPricePerGpu"]);
     await undoLastRefreshWith(reopened.excel);
 
@@ -379,10 +430,13 @@ describe("refresh on the in-memory Excel host", () => {
     expect(reopened.stats.syncCount).toBe(4);
   });
 
-  it("Given the template sheet was renamed, When refreshing, Then it is still found by its worksheet id", async () => {
+  it("finds a renamed template by its worksheet id", async () => {
+    // Given the template sheet was renamed
     const wb = await fixtureWorkbook();
     wb.store.renameSheet(wb.worksheetId, "My model");
+    // When refreshing
     const p = await plan(wb, teamIndex());
+    // Then it is still found by its worksheet id
     expect(p.sheetName).toBe("My model");
     expect(row(p, "powerPrice").selectedByDefault).toBe(true);
     await apply(wb, p, ["powerPrice"]);
@@ -390,7 +444,8 @@ describe("refresh on the in-memory Excel host", () => {
     expect(registryOf(wb).sheets[wb.worksheetId]?.sheetName).toBe("My model");
   });
 
-  it("Given the registry knows the sheet under an id that no longer exists (e.g. a copied workbook), When refreshed, Then the entry is found by sheet name and re-keyed to the current id", async () => {
+  it("re-keys an entry found by sheet name", async () => {
+    // Given the registry knows the sheet under an id that no longer exists (e.g. a copied workbook)
     const wb = await fixtureWorkbook();
     const raw = wb.store.getSetting(REGISTRY_KEY) as {
       version: number;
@@ -400,9 +455,11 @@ describe("refresh on the in-memory Excel host", () => {
     if (entry === undefined) throw new Error("no entry");
     wb.store.setSetting(REGISTRY_KEY, { version: 1, sheets: { "{old-id}": entry } });
 
+    // When refreshed
     const p = await plan(wb, teamIndex());
     await apply(wb, p, ["powerPrice"]);
 
+    // Then the entry is found by sheet name and re-keyed to the current id
     expect(Object.keys(registryOf(wb).sheets)).toEqual([wb.worksheetId]);
     expect(registryOf(wb).sheets[wb.worksheetId]?.assumptions["powerPrice"]?.value).toBe(0.081);
   });

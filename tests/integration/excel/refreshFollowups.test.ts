@@ -40,7 +40,8 @@ const bumped = buildIndex({
 const headerAddress = `${COLUMN.value}${LAYOUT.header.library}`;
 
 describe("a sheet whose pinned library is behind the one in use (item 1)", () => {
-  it("Given a template on the bundled library and an update of it with the same values, When checked, Then the plan offers to move the sheet, and moving re-stamps the registry and header only, reports the pin, and Undo restores the old stamp", async () => {
+  it("offers to move the sheet when the values are the same", async () => {
+    // Given a template on the bundled library and an update of it with the same values
     const wb = newWorkbook();
     await insertTemplate(wb.excel, defaultIndex, SCENARIO);
     const sheetId = Object.keys(registryOf(wb).sheets)[0] ?? "";
@@ -48,7 +49,9 @@ describe("a sheet whose pinned library is behind the one in use (item 1)", () =>
     const headerBefore = cellAt(wb.store, SHEET, headerAddress).value;
     const priceBefore = recorded(wb, sheetId, "systemPricePerGpu");
 
+    // When checked
     const p = await planRefresh(wb.excel, bumped);
+    // Then the plan offers to move the sheet, and moving re-stamps the registry and header only, reports the pin, and Undo restores the old stamp
     expect(p.rows.filter((r) => r.status === "ok" && r.changed)).toEqual([]);
     expect(p.libraryMove).toBe(true);
 
@@ -81,10 +84,12 @@ describe("a sheet whose pinned library is behind the one in use (item 1)", () =>
     expect(cellAt(wb.store, SHEET, headerAddress).value).toBe(headerBefore);
   });
 
-  it("Given the sheet already matches the library in use, Then no move is offered and moving writes nothing", async () => {
+  it("offers no move when the sheet matches", async () => {
+    // Given the sheet already matches the library in use
     const wb = newWorkbook();
     await insertTemplate(wb.excel, defaultIndex, SCENARIO);
     const p = await planRefresh(wb.excel, defaultIndex);
+    // Then no move is offered and moving writes nothing
     expect(p.libraryMove).toBe(false);
     wb.stats.reset();
     expect(await moveToLibrary(wb.excel, p)).toEqual({ moved: false });
@@ -93,14 +98,17 @@ describe("a sheet whose pinned library is behind the one in use (item 1)", () =>
 });
 
 describe("Undo after an interrupted apply (item 2)", () => {
-  it("Given an earlier refresh and then an apply whose rollback failed, When Undo last refresh, Then it only rolls back the interrupted apply and the earlier refresh stays undoable", async () => {
+  it("rolls back only the interrupted apply", async () => {
+    // Given an earlier refresh and then an apply whose rollback failed
     const wb = await fixtureWorkbook();
     await apply(wb, await plan(wb, teamIndex({ powerPrice: 0.09 })), ["powerPrice"]);
     const earlier = wb.store.getSetting(UNDO_KEY);
     const p = await plan(wb, teamIndex({ powerPrice: 0.09, systemPricePerGpu: 31000 }));
     wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
     wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
+    // When Undo last refresh
     await apply(wb, p, ["systemPricePerGpu"]).catch(() => undefined);
+    // Then it only rolls back the interrupted apply and the earlier refresh stays undoable
     expect(wb.store.getSetting(PENDING_KEY)).toBeDefined();
 
     const result = await undoLastRefreshWith(wb.excel);
@@ -113,20 +121,24 @@ describe("Undo after an interrupted apply (item 2)", () => {
     expect(wb.store.getSetting(PENDING_KEY)).toBeUndefined();
   });
 
-  it("Given no earlier refresh and an interrupted apply, When Undo last refresh, Then it reports the rollback instead of 'nothing to undo'", async () => {
+  it("reports the rollback instead of 'nothing to undo'", async () => {
+    // Given no earlier refresh and an interrupted apply
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex({ systemPricePerGpu: 31000 }));
     wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
     wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
     await apply(wb, p, ["systemPricePerGpu"]).catch(() => undefined);
 
+    // When Undo last refresh
     const result = await undoLastRefreshWith(wb.excel);
 
+    // Then it reports the rollback instead of 'nothing to undo'
     expect(result.restored).toBe(1);
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
   });
 
-  it("Given an earlier refresh and an interrupted apply, When Undo rolls the apply back and Excel's answer to that is lost, Then the retry does not also undo the earlier refresh", async () => {
+  it("does not undo the earlier refresh on retry", async () => {
+    // Given an earlier refresh and an interrupted apply
     const wb = await fixtureWorkbook();
     await apply(wb, await plan(wb, teamIndex({ powerPrice: 0.09 })), ["powerPrice"]);
     const earlier = wb.store.getSetting(UNDO_KEY);
@@ -137,8 +149,10 @@ describe("Undo after an interrupted apply (item 2)", () => {
     // Undo's syncs: read the records, read the cells, write the rollback (its answer lost).
     wb.host.faults.loseResponse({ skip: 2 });
 
+    // When Undo rolls the apply back and Excel's answer to that is lost
     const result = await undoLastRefreshWith(wb.excel);
 
+    // Then the retry does not also undo the earlier refresh
     expect(wb.host.faults.pending).toBe(0);
     expect(result.restored).toBe(1);
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
@@ -148,7 +162,8 @@ describe("Undo after an interrupted apply (item 2)", () => {
 });
 
 describe("apply's correction sync (item 3)", () => {
-  it("Given a cell edited between planning and applying and the corrected undo record failing once, Then the retry saves it", async () => {
+  it("saves the corrected undo record on retry", async () => {
+    // Given a cell edited between planning and applying and the corrected undo record failing once
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex({ systemPricePerGpu: 31000 }));
     await typeInto(wb.excel, SHEET, "B6", 36000);
@@ -157,13 +172,15 @@ describe("apply's correction sync (item 3)", () => {
 
     await apply(wb, p, ["systemPricePerGpu"]);
 
+    // Then the retry saves it
     expect(wb.stats.syncCount).toBe(3);
     expect(wb.host.faults.pending).toBe(0);
     const undo = parseUndoRecord(wb.store.getSetting(UNDO_KEY));
     expect(undo.status === "ok" && undo.record.previous["systemPricePerGpu"]?.value).toBe(36000);
   });
 
-  it("Given the correction failing twice, Then apply does not report success but says what was applied and what is stale", async () => {
+  it("says what is stale when the correction fails twice", async () => {
+    // Given the correction failing twice
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex({ systemPricePerGpu: 31000 }));
     await typeInto(wb.excel, SHEET, "B6", 36000);
@@ -176,13 +193,15 @@ describe("apply's correction sync (item 3)", () => {
 
     const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
 
+    // Then apply does not report success but says what was applied and what is stale
     expect(error).toBeInstanceOf(ExcelOperationFailedError);
     expect(userMessage(error)).toMatch(/were applied/);
     expect(userMessage(error)).toMatch(/Undo last refresh/);
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(31000);
   });
 
-  it("Given the registry became unreadable between planning and applying, Then apply backs up what it overwrites", async () => {
+  it("backs up a registry that became unreadable", async () => {
+    // Given the registry became unreadable between planning and applying
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex({ systemPricePerGpu: 31000 }));
     const damaged: JsonValue = "{not json";
@@ -190,13 +209,17 @@ describe("apply's correction sync (item 3)", () => {
 
     await apply(wb, p, ["systemPricePerGpu"]);
 
+    // Then apply backs up what it overwrites
     expect(wb.store.getSetting(REGISTRY_BACKUP_KEY)).toBe(damaged);
   });
 });
 
 describe("undo records set aside (item 4)", () => {
-  it("Given two unsafe undo records in turn, When each is refused, Then both are kept under their own keys", async () => {
+  it("keeps two refused records under their own keys", async () => {
+    // Given two unsafe undo records in turn
+    // When each is refused
     const wb = await fixtureWorkbook();
+    // Then both are kept under their own keys
     const unsafeRecord = async (formula: string): Promise<void> => {
       await apply(wb, await plan(wb, teamIndex({ systemPricePerGpu: 31000 })), [
         "systemPricePerGpu",
@@ -235,13 +258,16 @@ describe("formula comparison (item 5)", () => {
 });
 
 describe("undo reasons isolate user text (item 6)", () => {
-  it("Given a refreshed input whose name was deleted, When undone, Then the reason marks the name as an isolated run", async () => {
+  it("marks a deleted name as an isolated run", async () => {
+    // Given a refreshed input whose name was deleted
     const wb = await fixtureWorkbook();
     await apply(wb, await plan(wb, teamIndex({ powerPrice: 0.09 })), ["powerPrice"]);
     wb.store.removeName("CP_PowerPrice");
 
+    // When undone
     const result = await undoLastRefreshWith(wb.excel);
 
+    // Then the reason marks the name as an isolated run
     expect(result.notRestored).toEqual([
       {
         key: "powerPrice",

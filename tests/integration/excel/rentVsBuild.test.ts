@@ -13,47 +13,50 @@ import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } fro
 const SCENARIOS = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 
 describe("the rent-vs-build template on the in-memory Excel host", () => {
-  it.each(SCENARIOS)(
-    "Given scenario %s, When inserted, Then it takes 3 syncs, writes every cell once, and defines every name and the chart",
-    async (scenarioId) => {
-      const wb = newWorkbook();
-      const fractions: number[] = [];
+  it.each(SCENARIOS)("inserts %s in 3 syncs, complete", async (scenarioId) => {
+    // Given scenario %s
+    const wb = newWorkbook();
+    const fractions: number[] = [];
 
-      const result = await insertTemplate(wb.excel, defaultIndex, scenarioId, (_step, fraction) =>
-        fractions.push(fraction)
-      );
+    const result = await insertTemplate(wb.excel, defaultIndex, scenarioId, (_step, fraction) =>
+      fractions.push(fraction)
+    );
 
-      const spec = buildRentVsBuildTemplate(defaultIndex, scenarioId, {
-        sheetName: "Rent vs Build",
-        nameSuffix: "",
-      });
-      const plan = planRender({ ...spec, cells: cellsWithAssumptions(spec) });
-      expect(result.sheetName).toBe("Rent vs Build");
-      expect(wb.stats.syncCount).toBe(3);
-      expect(wb.stats.writeCount).toBe(plan.cellWrites);
-      expect(result.cellWrites).toBe(plan.cellWrites);
-      // Far fewer range writes than cells.
-      expect(plan.content.length).toBeLessThan(spec.cells.length / 4);
-      for (const cell of spec.cells) {
-        const content = cellAt(wb.store, "Rent vs Build", cell.address);
-        if (cell.formula !== undefined) expect(content.formula).toBe(cell.formula);
-        else expect(content.value).toBe(cell.value);
-      }
-      for (const name of plan.names) expect(wb.store.getName(name.name)).toBeDefined();
-      for (const a of spec.assumptions) expect(namedCell(wb.store, a.name).value).toBe(a.value);
-      for (const name of Object.values(spec.resultNames))
-        expect(wb.store.getName(name)).toBeDefined();
-      expect(wb.store.listCharts(result.worksheetId)).toHaveLength(1);
-      expect(wb.store.getActiveSheetId()).toBe(result.worksheetId);
-      expect(fractions[fractions.length - 1]).toBe(1);
+    // When inserted
+    const spec = buildRentVsBuildTemplate(defaultIndex, scenarioId, {
+      sheetName: "Rent vs Build",
+      nameSuffix: "",
+    });
+    const plan = planRender({ ...spec, cells: cellsWithAssumptions(spec) });
+    // Then it takes 3 syncs, writes every cell once, and defines every name and the chart
+    expect(result.sheetName).toBe("Rent vs Build");
+    expect(wb.stats.syncCount).toBe(3);
+    expect(wb.stats.writeCount).toBe(plan.cellWrites);
+    expect(result.cellWrites).toBe(plan.cellWrites);
+    // Far fewer range writes than cells.
+    expect(plan.content.length).toBeLessThan(spec.cells.length / 4);
+    for (const cell of spec.cells) {
+      const content = cellAt(wb.store, "Rent vs Build", cell.address);
+      if (cell.formula !== undefined) expect(content.formula).toBe(cell.formula);
+      else expect(content.value).toBe(cell.value);
     }
-  );
+    for (const name of plan.names) expect(wb.store.getName(name.name)).toBeDefined();
+    for (const a of spec.assumptions) expect(namedCell(wb.store, a.name).value).toBe(a.value);
+    for (const name of Object.values(spec.resultNames))
+      expect(wb.store.getName(name)).toBeDefined();
+    expect(wb.store.listCharts(result.worksheetId)).toHaveLength(1);
+    expect(wb.store.getActiveSheetId()).toBe(result.worksheetId);
+    expect(fractions[fractions.length - 1]).toBe(1);
+  });
 
-  it("Given every scenario inserted into one workbook, When counted, Then each sheet and its names are distinct", async () => {
+  it("keeps every scenario's sheet and names distinct", async () => {
+    // Given every scenario inserted into one workbook
     const wb = newWorkbook();
     const results = [];
+    // When counted
     for (const scenarioId of SCENARIOS)
       results.push(await insertTemplate(wb.excel, defaultIndex, scenarioId));
+    // Then each sheet and its names are distinct
     expect(results.map((r) => r.sheetName)).toEqual(
       SCENARIOS.map((_, i) => (i === 0 ? "Rent vs Build" : `Rent vs Build (${i + 1})`))
     );
@@ -64,21 +67,25 @@ describe("the rent-vs-build template on the in-memory Excel host", () => {
   });
 
   it.each(SCENARIOS)(
-    "Given scenario %s just inserted, When refreshed from the same library, Then nothing changes",
+    "changes nothing when %s is refreshed from the same library",
     async (scenarioId) => {
+      // Given scenario %s just inserted
       const wb = newWorkbook();
       await insertTemplate(wb.excel, defaultIndex, scenarioId);
       wb.stats.reset();
 
+      // When refreshed from the same library
       const plan = await planRefresh(wb.excel, defaultIndex);
 
+      // Then nothing changes
       expect(wb.stats.syncCount).toBe(1);
       expect(plan.rows.length).toBeGreaterThan(0);
       expect(plan.rows.filter((r) => r.status !== "ok" || r.changed || r.isOverride)).toEqual([]);
     }
   );
 
-  it("Given the Memphis template with an edited input, When refreshed with a team library changing the power and GPU prices, Then the override is kept, the rest applied, and undo restores", async () => {
+  it("keeps the override and applies the rest for Memphis", async () => {
+    // Given the Memphis template with an edited input
     const wb = newWorkbook();
     await insertTemplate(wb.excel, defaultIndex, "xai-memphis-2024");
     const plan0 = await planRefresh(wb.excel, defaultIndex);
@@ -90,10 +97,12 @@ describe("the rent-vs-build template on the in-memory Excel host", () => {
     await typeInto(wb.excel, "Rent vs Build", powerCell, 0.05);
     wb.stats.reset();
 
+    // When refreshed with a team library changing the power and GPU prices
     const team = teamIndex({ powerPrice: 0.081, systemPricePerGpu: 34000 });
     const plan = await planRefresh(wb.excel, team);
     const changed = plan.rows.filter((r) => r.changed);
     const byKey = new Map(plan.rows.map((r) => [r.key, r]));
+    // Then the override is kept, the rest applied, and undo restores
     expect(byKey.get("powerPrice")).toMatchObject({
       workbookValue: 0.05,
       libraryValue: 0.081,

@@ -68,7 +68,8 @@ function calcCsv(xlsx: Uint8Array, locale: string, sheet = 1): string[][] {
     .map((line) => line.split("\t").map((cell) => cell.replace(/^"|"$/g, "")));
 }
 
-describeWithLibreOffice("Given LibreOffice Calc as a second engine", () => {
+describeWithLibreOffice("LibreOffice Calc as a second engine", () => {
+  // Given LibreOffice Calc as a second engine
   jest.setTimeout(180_000);
 
   it("keeps the verdict's amount readable in de-DE", async () => {
