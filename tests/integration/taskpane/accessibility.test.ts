@@ -25,11 +25,13 @@ function accessibleName(element: Element): string {
 }
 
 describe("keyboard and screen readers", () => {
-  it("Given the sidebar, Then every control is a native, named, keyboard-reachable element in document order", () => {
+  it("makes every control native, named and keyboard-reachable in order", () => {
+    // Given the sidebar
     const { root } = mountSidebar();
     const controls = Array.from(
       root.querySelectorAll<HTMLElement>("button, input, [role='listbox'], [tabindex]")
     );
+    // Then every control is a native, named, keyboard-reachable element in document order
     expect(controls.length).toBeGreaterThan(8);
     for (const control of controls) {
       // No positive tabindex: the tab order is the document order.
@@ -47,8 +49,10 @@ describe("keyboard and screen readers", () => {
     }
   });
 
-  it("Given the sidebar, Then status and progress texts are live regions", () => {
+  it("announces status and progress as live regions", () => {
+    // Given the sidebar
     const { root } = mountSidebar();
+    // Then status and progress texts are live regions
     for (const heading of ["Library", "Insert template", "Refresh assumptions"]) {
       expect(
         panel(root, heading).querySelector('[role="status"][aria-live="polite"]')
@@ -61,7 +65,9 @@ describe("keyboard and screen readers", () => {
 });
 
 describe("themes", () => {
-  it("Given Office's dark theme, When the sidebar mounts, Then it uses the dark palette and Office's colors", () => {
+  it("follows Office's dark theme", () => {
+    // Given Office's dark theme
+    // When the sidebar mounts
     const { app } = mountSidebar({
       theme: {
         bodyBackgroundColor: "#262626",
@@ -70,24 +76,29 @@ describe("themes", () => {
         controlForegroundColor: "#f0f0f0",
       },
     });
+    // Then it uses the dark palette and Office's colors
     expect(app.element.classList.contains("cp-theme-dark")).toBe(true);
     expect(app.element.style.getPropertyValue("--cp-bg")).toBe("#262626");
     expect(app.element.style.getPropertyValue("--cp-control-fg")).toBe("#f0f0f0");
   });
 
-  it("Given Office's light theme flag, Then the light palette is forced even if the system prefers dark", () => {
+  it("forces the light palette for Office's light theme", () => {
+    // Given Office's light theme flag
     const { app } = mountSidebar({
       theme: { isDarkTheme: false, bodyBackgroundColor: "not-a-color" },
     });
+    // Then the light palette is forced even if the system prefers dark
     expect(app.element.classList.contains("cp-theme-light")).toBe(true);
     expect(app.element.style.getPropertyValue("--cp-bg")).toBe("");
   });
 
-  it("Given the page's stylesheet, Then it defines the dark palette for Office's theme and for prefers-color-scheme", () => {
+  it("defines the dark palette for Office and prefers-color-scheme", () => {
+    // Given the page's stylesheet
     const html = fs.readFileSync(
       path.resolve(__dirname, "../../../src/taskpane/taskpane.html"),
       "utf8"
     );
+    // Then it defines the dark palette for Office's theme and for prefers-color-scheme
     expect(html).toContain(".cp-app.cp-theme-dark");
     expect(html).toMatch(/@media \(prefers-color-scheme: dark\)/);
     expect(html).toContain("<%= officeJs %>");

@@ -68,7 +68,8 @@ async function clickAndWait(sidebar: Sidebar, target: HTMLElement): Promise<void
 }
 
 describe("bidi isolation of library and user text", () => {
-  it("Given a right-to-left library, a template and a refresh, When the sidebar shows them, Then every right-to-left text node is alone in a <bdi>", async () => {
+  it("isolates every right-to-left text in a <bdi>", async () => {
+    // Given a right-to-left library, a template and a refresh
     const sidebar = mountSidebar();
     await sidebar.app.whenIdle();
     // A template from the bundled library, to be checked against the team library later.
@@ -82,8 +83,10 @@ describe("bidi isolation of library and user text", () => {
     click(modelOption(sidebar.root, RTL.scenarioName));
     await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
 
+    // When the sidebar shows them
     await activateSheet(sidebar.Excel, "Rent vs Build");
     await clickAndWait(sidebar, button(panel(sidebar.root, "Refresh assumptions"), "Check for updates"));
+    // Then every right-to-left text node is alone in a <bdi>
     expect(panel(sidebar.root, "Refresh assumptions").querySelector("table")).not.toBeNull();
 
     // Everything shown at once: the library's message and info, the model details, the insert message and
@@ -101,18 +104,22 @@ describe("bidi isolation of library and user text", () => {
 });
 
 describe("bidi isolation of what the workbook says", () => {
-  it("Given a workbook pinned to a right-to-left library id that is not loaded, When the pane says so, Then the id is alone in a <bdi>", async () => {
+  it("isolates a missing right-to-left library id", async () => {
+    // Given a workbook pinned to a right-to-left library id that is not loaded
     setPinnedLibrary({ kind: "pinned", library: { id: RTL.pinnedId, version: "2.0.0", sheetName: "Rent vs Build" } });
     const sidebar = mountSidebar();
+    // When the pane says so
     await sidebar.app.restored;
     await sidebar.app.whenIdle();
+    // Then the id is alone in a <bdi>
     expect(sidebar.root.textContent).toContain(RTL.pinnedId);
     expect(unisolated(sidebar.root)).toEqual([]);
   });
 });
 
 describe("bidi isolation of what Undo reports", () => {
-  it("Given a refreshed sheet renamed to right-to-left text and an input's name moved off one cell, When undone, Then the sheet name in the reason is alone in a <bdi>", async () => {
+  it("isolates a right-to-left sheet name in an undo reason", async () => {
+    // Given a refreshed sheet renamed to right-to-left text and an input's name moved off one cell
     const sidebar = mountSidebar();
     await sidebar.app.whenIdle();
     click(modelOption(sidebar.root, "xAI Memphis 2024 — build 100k H100"));
@@ -130,7 +137,9 @@ describe("bidi isolation of what Undo reports", () => {
     sidebar.store.updateName("CP_PowerPrice", { formula: `='${RTL.sheetName}'!$C$1:$C$2` });
     await clickAndWait(sidebar, button(refresh, "Undo last refresh"));
 
+    // When undone
     const details = refresh.querySelector(".cp-message-details")?.textContent ?? "";
+    // Then the sheet name in the reason is alone in a <bdi>
     expect(details).toContain(`Not restored: CP_PowerPrice, because the name CP_PowerPrice no longer points at one cell on '${RTL.sheetName}'`);
     expect(unisolated(sidebar.root)).toEqual([]);
   });

@@ -24,8 +24,10 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe("the task pane's Content-Security-Policy", () => {
-  it("Given the page template, Then a CSP meta comes before every script and stylesheet", () => {
+  it("puts the CSP meta before every script and stylesheet", () => {
+    // Given the page template
     const meta = TEMPLATE.indexOf('<meta http-equiv="Content-Security-Policy" content="<%= contentSecurityPolicy %>"');
+    // Then a CSP meta comes before every script and stylesheet
     expect(meta).toBeGreaterThan(0);
     expect(meta).toBeLessThan(TEMPLATE.indexOf("<script"));
     expect(meta).toBeLessThan(TEMPLATE.indexOf("<link"));
@@ -33,8 +35,10 @@ describe("the task pane's Content-Security-Policy", () => {
     expect(TEMPLATE.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
   });
 
-  it.each([false, true])("Given a build with development=%s, Then scripts come only from the add-in and Office's CDN, with no eval or inline script", (development) => {
+  it.each([false, true])("allows scripts only from the add-in and Office's CDN (development=%s)", (development) => {
+    // Given a build with development=%s
     const policy = directives(contentSecurityPolicy({ development }));
+    // Then scripts come only from the add-in and Office's CDN, with no eval or inline script
     expect(policy.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com", "https://ajax.aspnetcdn.com"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("base-uri")).toEqual(["'self'"]);
@@ -45,11 +49,15 @@ describe("the task pane's Content-Security-Policy", () => {
     expect(all).not.toContain("*");
   });
 
-  it("Given a production build, Then team libraries may come from any https address and never over http", () => {
+  it("allows team libraries over https only in production", () => {
+    // Given a production build
+    // Then team libraries may come from any https address and never over http
     expect(directives(contentSecurityPolicy({ development: false })).get("connect-src")).toEqual(["'self'", "https:"]);
   });
 
-  it("Given a development build, Then http is allowed only to the developer's own machine", () => {
+  it("allows http only to the developer's machine in development", () => {
+    // Given a development build
+    // Then http is allowed only to the developer's own machine
     expect(directives(contentSecurityPolicy({ development: true })).get("connect-src")).toEqual([
       "'self'",
       "https:",
@@ -59,9 +67,11 @@ describe("the task pane's Content-Security-Policy", () => {
   });
 
   const built = ["taskpane.html", "workbench-taskpane.html"].filter((name) => fs.existsSync(path.join(DIST, name)));
-  (built.length > 0 ? it.each(built) : it.skip.each(["(not built)"]))("Given the built %s, Then it carries the policy of its build and no inline script", (name) => {
+  (built.length > 0 ? it.each(built) : it.skip.each(["(not built)"]))("gives the built %s its build's policy and no inline script", (name) => {
+    // Given the built %s
     const html = fs.readFileSync(path.join(DIST, name), "utf8");
     const match = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html);
+    // Then it carries the policy of its build and no inline script
     expect(match).not.toBeNull();
     expect([contentSecurityPolicy({ development: false }), contentSecurityPolicy({ development: true })]).toContain(match?.[1]);
     expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<script"));

@@ -58,11 +58,14 @@ describe("library URLs with credentials", () => {
     `https://user:${SECRET}@libraries.example.com/acme.json`,
     `https://${SECRET}@libraries.example.com/acme.json`,
     `http://user:${SECRET}@localhost:3000/acme.json`,
-  ])("Given %s, When it is loaded, Then it is refused before any request and the secret is never shown or saved", async (url) => {
+  ])("refuses %s before any request, never showing the secret", async (url) => {
+    // Given %s
     const sidebar = mountSidebar();
     await sidebar.app.whenIdle();
+    // When it is loaded
     await loadUrl(sidebar, url);
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then it is refused before any request and the secret is never shown or saved
     expect(shown.kind).toBe("error");
     expect(shown.title).toBe("Library addresses must not contain a user name or password");
     expect(shown.text).toContain("***@");
@@ -71,16 +74,22 @@ describe("library URLs with credentials", () => {
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
   });
 
-  it("Given text with a token that is not a URL, When it is checked, Then the refusal does not echo the token", () => {
+  it("does not echo a token in text that is not a URL", () => {
+    // Given text with a token that is not a URL
+    // When it is checked
     const check = checkLibraryUrl(`user:${SECRET}@libraries.example.com/acme.json`);
+    // Then the refusal does not echo the token
     expect(check.ok).toBe(false);
     expect(JSON.stringify(check)).not.toContain(SECRET);
   });
 
-  it("Given a library URL that redirects to an address with credentials, When it is loaded, Then the refusal does not echo the token", async () => {
+  it("does not echo a token after a redirect to credentials", async () => {
+    // Given a library URL that redirects to an address with credentials
     const sidebar = mountSidebar({ fetch: nodeFetch() });
+    // When it is loaded
     await loadUrl(sidebar, server.url("/redirect-with-token.json"));
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then the refusal does not echo the token
     expect(shown.kind).toBe("error");
     // Node's fetch refuses to follow a redirect to such a URL; a browser may report it as the final URL.
     expect(shown.text).toMatch(/Could not reach the library|must not contain a user name or password/);
@@ -88,7 +97,8 @@ describe("library URLs with credentials", () => {
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
   });
 
-  it("Given a response whose final URL carries credentials (a browser-followed redirect), When it is read, Then it is refused without echoing them", async () => {
+  it("refuses a final URL with credentials without echoing them", async () => {
+    // Given a response whose final URL carries credentials (a browser-followed redirect)
     const response: ResponseLike = {
       ok: true,
       status: 200,
@@ -97,13 +107,18 @@ describe("library URLs with credentials", () => {
       headers: { get: () => null },
       text: () => Promise.resolve(teamLibraryText()),
     };
+    // When it is read
     const result = await fetchLibraryText(() => Promise.resolve(response), "https://libraries.example.com/x.json", { timeoutMs: 5_000, maxBytes: 1_000_000 });
+    // Then it is refused without echoing them
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain(SECRET);
     expect(JSON.stringify(result)).toContain("https://***@libraries.example.com");
   });
 
-  it("Given messages that quote URLs, When redacted, Then only the userinfo is replaced", () => {
+  it("replaces only the userinfo of quoted URLs", () => {
+    // Given messages that quote URLs
+    // When redacted
+    // Then only the userinfo is replaced
     expect(redactUrl(`GET https://u:${SECRET}@h.example/x.json failed`)).toBe("GET https://***@h.example/x.json failed");
     expect(redactUrl("https://h.example/a@b.json")).toBe("https://h.example/a@b.json");
   });
@@ -118,18 +133,27 @@ describe("secrets in a library URL's query string or fragment", () => {
     [`https://s3.example/t.json?X-Amz-Credential=${SECRET}&X-Amz-Signature=${SECRET}&X-Amz-Date=20261201`, "https://s3.example/t.json?X-Amz-Credential=…&X-Amz-Signature=…&X-Amz-Date=20261201"],
     [`https://storage.googleapis.com/b/t.json?X-Goog-Signature=${SECRET}&X-Goog-Credential=${SECRET}`, "https://storage.googleapis.com/b/t.json?X-Goog-Signature=…&X-Goog-Credential=…"],
     [`https://h.example/t.json#access_token=${SECRET}`, "https://h.example/t.json#…"],
-  ])("Given %s, When it is redacted, Then the secret values are replaced by …", (url, shown) => {
+  ])("replaces the secret values of %s", (url, shown) => {
+    // Given %s
+    // When it is redacted
+    // Then the secret values are replaced by …
     expect(redactUrl(url)).toBe(shown);
     expect(redactUrl(`GET ${url} failed`)).toBe(`GET ${shown} failed`);
   });
 
-  it("Given ordinary query parameters, When redacted, Then they are shown as they are", () => {
+  it("shows ordinary query parameters as they are", () => {
+    // Given ordinary query parameters
+    // When redacted
+    // Then they are shown as they are
     expect(redactUrl("https://h.example/t.json?version=2&download=1")).toBe("https://h.example/t.json?version=2&download=1");
   });
 
-  it("Given a SAS link, When it is loaded, Then the library is used, the pane never shows the signature, only the remembered URL keeps it, and Load from URL reloads it", async () => {
+  it("uses a SAS link without ever showing the signature", async () => {
+    // Given a SAS link
     const sidebar = mountSidebar({ fetch: nodeFetch() });
+    // When it is loaded
     await loadUrl(sidebar, server.url(SAS_PATH));
+    // Then the library is used, the pane never shows the signature, only the remembered URL keeps it, and Load from URL reloads it
     expect(mustMessage(libraryPanel(sidebar)).kind).toBe("success");
     expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
     expect(libraryInfo(sidebar.root).Source).toBe(`URL: ${server.url("/sas/team.json?sv=…&se=…&sr=…&sp=…&sig=…")}`);
@@ -150,10 +174,13 @@ describe("secrets in a library URL's query string or fragment", () => {
     expect(server.requests.filter((r) => r === SAS_PATH)).toHaveLength(2);
   });
 
-  it("Given a URL with a token that the server refuses, When it is loaded, Then the refusal shows the address without the token", async () => {
+  it("shows a refused address without its token", async () => {
+    // Given a URL with a token that the server refuses
     const sidebar = mountSidebar({ fetch: nodeFetch() });
+    // When it is loaded
     await loadUrl(sidebar, server.url(`/forbidden.json?token=${SECRET}`));
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then the refusal shows the address without the token
     expect(shown.title).toBe("The server answered 403 Forbidden");
     expect(shown.details).toEqual([server.url("/forbidden.json?token=…")]);
     expect(everythingShownAndKept(sidebar)).not.toContain(SECRET);
@@ -163,29 +190,41 @@ describe("secrets in a library URL's query string or fragment", () => {
     ["timed out", () => new Promise<ResponseLike>(() => undefined)],
     ["too large", () => Promise.resolve<ResponseLike>({ ok: true, status: 200, statusText: "OK", headers: { get: () => "99999999" }, text: () => Promise.resolve("") })],
     ["unreachable", () => Promise.reject(new Error(`connect failed for https://h.example/t.json?sig=${SECRET}`))],
-  ])("Given a download that %s, When it fails, Then the problem does not echo the signature", async (_, fetchFn) => {
+  ])("does not echo the signature of a download that %s", async (_, fetchFn) => {
+    // Given a download that %s
+    // When it fails
     const result = await fetchLibraryText(fetchFn, `https://h.example/t.json?sv=1&sig=${SECRET}`, { timeoutMs: 50, maxBytes: 1_000 });
+    // Then the problem does not echo the signature
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain(SECRET);
     expect(JSON.stringify(result)).toContain("https://h.example/t.json?sv=…&sig=…");
   });
 
-  it("Given an http address with a signature, When it is refused, Then the refusal does not echo the signature", () => {
+  it("does not echo the signature of a refused http address", () => {
+    // Given an http address with a signature
+    // When it is refused
     const check = checkLibraryUrl(`http://libraries.example.com/t.json?sig=${SECRET}`);
+    // Then the refusal does not echo the signature
     expect(check.ok).toBe(false);
     expect(JSON.stringify(check)).not.toContain(SECRET);
   });
 
-  it("Given an address with a fragment, When it is checked, Then the fragment (never sent to the server, sometimes a token) is dropped", () => {
+  it("drops an address's fragment", () => {
+    // Given an address with a fragment
+    // When it is checked
+    // Then the fragment (never sent to the server, sometimes a token) is dropped
     expect(checkLibraryUrl(`https://h.example/t.json#access_token=${SECRET}`)).toEqual({ ok: true, url: "https://h.example/t.json" });
   });
 });
 
 describe("library bytes that are not UTF-8", () => {
-  it("Given a Windows-1252 library at a URL, When it is loaded, Then it is refused as not UTF-8 naming the byte, and nothing changes", async () => {
+  it("refuses a Windows-1252 library at a URL, naming the byte", async () => {
+    // Given a Windows-1252 library at a URL
     const sidebar = mountSidebar({ fetch: nodeFetch() });
+    // When it is loaded
     await loadUrl(sidebar, server.url("/cp1252.json"));
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then it is refused as not UTF-8 naming the byte, and nothing changes
     expect(shown.title).toBe("The library at this address is not UTF-8 text");
     expect(shown.details).toEqual([expect.stringMatching(/^the library is not UTF-8: byte \d+ \(0xE9\)/)]);
     expect(shown.next).toMatch(/Save the library as UTF-8.*Nothing was changed/);
@@ -193,17 +232,23 @@ describe("library bytes that are not UTF-8", () => {
     expect(sidebar.storage.getItem(CACHE_KEY)).toBeNull();
   });
 
-  it("Given a Windows-1252 library file, When it is loaded, Then it is refused as not UTF-8", async () => {
+  it("refuses a Windows-1252 library file", async () => {
+    // Given a Windows-1252 library file
     const sidebar = mountSidebar();
+    // When it is loaded
     await loadFile(sidebar, new File([Uint8Array.from(windows1252Library())], "cp1252.json"));
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then it is refused as not UTF-8
     expect(shown.title).toBe('The file "cp1252.json" is not UTF-8 text');
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
   });
 
-  it("Given UTF-8 with a byte-order mark, at a URL and as a file, When it is loaded, Then it is used", async () => {
+  it("accepts UTF-8 with a byte-order mark", async () => {
+    // Given UTF-8 with a byte-order mark, at a URL and as a file
     const sidebar = mountSidebar({ fetch: nodeFetch() });
+    // When it is loaded
     await loadUrl(sidebar, server.url("/bom.json"));
+    // Then it is used
     expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
     await loadFile(sidebar, new File([Uint8Array.from([0xef, 0xbb, 0xbf]), teamLibraryText({ version: "2.0.1" })], "bom.json"));
     expect(getActiveLibrary().index.library.meta.version).toBe("2.0.1");
@@ -211,32 +256,41 @@ describe("library bytes that are not UTF-8", () => {
 });
 
 describe("hostile documents", () => {
-  it("Given a file nested 100,000 deep, When it is loaded, Then the sidebar says so (no stack overflow) and nothing changes", async () => {
+  it("reports a file nested 100,000 deep without overflowing", async () => {
+    // Given a file nested 100,000 deep
     const sidebar = mountSidebar();
+    // When it is loaded
     await loadFile(sidebar, new File(["[".repeat(100_000)], "deep.json"));
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then the sidebar says so (no stack overflow) and nothing changes
     expect(shown.title).toBe('The file "deep.json" is not valid JSON');
     expect(shown.details).toEqual([expect.stringMatching(/^JSON nested deeper than 64 levels/)]);
     expect(shown.text).not.toMatch(/Maximum call stack|RangeError/);
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
   });
 
-  it('Given a team library with a GPU "constructor" and a scenario "__proto__", When it is loaded, Then both are reported with their paths', async () => {
+  it("reports prototype-like keys with their paths", async () => {
+    // Given a team library with a GPU "constructor" and a scenario "__proto__"
     const library = teamLibrary() as { gpus: Record<string, unknown>; scenarios: Record<string, unknown> };
     library.gpus["constructor"] = library.gpus["h100-sxm"];
     const text = JSON.stringify(library).replace('"scenarios":{', '"scenarios":{"__proto__":{"name":"x"},');
     const sidebar = mountSidebar();
+    // When it is loaded
     await loadFile(sidebar, new File([text], "reserved.json"));
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then both are reported with their paths
     expect(shown.kind).toBe("error");
     expect(shown.details).toEqual(
       expect.arrayContaining([expect.stringMatching(/^gpus\.constructor: "constructor" is a reserved key/), expect.stringMatching(/^scenarios\.__proto__: "__proto__" is a reserved key/)]),
     );
   });
 
-  it("Given a scenario name with a right-to-left override, When it is loaded, Then it is refused naming the character and its position", async () => {
+  it("refuses a right-to-left override in a scenario name", async () => {
+    // Given a scenario name with a right-to-left override
     const sidebar = mountSidebar();
+    // When it is loaded
     await loadFile(sidebar, new File([teamLibraryText({ scenarioName: "Acme \u202Egpj.exe" })], "rlo.json"));
+    // Then it is refused naming the character and its position
     expect(mustMessage(libraryPanel(sidebar)).details).toEqual([
       "scenarios.acme-site.name: must not contain U+202E (RIGHT-TO-LEFT OVERRIDE, a bidi control that can make text display in a misleading order) at character 6",
     ]);
@@ -252,23 +306,32 @@ describe('a GPU id "constructor" that got past validation (own-key lookups)', ()
     return doc;
   }
 
-  it("Given such a library, When its scenario is inserted, Then the insert succeeds with the library-wide value of a GPU-hour", async () => {
+  it("inserts the scenario with the library-wide GPU-hour value", async () => {
+    // Given such a library
     const sidebar = mountSidebar();
+    // When its scenario is inserted
     await sidebar.app.whenIdle();
+    // Then the insert succeeds with the library-wide value of a GPU-hour
     await expect(insertTemplate(sidebar.Excel, buildIndex(constructorLibrary()), "ctor-1k")).resolves.toBeDefined();
   });
 
-  it("Given such a library in use, When the sidebar lists the models, Then the scenario is listed with its GPU", async () => {
+  it("lists the scenario with its GPU", async () => {
+    // Given such a library in use
     setActiveLibrary(constructorLibrary(), { kind: "file", fileName: "ctor.json" }, new Date());
     const sidebar = mountSidebar();
+    // When the sidebar lists the models
     await sidebar.app.whenIdle();
+    // Then the scenario is listed with its GPU
     expect(modelOption(sidebar.root, "Ctor 1k").textContent).toContain("Constructor GPU");
   });
 
-  it("Given such a library, When the change summary is made, Then the new scenario is added, not redefined", () => {
+  it("summarizes the scenario as added, not redefined", () => {
+    // Given such a library
     const after = constructorLibrary();
     after.scenarios["constructor"] = after.scenarios["ctor-1k"];
+    // When the change summary is made
     const summary = summarizeLibraryChange(VALIDATED_BUNDLED_LIBRARY, after);
+    // Then the new scenario is added, not redefined
     expect(summary.changedScenarios).toEqual([]);
     expect(summary.addedEntries).toEqual(expect.arrayContaining(["scenarios.constructor"]));
   });
@@ -278,12 +341,15 @@ describe("right-to-left library text", () => {
   const HEBREW = "ספריית הצוות 2";
   const ARABIC_SCENARIO = "موقع أكمي 2000";
 
-  it("Given a library whose name and scenario are right-to-left, When it is shown, Then each piece of library text is an isolated <bdi> with automatic direction", async () => {
+  it("isolates each piece of right-to-left library text", async () => {
+    // Given a library whose name and scenario are right-to-left
     const library = teamLibrary({ scenarioName: ARABIC_SCENARIO }) as { meta: Record<string, unknown> };
     library.meta.name = HEBREW;
     library.meta.publisher = "Acme מימון";
     const sidebar = mountSidebar();
+    // When it is shown
     await loadFile(sidebar, new File([JSON.stringify(library)], "rtl.json"));
+    // Then each piece of library text is an isolated <bdi> with automatic direction
     expect(libraryInfo(sidebar.root).Name).toBe(HEBREW);
     const values = Array.from(libraryPanel(sidebar).querySelectorAll(".cp-info dd"));
     expect(values.length).toBeGreaterThan(0);

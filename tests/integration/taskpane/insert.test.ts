@@ -23,7 +23,8 @@ const SCENARIOS = Object.entries(VALIDATED_BUNDLED_LIBRARY.scenarios).map(([id, 
 }));
 
 describe("inserting a template", () => {
-  it("Given the bundled library, When each scenario is picked and inserted in turn, Then a sheet appears for each, active and named in the message", async () => {
+  it("inserts each bundled scenario as an active, named sheet", async () => {
+    // Given the bundled library
     const sidebar = mountSidebar();
     const insertPanel = panel(sidebar.root, "Insert template");
     const expectedNames = [
@@ -34,6 +35,8 @@ describe("inserting a template", () => {
       "Rent vs Build (5)",
     ];
 
+    // When each scenario is picked and inserted in turn
+    // Then a sheet appears for each, active and named in the message
     for (const [i, scenario] of SCENARIOS.entries()) {
       const syncsBefore = sidebar.host.stats.syncCount;
       click(modelOption(sidebar.root, scenario.name));
@@ -55,10 +58,13 @@ describe("inserting a template", () => {
     expect(sidebar.store.listSheets().map((s) => s.name)).toEqual(["Sheet1", ...expectedNames]);
   });
 
-  it("Given a model, When Insert template is clicked, Then the button is disabled and progress is shown and announced until it finishes", async () => {
+  it("disables the button and announces progress while inserting", async () => {
+    // Given a model
     const sidebar = mountSidebar();
     const insertPanel = panel(sidebar.root, "Insert template");
+    // When Insert template is clicked
     const progress = insertPanel.querySelector("progress");
+    // Then the button is disabled and progress is shown and announced until it finishes
     expect(progress).not.toBeNull();
     const steps: string[] = [];
     const observer = new MutationObserver(() => {
@@ -88,14 +94,17 @@ describe("inserting a template", () => {
     );
   });
 
-  it("Given a workbook saved by a newer add-in, When a template is inserted, Then an error message says what to do and the workbook is unchanged", async () => {
+  it("leaves a newer add-in's workbook unchanged and says what to do", async () => {
+    // Given a workbook saved by a newer add-in
     const sidebar = mountSidebar();
     sidebar.store.setSetting("capplan.templates", { version: 99, sheets: {} });
     const before = workbookSnapshot(sidebar.store);
     click(modelOption(sidebar.root, SCENARIOS[0].name));
     click(button(panel(sidebar.root, "Insert template"), "Insert template"));
+    // When a template is inserted
     await sidebar.app.whenIdle();
     const shown = mustMessage(panel(sidebar.root, "Insert template"));
+    // Then an error message says what to do and the workbook is unchanged
     expect(shown.kind).toBe("error");
     expect(shown.role).toBe("alert");
     expect(shown.title).toBe("This workbook needs a newer Capacity Planner");
@@ -104,7 +113,8 @@ describe("inserting a template", () => {
     expect(button(panel(sidebar.root, "Insert template"), "Insert template").disabled).toBe(false);
   });
 
-  it("Given an Excel failure, When a template is inserted, Then the message says Excel could not do it and what to try", async () => {
+  it("says Excel could not insert and what to try", async () => {
+    // Given an Excel failure
     const sidebar = mountSidebar({
       wrapExcel: () => ({
         run: (() =>
@@ -115,8 +125,10 @@ describe("inserting a template", () => {
     });
     click(modelOption(sidebar.root, SCENARIOS[0].name));
     click(button(panel(sidebar.root, "Insert template"), "Insert template"));
+    // When a template is inserted
     await sidebar.app.whenIdle();
     const shown = mustMessage(panel(sidebar.root, "Insert template"));
+    // Then the message says Excel could not do it and what to try
     expect(shown.kind).toBe("error");
     expect(shown.next).toMatch(/try again/);
   });

@@ -83,10 +83,13 @@ async function sidebarWithTemplate(
 }
 
 describe("the library in use", () => {
-  it("Given a fresh add-in, When the sidebar opens, Then it shows the bundled library's name, version, date and source", async () => {
+  it("shows the bundled library on a fresh start", async () => {
+    // Given a fresh add-in
     const sidebar = mountSidebar();
+    // When the sidebar opens
     await sidebar.app.whenIdle();
     const info = libraryInfo(sidebar.root);
+    // Then it shows the bundled library's name, version, date and source
     expect(info).toEqual({
       Name: "Capacity Planner default library",
       Version: "1.0.0",
@@ -98,7 +101,8 @@ describe("the library in use", () => {
 });
 
 describe("loading a team library from a URL", () => {
-  it("Given a valid team library served over http on 127.0.0.1, When it is loaded, Then it is layered over the default, active, summarized, cached and its URL remembered", async () => {
+  it("loads a team library from http on 127.0.0.1", async () => {
+    // Given a valid team library served over http on 127.0.0.1
     const fetch = nodeFetch();
     const sidebar = await sidebarWithTemplate({ fetch });
     const before = workbookSnapshot(sidebar.store);
@@ -106,7 +110,9 @@ describe("loading a team library from a URL", () => {
 
     await loadUrl(sidebar, url);
 
+    // When it is loaded
     const active = getActiveLibrary();
+    // Then it is layered over the default, active, summarized, cached and its URL remembered
     expect(active.source).toEqual({ kind: "url", url });
     expect(active.loadedAt).toBe(FIXED_NOW.toISOString());
     expect(active.index.library.meta.id).toBe("acme-team");
@@ -163,20 +169,26 @@ describe("loading a team library from a URL", () => {
     expect(panel(sidebar.root, "Models").textContent).toContain("Acme site — build 2k H100");
   });
 
-  it("Given a URL loaded earlier, When the sidebar opens again, Then the field is prefilled with it", async () => {
+  it("prefills the URL loaded earlier", async () => {
+    // Given a URL loaded earlier
     const storage = new MemoryStorage();
     storage.setItem(URL_KEY, "https://libraries.example.com/acme.json");
+    // When the sidebar opens again
     const sidebar = mountSidebar({ storage });
+    // Then the field is prefilled with it
     expect(field(libraryPanel(sidebar), "Team library URL").value).toBe(
       "https://libraries.example.com/acme.json"
     );
   });
 
-  it("Given one team library in use, When a newer version is loaded, Then the summary names both versions", async () => {
+  it("names both versions when a newer one loads", async () => {
+    // Given one team library in use
     const sidebar = mountSidebar({ fetch: nodeFetch() });
     await loadUrl(sidebar, server.url("/team.json"));
+    // When a newer version is loaded
     await loadUrl(sidebar, server.url("/team-v3.json"));
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then the summary names both versions
     expect(shown.details).toEqual(
       expect.arrayContaining([
         "Version: Acme team library 2.0.0 → Acme team library 3.0.0",
@@ -186,7 +198,8 @@ describe("loading a team library from a URL", () => {
     );
   });
 
-  it("Given a host with workbook.application, When a library loads, Then Excel is asked for a full recalculation", async () => {
+  it("asks Excel for a full recalculation", async () => {
+    // Given a host with workbook.application
     const calculations: unknown[] = [];
     const sidebar = mountSidebar({
       fetch: nodeFetch(),
@@ -202,7 +215,9 @@ describe("loading a team library from a URL", () => {
           })) as typeof Excel.run,
       }),
     });
+    // When a library loads
     await loadUrl(sidebar, server.url("/team.json"));
+    // Then Excel is asked for a full recalculation
     expect(calculations).toEqual(["Full"]);
     click(button(libraryPanel(sidebar), "Use bundled library"));
     await sidebar.app.whenIdle();
@@ -211,9 +226,12 @@ describe("loading a team library from a URL", () => {
 });
 
 describe("loading a team library from a file", () => {
-  it("Given a valid team library file, When it is chosen, Then it becomes active with its file name as the source", async () => {
+  it("uses a team library file with its name as source", async () => {
+    // Given a valid team library file
     const sidebar = mountSidebar();
+    // When it is chosen
     const input = libraryPanel(sidebar).querySelector<HTMLInputElement>('input[type="file"]');
+    // Then it becomes active with its file name as the source
     expect(input).not.toBeNull();
     chooseFile(
       input as HTMLInputElement,
@@ -229,15 +247,18 @@ describe("loading a team library from a file", () => {
     });
   });
 
-  it("Given a file over 5 MB, When it is chosen, Then it is refused with its size and nothing is read", async () => {
+  it("refuses a file over 5 MB without reading it", async () => {
+    // Given a file over 5 MB
     const sidebar = await sidebarWithTemplate();
     const before = workbookSnapshot(sidebar.store);
     const input = libraryPanel(sidebar).querySelector<HTMLInputElement>(
       'input[type="file"]'
     ) as HTMLInputElement;
     chooseFile(input, new File([new Uint8Array(10 * MB)], "huge.json"));
+    // When it is chosen
     await sidebar.app.whenIdle();
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then it is refused with its size and nothing is read
     expect(shown.title).toBe("The library is too large (10 MB; the limit is 5 MB)");
     expect(shown.details).toEqual(['The file "huge.json" is 10 MB.']);
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
@@ -307,8 +328,9 @@ describe("a bad library changes nothing", () => {
   ];
 
   it.each(cases)(
-    "Given a team library in use and $name, When it is loaded, Then a specific error is shown and the library, cache and workbook stay as they were",
+    "shows a specific error for $name and keeps the state",
     async ({ path, title, detail, timeoutMs }) => {
+      // Given a team library in use and $name
       const fetch = nodeFetch();
       const sidebar = await sidebarWithTemplate({ fetch, timeoutMs });
       await loadUrl(sidebar, server.url("/team.json"));
@@ -319,7 +341,9 @@ describe("a bad library changes nothing", () => {
 
       await loadUrl(sidebar, server.url(path));
 
+      // When it is loaded
       const shown = mustMessage(libraryPanel(sidebar));
+      // Then a specific error is shown and the library, cache and workbook stay as they were
       expect(shown.kind).toBe("error");
       expect(shown.role).toBe("alert");
       expect(shown.title).toMatch(title);
@@ -335,11 +359,14 @@ describe("a bad library changes nothing", () => {
     }
   );
 
-  it("Given an http:// URL on another host, When it is loaded, Then it is refused by rule without any request", async () => {
+  it("refuses http:// on another host without a request", async () => {
+    // Given an http:// URL on another host
     const sidebar = await sidebarWithTemplate();
     const before = workbookSnapshot(sidebar.store);
+    // When it is loaded
     await loadUrl(sidebar, "http://libraries.example.com/acme.json");
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then it is refused by rule without any request
     expect(shown.title).toBe("This address is not allowed");
     expect(shown.details[0]).toBe(
       "Only https:// addresses can be loaded (http:// only for localhost or 127.0.0.1, during development)."
@@ -351,44 +378,56 @@ describe("a bad library changes nothing", () => {
   });
 
   it.each(["file:///etc/passwd", "javascript:alert(1)", "not a url", ""])(
-    "Given the address %p, When it is loaded, Then it is refused without any request",
+    "refuses %p without a request",
     async (address) => {
+      // Given the address %p
       const sidebar = mountSidebar();
+      // When it is loaded
       await loadUrl(sidebar, address);
+      // Then it is refused without any request
       expect(mustMessage(libraryPanel(sidebar)).kind).toBe("error");
       expect(noFetch.calls).toEqual([]);
       expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
     }
   );
 
-  it("Given a library with 30 problems, When it is loaded, Then 20 are listed with their paths and 'and 10 more'", async () => {
+  it("lists 20 of 30 problems and 'and 10 more'", async () => {
+    // Given a library with 30 problems
     const sidebar = mountSidebar({ fetch: nodeFetch() });
+    // When it is loaded
     await loadUrl(sidebar, server.url("/many-problems.json"));
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then 20 are listed with their paths and 'and 10 more'
     expect(shown.details).toHaveLength(21);
     expect(shown.details[0]).toMatch(/^gpus\.bad-gpu-0\./);
     expect(shown.details[20]).toMatch(/^and \d+ more$/);
   });
 
-  it("Given an unreachable server, When a library is loaded, Then the message explains how to get it another way", async () => {
+  it("explains another way to get an unreachable library", async () => {
+    // Given an unreachable server
     const closed = await startServer({});
     const url = closed.url("/team.json");
     await closed.close();
     const sidebar = mountSidebar({ fetch: nodeFetch() });
+    // When a library is loaded
     await loadUrl(sidebar, url);
     const shown = mustMessage(libraryPanel(sidebar));
+    // Then the message explains how to get it another way
     expect(shown.title).toBe("Could not reach the library");
     expect(shown.next).toMatch(/Load file/);
   });
 });
 
 describe("the bundled library", () => {
-  it("Given a team library in use, When Use bundled library is chosen, Then the default is back, the cache is cleared and the URL still remembered", async () => {
+  it("goes back to the bundled library and keeps the URL", async () => {
+    // Given a team library in use
     const sidebar = mountSidebar({ fetch: nodeFetch() });
     const url = server.url("/team.json");
     await loadUrl(sidebar, url);
     click(button(libraryPanel(sidebar), "Use bundled library"));
+    // When Use bundled library is chosen
     await sidebar.app.whenIdle();
+    // Then the default is back, the cache is cleared and the URL still remembered
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
     expect(libraryInfo(sidebar.root).Name).toBe("Capacity Planner default library");
     expect(sidebar.storage.getItem(CACHE_KEY)).toBeNull();
@@ -404,11 +443,14 @@ describe("the bundled library", () => {
 });
 
 describe("working offline", () => {
-  it("Given a library cached by an earlier session, When the sidebar opens, Then it is validated and active again", async () => {
+  it("restores a library cached by an earlier session", async () => {
+    // Given a library cached by an earlier session
     const storage = new MemoryStorage();
     const first = mountSidebar({ fetch: nodeFetch(), storage });
+    // When the sidebar opens
     await loadUrl(first, server.url("/team.json"));
     cleanUp(); // the add-in closes; the runtime starts again with the bundled library
+    // Then it is validated and active again
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
 
     const second = mountSidebar({ storage });
@@ -443,29 +485,32 @@ describe("working offline", () => {
         savedAt: "2026-01-01T00:00:00Z",
       }),
     ],
-  ])(
-    "Given a corrupt cache (%s), When the sidebar opens, Then the bundled library is used with a warning and the cache is dropped",
-    async (_what, raw) => {
-      const storage = new MemoryStorage();
-      storage.setItem(CACHE_KEY, raw);
-      const sidebar = mountSidebar({ storage });
-      const outcome = await sidebar.app.restored;
-      await sidebar.app.whenIdle();
-      expect(outcome.status).toBe("fellBack");
-      expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
-      const shown = mustMessage(libraryPanel(sidebar));
-      expect(shown.kind).toBe("warning");
-      expect(shown.title).toBe("The library saved for offline use could not be used");
-      expect(shown.next).toMatch(/Using the bundled library .*Load your team library again/);
-      expect(storage.getItem(CACHE_KEY)).toBeNull();
-    }
-  );
+  ])("drops a corrupt cache (%s) with a warning", async (_what, raw) => {
+    // Given a corrupt cache (%s)
+    const storage = new MemoryStorage();
+    storage.setItem(CACHE_KEY, raw);
+    const sidebar = mountSidebar({ storage });
+    // When the sidebar opens
+    const outcome = await sidebar.app.restored;
+    await sidebar.app.whenIdle();
+    // Then the bundled library is used with a warning and the cache is dropped
+    expect(outcome.status).toBe("fellBack");
+    expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
+    const shown = mustMessage(libraryPanel(sidebar));
+    expect(shown.kind).toBe("warning");
+    expect(shown.title).toBe("The library saved for offline use could not be used");
+    expect(shown.next).toMatch(/Using the bundled library .*Load your team library again/);
+    expect(storage.getItem(CACHE_KEY)).toBeNull();
+  });
 
-  it("Given storage that refuses writes, When a library loads, Then it is used and the user is told it is not saved for offline use", async () => {
+  it("warns when storage refuses writes", async () => {
+    // Given storage that refuses writes
     const storage = new MemoryStorage();
     storage.failWrites = true;
     const sidebar = mountSidebar({ fetch: nodeFetch(), storage });
+    // When a library loads
     await loadUrl(sidebar, server.url("/team.json"));
+    // Then it is used and the user is told it is not saved for offline use
     expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
     const shown = mustMessage(libraryPanel(sidebar));
     expect(shown.kind).toBe("warning");

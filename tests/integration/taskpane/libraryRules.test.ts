@@ -21,7 +21,9 @@ describe("library addresses", () => {
     "http://127.0.0.1:8080/library.json",
     "http://[::1]:8080/library.json",
     "  https://example.com/lib.json  ",
-  ])("Given %p, Then it may be loaded", (url) => {
+  ])("allows %p", (url) => {
+    // Given %p
+    // Then it may be loaded
     expect(checkLibraryUrl(url).ok).toBe(true);
   });
 
@@ -32,8 +34,10 @@ describe("library addresses", () => {
     ["ftp://example.com/lib.json", /uses ftp:/],
     ["file:///C:/lib.json", /uses file:/],
     ["data:application/json,{}", /uses data:/],
-  ])("Given %p, Then it is refused and the rule is named", (url, why) => {
+  ])("refuses %p, naming the rule", (url, why) => {
+    // Given %p
     const check = checkLibraryUrl(url);
+    // Then it is refused and the rule is named
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(check.problem.details[0]).toMatch(/^Only https:\/\/ addresses can be loaded/);
@@ -43,22 +47,28 @@ describe("library addresses", () => {
 
 describe("library addresses in a production build", () => {
   it.each(["http://localhost:3000/library.json", "http://127.0.0.1:8080/library.json"])(
-    "Given %p and no development allowance, Then it is refused: production loads https only",
+    "refuses %p in production",
     (url) => {
+      // Given %p and no development allowance
       const check = checkLibraryUrl(url, false);
+      // Then it is refused: production loads https only
       expect(check.ok).toBe(false);
       if (check.ok) return;
       expect(check.problem.details[1]).toMatch(/production build loads only https:\/\/ addresses/);
     }
   );
 
-  it("Given an https address and no development allowance, Then it may be loaded", () => {
+  it("allows https in production", () => {
+    // Given an https address and no development allowance
+    // Then it may be loaded
     expect(checkLibraryUrl("https://localhost:3000/library.json", false).ok).toBe(true);
   });
 });
 
 describe("wording", () => {
-  it("Given sizes and durations, Then they read as people write them", () => {
+  it("formats sizes and durations as people write them", () => {
+    // Given sizes and durations
+    // Then they read as people write them
     expect(formatBytes(10 * 1024 * 1024)).toBe("10 MB");
     expect(formatBytes(5.5 * 1024 * 1024)).toBe("5.5 MB");
     expect(formatBytes(2048)).toBe("2 KB");
@@ -67,18 +77,22 @@ describe("wording", () => {
     expect(utf8Length("é€😀a")).toBe(2 + 3 + 4 + 1);
   });
 
-  it("Given 25 details, Then 20 are shown and 'and 5 more'", () => {
+  it("shows 20 of 25 details and 'and 5 more'", () => {
+    // Given 25 details
     const lines = Array.from({ length: 25 }, (_, i) => `line ${i}`);
+    // Then 20 are shown and 'and 5 more'
     expect(cappedDetails(lines)).toEqual([...lines.slice(0, 20), "and 5 more"]);
     expect(cappedDetails(lines.slice(0, 20))).toHaveLength(20);
   });
 });
 
 describe("what changed between libraries", () => {
-  it("Given the default and a team layer, Then the summary counts changed assumptions, added entries and versions", () => {
+  it("counts changed assumptions, added entries and versions", () => {
+    // Given the default and a team layer
     const result = validateTeamLibraryText(teamLibraryText(), VALIDATED_BUNDLED_LIBRARY);
     if (!result.ok) throw new Error("the team library fixture is invalid");
     const summary = summarizeLibraryChange(VALIDATED_BUNDLED_LIBRARY, result.library);
+    // Then the summary counts changed assumptions, added entries and versions
     expect(summary.before.version).toBe("1.0.0");
     expect(summary.after).toEqual({ id: "acme-team", name: "Acme team library", version: "2.0.0" });
     expect(summary.changedAssumptions.map((c) => c.path)).toEqual([
@@ -94,9 +108,11 @@ describe("what changed between libraries", () => {
     expect(back.removedEntries).toEqual(["scenarios.acme-site"]);
   });
 
-  it("Given a redefined scenario, Then it is reported", () => {
+  it("reports a redefined scenario", () => {
+    // Given a redefined scenario
     const changed: LibraryDocument = JSON.parse(JSON.stringify(VALIDATED_BUNDLED_LIBRARY)) as LibraryDocument;
     (changed.scenarios["enterprise-1k-h100"] as { count: number }).count = 2000;
+    // Then it is reported
     expect(summarizeLibraryChange(VALIDATED_BUNDLED_LIBRARY, changed).changedScenarios).toEqual([
       "scenarios.enterprise-1k-h100",
     ]);
@@ -104,8 +120,10 @@ describe("what changed between libraries", () => {
 });
 
 describe("the offline cache record", () => {
-  it("Given a stored record, Then only a complete version-1 record with a url or file source is accepted", () => {
+  it("accepts only complete version-1 records", () => {
+    // Given a stored record
     const storage = new MemoryStorage();
+    // Then only a complete version-1 record with a url or file source is accepted
     expect(readCachedLibrary(storage)).toEqual({ status: "absent" });
     expect(readCachedLibrary(null)).toEqual({ status: "absent" });
     const record = {

@@ -51,8 +51,11 @@ function facts(root: HTMLElement): Record<string, { value: string; source: strin
 }
 
 describe("the list of models", () => {
-  it("Given the bundled library, When the sidebar opens, Then every scenario is listed in a labelled listbox and none is selected", () => {
+  it("lists every scenario unselected in a labelled listbox", () => {
+    // Given the bundled library
+    // When the sidebar opens
     const { root } = mountSidebar();
+    // Then every scenario is listed in a labelled listbox and none is selected
     expect(visibleModelNames(root)).toEqual(ALL_NAMES);
     const list = listbox(root);
     const heading = document.getElementById(list.getAttribute("aria-labelledby") ?? "");
@@ -69,19 +72,22 @@ describe("the list of models", () => {
     ["colocation", ["Enterprise 1k H100"]],
     ["NVL72", ["GB200 NVL72 64 racks"]],
     ["h100 grok", ["Oracle rental 2024 — rent 24k H100 for Grok 2"]],
-  ])(
-    "Given the list, When %p is typed in the search box, Then only matching models (by name, description or GPU) show",
-    (query, expected) => {
-      const { root } = mountSidebar();
-      type(field(models(root), "Search models"), query);
-      expect(visibleModelNames(root)).toEqual(expected);
-      expect(models(root).textContent).toContain(`${expected.length} of 5 models match`);
-    }
-  );
-
-  it("Given the list, When the GPU 'H100' is searched, Then the three H100 scenarios show", () => {
+  ])("filters models by %p", (query, expected) => {
+    // Given the list
     const { root } = mountSidebar();
+    // When %p is typed in the search box
+    type(field(models(root), "Search models"), query);
+    // Then only matching models (by name, description or GPU) show
+    expect(visibleModelNames(root)).toEqual(expected);
+    expect(models(root).textContent).toContain(`${expected.length} of 5 models match`);
+  });
+
+  it("finds the three H100 scenarios by GPU", () => {
+    // Given the list
+    const { root } = mountSidebar();
+    // When the GPU 'H100' is searched
     type(field(models(root), "Search models"), "H100");
+    // Then the three H100 scenarios show
     expect(visibleModelNames(root)).toEqual([
       "xAI Memphis 2024 — build 100k H100",
       "Oracle rental 2024 — rent 24k H100 for Grok 2",
@@ -89,18 +95,24 @@ describe("the list of models", () => {
     ]);
   });
 
-  it("Given the list, When nothing matches, Then the panel says so", () => {
+  it("says when nothing matches", () => {
+    // Given the list
     const { root } = mountSidebar();
+    // When nothing matches
     type(field(models(root), "Search models"), "tpu v5");
+    // Then the panel says so
     expect(visibleModelNames(root)).toEqual([]);
     expect(models(root).textContent).toContain('No model matches "tpu v5".');
   });
 });
 
 describe("choosing a model", () => {
-  it("Given the list, When a model is clicked, Then it is selected and its key assumptions show with units, sources and as-of dates", () => {
+  it("shows a clicked model's key assumptions", () => {
+    // Given the list
     const { root } = mountSidebar();
+    // When a model is clicked
     click(modelOption(root, "xAI Memphis 2024 — build 100k H100"));
+    // Then it is selected and its key assumptions show with units, sources and as-of dates
     expect(selectedName(root)).toBe("xAI Memphis 2024 — build 100k H100");
     expect(listbox(root).getAttribute("aria-activedescendant")).toBe(
       modelOption(root, "xAI Memphis 2024 — build 100k H100").id
@@ -133,10 +145,13 @@ describe("choosing a model", () => {
     expect(button(panel(root, "Insert template"), "Insert template").disabled).toBe(false);
   });
 
-  it("Given the listbox has focus, When arrow keys, Home and End are pressed, Then the selection moves among the visible models", () => {
+  it("moves the selection with arrow keys, Home and End", () => {
+    // Given the listbox has focus
     const { root } = mountSidebar();
     const list = listbox(root);
+    // When arrow keys, Home and End are pressed
     list.focus();
+    // Then the selection moves among the visible models
     expect(selectedName(root)).toBe(ALL_NAMES[0]);
     press(list, "ArrowDown");
     expect(selectedName(root)).toBe(ALL_NAMES[1]);
@@ -157,9 +172,11 @@ describe("choosing a model", () => {
     expect(facts(root)["GPU count"].value).toBe("1,000 GPUs");
   });
 
-  it("Given the models panel, Then its search box is labelled and controls the listbox", () => {
+  it("labels the search box and links it to the listbox", () => {
+    // Given the models panel
     const { root } = mountSidebar();
     const search = field(models(root), "Search models");
+    // Then its search box is labelled and controls the listbox
     expect(search.getAttribute("aria-controls")).toBe(listbox(root).id);
   });
 });

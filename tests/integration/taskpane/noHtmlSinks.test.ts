@@ -32,20 +32,26 @@ function sourceFiles(dir: string): string[] {
 describe("no HTML or code parsing in src/", () => {
   const files = sourceFiles(SRC);
 
-  it("Given the source tree, Then there are files to check (including the sidebar)", () => {
+  it("finds files to check", () => {
+    // Given the source tree
+    // Then there are files to check (including the sidebar)
     expect(files.some((f) => f.endsWith(path.join("taskpane", "app.ts")))).toBe(true);
     expect(files.some((f) => f.endsWith(path.join("taskpane", "taskpane.html")))).toBe(true);
   });
 
-  it.each(FORBIDDEN)("Given every file in src/, Then none uses %s", (_name, pattern) => {
+  it.each(FORBIDDEN)("finds no %s in src/", (_name, pattern) => {
+    // Given every file in src/
     const offenders = files
       .filter((file) => pattern.test(fs.readFileSync(file, "utf8")))
       .map((file) => path.relative(SRC, file));
+    // Then none uses %s
     expect(offenders).toEqual([]);
   });
 
-  it("Given the task pane page, Then it has no inline event-handler attributes and no javascript: URLs", () => {
+  it("has no inline handlers or javascript: URLs in the page", () => {
+    // Given the task pane page
     const html = fs.readFileSync(path.join(SRC, "taskpane", "taskpane.html"), "utf8");
+    // Then it has no inline event-handler attributes and no javascript: URLs
     expect(html).not.toMatch(/\son[a-z]+\s*=/i);
     expect(html).not.toMatch(/javascript:/i);
   });

@@ -104,11 +104,14 @@ function row(sidebar: Sidebar, key: string): DiffRow {
 }
 
 describe("refreshing a template's assumptions", () => {
-  it("Given a template just inserted from the library in use, When Check for updates is clicked, Then there is nothing to update", async () => {
+  it("finds nothing to update right after inserting", async () => {
+    // Given a template just inserted from the library in use
     const sidebar = mountSidebar();
     await insertXai(sidebar);
     const syncs = sidebar.host.stats.syncCount;
+    // When Check for updates is clicked
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    // Then there is nothing to update
     expect(sidebar.host.stats.syncCount - syncs).toBe(1);
     const shown = mustMessage(refreshPanel(sidebar));
     expect(shown.kind).toBe("info");
@@ -119,7 +122,7 @@ describe("refreshing a template's assumptions", () => {
     expect(refreshPanel(sidebar).querySelector("table")).toBeNull();
   });
 
-  it("Given an edited input and a changed library, When updates are checked, applied and undone, Then the edit is kept unticked, the rest applied, and undo restores", async () => {
+  it("keeps an edit unticked, applies the rest and undoes", async () => {
     // Given a template from the bundled library and a user edit of the power price
     const sidebar = mountSidebar({ fetch: nodeFetch() });
     await insertXai(sidebar);
@@ -203,7 +206,8 @@ describe("refreshing a template's assumptions", () => {
     expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.05);
   });
 
-  it("Given an override the user ticks on purpose, When applied, Then it takes the library value", async () => {
+  it("applies an override ticked on purpose", async () => {
+    // Given an override the user ticks on purpose
     const sidebar = mountSidebar({ fetch: nodeFetch() });
     await insertXai(sidebar);
     await editNamedCell(sidebar.Excel, "CP_PowerPrice", 0.05);
@@ -212,17 +216,22 @@ describe("refreshing a template's assumptions", () => {
     const power = row(sidebar, "powerPrice").checkbox as HTMLInputElement;
     power.checked = true;
     power.dispatchEvent(new Event("change"));
+    // When applied
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    // Then it takes the library value
     expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.08);
   });
 
-  it("Given the active sheet is not a template, When updates are checked, Then a warning says to select a Rent vs Build sheet and nothing changes", async () => {
+  it("warns to select a Rent vs Build sheet", async () => {
+    // Given the active sheet is not a template
     const sidebar = mountSidebar();
     await insertXai(sidebar);
     await activateSheet(sidebar.Excel, "Sheet1");
     const before = workbookSnapshot(sidebar.store);
+    // When updates are checked
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
     const shown = mustMessage(refreshPanel(sidebar));
+    // Then a warning says to select a Rent vs Build sheet and nothing changes
     expect(shown.kind).toBe("warning");
     expect(shown.role).toBe("alert");
     expect(shown.title).toBe("This sheet is not a Rent vs Build template");
@@ -231,7 +240,8 @@ describe("refreshing a template's assumptions", () => {
     expect(button(refreshPanel(sidebar), "Check for updates").disabled).toBe(false);
   });
 
-  it("Given Excel fails the registry write while applying, Then the panel says the previous values were put back, and the next check does not call them your edit", async () => {
+  it("says the previous values were put back after a failed write", async () => {
+    // Given Excel fails the registry write while applying
     const sidebar = mountSidebar({ fetch: nodeFetch() });
     await insertXai(sidebar);
     await loadTeamLibrary(sidebar);
@@ -244,6 +254,7 @@ describe("refreshing a template's assumptions", () => {
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
 
     const shown = mustMessage(refreshPanel(sidebar));
+    // Then the panel says the previous values were put back, and the next check does not call them your edit
     expect(shown.kind).toBe("error");
     expect(shown.next).toMatch(/were put back: nothing was changed/);
     expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(37500);
@@ -252,13 +263,16 @@ describe("refreshing a template's assumptions", () => {
     expect(row(sidebar, "systemPricePerGpu").checkbox?.checked).toBe(true);
   });
 
-  it("Given a refreshed input whose name was then deleted, When undone, Then the rest is restored and the panel names what was not", async () => {
+  it("names what undo could not restore", async () => {
+    // Given a refreshed input whose name was then deleted
     const sidebar = await refreshedFromTeamLibrary();
     sidebar.store.removeName("CP_RentRate");
 
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
 
+    // When undone
     const shown = mustMessage(refreshPanel(sidebar));
+    // Then the rest is restored and the panel names what was not
     expect(shown.kind).toBe("warning");
     expect(shown.title).toBe("Restored 2 assumptions to their values before the last refresh");
     expect(shown.details).toEqual([
@@ -269,13 +283,16 @@ describe("refreshing a template's assumptions", () => {
     expect(mustMessage(refreshPanel(sidebar)).title).toBe("Nothing to undo");
   });
 
-  it("Given a refreshed input edited by hand afterwards, When undone, Then the edit is kept and the panel says so", async () => {
+  it("keeps and reports an edit made after the refresh", async () => {
+    // Given a refreshed input edited by hand afterwards
     const sidebar = await refreshedFromTeamLibrary();
     await editNamedCell(sidebar.Excel, "CP_SystemPricePerGpu", 33000);
 
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
 
+    // When undone
     const shown = mustMessage(refreshPanel(sidebar));
+    // Then the edit is kept and the panel says so
     expect(shown.kind).toBe("warning");
     expect(shown.title).toBe("Restored 2 assumptions to their values before the last refresh");
     expect(shown.details).toEqual([
@@ -286,19 +303,25 @@ describe("refreshing a template's assumptions", () => {
     expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(33000);
   });
 
-  it("Given no refresh was applied, When Undo last refresh is clicked, Then it says there is nothing to undo", async () => {
+  it("says there is nothing to undo", async () => {
+    // Given no refresh was applied
     const sidebar = mountSidebar();
+    // When Undo last refresh is clicked
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Undo last refresh"));
     const shown = mustMessage(refreshPanel(sidebar));
+    // Then it says there is nothing to undo
     expect(shown.kind).toBe("info");
     expect(shown.title).toBe("Nothing to undo");
   });
 
-  it("Given a list of updates on screen, When the library changes, Then the list is cleared and the user asked to check again", async () => {
+  it("clears the list of updates when the library changes", async () => {
+    // Given a list of updates on screen
     const sidebar = mountSidebar({ fetch: nodeFetch() });
+    // When the library changes
     await insertXai(sidebar);
     await loadTeamLibrary(sidebar);
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    // Then the list is cleared and the user asked to check again
     expect(refreshPanel(sidebar).querySelector("table")).not.toBeNull();
     await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Use bundled library"));
     expect(refreshPanel(sidebar).querySelector("table")).toBeNull();

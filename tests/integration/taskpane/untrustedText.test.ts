@@ -60,7 +60,8 @@ function eventHandlerAttributes(root: HTMLElement): string[] {
 }
 
 describe("library text with HTML and script", () => {
-  it("Given a library whose names contain <img onerror> and <script>, When it is loaded and used, Then everything renders as text and no element is created from it", async () => {
+  it("renders hostile library names as text", async () => {
+    // Given a library whose names contain <img onerror> and <script>
     const alerts: unknown[] = [];
     window.alert = (message?: unknown) => {
       alerts.push(message);
@@ -70,7 +71,9 @@ describe("library text with HTML and script", () => {
       'input[type="file"]'
     ) as HTMLInputElement;
     chooseFile(input, new File([hostileLibrary()], `${IMG}.json`));
+    // When it is loaded and used
     await sidebar.app.whenIdle();
+    // Then everything renders as text and no element is created from it
     expect(getActiveLibrary().index.library.meta.name).toBe(META_NAME);
 
     // Library info and the success message
@@ -121,15 +124,18 @@ describe("library text with HTML and script", () => {
     expect(alerts).toEqual([]);
   });
 
-  it("Given a rejected library whose problems quote HTML, When it is shown, Then the problems are text too", async () => {
+  it("renders a rejected library's problems as text", async () => {
+    // Given a rejected library whose problems quote HTML
     const sidebar = mountSidebar();
     const input = panel(sidebar.root, "Library").querySelector<HTMLInputElement>(
       'input[type="file"]'
     ) as HTMLInputElement;
     const bad = { meta: { ...(teamLibrary().meta as object) }, [IMG]: 1 };
     chooseFile(input, new File([JSON.stringify(bad)], "bad.json"));
+    // When it is shown
     await sidebar.app.whenIdle();
     const shown = mustMessage(panel(sidebar.root, "Library"));
+    // Then the problems are text too
     expect(shown.kind).toBe("error");
     expect(shown.details.join("\n")).toContain(IMG);
     expect(markupIn(sidebar.root)).toEqual([]);

@@ -51,33 +51,42 @@ async function workbookPinnedToTeam(): Promise<{ sidebar: Sidebar; store: Counti
 }
 
 describe("the pin follows what the pane writes", () => {
-  it("Given a workbook pinned to a missing team library, When the pane inserts a template from the library in use, Then the functions answer again and Excel recalculates once, with no extra sync", async () => {
+  it("answers again after inserting from the library in use", async () => {
+    // Given a workbook pinned to a missing team library
     const { sidebar, store } = await workbookPinnedToTeam();
     click(modelOption(sidebar.root, XAI));
     const syncs = sidebar.host.stats.syncCount;
+    // When the pane inserts a template from the library in use
     await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
+    // Then the functions answer again and Excel recalculates once, with no extra sync
     expect(libraryUnavailable()).toBeNull();
     expect(store.recalcs).toBe(1);
     // The insert's 3 syncs and the recalculation's 1: the pin written was not read back.
     expect(sidebar.host.stats.syncCount - syncs).toBe(4);
   });
 
-  it("Given a workbook whose pin is the library in use, When the pane inserts another template, Then nothing is recalculated", async () => {
+  it("recalculates nothing for an insert from the pinned library", async () => {
+    // Given a workbook whose pin is the library in use
     const store = new CountingStore();
     const sidebar = mountSidebar({ store });
     setPinnedLibrary({ kind: "none" });
     click(modelOption(sidebar.root, XAI));
+    // When the pane inserts another template
     await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
     await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
+    // Then nothing is recalculated
     expect(libraryUnavailable()).toBeNull();
     expect(store.recalcs).toBe(0);
   });
 
-  it("Given a workbook pinned to a missing team library, When its template is refreshed to the library in use and the refresh undone, Then the functions answer, then not again, with one recalculation each", async () => {
+  it("recalculates once on refresh and once on undo", async () => {
+    // Given a workbook pinned to a missing team library
     const { sidebar, store } = await workbookPinnedToTeam();
     const refresh = panel(sidebar.root, "Refresh assumptions");
+    // When its template is refreshed to the library in use and the refresh undone
     await clickAndWait(sidebar, button(refresh, "Check for updates"));
     await clickAndWait(sidebar, button(refresh, /^Apply selected \(\d+\)$/));
+    // Then the functions answer, then not again, with one recalculation each
     expect(libraryUnavailable()).toBeNull();
     expect(store.recalcs).toBe(1);
     await clickAndWait(sidebar, button(refresh, "Undo last refresh"));
@@ -85,16 +94,19 @@ describe("the pin follows what the pane writes", () => {
     expect(store.recalcs).toBe(2);
   });
 
-  it("Given a workbook built on an older version of the bundled library (its values unchanged), When Check for updates, Then it offers to move the sheet, moving makes the functions answer again, and Undo puts the old pin back", async () => {
+  it("offers to move a sheet on an older bundled library", async () => {
+    // Given a workbook built on an older version of the bundled library (its values unchanged)
     const store = new CountingStore();
     const sidebar = mountSidebar({ store });
     await sidebar.app.whenIdle();
     // What an add-in update does: the same library, a newer version bundled.
     const older = buildIndex({ ...VALIDATED_BUNDLED_LIBRARY, meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, version: "0.9.0" } });
+    // When Check for updates
     await insertTemplate(sidebar.Excel, older, "xai-memphis-2024", undefined, {
       now: () => new Date("2026-11-01T09:00:00.000Z"),
     });
     setPinnedLibrary(await readPinnedLibrary(sidebar.Excel));
+    // Then it offers to move the sheet, moving makes the functions answer again, and Undo puts the old pin back
     expect(libraryUnavailable()).toMatch(/0\.9\.0, which is not loaded.*Check for updates to move the workbook to the library in use\.$/);
     expect((libraryUnavailable() ?? "").length).toBeLessThanOrEqual(255);
 
