@@ -80,19 +80,25 @@ const cell = (address: string) =>
   page.evaluate((a) => window.capplanWorkbench.getCell("Sheet1", a), address);
 
 describe("the task pane closed", () => {
-  test("Given no saved copy of the workbook's team library, When the workbook opens with the pane closed, Then CAPPLAN cells say the library is missing (no bundled numbers)", async () => {
+  test("says the library is missing without a saved copy", async () => {
+    // Given no saved copy of the workbook's team library
+    // When the workbook opens with the pane closed
     await page.evaluate((key) => localStorage.removeItem(key), CACHE_KEY);
     await openPaneClosed();
     const a1 = await cell("A1");
+    // Then CAPPLAN cells say the library is missing (no bundled numbers)
     expect(a1.error?.code).toBe("#N/A");
     expect(a1.error?.message).toMatch(/"acme-team" 2\.0\.0, which is not loaded.*Open Capacity Planner/);
     expect((await cell("A2")).value).toMatch(/^Library missing: /);
     await screenshot(page, "pane-closed-library-missing");
   });
 
-  test("Given the team library saved by the pane earlier, When the workbook opens with the pane closed, Then CAPPLAN cells use the team library", async () => {
+  test("uses the team library the pane saved earlier", async () => {
+    // Given the team library saved by the pane earlier
+    // When the workbook opens with the pane closed
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [CACHE_KEY, savedTeamLibrary()] as const);
     await openPaneClosed();
+    // Then CAPPLAN cells use the team library
     expect((await cell("A1")).value).toBe(34000 * 1000);
     expect((await cell("A2")).value).toBe("Acme team library 2.0.0");
   });

@@ -68,19 +68,24 @@ afterAll(async () => {
 });
 
 describe("CAPPLAN formulas in the grid", () => {
-  test('Given a blank sheet, When the user types =CAPPLAN.GPUCOST("H100",1000), Then the cell shows the cluster cost', async () => {
+  test("shows the cluster cost of =CAPPLAN.GPUCOST", async () => {
+    // Given a blank sheet
+    // When the user types =CAPPLAN.GPUCOST("H100",1000)
     await typeInto("A1", '=CAPPLAN.GPUCOST("H100",1000)');
     const h100 = VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"];
     const expected =
       (h100.systemPricePerGpu.value * 1000) /
       (1 - VALIDATED_BUNDLED_LIBRARY.operations.networkShareOfClusterCost.value);
+    // Then the cell shows the cluster cost
     expectClose(await numberAt("Sheet1", "A1"), expected);
     expect((await cell("Sheet1", "A1")).formula).toBe('=CAPPLAN.GPUCOST("H100",1000)');
   });
 
-  test("Given an unknown GPU, Then the cell shows #N/A and its message suggests the nearest names", async () => {
+  test("suggests the nearest names for an unknown GPU", async () => {
+    // Given an unknown GPU
     await typeInto("A2", '=CAPPLAN.GPUCOST("H10O",1)');
     const result = await cell("Sheet1", "A2");
+    // Then the cell shows #N/A and its message suggests the nearest names
     expect(result.error?.code).toBe("#N/A");
     expect(result.error?.message).toMatch(/Unknown GPU "H10O".*Did you mean/);
     expect(result.text).toBe("#N/A");
@@ -91,8 +96,10 @@ describe("CAPPLAN formulas in the grid", () => {
     expect(await tooltip.textContent()).toMatch(/Unknown GPU "H10O"/);
   });
 
-  test("Given =CAPPLAN.LIBRARY(), Then it names the bundled library", async () => {
+  test("names the bundled library", async () => {
+    // Given =CAPPLAN.LIBRARY()
     await typeInto("A3", "=CAPPLAN.LIBRARY()");
+    // Then it names the bundled library
     expect((await cell("Sheet1", "A3")).value).toBe(
       `${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`
     );
@@ -102,10 +109,13 @@ describe("CAPPLAN formulas in the grid", () => {
 describe("the rent-vs-build template from the task pane", () => {
   const core = resolveScenarioInputs(index, SCENARIO);
 
-  test("Given the xAI scenario, When the user selects it and clicks Insert template, Then the sheet's results match the core", async () => {
+  test("inserts a template whose results match the core", async () => {
+    // Given the xAI scenario
+    // When the user selects it and clicks Insert template
     await pane.getByRole("option", { name: /xAI Memphis 2024/ }).click();
     await pane.getByRole("button", { name: "Insert template" }).click();
     await waitForMessage(/Inserted|inserted/);
+    // Then the sheet's results match the core
     expect(await page.evaluate(() => window.capplanWorkbench.sheets())).toContain(SHEET);
     expect(await page.evaluate(() => window.capplanWorkbench.activeSheet())).toBe(SHEET);
 
@@ -127,20 +137,24 @@ describe("the rent-vs-build template from the task pane", () => {
     await screenshot(page, "workbench-results");
   });
 
-  test("Given the inserted template, When the user doubles the rental rate input, Then the results recalculate", async () => {
+  test("recalculates when an input changes", async () => {
+    // Given the inserted template
     const rateAddress = addressOf("CP_RentRate");
     await page.evaluate((s) => window.capplanWorkbench.activateSheet(s), SHEET);
+    // When the user doubles the rental rate input
     await typeInto(rateAddress, String(core.rent.ratePerGpuHour * 2));
     const expected = compareOptions(
       core.build,
       { ...core.rent, ratePerGpuHour: core.rent.ratePerGpuHour * 2 },
       core.compare
     );
+    // Then the results recalculate
     expectClose(await numberAt(SHEET, resultAddress("npvRent")), expected.npvRent);
     expectClose(await numberAt(SHEET, resultAddress("difference")), expected.difference);
   });
 
-  test("Given a changed team library, When loaded and refreshed, Then library values apply, the user's edit is kept, and undo restores", async () => {
+  test("refreshes from a team library, keeps the edit and undoes", async () => {
+    // Given a changed team library
     const tn = VALIDATED_BUNDLED_LIBRARY.regions["us-tn"];
     const newPowerPrice = tn.powerPrice.value + 0.01;
     server.publish(
@@ -166,11 +180,13 @@ describe("the rent-vs-build template from the task pane", () => {
       })
     );
     const editedRate = core.rent.ratePerGpuHour * 2;
+    // When loaded and refreshed
     await pane
       .getByRole("textbox", { name: "Team library URL" })
       .fill(`${server.origin}/libraries/team.json`);
     await pane.getByRole("button", { name: "Load from URL" }).click();
     await waitForMessage(/Team e2e library/);
+    // Then library values apply, the user's edit is kept, and undo restores
     // The sidebar asks for a full recalculation, so CAPPLAN cells typed earlier use the new library at once.
     expect((await cell("Sheet1", "A3")).value).toBe("Team e2e library 1.1.0");
 
@@ -199,7 +215,8 @@ describe("the rent-vs-build template from the task pane", () => {
     expect(await numberAt(SHEET, addressOf("CP_RentRate"))).toBeCloseTo(editedRate, 12);
   });
 
-  test("Given a malformed library, When loaded, Then its error is shown and nothing changes", async () => {
+  test("shows a malformed library's error and changes nothing", async () => {
+    // Given a malformed library
     await page.getByRole("tab", { name: "Sheet1" }).click();
     await typeInto("B1", "=CAPPLAN.LIBRARY()");
     const before = await page.evaluate((s) => {
@@ -211,6 +228,7 @@ describe("the rent-vs-build template from the task pane", () => {
       };
     }, SHEET);
     server.publish("/libraries/broken.json", '{ "meta": { "id": "broken", ');
+    // When loaded
     await pane
       .getByRole("textbox", { name: "Team library URL" })
       .fill(`${server.origin}/libraries/broken.json`);
@@ -224,20 +242,24 @@ describe("the rent-vs-build template from the task pane", () => {
         power: api.getCell(s, "A1").value,
       };
     }, SHEET);
+    // Then its error is shown and nothing changes
     expect(after).toEqual(before);
     expect(String(after.library)).toContain("Team e2e library 1.1.0");
   });
 
-  test("Given the workbook, When exported, Then the .xlsx holds the sheets with values and formulas", async () => {
+  test("exports sheets with values and formulas", async () => {
+    // Given the workbook
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Export .xlsx" }).click(),
     ]);
     const file = await download.path();
     const workbook = new ExcelJS.Workbook();
+    // When exported
     await workbook.xlsx.readFile(file);
     const sheet1 = workbook.getWorksheet("Sheet1");
     const template = workbook.getWorksheet(SHEET);
+    // Then the .xlsx holds the sheets with values and formulas
     expect(sheet1 && template).toBeTruthy();
     const a1 = sheet1?.getCell("A1").value as { formula?: string; result?: unknown } | null;
     // As Excel stores a JavaScript custom function in a file (src/dev/workbench/README.md).
@@ -251,14 +273,17 @@ describe("the rent-vs-build template from the task pane", () => {
     expect(typeof npv?.result).toBe("number");
   });
 
-  test("Given the workbook, When exported as values, Then CAPPLAN cells hold their values with a note", async () => {
+  test("exports CAPPLAN cells as values with a note", async () => {
+    // Given the workbook
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Export values .xlsx" }).click(),
     ]);
     const workbook = new ExcelJS.Workbook();
+    // When exported as values
     await workbook.xlsx.readFile(await download.path());
     const a1 = workbook.getWorksheet("Sheet1")?.getCell("A1");
+    // Then CAPPLAN cells hold their values with a note
     expect(typeof a1?.value).toBe("number");
     expect(JSON.stringify(a1?.note)).toContain("CAPPLAN.GPUCOST");
     const npv = workbook.getWorksheet(SHEET)?.getCell(resultAddress("npvBuild")).value as {
@@ -267,11 +292,14 @@ describe("the rent-vs-build template from the task pane", () => {
     expect(npv?.formula).toMatch(/NPV\(CP_DiscountRate/);
   });
 
-  test("Given a saved workbook, When the page is reloaded, Then the sheets, inputs and formulas come back", async () => {
+  test("brings the workbook back after a reload", async () => {
+    // Given a saved workbook
+    // When the page is reloaded
     const rateBefore = await numberAt(SHEET, addressOf("CP_RentRate"));
     await page.getByRole("button", { name: "Save" }).click();
     await page.reload();
     await page.evaluate(() => window.capplanWorkbench.ready);
+    // Then the sheets, inputs and formulas come back
     expect(await page.evaluate(() => window.capplanWorkbench.sheets())).toEqual(
       expect.arrayContaining(["Sheet1", SHEET])
     );
