@@ -88,7 +88,9 @@ describe("the task pane closed", () => {
     const a1 = await cell("A1");
     // Then CAPPLAN cells say the library is missing (no bundled numbers)
     expect(a1.error?.code).toBe("#N/A");
-    expect(a1.error?.message).toMatch(/"acme-team" 2\.0\.0, which is not loaded.*Open Capacity Planner/);
+    expect(a1.error?.message).toMatch(
+      /"acme-team" 2\.0\.0, which is not loaded.*Open Capacity Planner/
+    );
     expect((await cell("A2")).value).toMatch(/^Library missing: /);
     await screenshot(page, "pane-closed-library-missing");
   });
@@ -96,7 +98,10 @@ describe("the task pane closed", () => {
   test("uses the team library the pane saved earlier", async () => {
     // Given the team library saved by the pane earlier
     // When the workbook opens with the pane closed
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [CACHE_KEY, savedTeamLibrary()] as const);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+      CACHE_KEY,
+      savedTeamLibrary(),
+    ] as const);
     await openPaneClosed();
     // Then CAPPLAN cells use the team library
     expect((await cell("A1")).value).toBe(34000 * 1000);

@@ -5,7 +5,12 @@
  */
 import { excelNpv } from "../../../src/model/finance";
 import { BUNDLED_LIBRARY as LIB } from "../../../src/model/library/bundledLibrary";
-import { ErrorCode, excelError, loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
+import {
+  ErrorCode,
+  excelError,
+  loadBuiltFunctions,
+  type LoadedFunctions,
+} from "../../support/customFunctionsRuntime";
 
 let fns: LoadedFunctions;
 beforeAll(() => {
@@ -29,9 +34,23 @@ describe("registration", () => {
     expect(ids).toEqual([...fns.registered.keys()].sort());
     expect(ids).toEqual(
       [
-        "ASSUMPTION", "BREAKEVEN", "BUILDCOST", "BUILDTIME", "CASHFLOWS", "COSTPERHOUR", "ENERGYCOST", "GPUCOST",
-        "GPUPOWER", "GPUSPEC", "LIBRARY", "RENTCOST", "RENTRATE", "RENTVSBUILD", "SOURCE", "TCO",
-      ].sort(),
+        "ASSUMPTION",
+        "BREAKEVEN",
+        "BUILDCOST",
+        "BUILDTIME",
+        "CASHFLOWS",
+        "COSTPERHOUR",
+        "ENERGYCOST",
+        "GPUCOST",
+        "GPUPOWER",
+        "GPUSPEC",
+        "LIBRARY",
+        "RENTCOST",
+        "RENTRATE",
+        "RENTVSBUILD",
+        "SOURCE",
+        "TCO",
+      ].sort()
     );
   });
 
@@ -46,13 +65,28 @@ describe("registration", () => {
 
   test("keeps the issue's argument orders", () => {
     // Given the issue's argument orders
-    const order = (id: string) => fns.metadata.get(id)?.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
+    const order = (id: string) =>
+      fns.metadata.get(id)?.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
     // Then the leading parameters are exactly those
     expect(order("GPUCOST")).toEqual(["gpu", "count", "[scope]"]);
     expect(order("BUILDTIME")).toEqual(["itMw", "[region]", "[approach]"]);
     expect(order("ENERGYCOST")).toEqual(["itMw", "months", "[region]", "[pue]", "[utilization]"]);
-    expect(order("RENTVSBUILD")?.slice(0, 6)).toEqual(["gpu", "count", "years", "[region]", "[term]", "[discountRate]"]);
-    expect(order("CASHFLOWS")?.slice(0, 6)).toEqual(["option", "gpu", "count", "years", "[region]", "[term]"]);
+    expect(order("RENTVSBUILD")?.slice(0, 6)).toEqual([
+      "gpu",
+      "count",
+      "years",
+      "[region]",
+      "[term]",
+      "[discountRate]",
+    ]);
+    expect(order("CASHFLOWS")?.slice(0, 6)).toEqual([
+      "option",
+      "gpu",
+      "count",
+      "years",
+      "[region]",
+      "[term]",
+    ]);
     expect(fns.metadata.get("RENTVSBUILD")?.result.dimensionality).toBe("matrix");
   });
 });
@@ -62,9 +96,15 @@ describe("costs and power", () => {
     // Given 1000 H100
     const servers = h100.systemPricePerGpu.value * 1000;
     // Then GPUCOST is servers / (1 - network share), and 'gpu'/'server' scopes are chips and servers
-    expect(num(fns.call("GPUCOST", "H100", 1000))).toBeCloseTo(servers / (1 - ops.networkShareOfClusterCost.value), 6);
+    expect(num(fns.call("GPUCOST", "H100", 1000))).toBeCloseTo(
+      servers / (1 - ops.networkShareOfClusterCost.value),
+      6
+    );
     expect(num(fns.call("GPUCOST", "h100 sxm", 1000, "server"))).toBeCloseTo(servers, 6);
-    expect(num(fns.call("GPUCOST", "H100", 1000, "gpu"))).toBeCloseTo(h100.chipPrice.value * 1000, 6);
+    expect(num(fns.call("GPUCOST", "H100", 1000, "gpu"))).toBeCloseTo(
+      h100.chipPrice.value * 1000,
+      6
+    );
   });
 
   test('treats undefined and "" like an omitted optional', () => {
@@ -84,16 +124,23 @@ describe("costs and power", () => {
   test("computes BUILDCOST from construction $/MW", () => {
     // Given 100 MW in Tennessee
     // Then BUILDCOST is MW x construction $/MW
-    expect(num(fns.call("BUILDCOST", 100, "TN"))).toBeCloseTo(100 * tn.constructionCostPerMw.value, 3);
+    expect(num(fns.call("BUILDCOST", 100, "TN"))).toBeCloseTo(
+      100 * tn.constructionCostPerMw.value,
+      3
+    );
   });
 
   test("computes ENERGYCOST", () => {
     // Given 10 MW for 12 months in TN
-    const expected = 10 * 1000 * ops.pue.value * ops.utilization.value * 730 * 12 * tn.powerPrice.value;
+    const expected =
+      10 * 1000 * ops.pue.value * ops.utilization.value * 730 * 12 * tn.powerPrice.value;
     // Then ENERGYCOST = MW x 1000 x PUE x utilization x 730 h x months x $/kWh
     expect(num(fns.call("ENERGYCOST", 10, 12, "TN"))).toBeCloseTo(expected, 4);
     expect(num(fns.call("ENERGYCOST", 10, 12, "TN", 0, 0))).toBeCloseTo(expected, 4); // empty cells arrive as 0
-    expect(num(fns.call("ENERGYCOST", 10, 12, "TN", 1.5, 1))).toBeCloseTo(10 * 1000 * 1.5 * 730 * 12 * tn.powerPrice.value, 4);
+    expect(num(fns.call("ENERGYCOST", 10, 12, "TN", 1.5, 1))).toBeCloseTo(
+      10 * 1000 * 1.5 * 730 * 12 * tn.powerPrice.value,
+      4
+    );
   });
 });
 
@@ -124,7 +171,9 @@ describe("renting", () => {
   test("looks up RENTRATE by term and provider", () => {
     // Given a term and provider
     // Then RENTRATE is that offer's list rate; omitted, the GPU's default offer
-    expect(fns.call("RENTRATE", "H100", "on-demand", "AWS")).toBe(LIB.rentalOffers["aws-h100-on-demand"].rate.value);
+    expect(fns.call("RENTRATE", "H100", "on-demand", "AWS")).toBe(
+      LIB.rentalOffers["aws-h100-on-demand"].rate.value
+    );
     const defaultOffer = LIB.rentalOffers[LIB.defaults.rentalOffer["h100-sxm"]];
     expect(fns.call("RENTRATE", "H100")).toBe(defaultOffer.rate.value);
   });
@@ -133,14 +182,19 @@ describe("renting", () => {
     // Given a flat-priced hyperscaler offer
     const rate = LIB.rentalOffers["aws-h100-on-demand"].rate.value;
     // Then RENTCOST for 12 months is count x rate x 8760 h
-    expect(num(fns.call("RENTCOST", "H100", 100, 12, "on-demand", "AWS"))).toBeCloseTo(100 * rate * 8760, 4);
+    expect(num(fns.call("RENTCOST", "H100", 100, 12, "on-demand", "AWS"))).toBeCloseTo(
+      100 * rate * 8760,
+      4
+    );
   });
 
   test("gives the rate as COSTPERHOUR of a flat rent", () => {
     // Given a flat-priced offer with no lead time
     const rate = num(fns.call("RENTRATE", "H100", "on-demand", "Oracle"));
     // Then COSTPERHOUR for rent equals the rate
-    expect(num(fns.call("COSTPERHOUR", "rent", "H100", 100, 3, null, "on-demand", null, "Oracle"))).toBeCloseTo(rate, 12);
+    expect(
+      num(fns.call("COSTPERHOUR", "rent", "H100", 100, 3, null, "on-demand", null, "Oracle"))
+    ).toBeCloseTo(rate, 12);
   });
 });
 
@@ -163,7 +217,10 @@ describe("comparison", () => {
     const rows = fns.call("RENTVSBUILD", ...args) as [string, number][];
     const rate = LIB.financing.discountRate.value;
     // Then CF0 + Excel's NPV(rate, CF1..CFH) equals RENTVSBUILD's NPV for both options
-    for (const [option, row] of [["build", 0], ["rent", 1]] as const) {
+    for (const [option, row] of [
+      ["build", 0],
+      ["rent", 1],
+    ] as const) {
       const flows = (fns.call("CASHFLOWS", option, ...args) as number[][]).map(([v]) => v);
       expect(flows).toHaveLength(6);
       expect(flows[0] + excelNpv(rate, flows.slice(1))).toBeCloseTo(rows[row][1], 4);
@@ -173,16 +230,26 @@ describe("comparison", () => {
   test("uses an explicit discount rate", () => {
     // Given an explicit discount rate
     const rows = fns.call("RENTVSBUILD", "H100", 1000, 5, "TN", "1yr", 0) as [string, number][];
-    const flows = (fns.call("CASHFLOWS", "rent", "H100", 1000, 5, "TN", "1yr") as number[][]).map(([v]) => v);
+    const flows = (fns.call("CASHFLOWS", "rent", "H100", 1000, 5, "TN", "1yr") as number[][]).map(
+      ([v]) => v
+    );
     // Then the NPVs use it
-    expect(rows[1][1]).toBeCloseTo(flows.reduce((a, b) => a + b, 0), 4);
+    expect(rows[1][1]).toBeCloseTo(
+      flows.reduce((a, b) => a + b, 0),
+      4
+    );
   });
 
   test("sums the build cash flows as TCO", () => {
     // Given TCO
-    const flows = (fns.call("CASHFLOWS", "build", "H100", 1000, 5, "TN") as number[][]).map(([v]) => v);
+    const flows = (fns.call("CASHFLOWS", "build", "H100", 1000, 5, "TN") as number[][]).map(
+      ([v]) => v
+    );
     // Then it is the undiscounted sum of the build cash flows
-    expect(num(fns.call("TCO", "H100", 1000, 5, "TN"))).toBeCloseTo(flows.reduce((a, b) => a + b, 0), 3);
+    expect(num(fns.call("TCO", "H100", 1000, 5, "TN"))).toBeCloseTo(
+      flows.reduce((a, b) => a + b, 0),
+      3
+    );
   });
 
   test("gives BREAKEVEN as a whole month or #N/A", () => {
@@ -199,7 +266,11 @@ describe("comparison", () => {
       expect(result).toBeGreaterThanOrEqual(1);
       expect(result).toBeLessThanOrEqual(120);
     } else {
-      expect(excelError(() => { throw result; }).code).toBe(ErrorCode.notAvailable);
+      expect(
+        excelError(() => {
+          throw result;
+        }).code
+      ).toBe(ErrorCode.notAvailable);
     }
   });
 });
@@ -210,7 +281,9 @@ describe("library look-ups", () => {
     const rate = LIB.financing.discountRate;
     // Then ASSUMPTION is its value and SOURCE its source with the as-of date
     expect(fns.call("ASSUMPTION", "financing.discountRate")).toBe(rate.value);
-    expect(fns.call("SOURCE", "financing.discountRate")).toBe(`${rate.source} (as of ${rate.asOf})`);
+    expect(fns.call("SOURCE", "financing.discountRate")).toBe(
+      `${rate.source} (as of ${rate.asOf})`
+    );
     expect(fns.call("ASSUMPTION", "regions.TN.powerPrice")).toBe(tn.powerPrice.value);
   });
 
@@ -241,10 +314,18 @@ describe("errors a user can act on", () => {
   test("names an unknown region, approach, assumption or field", () => {
     // Given an unknown region, approach, assumption or field
     // Then #N/A names it
-    expect(excelError(() => fns.call("BUILDTIME", 10, "Texsa")).message).toMatch(/Unknown region "Texsa".*TX|Texas/);
-    expect(excelError(() => fns.call("BUILDTIME", 10, "TX", "fastest")).code).toBe(ErrorCode.notAvailable);
-    expect(excelError(() => fns.call("ASSUMPTION", "financing.discount")).message).toMatch(/discountRate/);
-    expect(excelError(() => fns.call("GPUSPEC", "H100", "tdp watts!")).code).toBe(ErrorCode.notAvailable);
+    expect(excelError(() => fns.call("BUILDTIME", 10, "Texsa")).message).toMatch(
+      /Unknown region "Texsa".*TX|Texas/
+    );
+    expect(excelError(() => fns.call("BUILDTIME", 10, "TX", "fastest")).code).toBe(
+      ErrorCode.notAvailable
+    );
+    expect(excelError(() => fns.call("ASSUMPTION", "financing.discount")).message).toMatch(
+      /discountRate/
+    );
+    expect(excelError(() => fns.call("GPUSPEC", "H100", "tdp watts!")).code).toBe(
+      ErrorCode.notAvailable
+    );
   });
 
   test("explains a GPU without rental offers", () => {
@@ -263,10 +344,18 @@ describe("errors a user can act on", () => {
     // Then #VALUE! says the allowed range (never a silent #NUM!)
     expect(negative.code).toBe(ErrorCode.invalidValue);
     expect(negative.message).toMatch(/count must be between 0 and .* GPUs \(got -5\)/);
-    expect(excelError(() => fns.call("GPUCOST", "H100", 1e12)).message).toMatch(/count must be between/);
-    expect(excelError(() => fns.call("TCO", "H100", 10, 2.5)).message).toMatch(/whole number of years/);
-    expect(excelError(() => fns.call("ENERGYCOST", 10, 12, "TN", 0.5)).message).toMatch(/pue must be between 1 and 3/);
-    expect(excelError(() => fns.call("GPUPOWER", "H100", Number.NaN)).message).toMatch(/count must be a finite number/);
+    expect(excelError(() => fns.call("GPUCOST", "H100", 1e12)).message).toMatch(
+      /count must be between/
+    );
+    expect(excelError(() => fns.call("TCO", "H100", 10, 2.5)).message).toMatch(
+      /whole number of years/
+    );
+    expect(excelError(() => fns.call("ENERGYCOST", 10, 12, "TN", 0.5)).message).toMatch(
+      /pue must be between 1 and 3/
+    );
+    expect(excelError(() => fns.call("GPUPOWER", "H100", Number.NaN)).message).toMatch(
+      /count must be a finite number/
+    );
   });
 
   test("fails only with codes whose message Excel shows", () => {
@@ -292,13 +381,19 @@ describe("errors a user can act on", () => {
     expect(excelError(() => fns.call("GPUCOST", "H100", "many")).code).toBe(ErrorCode.invalidValue);
     expect(excelError(() => fns.call("GPUCOST", true, 10)).message).toMatch(/gpu must be text/);
     expect(excelError(() => fns.call("GPUCOST", null, 10)).message).toMatch(/gpu is required/);
-    expect(excelError(() => fns.call("CASHFLOWS", "lease-to-own", "H100", 10, 5)).message).toMatch(/"build" or "rent"/);
-    expect(excelError(() => fns.call("GPUCOST", "H100", 10, "rack")).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => fns.call("CASHFLOWS", "lease-to-own", "H100", 10, 5)).message).toMatch(
+      /"build" or "rent"/
+    );
+    expect(excelError(() => fns.call("GPUCOST", "H100", 10, "rack")).code).toBe(
+      ErrorCode.invalidValue
+    );
   });
 
   test("explains capacity after the horizon", () => {
     // Given capacity that arrives after the horizon
-    const error = excelError(() => fns.call("COSTPERHOUR", "build", "H100", 1000, 1, "VA", null, "standard"));
+    const error = excelError(() =>
+      fns.call("COSTPERHOUR", "build", "H100", 1000, 1, "VA", null, "standard")
+    );
     // Then COSTPERHOUR is #N/A explaining why
     expect(error.code).toBe(ErrorCode.notAvailable);
     expect(error.message).toMatch(/past the 1-year horizon/);

@@ -13,7 +13,12 @@ import { CACHE_KEY, writeCachedLibrary } from "../../../src/shared-state/library
 import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
 import { MemoryStorage } from "../../support/taskpane/harness";
 import { teamLibraryText } from "../../support/taskpane/libraries";
-import { ErrorCode, excelError, loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
+import {
+  ErrorCode,
+  excelError,
+  loadBuiltFunctions,
+  type LoadedFunctions,
+} from "../../support/customFunctionsRuntime";
 
 /** A workbook that counts Application.calculate (the in-memory store has no engine of its own). */
 class CountingStore extends MemoryCellStore {
@@ -53,7 +58,12 @@ async function workbookPinning(pinned: LibraryDocument | null): Promise<Counting
 
 function savedBySidebar(library: LibraryDocument, text: string): MemoryStorage {
   const storage = new MemoryStorage();
-  writeCachedLibrary(storage, { text, library, source: { kind: "url", url: "https://libraries.example.com/acme.json" }, savedAt: "2026-11-30T08:00:00.000Z" });
+  writeCachedLibrary(storage, {
+    text,
+    library,
+    source: { kind: "url", url: "https://libraries.example.com/acme.json" },
+    savedAt: "2026-11-30T08:00:00.000Z",
+  });
   return storage;
 }
 
@@ -86,7 +96,10 @@ describe("functions.js restores the saved team library itself, with the task pan
   test("restores a pinned team library from its saved copy without recalculating", async () => {
     // Given a workbook pinned to the team library and its saved copy
     // When the runtime starts
-    const { fns, store } = await startPaneClosed(await workbookPinning(TEAM), savedBySidebar(TEAM, teamLibraryText()));
+    const { fns, store } = await startPaneClosed(
+      await workbookPinning(TEAM),
+      savedBySidebar(TEAM, teamLibraryText())
+    );
     // Then team numbers and no recalculation at all
     expect(fns.call("LIBRARY")).toBe("Acme team library 2.0.0");
     expect(gpuCost(fns)).toBe(TEAM_PRICE * 1000);
@@ -96,9 +109,14 @@ describe("functions.js restores the saved team library itself, with the task pan
   test("keeps bundled numbers for a bundled-library workbook without recalculating", async () => {
     // Given a workbook whose template came from the bundled library, no saved copy
     // When the runtime starts
-    const { fns, store } = await startPaneClosed(await workbookPinning(VALIDATED_BUNDLED_LIBRARY), new MemoryStorage());
+    const { fns, store } = await startPaneClosed(
+      await workbookPinning(VALIDATED_BUNDLED_LIBRARY),
+      new MemoryStorage()
+    );
     // Then bundled numbers and no recalculation
-    expect(fns.call("LIBRARY")).toBe(`${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`);
+    expect(fns.call("LIBRARY")).toBe(
+      `${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`
+    );
     expect(typeof gpuCost(fns)).toBe("number");
     expect(store.recalcs).toBe(0);
   });
@@ -119,11 +137,19 @@ describe("the workbook's library is missing: say so, never bundled numbers", () 
     // When the runtime starts
     const { fns, store } = await startPaneClosed(await workbookPinning(TEAM), new MemoryStorage());
     // Then LIBRARY() says it is missing, functions are #N/A saying what to do, and Excel recalculates once
-    expect(fns.call("LIBRARY")).toMatch(/^Library missing: This workbook uses library "acme-team" 2\.0\.0, which is not loaded \(in use: Capacity Planner default library .*\)\. Open Capacity Planner/);
-    for (const call of [() => gpuCost(fns), () => fns.call("RENTVSBUILD", "H100", 1000, 5), () => fns.call("ASSUMPTION", "financing.discountRate")]) {
+    expect(fns.call("LIBRARY")).toMatch(
+      /^Library missing: This workbook uses library "acme-team" 2\.0\.0, which is not loaded \(in use: Capacity Planner default library .*\)\. Open Capacity Planner/
+    );
+    for (const call of [
+      () => gpuCost(fns),
+      () => fns.call("RENTVSBUILD", "H100", 1000, 5),
+      () => fns.call("ASSUMPTION", "financing.discountRate"),
+    ]) {
       const error = excelError(call);
       expect(error.code).toBe(ErrorCode.notAvailable);
-      expect(error.message).toMatch(/"acme-team" 2\.0\.0.*Open Capacity Planner \(Home > Rent vs Build\) and load it, or choose Check for updates to move the workbook to the library in use\./);
+      expect(error.message).toMatch(
+        /"acme-team" 2\.0\.0.*Open Capacity Planner \(Home > Rent vs Build\) and load it, or choose Check for updates to move the workbook to the library in use\./
+      );
       expect(error.message.length).toBeLessThanOrEqual(255);
     }
     // Cells computed before the pin was known are recalculated, once.
@@ -134,15 +160,25 @@ describe("the workbook's library is missing: say so, never bundled numbers", () 
     // Given a workbook pinned to team 3.0.0 and only 2.0.0 saved
     const v3 = layered(teamLibraryText({ version: "3.0.0" }));
     // When the runtime starts
-    const { fns } = await startPaneClosed(await workbookPinning(v3), savedBySidebar(TEAM, teamLibraryText()));
+    const { fns } = await startPaneClosed(
+      await workbookPinning(v3),
+      savedBySidebar(TEAM, teamLibraryText())
+    );
     // Then #N/A names the version the workbook needs
-    expect(excelError(() => gpuCost(fns)).message).toMatch(/"acme-team" 3\.0\.0, which is not loaded \(in use: Acme team library 2\.0\.0\)/);
+    expect(excelError(() => gpuCost(fns)).message).toMatch(
+      /"acme-team" 3\.0\.0, which is not loaded \(in use: Acme team library 2\.0\.0\)/
+    );
   });
 
   test("keeps a text-only copy from an earlier add-in for the sidebar", async () => {
     // Given a copy saved by an earlier version of the add-in (text only)
     const storage = new MemoryStorage();
-    const v1 = JSON.stringify({ version: 1, text: teamLibraryText(), source: { kind: "url", url: "https://x.example/a.json" }, savedAt: "2026-01-01T00:00:00Z" });
+    const v1 = JSON.stringify({
+      version: 1,
+      text: teamLibraryText(),
+      source: { kind: "url", url: "https://x.example/a.json" },
+      savedAt: "2026-01-01T00:00:00Z",
+    });
     storage.setItem(CACHE_KEY, v1);
     // When the runtime starts
     const { fns } = await startPaneClosed(await workbookPinning(TEAM), storage);
@@ -155,18 +191,34 @@ describe("the workbook's library is missing: say so, never bundled numbers", () 
 describe("a saved copy that cannot be used is cleared, never retried", () => {
   const deep = 100_000;
   test.each([
-    ["100k-deep nested JSON as the library", (record: Record<string, unknown>) => JSON.stringify({ ...record, checked: { ...(record.checked as object), library: "@" } }).replace('"@"', "[".repeat(deep) + "]".repeat(deep))],
-    ["a library that does not match its checksum", (record: Record<string, unknown>) => JSON.stringify(record).replace('"Acme team library"', '"Acme team library (edited)"')],
+    [
+      "100k-deep nested JSON as the library",
+      (record: Record<string, unknown>) =>
+        JSON.stringify({
+          ...record,
+          checked: { ...(record.checked as object), library: "@" },
+        }).replace('"@"', "[".repeat(deep) + "]".repeat(deep)),
+    ],
+    [
+      "a library that does not match its checksum",
+      (record: Record<string, unknown>) =>
+        JSON.stringify(record).replace('"Acme team library"', '"Acme team library (edited)"'),
+    ],
     ["not JSON at all", () => "{{{"],
   ])("removes an unusable saved copy (%s)", async (_what, damage) => {
     // Given %s
     const storage = savedBySidebar(TEAM, teamLibraryText());
-    storage.setItem(CACHE_KEY, damage(JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as Record<string, unknown>));
+    storage.setItem(
+      CACHE_KEY,
+      damage(JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as Record<string, unknown>)
+    );
     // When the runtime starts
     const { fns } = await startPaneClosed(await workbookPinning(null), storage);
     // Then the copy is removed and the functions use the bundled library
     expect(storage.getItem(CACHE_KEY)).toBeNull();
-    expect(fns.call("LIBRARY")).toBe(`${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`);
+    expect(fns.call("LIBRARY")).toBe(
+      `${VALIDATED_BUNDLED_LIBRARY.meta.name} ${VALIDATED_BUNDLED_LIBRARY.meta.version}`
+    );
     // The next start finds nothing to retry.
     const again = await startPaneClosed(await workbookPinning(null), storage);
     expect(typeof gpuCost(again.fns)).toBe("number");
@@ -192,7 +244,9 @@ describe("Excel refuses the start-up recalculation: asked again once, then the u
     const { fns, store } = await startRefusingRecalc(1);
     // Then it asks again and LIBRARY() says only that the library is missing
     expect(store.recalcs).toBe(1);
-    expect(fns.call("LIBRARY")).toMatch(/^Library missing: .*and load it, or choose Check for updates to move the workbook to the library in use\.$/);
+    expect(fns.call("LIBRARY")).toMatch(
+      /^Library missing: .*and load it, or choose Check for updates to move the workbook to the library in use\.$/
+    );
   });
 
   test("says to recalculate by hand after two refusals", async () => {
@@ -201,7 +255,9 @@ describe("Excel refuses the start-up recalculation: asked again once, then the u
     const { fns, store } = await startRefusingRecalc(2);
     // Then LIBRARY() says to recalculate with Ctrl+Alt+F9, so cells computed with the restored library are not silently kept
     expect(store.recalcs).toBe(0);
-    expect(fns.call("LIBRARY")).toMatch(/^Library missing: .*Recalculate \(Ctrl\+Alt\+F9\) to apply/);
+    expect(fns.call("LIBRARY")).toMatch(
+      /^Library missing: .*Recalculate \(Ctrl\+Alt\+F9\) to apply/
+    );
     // Functions computed from now on know the library is missing.
     expect(excelError(() => gpuCost(fns)).code).toBe(ErrorCode.notAvailable);
   });

@@ -36,7 +36,9 @@ describe("a library text longer than an Excel cell", () => {
     expect(cell.formula).toBeNull();
     expect(text.length).toBeLessThanOrEqual(MAX_CELL_TEXT - 1);
     expect(text.startsWith('=HYPERLINK("x") Memphis Memphis')).toBe(true);
-    expect(text).toMatch(/ … \[cut: the library's text has 48,016 characters; an Excel cell holds 32,767\]$/);
+    expect(text).toMatch(
+      / … \[cut: the library's text has 48,016 characters; an Excel cell holds 32,767\]$/
+    );
   });
 
   it("writes text that fits exactly whole", async () => {

@@ -27,7 +27,14 @@ import {
   recorded,
   registryOf,
 } from "../../support/excel/fixtureWorkbook";
-import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "../../support/excel/host";
+import {
+  cellAt,
+  defaultIndex,
+  namedCell,
+  newWorkbook,
+  teamIndex,
+  typeInto,
+} from "../../support/excel/host";
 import type { Workbook } from "../../support/excel/host";
 import type { JsonValue } from "../../../src/dev/excel-host";
 

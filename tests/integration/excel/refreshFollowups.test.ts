@@ -4,7 +4,11 @@
  * reported as success, records set aside never replace earlier ones, formula comparison keeps string
  * literals, and undo reasons isolate user text.
  */
-import { ExcelOperationFailedError, UnsafeUndoRecordError, userMessage } from "../../../src/excel/errors";
+import {
+  ExcelOperationFailedError,
+  UnsafeUndoRecordError,
+  userMessage,
+} from "../../../src/excel/errors";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { moveToLibrary, planRefresh, undoLastRefresh } from "../../../src/excel/refresh";
 import { UNDO_REFUSED_KEY, formulaKey, undoLastRefreshWith } from "../../../src/excel/refreshSheet";
@@ -29,7 +33,14 @@ import {
   recorded,
   registryOf,
 } from "../../support/excel/fixtureWorkbook";
-import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "../../support/excel/host";
+import {
+  cellAt,
+  defaultIndex,
+  namedCell,
+  newWorkbook,
+  teamIndex,
+  typeInto,
+} from "../../support/excel/host";
 import type { JsonValue } from "../../../src/dev/excel-host";
 
 /** The bundled library as an add-in update ships it: same values, a newer version. */
@@ -224,7 +235,9 @@ describe("undo records set aside (item 4)", () => {
       await apply(wb, await plan(wb, teamIndex({ systemPricePerGpu: 31000 })), [
         "systemPricePerGpu",
       ]);
-      const raw = wb.store.getSetting(UNDO_KEY) as { previous: Record<string, { formula: string | null }> };
+      const raw = wb.store.getSetting(UNDO_KEY) as {
+        previous: Record<string, { formula: string | null }>;
+      };
       const price = raw.previous["systemPricePerGpu"];
       if (price !== undefined) price.formula = formula;
       wb.store.setSetting(UNDO_KEY, raw as unknown as JsonValue);
@@ -248,8 +261,10 @@ describe("formula comparison (item 5)", () => {
   it("keeps case and spaces inside string literals, ignores them outside", () => {
     expect(formulaKey('="a b"')).not.toBe(formulaKey('="AB"'));
     expect(formulaKey('="a b"')).not.toBe(formulaKey('="A B"'));
-    expect(formulaKey('= round( cp_x , 2 )')).toBe(formulaKey("=ROUND(CP_X,2)"));
-    expect(formulaKey('=IF(A1="say ""hi"" x", a1)')).toBe(formulaKey('=if(a1 = "say ""hi"" x",A1)'));
+    expect(formulaKey("= round( cp_x , 2 )")).toBe(formulaKey("=ROUND(CP_X,2)"));
+    expect(formulaKey('=IF(A1="say ""hi"" x", a1)')).toBe(
+      formulaKey('=if(a1 = "say ""hi"" x",A1)')
+    );
     expect(formulaKey('="say ""hi"" x"')).not.toBe(formulaKey('="say ""HI"" x"'));
     expect(formulaKey("='My Sheet'!A1 + 1")).toBe(formulaKey("='my sheet'!a1+1"));
     expect(formulaKey("='My Sheet'!A1")).not.toBe(formulaKey("='MySheet'!A1"));

@@ -8,7 +8,14 @@ import { planRender } from "../../../src/excel/render";
 import { cellsWithAssumptions } from "../../../src/excel/insertSheet";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
-import { cellAt, defaultIndex, namedCell, newWorkbook, teamIndex, typeInto } from "../../support/excel/host";
+import {
+  cellAt,
+  defaultIndex,
+  namedCell,
+  newWorkbook,
+  teamIndex,
+  typeInto,
+} from "../../support/excel/host";
 
 const SCENARIOS = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 

@@ -6,7 +6,18 @@
  * <bdi> that holds exactly one piece of library or user text, so it cannot reorder the sentence, number
  * or punctuation around it (message bars, captions, the refresh table, the Library panel, the Models panel).
  */
-import { activateSheet, button, chooseFile, cleanUp, click, modelOption, mountSidebar, panel, type, type Sidebar } from "../../support/taskpane/harness";
+import {
+  activateSheet,
+  button,
+  chooseFile,
+  cleanUp,
+  click,
+  modelOption,
+  mountSidebar,
+  panel,
+  type,
+  type Sidebar,
+} from "../../support/taskpane/harness";
 import { setPinnedLibrary } from "../../../src/shared-state/activeLibrary";
 import { teamLibrary } from "../../support/taskpane/libraries";
 
@@ -77,7 +88,10 @@ describe("bidi isolation of library and user text", () => {
     await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
 
     const library = panel(sidebar.root, "Library");
-    chooseFile(library.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement, new File([rtlLibrary()], RTL.fileName));
+    chooseFile(
+      library.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement,
+      new File([rtlLibrary()], RTL.fileName)
+    );
     await sidebar.app.whenIdle();
 
     click(modelOption(sidebar.root, RTL.scenarioName));
@@ -85,18 +99,27 @@ describe("bidi isolation of library and user text", () => {
 
     // When the sidebar shows them
     await activateSheet(sidebar.Excel, "Rent vs Build");
-    await clickAndWait(sidebar, button(panel(sidebar.root, "Refresh assumptions"), "Check for updates"));
+    await clickAndWait(
+      sidebar,
+      button(panel(sidebar.root, "Refresh assumptions"), "Check for updates")
+    );
     // Then every right-to-left text node is alone in a <bdi>
     expect(panel(sidebar.root, "Refresh assumptions").querySelector("table")).not.toBeNull();
 
     // Everything shown at once: the library's message and info, the model details, the insert message and
     // caption, the refresh caption, table and status.
     const shown = sidebar.root.textContent ?? "";
-    for (const value of [RTL.name, RTL.publisher, RTL.scenarioName, RTL.priceSource, RTL.fileName]) expect(shown).toContain(value);
+    for (const value of [RTL.name, RTL.publisher, RTL.scenarioName, RTL.priceSource, RTL.fileName])
+      expect(shown).toContain(value);
     expect(unisolated(sidebar.root)).toEqual([]);
 
     // A search the user typed, echoed back when nothing matches.
-    type(panel(sidebar.root, "Models").querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement, RTL.query);
+    type(
+      panel(sidebar.root, "Models").querySelector<HTMLInputElement>(
+        'input[type="search"]'
+      ) as HTMLInputElement,
+      RTL.query
+    );
     await sidebar.app.whenIdle();
     expect(sidebar.root.textContent).toContain(RTL.query);
     expect(unisolated(sidebar.root)).toEqual([]);
@@ -106,7 +129,10 @@ describe("bidi isolation of library and user text", () => {
 describe("bidi isolation of what the workbook says", () => {
   it("isolates a missing right-to-left library id", async () => {
     // Given a workbook pinned to a right-to-left library id that is not loaded
-    setPinnedLibrary({ kind: "pinned", library: { id: RTL.pinnedId, version: "2.0.0", sheetName: "Rent vs Build" } });
+    setPinnedLibrary({
+      kind: "pinned",
+      library: { id: RTL.pinnedId, version: "2.0.0", sheetName: "Rent vs Build" },
+    });
     const sidebar = mountSidebar();
     // When the pane says so
     await sidebar.app.restored;
@@ -125,7 +151,10 @@ describe("bidi isolation of what Undo reports", () => {
     click(modelOption(sidebar.root, "xAI Memphis 2024 — build 100k H100"));
     await clickAndWait(sidebar, button(panel(sidebar.root, "Insert template"), "Insert template"));
     const library = panel(sidebar.root, "Library");
-    chooseFile(library.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement, new File([rtlLibrary()], RTL.fileName));
+    chooseFile(
+      library.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement,
+      new File([rtlLibrary()], RTL.fileName)
+    );
     await sidebar.app.whenIdle();
     const refresh = panel(sidebar.root, "Refresh assumptions");
     await clickAndWait(sidebar, button(refresh, "Check for updates"));
@@ -140,7 +169,9 @@ describe("bidi isolation of what Undo reports", () => {
     // When undone
     const details = refresh.querySelector(".cp-message-details")?.textContent ?? "";
     // Then the sheet name in the reason is alone in a <bdi>
-    expect(details).toContain(`Not restored: CP_PowerPrice, because the name CP_PowerPrice no longer points at one cell on '${RTL.sheetName}'`);
+    expect(details).toContain(
+      `Not restored: CP_PowerPrice, because the name CP_PowerPrice no longer points at one cell on '${RTL.sheetName}'`
+    );
     expect(unisolated(sidebar.root)).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ const { contentSecurityPolicy } = require("../../../scripts/csp") as {
   contentSecurityPolicy(options: { development: boolean }): string;
 };
 
-const TEMPLATE = fs.readFileSync(path.resolve(__dirname, "../../../src/taskpane/taskpane.html"), "utf8");
+const TEMPLATE = fs.readFileSync(
+  path.resolve(__dirname, "../../../src/taskpane/taskpane.html"),
+  "utf8"
+);
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -19,14 +22,16 @@ function directives(policy: string): Map<string, string[]> {
       .split(";")
       .map((part) => part.trim().split(/\s+/))
       .filter((words) => words[0] !== "")
-      .map(([name, ...sources]) => [name, sources]),
+      .map(([name, ...sources]) => [name, sources])
   );
 }
 
 describe("the task pane's Content-Security-Policy", () => {
   it("puts the CSP meta before every script and stylesheet", () => {
     // Given the page template
-    const meta = TEMPLATE.indexOf('<meta http-equiv="Content-Security-Policy" content="<%= contentSecurityPolicy %>"');
+    const meta = TEMPLATE.indexOf(
+      '<meta http-equiv="Content-Security-Policy" content="<%= contentSecurityPolicy %>"'
+    );
     // Then a CSP meta comes before every script and stylesheet
     expect(meta).toBeGreaterThan(0);
     expect(meta).toBeLessThan(TEMPLATE.indexOf("<script"));
@@ -35,24 +40,34 @@ describe("the task pane's Content-Security-Policy", () => {
     expect(TEMPLATE.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
   });
 
-  it.each([false, true])("allows scripts only from the add-in and Office's CDN (development=%s)", (development) => {
-    // Given a build with development=%s
-    const policy = directives(contentSecurityPolicy({ development }));
-    // Then scripts come only from the add-in and Office's CDN, with no eval or inline script
-    expect(policy.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com", "https://ajax.aspnetcdn.com"]);
-    expect(policy.get("object-src")).toEqual(["'none'"]);
-    expect(policy.get("base-uri")).toEqual(["'self'"]);
-    expect(policy.get("form-action")).toEqual(["'none'"]);
-    expect(policy.get("default-src")).toEqual(["'self'"]);
-    const all = [...policy.values()].flat();
-    expect(all).not.toContain("'unsafe-eval'");
-    expect(all).not.toContain("*");
-  });
+  it.each([false, true])(
+    "allows scripts only from the add-in and Office's CDN (development=%s)",
+    (development) => {
+      // Given a build with development=%s
+      const policy = directives(contentSecurityPolicy({ development }));
+      // Then scripts come only from the add-in and Office's CDN, with no eval or inline script
+      expect(policy.get("script-src")).toEqual([
+        "'self'",
+        "https://appsforoffice.microsoft.com",
+        "https://ajax.aspnetcdn.com",
+      ]);
+      expect(policy.get("object-src")).toEqual(["'none'"]);
+      expect(policy.get("base-uri")).toEqual(["'self'"]);
+      expect(policy.get("form-action")).toEqual(["'none'"]);
+      expect(policy.get("default-src")).toEqual(["'self'"]);
+      const all = [...policy.values()].flat();
+      expect(all).not.toContain("'unsafe-eval'");
+      expect(all).not.toContain("*");
+    }
+  );
 
   it("allows team libraries over https only in production", () => {
     // Given a production build
     // Then team libraries may come from any https address and never over http
-    expect(directives(contentSecurityPolicy({ development: false })).get("connect-src")).toEqual(["'self'", "https:"]);
+    expect(directives(contentSecurityPolicy({ development: false })).get("connect-src")).toEqual([
+      "'self'",
+      "https:",
+    ]);
   });
 
   it("allows http only to the developer's machine in development", () => {
@@ -66,15 +81,23 @@ describe("the task pane's Content-Security-Policy", () => {
     ]);
   });
 
-  const built = ["taskpane.html", "workbench-taskpane.html"].filter((name) => fs.existsSync(path.join(DIST, name)));
-  (built.length > 0 ? it.each(built) : it.skip.each(["(not built)"]))("gives the built %s its build's policy and no inline script", (name) => {
-    // Given the built %s
-    const html = fs.readFileSync(path.join(DIST, name), "utf8");
-    const match = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html);
-    // Then it carries the policy of its build and no inline script
-    expect(match).not.toBeNull();
-    expect([contentSecurityPolicy({ development: false }), contentSecurityPolicy({ development: true })]).toContain(match?.[1]);
-    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<script"));
-    expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
-  });
+  const built = ["taskpane.html", "workbench-taskpane.html"].filter((name) =>
+    fs.existsSync(path.join(DIST, name))
+  );
+  (built.length > 0 ? it.each(built) : it.skip.each(["(not built)"]))(
+    "gives the built %s its build's policy and no inline script",
+    (name) => {
+      // Given the built %s
+      const html = fs.readFileSync(path.join(DIST, name), "utf8");
+      const match = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html);
+      // Then it carries the policy of its build and no inline script
+      expect(match).not.toBeNull();
+      expect([
+        contentSecurityPolicy({ development: false }),
+        contentSecurityPolicy({ development: true }),
+      ]).toContain(match?.[1]);
+      expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<script"));
+      expect(html.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toBeNull();
+    }
+  );
 });

@@ -11,9 +11,25 @@ import { buildIndex } from "../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { summarizeLibraryChange } from "../../../src/taskpane/libraryDiff";
 import { CACHE_KEY, URL_KEY } from "../../../src/shared-state/libraryCache";
-import { checkLibraryUrl, fetchLibraryText, redactUrl, type ResponseLike } from "../../../src/taskpane/libraryFetch";
+import {
+  checkLibraryUrl,
+  fetchLibraryText,
+  redactUrl,
+  type ResponseLike,
+} from "../../../src/taskpane/libraryFetch";
 import { nodeFetch } from "../../support/taskpane/browserGaps";
-import { button, cleanUp, click, libraryInfo, modelOption, mountSidebar, mustMessage, noFetch, panel, type Sidebar } from "../../support/taskpane/harness";
+import {
+  button,
+  cleanUp,
+  click,
+  libraryInfo,
+  modelOption,
+  mountSidebar,
+  mustMessage,
+  noFetch,
+  panel,
+  type Sidebar,
+} from "../../support/taskpane/harness";
 import { libraryPanel, loadFile, loadUrl } from "../../support/taskpane/libraryPanel";
 import { teamLibrary, teamLibraryText } from "../../support/taskpane/libraries";
 import { startServer, type TestServer } from "../../support/taskpane/server";
@@ -34,10 +50,19 @@ beforeAll(async () => {
   server = await startServer({
     "/team.json": { body: teamLibraryText() },
     "/cp1252.json": { body: windows1252Library() },
-    "/bom.json": { body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(teamLibraryText(), "utf8")]) },
+    "/bom.json": {
+      body: Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(teamLibraryText(), "utf8"),
+      ]),
+    },
     [SAS_PATH]: { body: teamLibraryText() },
     [`/forbidden.json?token=${SECRET}`]: { status: 403, body: "forbidden" },
-    "/redirect-with-token.json": { status: 302, headers: { Location: `https://user:${SECRET}@libraries.example.com/team.json` }, body: "" },
+    "/redirect-with-token.json": {
+      status: 302,
+      headers: { Location: `https://user:${SECRET}@libraries.example.com/team.json` },
+      body: "",
+    },
   });
 });
 
@@ -92,7 +117,9 @@ describe("library URLs with credentials", () => {
     // Then the refusal does not echo the token
     expect(shown.kind).toBe("error");
     // Node's fetch refuses to follow a redirect to such a URL; a browser may report it as the final URL.
-    expect(shown.text).toMatch(/Could not reach the library|must not contain a user name or password/);
+    expect(shown.text).toMatch(
+      /Could not reach the library|must not contain a user name or password/
+    );
     expect(everythingShownAndKept(sidebar)).not.toContain(SECRET);
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
   });
@@ -108,7 +135,11 @@ describe("library URLs with credentials", () => {
       text: () => Promise.resolve(teamLibraryText()),
     };
     // When it is read
-    const result = await fetchLibraryText(() => Promise.resolve(response), "https://libraries.example.com/x.json", { timeoutMs: 5_000, maxBytes: 1_000_000 });
+    const result = await fetchLibraryText(
+      () => Promise.resolve(response),
+      "https://libraries.example.com/x.json",
+      { timeoutMs: 5_000, maxBytes: 1_000_000 }
+    );
     // Then it is refused without echoing them
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain(SECRET);
@@ -119,19 +150,39 @@ describe("library URLs with credentials", () => {
     // Given messages that quote URLs
     // When redacted
     // Then only the userinfo is replaced
-    expect(redactUrl(`GET https://u:${SECRET}@h.example/x.json failed`)).toBe("GET https://***@h.example/x.json failed");
+    expect(redactUrl(`GET https://u:${SECRET}@h.example/x.json failed`)).toBe(
+      "GET https://***@h.example/x.json failed"
+    );
     expect(redactUrl("https://h.example/a@b.json")).toBe("https://h.example/a@b.json");
   });
 });
 
 describe("secrets in a library URL's query string or fragment", () => {
   it.each([
-    [`https://acme.blob.core.windows.net/lib/team.json?sv=2025-01-05&se=2027-01-01&sr=b&sp=r&sig=${SAS_SIG}`, "https://acme.blob.core.windows.net/lib/team.json?sv=…&se=…&sr=…&sp=…&sig=…"],
-    [`https://acme.sharepoint.com/:u:/s/fin/lib.json?download=1&share=abc&token=${SECRET}`, "https://acme.sharepoint.com/:u:/s/fin/lib.json?download=1&share=abc&token=…"],
-    [`https://raw.githubusercontent.com/acme/lib/main/team.json?token=${SECRET}`, "https://raw.githubusercontent.com/acme/lib/main/team.json?token=…"],
-    [`https://h.example/t.json?access_token=${SECRET}&Key=${SECRET}&code=${SECRET}&Signature=${SECRET}`, "https://h.example/t.json?access_token=…&Key=…&code=…&Signature=…"],
-    [`https://s3.example/t.json?X-Amz-Credential=${SECRET}&X-Amz-Signature=${SECRET}&X-Amz-Date=20261201`, "https://s3.example/t.json?X-Amz-Credential=…&X-Amz-Signature=…&X-Amz-Date=20261201"],
-    [`https://storage.googleapis.com/b/t.json?X-Goog-Signature=${SECRET}&X-Goog-Credential=${SECRET}`, "https://storage.googleapis.com/b/t.json?X-Goog-Signature=…&X-Goog-Credential=…"],
+    [
+      `https://acme.blob.core.windows.net/lib/team.json?sv=2025-01-05&se=2027-01-01&sr=b&sp=r&sig=${SAS_SIG}`,
+      "https://acme.blob.core.windows.net/lib/team.json?sv=…&se=…&sr=…&sp=…&sig=…",
+    ],
+    [
+      `https://acme.sharepoint.com/:u:/s/fin/lib.json?download=1&share=abc&token=${SECRET}`,
+      "https://acme.sharepoint.com/:u:/s/fin/lib.json?download=1&share=abc&token=…",
+    ],
+    [
+      `https://raw.githubusercontent.com/acme/lib/main/team.json?token=${SECRET}`,
+      "https://raw.githubusercontent.com/acme/lib/main/team.json?token=…",
+    ],
+    [
+      `https://h.example/t.json?access_token=${SECRET}&Key=${SECRET}&code=${SECRET}&Signature=${SECRET}`,
+      "https://h.example/t.json?access_token=…&Key=…&code=…&Signature=…",
+    ],
+    [
+      `https://s3.example/t.json?X-Amz-Credential=${SECRET}&X-Amz-Signature=${SECRET}&X-Amz-Date=20261201`,
+      "https://s3.example/t.json?X-Amz-Credential=…&X-Amz-Signature=…&X-Amz-Date=20261201",
+    ],
+    [
+      `https://storage.googleapis.com/b/t.json?X-Goog-Signature=${SECRET}&X-Goog-Credential=${SECRET}`,
+      "https://storage.googleapis.com/b/t.json?X-Goog-Signature=…&X-Goog-Credential=…",
+    ],
     [`https://h.example/t.json#access_token=${SECRET}`, "https://h.example/t.json#…"],
   ])("replaces the secret values of %s", (url, shown) => {
     // Given %s
@@ -145,7 +196,9 @@ describe("secrets in a library URL's query string or fragment", () => {
     // Given ordinary query parameters
     // When redacted
     // Then they are shown as they are
-    expect(redactUrl("https://h.example/t.json?version=2&download=1")).toBe("https://h.example/t.json?version=2&download=1");
+    expect(redactUrl("https://h.example/t.json?version=2&download=1")).toBe(
+      "https://h.example/t.json?version=2&download=1"
+    );
   });
 
   it("uses a SAS link without ever showing the signature", async () => {
@@ -156,17 +209,27 @@ describe("secrets in a library URL's query string or fragment", () => {
     // Then the library is used, the pane never shows the signature, only the remembered URL keeps it, and Load from URL reloads it
     expect(mustMessage(libraryPanel(sidebar)).kind).toBe("success");
     expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
-    expect(libraryInfo(sidebar.root).Source).toBe(`URL: ${server.url("/sas/team.json?sv=…&se=…&sr=…&sp=…&sig=…")}`);
-    const field = libraryPanel(sidebar).querySelector<HTMLInputElement>('input[type="url"]') as HTMLInputElement;
+    expect(libraryInfo(sidebar.root).Source).toBe(
+      `URL: ${server.url("/sas/team.json?sv=…&se=…&sr=…&sp=…&sig=…")}`
+    );
+    const field = libraryPanel(sidebar).querySelector<HTMLInputElement>(
+      'input[type="url"]'
+    ) as HTMLInputElement;
     expect(field.value).not.toContain(SAS_SIG);
-    expect([sidebar.root.textContent ?? "", field.value, sidebar.storage.getItem(CACHE_KEY) ?? ""].join("\n")).not.toContain(SAS_SIG);
+    expect(
+      [sidebar.root.textContent ?? "", field.value, sidebar.storage.getItem(CACHE_KEY) ?? ""].join(
+        "\n"
+      )
+    ).not.toContain(SAS_SIG);
     // Kept on purpose (README, team library): without the signature the address cannot be loaded again.
     expect(sidebar.storage.getItem(URL_KEY)).toBe(server.url(SAS_PATH));
 
     // A new session: the field shows the redacted address and loading it unchanged uses the remembered one.
     cleanUp();
     const again = mountSidebar({ fetch: nodeFetch(), storage: sidebar.storage });
-    const prefilled = libraryPanel(again).querySelector<HTMLInputElement>('input[type="url"]') as HTMLInputElement;
+    const prefilled = libraryPanel(again).querySelector<HTMLInputElement>(
+      'input[type="url"]'
+    ) as HTMLInputElement;
     expect(prefilled.value).toBe(server.url("/sas/team.json?sv=…&se=…&sr=…&sp=…&sig=…"));
     click(button(libraryPanel(again), "Load from URL"));
     await again.app.whenIdle();
@@ -188,12 +251,28 @@ describe("secrets in a library URL's query string or fragment", () => {
 
   it.each([
     ["timed out", () => new Promise<ResponseLike>(() => undefined)],
-    ["too large", () => Promise.resolve<ResponseLike>({ ok: true, status: 200, statusText: "OK", headers: { get: () => "99999999" }, text: () => Promise.resolve("") })],
-    ["unreachable", () => Promise.reject(new Error(`connect failed for https://h.example/t.json?sig=${SECRET}`))],
+    [
+      "too large",
+      () =>
+        Promise.resolve<ResponseLike>({
+          ok: true,
+          status: 200,
+          statusText: "OK",
+          headers: { get: () => "99999999" },
+          text: () => Promise.resolve(""),
+        }),
+    ],
+    [
+      "unreachable",
+      () => Promise.reject(new Error(`connect failed for https://h.example/t.json?sig=${SECRET}`)),
+    ],
   ])("does not echo the signature of a download that %s", async (_, fetchFn) => {
     // Given a download that %s
     // When it fails
-    const result = await fetchLibraryText(fetchFn, `https://h.example/t.json?sv=1&sig=${SECRET}`, { timeoutMs: 50, maxBytes: 1_000 });
+    const result = await fetchLibraryText(fetchFn, `https://h.example/t.json?sv=1&sig=${SECRET}`, {
+      timeoutMs: 50,
+      maxBytes: 1_000,
+    });
     // Then the problem does not echo the signature
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain(SECRET);
@@ -213,7 +292,10 @@ describe("secrets in a library URL's query string or fragment", () => {
     // Given an address with a fragment
     // When it is checked
     // Then the fragment (never sent to the server, sometimes a token) is dropped
-    expect(checkLibraryUrl(`https://h.example/t.json#access_token=${SECRET}`)).toEqual({ ok: true, url: "https://h.example/t.json" });
+    expect(checkLibraryUrl(`https://h.example/t.json#access_token=${SECRET}`)).toEqual({
+      ok: true,
+      url: "https://h.example/t.json",
+    });
   });
 });
 
@@ -226,7 +308,9 @@ describe("library bytes that are not UTF-8", () => {
     const shown = mustMessage(libraryPanel(sidebar));
     // Then it is refused as not UTF-8 naming the byte, and nothing changes
     expect(shown.title).toBe("The library at this address is not UTF-8 text");
-    expect(shown.details).toEqual([expect.stringMatching(/^the library is not UTF-8: byte \d+ \(0xE9\)/)]);
+    expect(shown.details).toEqual([
+      expect.stringMatching(/^the library is not UTF-8: byte \d+ \(0xE9\)/),
+    ]);
     expect(shown.next).toMatch(/Save the library as UTF-8.*Nothing was changed/);
     expect(getActiveLibrary().source).toEqual({ kind: "bundled" });
     expect(sidebar.storage.getItem(CACHE_KEY)).toBeNull();
@@ -250,7 +334,13 @@ describe("library bytes that are not UTF-8", () => {
     await loadUrl(sidebar, server.url("/bom.json"));
     // Then it is used
     expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
-    await loadFile(sidebar, new File([Uint8Array.from([0xef, 0xbb, 0xbf]), teamLibraryText({ version: "2.0.1" })], "bom.json"));
+    await loadFile(
+      sidebar,
+      new File(
+        [Uint8Array.from([0xef, 0xbb, 0xbf]), teamLibraryText({ version: "2.0.1" })],
+        "bom.json"
+      )
+    );
     expect(getActiveLibrary().index.library.meta.version).toBe("2.0.1");
   });
 });
@@ -271,9 +361,15 @@ describe("hostile documents", () => {
 
   it("reports prototype-like keys with their paths", async () => {
     // Given a team library with a GPU "constructor" and a scenario "__proto__"
-    const library = teamLibrary() as { gpus: Record<string, unknown>; scenarios: Record<string, unknown> };
+    const library = teamLibrary() as {
+      gpus: Record<string, unknown>;
+      scenarios: Record<string, unknown>;
+    };
     library.gpus["constructor"] = library.gpus["h100-sxm"];
-    const text = JSON.stringify(library).replace('"scenarios":{', '"scenarios":{"__proto__":{"name":"x"},');
+    const text = JSON.stringify(library).replace(
+      '"scenarios":{',
+      '"scenarios":{"__proto__":{"name":"x"},'
+    );
     const sidebar = mountSidebar();
     // When it is loaded
     await loadFile(sidebar, new File([text], "reserved.json"));
@@ -281,7 +377,10 @@ describe("hostile documents", () => {
     // Then both are reported with their paths
     expect(shown.kind).toBe("error");
     expect(shown.details).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^gpus\.constructor: "constructor" is a reserved key/), expect.stringMatching(/^scenarios\.__proto__: "__proto__" is a reserved key/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^gpus\.constructor: "constructor" is a reserved key/),
+        expect.stringMatching(/^scenarios\.__proto__: "__proto__" is a reserved key/),
+      ])
     );
   });
 
@@ -289,7 +388,10 @@ describe("hostile documents", () => {
     // Given a scenario name with a right-to-left override
     const sidebar = mountSidebar();
     // When it is loaded
-    await loadFile(sidebar, new File([teamLibraryText({ scenarioName: "Acme \u202Egpj.exe" })], "rlo.json"));
+    await loadFile(
+      sidebar,
+      new File([teamLibraryText({ scenarioName: "Acme \u202Egpj.exe" })], "rlo.json")
+    );
     // Then it is refused naming the character and its position
     expect(mustMessage(libraryPanel(sidebar)).details).toEqual([
       "scenarios.acme-site.name: must not contain U+202E (RIGHT-TO-LEFT OVERRIDE, a bidi control that can make text display in a misleading order) at character 6",
@@ -302,7 +404,11 @@ describe('a GPU id "constructor" that got past validation (own-key lookups)', ()
   function constructorLibrary(): LibraryDocument {
     const doc = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
     doc.gpus["constructor"] = { ...doc.gpus["h100-sxm"], name: "Constructor GPU", aliases: [] };
-    doc.scenarios["ctor-1k"] = { ...doc.scenarios["enterprise-1k-h100"], name: "Ctor 1k", gpu: "constructor" };
+    doc.scenarios["ctor-1k"] = {
+      ...doc.scenarios["enterprise-1k-h100"],
+      name: "Ctor 1k",
+      gpu: "constructor",
+    };
     return doc;
   }
 
@@ -312,7 +418,9 @@ describe('a GPU id "constructor" that got past validation (own-key lookups)', ()
     // When its scenario is inserted
     await sidebar.app.whenIdle();
     // Then the insert succeeds with the library-wide value of a GPU-hour
-    await expect(insertTemplate(sidebar.Excel, buildIndex(constructorLibrary()), "ctor-1k")).resolves.toBeDefined();
+    await expect(
+      insertTemplate(sidebar.Excel, buildIndex(constructorLibrary()), "ctor-1k")
+    ).resolves.toBeDefined();
   });
 
   it("lists the scenario with its GPU", async () => {
@@ -343,7 +451,9 @@ describe("right-to-left library text", () => {
 
   it("isolates each piece of right-to-left library text", async () => {
     // Given a library whose name and scenario are right-to-left
-    const library = teamLibrary({ scenarioName: ARABIC_SCENARIO }) as { meta: Record<string, unknown> };
+    const library = teamLibrary({ scenarioName: ARABIC_SCENARIO }) as {
+      meta: Record<string, unknown>;
+    };
     library.meta.name = HEBREW;
     library.meta.publisher = "Acme מימון";
     const sidebar = mountSidebar();

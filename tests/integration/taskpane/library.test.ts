@@ -71,7 +71,6 @@ afterAll(async () => {
 
 afterEach(cleanUp);
 
-
 /** A sidebar with an inserted template, so "the workbook did not change" covers real content. */
 async function sidebarWithTemplate(
   options: Parameters<typeof mountSidebar>[0] = {}

@@ -20,7 +20,17 @@ import { MemoryCellStore } from "../../../src/dev/excel-host";
 import { LIBRARY_SCHEMA_REVISION } from "../../../src/model/library/fingerprint";
 import { CACHE_KEY } from "../../../src/shared-state/libraryCache";
 import { nodeFetch } from "../../support/taskpane/browserGaps";
-import { FIXED_NOW, MemoryStorage, button, cleanUp, click, libraryInfo, mountSidebar, mustMessage, panel } from "../../support/taskpane/harness";
+import {
+  FIXED_NOW,
+  MemoryStorage,
+  button,
+  cleanUp,
+  click,
+  libraryInfo,
+  mountSidebar,
+  mustMessage,
+  panel,
+} from "../../support/taskpane/harness";
 import { loadUrl } from "../../support/taskpane/libraryPanel";
 import { teamLibraryText } from "../../support/taskpane/libraries";
 import { startServer, type TestServer } from "../../support/taskpane/server";
@@ -43,7 +53,6 @@ afterAll(async () => {
   await server.close();
 });
 afterEach(cleanUp);
-
 
 /** A first session loads the team library from its URL, which saves it; then the runtime closes. */
 async function savedTeamLibrary(): Promise<MemoryStorage> {
@@ -95,27 +104,44 @@ describe("recalculate only when the library actually changed", () => {
     // Then it shows the saved copy and Excel recalculates nothing
     expect(outcome.status).toBe("restored");
     expect(getActiveLibrary().index.library.meta.id).toBe("acme-team");
-    expect(libraryInfo(sidebar.root).Source).toBe(`URL: ${server.url("/team.json")} (saved copy from 2026-12-01)`);
+    expect(libraryInfo(sidebar.root).Source).toBe(
+      `URL: ${server.url("/team.json")} (saved copy from 2026-12-01)`
+    );
     expect(store.recalcs).toBe(0);
   });
 
   it("revalidates and saves again a text-only copy", async () => {
     // Given a copy saved by an earlier version (text only)
     const storage = new MemoryStorage();
-    storage.setItem(CACHE_KEY, JSON.stringify({ version: 1, text: teamLibraryText(), source: { kind: "file", fileName: "acme.json" }, savedAt: "2026-11-01T00:00:00.000Z" }));
+    storage.setItem(
+      CACHE_KEY,
+      JSON.stringify({
+        version: 1,
+        text: teamLibraryText(),
+        source: { kind: "file", fileName: "acme.json" },
+        savedAt: "2026-11-01T00:00:00.000Z",
+      })
+    );
     const store = new CountingStore();
     const sidebar = mountSidebar({ storage, store });
     // When the pane opens
     // Then it is validated, active, recalculated once and saved again for functions.js
     expect((await sidebar.app.restored).status).toBe("restored");
     expect(store.recalcs).toBe(1);
-    const saved = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as { version: number; checked?: { revision: number }; savedAt: string };
+    const saved = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as {
+      version: number;
+      checked?: { revision: number };
+      savedAt: string;
+    };
     expect(saved.version).toBe(2);
     expect(saved.checked?.revision).toBe(LIBRARY_SCHEMA_REVISION);
     expect(saved.savedAt).toBe("2026-11-01T00:00:00.000Z");
     // functions.js can now restore it by itself at the next start.
     cleanUp();
-    expect(restoreSavedLibrary(storage, FIXED_NOW)).toEqual({ status: "restored", savedAt: "2026-11-01T00:00:00.000Z" });
+    expect(restoreSavedLibrary(storage, FIXED_NOW)).toEqual({
+      status: "restored",
+      savedAt: "2026-11-01T00:00:00.000Z",
+    });
   });
 });
 
@@ -125,7 +151,15 @@ describe("a saved copy that can never load is removed with a message", () => {
     const storage = new MemoryStorage();
     // Never closed: the error locator that reports where the JSON breaks is what overflows the stack.
     const deep = '{"meta":' + "[".repeat(100_000);
-    storage.setItem(CACHE_KEY, JSON.stringify({ version: 1, text: deep, source: { kind: "file", fileName: "deep.json" }, savedAt: "2026-11-01T00:00:00.000Z" }));
+    storage.setItem(
+      CACHE_KEY,
+      JSON.stringify({
+        version: 1,
+        text: deep,
+        source: { kind: "file", fileName: "deep.json" },
+        savedAt: "2026-11-01T00:00:00.000Z",
+      })
+    );
     const sidebar = mountSidebar({ storage });
     // When the pane opens
     // Then a warning says so, the copy is removed, and the next start does not try it again
@@ -142,7 +176,10 @@ describe("a saved copy that can never load is removed with a message", () => {
   it("says why functions.js removed a copy", async () => {
     // Given functions.js removed a damaged copy at start
     const storage = await savedTeamLibrary();
-    storage.setItem(CACHE_KEY, (storage.getItem(CACHE_KEY) ?? "").replace('"Acme team library"', '"Acme (edited)"'));
+    storage.setItem(
+      CACHE_KEY,
+      (storage.getItem(CACHE_KEY) ?? "").replace('"Acme team library"', '"Acme (edited)"')
+    );
     // When the pane opens
     recordStartupRestore(restoreSavedLibrary(storage, FIXED_NOW));
     // Then it says why
@@ -158,7 +195,10 @@ describe("the workbook's library is missing until the user loads it", () => {
   it("recalculates once when the pinned library is loaded", async () => {
     // Given a workbook pinned to the team library and the bundled one in use
     // When the user loads the team library
-    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } });
+    setPinnedLibrary({
+      kind: "pinned",
+      library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" },
+    });
     // Then the functions answer again and Excel recalculates once
     expect(libraryUnavailable()).toMatch(/"acme-team" 2\.0\.0, which is not loaded/);
     const store = new CountingStore();
@@ -170,7 +210,10 @@ describe("the workbook's library is missing until the user loads it", () => {
 
   it("says the workbook's library is missing and what to do", async () => {
     // Given the workbook's library is missing
-    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } });
+    setPinnedLibrary({
+      kind: "pinned",
+      library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" },
+    });
     const sidebar = mountSidebar();
     await sidebar.app.restored;
     // When the pane opens or the pin is read later
@@ -182,13 +225,21 @@ describe("the workbook's library is missing until the user loads it", () => {
     expect(shown.next).toMatch(/Load it from its URL or file/);
     // The pin read by functions.js after the pane opened: the same message; a library change it is not.
     setPinnedLibrary({ kind: "none" });
-    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "3.0.0", sheetName: "Rent vs Build" } });
-    expect(mustMessage(panel(sidebar.root, "Library")).details.join(" ")).toMatch(/"acme-team" 3\.0\.0/);
+    setPinnedLibrary({
+      kind: "pinned",
+      library: { id: "acme-team", version: "3.0.0", sheetName: "Rent vs Build" },
+    });
+    expect(mustMessage(panel(sidebar.root, "Library")).details.join(" ")).toMatch(
+      /"acme-team" 3\.0\.0/
+    );
   });
 
   it("uses a library chosen on purpose over the pin", async () => {
     // Given a workbook pinned to team 2.0.0
-    setPinnedLibrary({ kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } });
+    setPinnedLibrary({
+      kind: "pinned",
+      library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" },
+    });
     const sidebar = mountSidebar({ fetch: nodeFetch() });
     // When the user chooses another library on purpose
     await loadUrl(sidebar, server.url("/team-v3.json"));
@@ -209,7 +260,15 @@ describe("a secret URL saved by an earlier version is stored redacted from then 
     // Given a text-only copy (revision 1) whose source is a SAS URL
     const storage = new MemoryStorage();
     const url = "https://acme.blob.core.windows.net/lib/team.json";
-    storage.setItem(CACHE_KEY, JSON.stringify({ version: 1, text: teamLibraryText(), source: { kind: "url", url: url + SAS }, savedAt: "2026-11-01T00:00:00.000Z" }));
+    storage.setItem(
+      CACHE_KEY,
+      JSON.stringify({
+        version: 1,
+        text: teamLibraryText(),
+        source: { kind: "url", url: url + SAS },
+        savedAt: "2026-11-01T00:00:00.000Z",
+      })
+    );
     const sidebar = mountSidebar({ storage });
     // When the pane opens and saves it again
     // Then the saved source and the active library's source hide the signature
@@ -222,13 +281,18 @@ describe("a secret URL saved by an earlier version is stored redacted from then 
   it("redacts a token in a restored copy's source", async () => {
     // Given an up-to-date copy whose source still holds a token
     const storage = await savedTeamLibrary();
-    const record = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as { source: { kind: string; url: string } };
+    const record = JSON.parse(storage.getItem(CACHE_KEY) ?? "{}") as {
+      source: { kind: string; url: string };
+    };
     record.source.url = `${record.source.url}?private_token=SECRETTOKEN&v=2`;
     // When functions.js restores it at start
     storage.setItem(CACHE_KEY, JSON.stringify(record));
     // Then the active source is redacted and the copy is saved without the token
     expect(restoreSavedLibrary(storage, FIXED_NOW).status).toBe("restored");
-    expect(getActiveLibrary().source).toEqual({ kind: "url", url: `${server.url("/team.json")}?private_token=…&v=2` });
+    expect(getActiveLibrary().source).toEqual({
+      kind: "url",
+      url: `${server.url("/team.json")}?private_token=…&v=2`,
+    });
     expect(storage.getItem(CACHE_KEY)).not.toContain("SECRETTOKEN");
     // Still a copy functions.js trusts (the checksum covers the library, not its address).
     expect(restoreSavedLibrary(storage, FIXED_NOW).status).toBe("restored");
@@ -243,10 +307,15 @@ describe("Excel refuses the recalculation that applies the workbook's pin", () =
     await sidebar.app.restored;
     await sidebar.app.whenIdle();
     sidebar.host.faults.failOperation({ location: "Application.calculate", times: 2 });
-    const pin = { kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" } } as const;
+    const pin = {
+      kind: "pinned",
+      library: { id: "acme-team", version: "2.0.0", sheetName: "Rent vs Build" },
+    } as const;
     // When the pin is applied
     // Then the Library panel says to recalculate (Ctrl+Alt+F9)
-    expect(await retryFailedRecalculation(sidebar.Excel, await updatePinnedLibrary(sidebar.Excel, pin))).toBe("failed");
+    expect(
+      await retryFailedRecalculation(sidebar.Excel, await updatePinnedLibrary(sidebar.Excel, pin))
+    ).toBe("failed");
     expect(recalculationPending()).toBe(true);
     const shown = mustMessage(panel(sidebar.root, "Library"));
     expect(shown.title).toBe("This workbook's library is not loaded");

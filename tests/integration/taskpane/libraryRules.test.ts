@@ -110,7 +110,9 @@ describe("what changed between libraries", () => {
 
   it("reports a redefined scenario", () => {
     // Given a redefined scenario
-    const changed: LibraryDocument = JSON.parse(JSON.stringify(VALIDATED_BUNDLED_LIBRARY)) as LibraryDocument;
+    const changed: LibraryDocument = JSON.parse(
+      JSON.stringify(VALIDATED_BUNDLED_LIBRARY)
+    ) as LibraryDocument;
     (changed.scenarios["enterprise-1k-h100"] as { count: number }).count = 2000;
     // Then it is reported
     expect(summarizeLibraryChange(VALIDATED_BUNDLED_LIBRARY, changed).changedScenarios).toEqual([

@@ -122,7 +122,9 @@ describe("choosing a model", () => {
     expect(shown["GPU count"].value).toBe("100,000 GPUs");
     expect(shown["Horizon"].value).toBe("5 years");
     expect(shown["Region"].value).toBe(VALIDATED_BUNDLED_LIBRARY.regions["us-tn"].name);
-    expect(shown["Build approach"].value).toBe(VALIDATED_BUNDLED_LIBRARY.approaches["fast-track"].name);
+    expect(shown["Build approach"].value).toBe(
+      VALIDATED_BUNDLED_LIBRARY.approaches["fast-track"].name
+    );
     expect(shown["System price per GPU"]).toEqual({
       value: "37,500 USD per GPU",
       source: `Source: ${VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].systemPricePerGpu.source} (gpus.h100-sxm.systemPricePerGpu); as of 2024-08`,

@@ -12,7 +12,16 @@ import { libraryUnavailable, setPinnedLibrary } from "../../../src/shared-state/
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { validateTeamLibraryText } from "../../../src/model/library/teamLibrary";
-import { button, cleanUp, click, modelOption, mountSidebar, mustMessage, panel, type Sidebar } from "../../support/taskpane/harness";
+import {
+  button,
+  cleanUp,
+  click,
+  modelOption,
+  mountSidebar,
+  mustMessage,
+  panel,
+  type Sidebar,
+} from "../../support/taskpane/harness";
 import { teamLibraryText } from "../../support/taskpane/libraries";
 
 class CountingStore extends MemoryCellStore {
@@ -100,14 +109,19 @@ describe("the pin follows what the pane writes", () => {
     const sidebar = mountSidebar({ store });
     await sidebar.app.whenIdle();
     // What an add-in update does: the same library, a newer version bundled.
-    const older = buildIndex({ ...VALIDATED_BUNDLED_LIBRARY, meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, version: "0.9.0" } });
+    const older = buildIndex({
+      ...VALIDATED_BUNDLED_LIBRARY,
+      meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, version: "0.9.0" },
+    });
     // When Check for updates
     await insertTemplate(sidebar.Excel, older, "xai-memphis-2024", undefined, {
       now: () => new Date("2026-11-01T09:00:00.000Z"),
     });
     setPinnedLibrary(await readPinnedLibrary(sidebar.Excel));
     // Then it offers to move the sheet, moving makes the functions answer again, and Undo puts the old pin back
-    expect(libraryUnavailable()).toMatch(/0\.9\.0, which is not loaded.*Check for updates to move the workbook to the library in use\.$/);
+    expect(libraryUnavailable()).toMatch(
+      /0\.9\.0, which is not loaded.*Check for updates to move the workbook to the library in use\.$/
+    );
     expect((libraryUnavailable() ?? "").length).toBeLessThanOrEqual(255);
 
     const refresh = panel(sidebar.root, "Refresh assumptions");

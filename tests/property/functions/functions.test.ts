@@ -5,7 +5,12 @@
 import fc from "fast-check";
 import { excelNpv } from "../../../src/model/finance";
 import { BUNDLED_LIBRARY as LIB } from "../../../src/model/library/bundledLibrary";
-import { CustomFunctionsError, ErrorCode, loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
+import {
+  CustomFunctionsError,
+  ErrorCode,
+  loadBuiltFunctions,
+  type LoadedFunctions,
+} from "../../support/customFunctionsRuntime";
 
 let fns: LoadedFunctions;
 beforeAll(() => {
@@ -13,7 +18,16 @@ beforeAll(() => {
 });
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
-const GPUS = ["H100", "h100-sxm", "H100 PCIe", "H200", "B200", "GB200 NVL72", "gb200-nvl72-rack", "MI300X"];
+const GPUS = [
+  "H100",
+  "h100-sxm",
+  "H100 PCIe",
+  "H200",
+  "B200",
+  "GB200 NVL72",
+  "gb200-nvl72-rack",
+  "MI300X",
+];
 const REGIONS = ["TN", "TX", "GA", "VA", "CA", "us-tn", "Memphis"];
 const APPROACHES = ["standard", "fast-track", "colocation"];
 const TERMS = ["on-demand", "1yr", "3yr", "capacity-block"];
@@ -21,22 +35,48 @@ const RENTABLE = ["H100", "H200", "B200"];
 
 /** Anything a cell or a typed argument can hold, and some things it cannot. */
 const anyArgument = fc.oneof(
-  fc.constantFrom(...GPUS, ...REGIONS, ...APPROACHES, ...TERMS, "build", "rent", "AWS", "Oracle", "gpu", "server", "price", "pue"),
+  fc.constantFrom(
+    ...GPUS,
+    ...REGIONS,
+    ...APPROACHES,
+    ...TERMS,
+    "build",
+    "rent",
+    "AWS",
+    "Oracle",
+    "gpu",
+    "server",
+    "price",
+    "pue"
+  ),
   fc.string(),
   fc.double(),
   fc.integer({ min: -1e7, max: 2e7 }),
-  fc.constantFrom(null, undefined, "", 0, true, false, Number.NaN, Number.POSITIVE_INFINITY, -0, 1e308),
-  fc.array(fc.integer(), { maxLength: 2 }),
+  fc.constantFrom(
+    null,
+    undefined,
+    "",
+    0,
+    true,
+    false,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -0,
+    1e308
+  ),
+  fc.array(fc.integer(), { maxLength: 2 })
 );
 
-const isScalarResult = (v: unknown): boolean => (typeof v === "number" && Number.isFinite(v)) || typeof v === "string";
+const isScalarResult = (v: unknown): boolean =>
+  (typeof v === "number" && Number.isFinite(v)) || typeof v === "string";
 
 function assertProperResult(id: string, args: unknown[]): void {
   let result: unknown;
   try {
     result = fns.call(id, ...args);
   } catch (error) {
-    if (!(error instanceof CustomFunctionsError)) throw new Error(`${id}(${JSON.stringify(args)}) threw ${String(error)}`);
+    if (!(error instanceof CustomFunctionsError))
+      throw new Error(`${id}(${JSON.stringify(args)}) threw ${String(error)}`);
     expect(ERROR_CODES.has(error.code)).toBe(true);
     expect(error.message.length).toBeGreaterThan(0);
     return;
@@ -58,11 +98,15 @@ describe("every function, any input", () => {
     const ids = [...fns.metadata.keys()];
     // Then each function returns finite numbers/text or throws a CustomFunctions.Error
     fc.assert(
-      fc.property(fc.constantFrom(...ids), fc.array(anyArgument, { minLength: 0, maxLength: 8 }), (id, args) => {
-        const arity = fns.metadata.get(id)?.parameters.length ?? 0;
-        assertProperResult(id, args.slice(0, arity));
-      }),
-      { numRuns: 3000 },
+      fc.property(
+        fc.constantFrom(...ids),
+        fc.array(anyArgument, { minLength: 0, maxLength: 8 }),
+        (id, args) => {
+          const arity = fns.metadata.get(id)?.parameters.length ?? 0;
+          assertProperResult(id, args.slice(0, arity));
+        }
+      ),
+      { numRuns: 3000 }
     );
   });
 });
@@ -72,24 +116,37 @@ const count = fc.integer({ min: 0, max: 1_000_000 });
 describe("model properties through the functions", () => {
   test("GPUCOST and GPUPOWER are linear in count", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...GPUS), count, fc.constantFrom("gpu", "server", "cluster"), (gpu, n, scope) => {
-        // Given any GPU and count
-        const one = fns.call("GPUCOST", gpu, n, scope) as number;
-        // Then GPUCOST and GPUPOWER are linear in count
-        expect(fns.call("GPUCOST", gpu, 2 * n, scope) as number).toBeCloseTo(2 * one, 2);
-        expect(fns.call("GPUPOWER", gpu, 3 * n) as number).toBeCloseTo(3 * (fns.call("GPUPOWER", gpu, n) as number), 6);
-      }),
+      fc.property(
+        fc.constantFrom(...GPUS),
+        count,
+        fc.constantFrom("gpu", "server", "cluster"),
+        (gpu, n, scope) => {
+          // Given any GPU and count
+          const one = fns.call("GPUCOST", gpu, n, scope) as number;
+          // Then GPUCOST and GPUPOWER are linear in count
+          expect(fns.call("GPUCOST", gpu, 2 * n, scope) as number).toBeCloseTo(2 * one, 2);
+          expect(fns.call("GPUPOWER", gpu, 3 * n) as number).toBeCloseTo(
+            3 * (fns.call("GPUPOWER", gpu, n) as number),
+            6
+          );
+        }
+      )
     );
   });
 
   test("RENTCOST is linear in count", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...RENTABLE), count, fc.integer({ min: 0, max: 120 }), (gpu, n, months) => {
-        // Given any rentable GPU and term
-        const one = fns.call("RENTCOST", gpu, n, months) as number;
-        // Then RENTCOST is linear in count
-        expect(fns.call("RENTCOST", gpu, 2 * n, months) as number).toBeCloseTo(2 * one, 2);
-      }),
+      fc.property(
+        fc.constantFrom(...RENTABLE),
+        count,
+        fc.integer({ min: 0, max: 120 }),
+        (gpu, n, months) => {
+          // Given any rentable GPU and term
+          const one = fns.call("RENTCOST", gpu, n, months) as number;
+          // Then RENTCOST is linear in count
+          expect(fns.call("RENTCOST", gpu, 2 * n, months) as number).toBeCloseTo(2 * one, 2);
+        }
+      )
     );
   });
 
@@ -105,10 +162,10 @@ describe("model properties through the functions", () => {
           const [small, large] = a <= b ? [a, b] : [b, a];
           // Then BUILDTIME never decreases as the IT load grows
           expect(fns.call("BUILDTIME", large, region, approach) as number).toBeGreaterThanOrEqual(
-            fns.call("BUILDTIME", small, region, approach) as number,
+            fns.call("BUILDTIME", small, region, approach) as number
           );
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -127,7 +184,10 @@ describe("model properties through the functions", () => {
           let rows: [string, number][];
           // Then CF0 + NPV(rate, CF1..CFH) of CASHFLOWS equals RENTVSBUILD's NPVs
           try {
-            rows = fns.call("RENTVSBUILD", gpu, n, years, region, term, rate, approach) as [string, number][];
+            rows = fns.call("RENTVSBUILD", gpu, n, years, region, term, rate, approach) as [
+              string,
+              number,
+            ][];
           } catch (error) {
             // Some GPU/term pairs have no offer in the library: that must be #N/A, and then CASHFLOWS agrees.
             expect((error as CustomFunctionsError).code).toBe(ErrorCode.notAvailable);
@@ -135,16 +195,18 @@ describe("model properties through the functions", () => {
           }
           const r = rate ?? LIB.financing.discountRate.value;
           const npvOf = (option: string) => {
-            const flows = (fns.call("CASHFLOWS", option, gpu, n, years, region, term, approach) as number[][]).map(([v]) => v);
+            const flows = (
+              fns.call("CASHFLOWS", option, gpu, n, years, region, term, approach) as number[][]
+            ).map(([v]) => v);
             expect(flows).toHaveLength(years + 1);
             return flows[0] + excelNpv(r, flows.slice(1));
           };
           const tolerance = (x: number) => Math.max(1e-6, Math.abs(x) * 1e-12);
           expect(Math.abs(npvOf("build") - rows[0][1])).toBeLessThanOrEqual(tolerance(rows[0][1]));
           expect(Math.abs(npvOf("rent") - rows[1][1])).toBeLessThanOrEqual(tolerance(rows[1][1]));
-        },
+        }
       ),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });

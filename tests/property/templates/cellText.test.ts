@@ -9,9 +9,33 @@ import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../s
 import { cellContent, startsLikeFormula, valueContent } from "../../../src/templates/blocks";
 
 /** Characters Excel (or this stricter host) may read as the start of a formula, and what hides them. */
-const LEADS = ["=", "+", "-", "@", "＝", "＋", "－", "＠", " ", "\t", "\r", "\n", "\u00A0", "\u3000", "\uFEFF", "'", "#", "0", "1"];
+const LEADS = [
+  "=",
+  "+",
+  "-",
+  "@",
+  "＝",
+  "＋",
+  "－",
+  "＠",
+  " ",
+  "\t",
+  "\r",
+  "\n",
+  "\u00A0",
+  "\u3000",
+  "\uFEFF",
+  "'",
+  "#",
+  "0",
+  "1",
+];
 const hostile = fc
-  .tuple(fc.array(fc.constantFrom(...LEADS), { maxLength: 4 }), fc.string({ maxLength: 20 }), fc.constantFrom("", "1+1", "SUM(A1)", "A1", "cmd|' /C calc'!A0", "HYPERLINK(\"http://x\")"))
+  .tuple(
+    fc.array(fc.constantFrom(...LEADS), { maxLength: 4 }),
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom("", "1+1", "SUM(A1)", "A1", "cmd|' /C calc'!A0", 'HYPERLINK("http://x")')
+  )
   .map(([lead, middle, tail]) => `${lead.join("")}${middle}${tail}`)
   .filter((text) => text !== "");
 const anyText = fc.oneof(hostile, fc.string({ minLength: 1, maxLength: 30, unit: "grapheme" }));
@@ -75,7 +99,16 @@ describe("library text of any shape", () => {
   });
 
   it("(the host is strict enough for this to mean something) unprefixed formula-like text becomes a formula", async () => {
-    for (const text of ["=1+1", " =1+1", "\t+A1", "\r\n-A1", "@SUM(A1)", "＝1+1", "\u3000＋A1", "-cmd|' /C calc'!A0"]) {
+    for (const text of [
+      "=1+1",
+      " =1+1",
+      "\t+A1",
+      "\r\n-A1",
+      "@SUM(A1)",
+      "＝1+1",
+      "\u3000＋A1",
+      "-cmd|' /C calc'!A0",
+    ]) {
       expect([text, (await writeAndRead(text, "formulas")).formula]).not.toEqual([text, null]);
     }
   });

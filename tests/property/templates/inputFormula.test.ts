@@ -148,10 +148,14 @@ describe("isSafeInputFormula, property-tested", () => {
   });
 
   it("accepts what the template writes into an input, as a formula, and the template's own arithmetic", () => {
-    const spec = buildRentVsBuildTemplate(buildIndex(VALIDATED_BUNDLED_LIBRARY), "xai-memphis-2024", {
-      sheetName: "Rent vs Build",
-      nameSuffix: "",
-    });
+    const spec = buildRentVsBuildTemplate(
+      buildIndex(VALIDATED_BUNDLED_LIBRARY),
+      "xai-memphis-2024",
+      {
+        sheetName: "Rent vs Build",
+        nameSuffix: "",
+      }
+    );
     const names = [...spec.assumptions.map((a) => a.name), ...spec.names.map((n) => n.name)];
     for (const a of spec.assumptions)
       expect(isSafeInputFormula(`=${String(a.value)}`, names)).toBe(true);

@@ -4,7 +4,10 @@
  * plus the workbench's Excel TEXT and FIXED.
  */
 import { FunctionPlugin, HyperFormula, type FunctionPluginDefinition } from "hyperformula";
-import { ExcelTextPlugin, registerExcelTextNames } from "../../../src/dev/workbench/excelTextPlugin";
+import {
+  ExcelTextPlugin,
+  registerExcelTextNames,
+} from "../../../src/dev/workbench/excelTextPlugin";
 
 export const LIBRARY_TEXT = "Capacity Planner default library 1.0.0";
 

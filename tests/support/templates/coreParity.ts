@@ -89,13 +89,17 @@ class Mismatches {
   }
 
   close(what: string, actual: unknown, expected: number): void {
-    if (typeof actual !== "number" || !(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))) {
+    if (
+      typeof actual !== "number" ||
+      !(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))
+    ) {
       this.list.push(`${what}: sheet ${String(actual)} vs core ${expected}`);
     }
   }
 
   exact(what: string, actual: unknown, expected: unknown): void {
-    if (actual !== expected) this.list.push(`${what}: sheet ${String(actual)} vs core ${String(expected)}`);
+    if (actual !== expected)
+      this.list.push(`${what}: sheet ${String(actual)} vs core ${String(expected)}`);
   }
 }
 
@@ -105,7 +109,11 @@ function cumulative(values: readonly number[]): number[] {
 }
 
 /** Compares every computed cell of the evaluated template with the core for `inputs`; [] when all agree. */
-export function compareWithCore(sheet: EvaluatedTemplate, spec: TemplateSpec, inputs: CoreInputs): string[] {
+export function compareWithCore(
+  sheet: EvaluatedTemplate,
+  spec: TemplateSpec,
+  inputs: CoreInputs
+): string[] {
   const m = new Mismatches();
   const { build, rent, compare } = inputs;
   const H = compare.horizonYears;
@@ -123,13 +131,25 @@ export function compareWithCore(sheet: EvaluatedTemplate, spec: TemplateSpec, in
   m.money("ItCapex", sheet.value(`C${derived.itCapex}`), basis.itCapex);
   m.money("FacilityCapexTotal", sheet.value(`C${derived.facilityCapexTotal}`), basis.facilityCapex);
   m.money("EnergyPerYear", sheet.value(`C${derived.energyPerYear}`), basis.energyPerYear);
-  m.money("MaintenancePerYear", sheet.value(`C${derived.maintenancePerYear}`), basis.maintenancePerYear);
+  m.money(
+    "MaintenancePerYear",
+    sheet.value(`C${derived.maintenancePerYear}`),
+    basis.maintenancePerYear
+  );
   m.money("StaffPerYear", sheet.value(`C${derived.staffPerYear}`), basis.staffPerYear);
-  m.money("ColocationPerYear", sheet.value(`C${derived.colocationPerYear}`), basis.colocationPerYear);
+  m.money(
+    "ColocationPerYear",
+    sheet.value(`C${derived.colocationPerYear}`),
+    basis.colocationPerYear
+  );
   m.money("OpexPerYear", sheet.value(`C${derived.opexPerYear}`), basis.opexPerYear);
   m.exact("ItCapexYear", sheet.value(`C${derived.itCapexYear}`), detail.itCapexYear);
   m.money("ItResidualValue", sheet.value(`C${derived.itResidualValue}`), detail.itResidualValue);
-  m.money("FacilityResidualValue", sheet.value(`C${derived.facilityResidualValue}`), detail.facilityResidualValue);
+  m.money(
+    "FacilityResidualValue",
+    sheet.value(`C${derived.facilityResidualValue}`),
+    detail.facilityResidualValue
+  );
 
   // Yearly rows.
   const rows: [CashflowKey, readonly number[], "money" | "close"][] = [
@@ -206,7 +226,8 @@ export function compareWithCore(sheet: EvaluatedTemplate, spec: TemplateSpec, in
       : d > 0
         ? `Rent is cheaper by ${amount}${over}`
         : `Build and rent cost the same${over}`;
-  if (verdict !== expectedVerdict) m.list.push(`verdict "${verdict}" should be "${expectedVerdict}"`);
+  if (verdict !== expectedVerdict)
+    m.list.push(`verdict "${verdict}" should be "${expectedVerdict}"`);
 
   // Sensitivity grid: every cell is the core's difference with the price and the rate scaled.
   SENSITIVITY_STEPS.forEach((rateStep, i) => {

@@ -67,7 +67,8 @@ export function evaluateTemplate(spec: TemplateSpec): EvaluatedTemplate {
     number(address) {
       const v = value(address);
       if (typeof v !== "number") {
-        const detail = v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v);
+        const detail =
+          v instanceof DetailedCellError ? `${v.value} ${v.message}` : JSON.stringify(v);
         throw new Error(`${address} is not a number: ${detail}`);
       }
       return v;

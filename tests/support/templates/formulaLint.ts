@@ -12,7 +12,8 @@ export type FormulaToken =
   | { readonly kind: "number"; readonly value: number };
 
 const STRING_LITERAL = /"(?:[^"]|"")*"/g;
-const TOKEN = /([A-Za-z_$][A-Za-z0-9_.$]*(?::\$?[A-Z]+\$?[0-9]+)?)(\s*\()?|([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/g;
+const TOKEN =
+  /([A-Za-z_$][A-Za-z0-9_.$]*(?::\$?[A-Z]+\$?[0-9]+)?)(\s*\()?|([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)/g;
 const CELL = /^\$?[A-Z]{1,3}\$?[0-9]+$/;
 const RANGE = /^\$?[A-Z]{1,3}\$?[0-9]+:\$?[A-Z]{1,3}\$?[0-9]+$/;
 
@@ -48,16 +49,19 @@ export function shiftColumns(formula: string, columns: number): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(TOKEN, (whole: string, word: string | undefined, call: string | undefined) => {
-            if (word === undefined || call !== undefined) return whole;
-            if (RANGE.test(word))
-              return word
-                .split(":")
-                .map((end) => shiftCell(end, columns))
-                .join(":");
-            if (CELL.test(word)) return shiftCell(word, columns);
-            return whole;
-          })
+        : part.replace(
+            TOKEN,
+            (whole: string, word: string | undefined, call: string | undefined) => {
+              if (word === undefined || call !== undefined) return whole;
+              if (RANGE.test(word))
+                return word
+                  .split(":")
+                  .map((end) => shiftCell(end, columns))
+                  .join(":");
+              if (CELL.test(word)) return shiftCell(word, columns);
+              return whole;
+            }
+          )
     )
     .join("");
 }
@@ -67,7 +71,8 @@ export function referencedCells(ref: string): string[] {
   const range = parseRange(ref); // throws for anything but a cell or a range
   const cells: string[] = [];
   for (let col = range.col; col < range.col + range.colCount; col++) {
-    for (let row = range.row; row < range.row + range.rowCount; row++) cells.push(cellAddress(row, col));
+    for (let row = range.row; row < range.row + range.rowCount; row++)
+      cells.push(cellAddress(row, col));
   }
   return cells;
 }

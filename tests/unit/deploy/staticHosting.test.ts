@@ -83,20 +83,17 @@ describe.each(hosts)("a production-like static host: %s", (_name, rules) => {
     expect(js.headers["content-type"]).toMatch(JS_TYPE);
   });
 
-  test.each(CROSS_ORIGIN_FILES)(
-    "answers a CORS preflight for %s",
-    async (file) => {
-      // Given a CORS preflight for the file (one case per row)
-      const reply = await request(host().origin, file, {
-        method: "OPTIONS",
-        headers: { Origin: EXCEL_ORIGIN, "Access-Control-Request-Method": "GET" },
-      });
-      // Then it is answered with the origin and GET allowed
-      expect(reply.status).toBe(204);
-      expect([EXCEL_ORIGIN, "*"]).toContain(reply.headers["access-control-allow-origin"]);
-      expect(reply.headers["access-control-allow-methods"]).toMatch(/\bGET\b/);
-    }
-  );
+  test.each(CROSS_ORIGIN_FILES)("answers a CORS preflight for %s", async (file) => {
+    // Given a CORS preflight for the file (one case per row)
+    const reply = await request(host().origin, file, {
+      method: "OPTIONS",
+      headers: { Origin: EXCEL_ORIGIN, "Access-Control-Request-Method": "GET" },
+    });
+    // Then it is answered with the origin and GET allowed
+    expect(reply.status).toBe(204);
+    expect([EXCEL_ORIGIN, "*"]).toContain(reply.headers["access-control-allow-origin"]);
+    expect(reply.headers["access-control-allow-methods"]).toMatch(/\bGET\b/);
+  });
 
   test("keeps CORS on a 304", async () => {
     // Given a cached functions.json
@@ -182,7 +179,8 @@ describe("deploy/nginx.conf", () => {
   /** The top-level regular-expression location that nginx would pick for `uri` (first match wins). */
   const locationFor = (uri: string): readonly NginxDirective[] | undefined =>
     parsed.find(
-      (d) => d.words[0] === "location" && d.words[1] === "~" && new RegExp(d.words[2] ?? "$^").test(uri)
+      (d) =>
+        d.words[0] === "location" && d.words[1] === "~" && new RegExp(d.words[2] ?? "$^").test(uri)
     )?.block;
   const said = (block: readonly NginxDirective[] | undefined): string[] =>
     (block ?? []).map((d) => d.words.join(" "));
@@ -201,7 +199,9 @@ describe("deploy/nginx.conf", () => {
     expect(lines).toContain('add_header X-Content-Type-Options "nosniff" always');
     // Only where mime.types does not know the extension does nginx use default_type.
     expect(lines).toContain(`default_type ${type}`);
-    const preflight = (block ?? []).find((d) => d.words.join(" ") === "if ($request_method = OPTIONS)");
+    const preflight = (block ?? []).find(
+      (d) => d.words.join(" ") === "if ($request_method = OPTIONS)"
+    );
     expect(said(preflight?.block)).toEqual(["return 204"]);
   });
 
@@ -216,9 +216,17 @@ describe("deploy/nginx.conf", () => {
     // Given the nginx snippet
     // Then it is meant for the add-in's location only, whose example nests the include
     // Included in server { }, its regular expressions would match /functions.js of every site on the server.
-    expect(conf).toMatch(/^# nginx: include INSIDE the location that serves dist\/.*never directly in server \{ \}/);
-    expect(conf).toMatch(/^#\s+location \/capplan\/ \{ root \/srv\/www; include \/etc\/nginx\/snippets\/capplan\.conf; \}$/m);
-    expect(everyDirective(parsed).filter((d) => ["server", "http", "root", "alias"].includes(d.words[0] ?? ""))).toEqual([]);
+    expect(conf).toMatch(
+      /^# nginx: include INSIDE the location that serves dist\/.*never directly in server \{ \}/
+    );
+    expect(conf).toMatch(
+      /^#\s+location \/capplan\/ \{ root \/srv\/www; include \/etc\/nginx\/snippets\/capplan\.conf; \}$/m
+    );
+    expect(
+      everyDirective(parsed).filter((d) =>
+        ["server", "http", "root", "alias"].includes(d.words[0] ?? "")
+      )
+    ).toEqual([]);
   });
 
   test("tells the README reader to include the snippet in the add-in's location", () => {
@@ -265,7 +273,9 @@ describe("npm run build prints where the manifest points", () => {
     expect(text).toContain("points Excel at https://addins.contoso.com/capplan/");
     expect(text).not.toMatch(/placeholder/);
     // The rules say /functions.json; Excel asks for /capplan/functions.json, which no rule matches.
-    expect(text).toMatch(/WARNING: .*path \/capplan\/.*_headers and dist\/staticwebapp\.config\.json/);
+    expect(text).toMatch(
+      /WARNING: .*path \/capplan\/.*_headers and dist\/staticwebapp\.config\.json/
+    );
     expect(text).toMatch(/no CORS/);
     expect(text).toContain("deploy/nginx.conf");
     expect(text).toContain("/capplan/functions.json");

@@ -3,7 +3,13 @@
  * templateRegistry.ts (the format's owner), and over hostile ones.
  */
 import { pinnedLibraryOf, TEMPLATE_REGISTRY_SETTING } from "../../../src/excel/pinnedLibrary";
-import { EMPTY_REGISTRY, REGISTRY_KEY, serializeRegistry, withEntry, type TemplateEntry } from "../../../src/excel/templateRegistry";
+import {
+  EMPTY_REGISTRY,
+  REGISTRY_KEY,
+  serializeRegistry,
+  withEntry,
+  type TemplateEntry,
+} from "../../../src/excel/templateRegistry";
 
 const entry = (over: Partial<TemplateEntry>): TemplateEntry => ({
   sheetName: "Rent vs Build",
@@ -32,10 +38,33 @@ describe("the workbook's pinned library", () => {
 
   it("pins the most recently inserted or refreshed library", () => {
     // Given sheets from several libraries
-    let registry = withEntry(EMPTY_REGISTRY, "{1}", entry({ sheetName: "Old", libraryId: "capplan-default", libraryVersion: "1.0.0" }));
-    registry = withEntry(registry, "{2}", entry({ sheetName: "Team", insertedAt: "2026-10-01T00:00:00.000Z", refreshedAt: "2026-11-15T00:00:00.000Z" }));
-    registry = withEntry(registry, "{3}", entry({ sheetName: "Newer insert", libraryVersion: "1.9.0", insertedAt: "2026-11-10T00:00:00.000Z" }));
-    const expected = { kind: "pinned", library: { id: "acme-team", version: "2.0.0", sheetName: "Team" } };
+    let registry = withEntry(
+      EMPTY_REGISTRY,
+      "{1}",
+      entry({ sheetName: "Old", libraryId: "capplan-default", libraryVersion: "1.0.0" })
+    );
+    registry = withEntry(
+      registry,
+      "{2}",
+      entry({
+        sheetName: "Team",
+        insertedAt: "2026-10-01T00:00:00.000Z",
+        refreshedAt: "2026-11-15T00:00:00.000Z",
+      })
+    );
+    registry = withEntry(
+      registry,
+      "{3}",
+      entry({
+        sheetName: "Newer insert",
+        libraryVersion: "1.9.0",
+        insertedAt: "2026-11-10T00:00:00.000Z",
+      })
+    );
+    const expected = {
+      kind: "pinned",
+      library: { id: "acme-team", version: "2.0.0", sheetName: "Team" },
+    };
     // Then the most recently inserted or refreshed one is the pin (object or JSON text)
     expect(pinnedLibraryOf(serializeRegistry(registry))).toEqual(expected);
     expect(pinnedLibraryOf(JSON.stringify(serializeRegistry(registry)))).toEqual(expected);
@@ -46,12 +75,25 @@ describe("the workbook's pinned library", () => {
     // Then they pin nothing or only what an own, complete entry says
     expect(pinnedLibraryOf("{not json")).toEqual({ kind: "none" });
     expect(pinnedLibraryOf({ sheets: [] })).toEqual({ kind: "none" });
-    expect(pinnedLibraryOf(JSON.parse('{"sheets":{"__proto__":{"libraryId":"x","libraryVersion":"1","sheetName":"s","insertedAt":"t"}}}'))).toEqual({
+    expect(
+      pinnedLibraryOf(
+        JSON.parse(
+          '{"sheets":{"__proto__":{"libraryId":"x","libraryVersion":"1","sheetName":"s","insertedAt":"t"}}}'
+        )
+      )
+    ).toEqual({
       kind: "pinned",
       library: { id: "x", version: "1", sheetName: "s" },
     });
-    const inherited = Object.create({ libraryId: "x", libraryVersion: "1", sheetName: "s", insertedAt: "t" }) as object;
+    const inherited = Object.create({
+      libraryId: "x",
+      libraryVersion: "1",
+      sheetName: "s",
+      insertedAt: "t",
+    }) as object;
     expect(pinnedLibraryOf({ sheets: { a: inherited, constructor: 5 } })).toEqual({ kind: "none" });
-    expect(pinnedLibraryOf(`{"sheets":{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`)).toEqual({ kind: "none" });
+    expect(
+      pinnedLibraryOf(`{"sheets":{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`)
+    ).toEqual({ kind: "none" });
   });
 });

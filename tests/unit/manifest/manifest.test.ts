@@ -31,8 +31,9 @@ function resid(doc: Document, parent: string, child?: string): string[] {
 
 const source = fs.readFileSync(path.join(REPO_ROOT, "manifest.xml"), "utf8");
 const devManifest = parse(source);
-const packageVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string })
-  .version;
+const packageVersion = (
+  JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }
+).version;
 
 describe("manifest.xml (development)", () => {
   test("asks only for ReadWriteDocument in a Workbook TaskPaneApp", () => {
@@ -42,7 +43,9 @@ describe("manifest.xml (development)", () => {
     expect(root.namespaceURI).toBe(OFFICE_NS);
     expect(root.getAttribute("xsi:type")).toBe("TaskPaneApp");
     expect(elements(devManifest, "Permissions")[0].textContent).toBe("ReadWriteDocument");
-    const hosts = elements(devManifest, "Host").map((h) => h.getAttribute("Name") ?? h.getAttribute("xsi:type"));
+    const hosts = elements(devManifest, "Host").map(
+      (h) => h.getAttribute("Name") ?? h.getAttribute("xsi:type")
+    );
     expect(hosts).toEqual(["Workbook", "Workbook"]);
   });
 
@@ -54,7 +57,9 @@ describe("manifest.xml (development)", () => {
 
   test("shares one runtime resid", () => {
     // Given the shared runtime
-    const set = elements(devManifest, "Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
+    const set = elements(devManifest, "Set").find(
+      (s) => s.getAttribute("Name") === "SharedRuntime"
+    );
     // Then Runtime, Page, FunctionFile and ShowTaskpane use one resid
     expect(set?.getAttribute("MinVersion")).toBe("1.1");
     const runtime = resid(devManifest, "Runtime");
@@ -66,7 +71,11 @@ describe("manifest.xml (development)", () => {
       ...resid(devManifest, "FunctionFile"),
       ...elements(devManifest, "Action")
         .filter((a) => a.getAttribute("xsi:type") === "ShowTaskpane")
-        .map((a) => Array.from(a.children).find((c) => c.localName === "SourceLocation")?.getAttribute("resid")),
+        .map((a) =>
+          Array.from(a.children)
+            .find((c) => c.localName === "SourceLocation")
+            ?.getAttribute("resid")
+        ),
     ];
     expect(ids.length).toBeGreaterThanOrEqual(4);
     expect(new Set(ids)).toEqual(new Set(["Taskpane.Url"]));
@@ -75,7 +84,9 @@ describe("manifest.xml (development)", () => {
   test("uses the CAPPLAN namespace", () => {
     // Given the custom functions extension point
     const nsId = resid(devManifest, "Namespace")[0];
-    const value = elements(devManifest, "String").find((s) => s.getAttribute("id") === nsId)?.getAttribute("DefaultValue");
+    const value = elements(devManifest, "String")
+      .find((s) => s.getAttribute("id") === nsId)
+      ?.getAttribute("DefaultValue");
     // Then the namespace is CAPPLAN
     expect(value).toBe("CAPPLAN");
   });
@@ -85,7 +96,7 @@ describe("manifest.xml (development)", () => {
     const declared = new Set(
       Array.from(devManifest.getElementsByTagNameNS(BT_NS, "*"))
         .map((e) => e.getAttribute("id"))
-        .filter((id): id is string => id !== null),
+        .filter((id): id is string => id !== null)
     );
     const used = Array.from(devManifest.getElementsByTagName("*"))
       .map((e) => e.getAttribute("resid"))
@@ -97,7 +108,9 @@ describe("manifest.xml (development)", () => {
 
   test("opens the task pane from the Home tab", () => {
     // Given the ribbon button
-    const button = elements(devManifest, "Control").find((c) => c.getAttribute("xsi:type") === "Button");
+    const button = elements(devManifest, "Control").find(
+      (c) => c.getAttribute("xsi:type") === "Button"
+    );
     // Then it opens the task pane from the Home tab
     expect(button?.getElementsByTagName("Action")[0].getAttribute("xsi:type")).toBe("ShowTaskpane");
     expect(elements(devManifest, "OfficeTab")[0].getAttribute("id")).toBe("TabHome");
@@ -142,7 +155,7 @@ describe("dist/manifest.xml (production build)", () => {
     const twice = `<a href="${DEV_URL}x.html"/><b href="${DEV_URL}y.html"/>`;
     // Then every occurrence changes, not just the first
     expect(rewriteManifestUrls(twice, "https://cdn.contoso.com/addin")).toBe(
-      '<a href="https://cdn.contoso.com/addin/x.html"/><b href="https://cdn.contoso.com/addin/y.html"/>',
+      '<a href="https://cdn.contoso.com/addin/x.html"/><b href="https://cdn.contoso.com/addin/y.html"/>'
     );
     expect(source.split(DEV_URL).length - 1).toBeGreaterThan(8);
   });

@@ -104,7 +104,12 @@ describe("cells", () => {
     // Given $ anchors
     // When parsed and written back
     // Then each anchor is kept where it was
-    expect(tryParseCellAddress("$B5")).toEqual({ row: 4, col: 1, colAbsolute: true, rowAbsolute: false });
+    expect(tryParseCellAddress("$B5")).toEqual({
+      row: 4,
+      col: 1,
+      colAbsolute: true,
+      rowAbsolute: false,
+    });
     for (const text of ["B5", "$B5", "B$5", "$B$5"]) {
       const cell = tryParseCellAddress(text);
       expect(cell === null ? null : cellReference(cell)).toBe(text);
@@ -162,17 +167,26 @@ describe("ranges and sheet-qualified addresses", () => {
     expect(tryParseAddress("Rent vs Build!B5")).toBeNull();
   });
 
-  it.each(["", "A0", "1A", "A1:B2:C3", "XFE1", "A1048577", "'Unclosed!A1", "Sheet1!", "!A1", "A 1", "hello"])(
-    "throws a RangeError for %p",
-    (bad) => {
-      // Given the bad address %p
-      // When parsed
-      // Then it throws a RangeError (try*: null)
-      expect(() => parseAddress(bad)).toThrow(RangeError);
-      expect(isWholeRowsOrColumns(bad)).toBe(false);
-      expect(tryParseAddress(bad)).toBeNull();
-    }
-  );
+  it.each([
+    "",
+    "A0",
+    "1A",
+    "A1:B2:C3",
+    "XFE1",
+    "A1048577",
+    "'Unclosed!A1",
+    "Sheet1!",
+    "!A1",
+    "A 1",
+    "hello",
+  ])("throws a RangeError for %p", (bad) => {
+    // Given the bad address %p
+    // When parsed
+    // Then it throws a RangeError (try*: null)
+    expect(() => parseAddress(bad)).toThrow(RangeError);
+    expect(isWholeRowsOrColumns(bad)).toBe(false);
+    expect(tryParseAddress(bad)).toBeNull();
+  });
 
   it("refuses whole columns and rows, told apart from nonsense", () => {
     // Given whole columns or rows
@@ -193,8 +207,12 @@ describe("ranges and sheet-qualified addresses", () => {
     expect(rangeAddress(range)).toBe("C5");
     expect(rangeAddress({ row: 0, col: 0, rowCount: 3, colCount: 2 })).toBe("A1:B3");
     expect(rangeAddress({ row: 4, col: 26, rowCount: 2, colCount: 3 })).toBe("AA5:AC6");
-    expect(sheetRangeAddress("Rent vs Build", range, { absolute: true })).toBe("'Rent vs Build'!$C$5");
-    expect(sheetRangeAddress("Sheet1", { row: 0, col: 0, rowCount: 2, colCount: 2 })).toBe("Sheet1!A1:B2");
+    expect(sheetRangeAddress("Rent vs Build", range, { absolute: true })).toBe(
+      "'Rent vs Build'!$C$5"
+    );
+    expect(sheetRangeAddress("Sheet1", { row: 0, col: 0, rowCount: 2, colCount: 2 })).toBe(
+      "Sheet1!A1:B2"
+    );
   });
 
   it("passes only rectangles inside the grid", () => {
@@ -255,36 +273,51 @@ describe("sheet names and defined-name formulas", () => {
 });
 
 describe("the in-memory host's addresses (its wrapper of parseAddress)", () => {
-  it.each(["", "A0", "1A", "A1:B2:C3", "XFE1", "A1048577", "'Unclosed!A1", "Sheet1!", "!A1", "A 1", "hello"])(
-    "throws InvalidArgument for %p",
-    (bad) => {
-      // Given the bad address %p
-      let caught: unknown;
-      // When parsed by the host
-      try {
-        hostParseAddress(bad);
-      } catch (error) {
-        caught = error;
-      }
-      // Then it throws InvalidArgument, as Excel does
-      expect(caught).toBeInstanceOf(MemoryExcelError);
-      expect(caught).toMatchObject({ code: "InvalidArgument" });
-      expect(hostTryParseAddress(bad)).toBeNull();
+  it.each([
+    "",
+    "A0",
+    "1A",
+    "A1:B2:C3",
+    "XFE1",
+    "A1048577",
+    "'Unclosed!A1",
+    "Sheet1!",
+    "!A1",
+    "A 1",
+    "hello",
+  ])("throws InvalidArgument for %p", (bad) => {
+    // Given the bad address %p
+    let caught: unknown;
+    // When parsed by the host
+    try {
+      hostParseAddress(bad);
+    } catch (error) {
+      caught = error;
     }
-  );
+    // Then it throws InvalidArgument, as Excel does
+    expect(caught).toBeInstanceOf(MemoryExcelError);
+    expect(caught).toMatchObject({ code: "InvalidArgument" });
+    expect(hostTryParseAddress(bad)).toBeNull();
+  });
 
   it("reports a whole-column address as unsupported", () => {
     // Given a whole-column address
     // When parsed by the host
     // Then it is reported as unsupported rather than invalid
-    expect(() => hostParseAddress("A:C")).toThrow(expect.objectContaining({ code: "UnsupportedOperation" }));
-    expect(() => hostParseAddress("1:3")).toThrow(expect.objectContaining({ code: "UnsupportedOperation" }));
+    expect(() => hostParseAddress("A:C")).toThrow(
+      expect.objectContaining({ code: "UnsupportedOperation" })
+    );
+    expect(() => hostParseAddress("1:3")).toThrow(
+      expect.objectContaining({ code: "UnsupportedOperation" })
+    );
   });
 
   it("returns the shared parser's result for a good address", () => {
     // Given a good address
     // When parsed by the host
     // Then the shared parser's result
-    expect(hostParseAddress("'Rent vs Build'!$B$5:C6")).toEqual(parseAddress("'Rent vs Build'!$B$5:C6"));
+    expect(hostParseAddress("'Rent vs Build'!$B$5:C6")).toEqual(
+      parseAddress("'Rent vs Build'!$B$5:C6")
+    );
   });
 });

@@ -13,7 +13,10 @@ describe("docs/library.schema.json", () => {
   it("lists the library's top-level sections", () => {
     // Given the JSON Schema
     // When compared with the default library
-    const schema = JSON.parse(libraryJsonSchemaText()) as { properties: Record<string, unknown>; additionalProperties: boolean };
+    const schema = JSON.parse(libraryJsonSchemaText()) as {
+      properties: Record<string, unknown>;
+      additionalProperties: boolean;
+    };
     // Then it lists the same top-level sections
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(defaultLibraryJson).sort());
     expect(schema.additionalProperties).toBe(false);

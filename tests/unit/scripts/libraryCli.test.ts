@@ -37,13 +37,18 @@ describe("library-cli", () => {
     // When validated
     const run = cli("validate", DEFAULT_FILE);
     // Then it prints OK with counts and exits 0
-    expect(run.stdout.trim()).toBe("OK Capacity Planner default library 1.0.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios");
+    expect(run.stdout.trim()).toBe(
+      "OK Capacity Planner default library 1.0.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios"
+    );
     expect(run.code).toBe(0);
   });
 
   it("prints each problem as path: message", () => {
     // Given a library with two problems
-    const file = writeJson("bad.json", withChange("meta.version", "1", withChange("scenarios.enterprise-1k-h100.gpu", "h100")));
+    const file = writeJson(
+      "bad.json",
+      withChange("meta.version", "1", withChange("scenarios.enterprise-1k-h100.gpu", "h100"))
+    );
     // When validated
     const run = cli("validate", file);
     // Then each problem is printed as path: message and it exits 1
@@ -58,7 +63,9 @@ describe("library-cli", () => {
     const run = cli("validate", writeJson("broken.json", '{\n  "meta": {\n}'));
     // Then the line and column are printed and it exits 1
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("(root): malformed JSON at line 3, column 2: unexpected end of input");
+    expect(run.stderr).toContain(
+      "(root): malformed JSON at line 3, column 2: unexpected end of input"
+    );
   });
 
   it("reports deep nesting instead of crashing", () => {
@@ -86,29 +93,53 @@ describe("library-cli", () => {
   it("layers a team library with --team", () => {
     // Given a team library
     const team = {
-      meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
-      financing: { discountRate: { value: 0.09, unit: "fraction per year", source: "ACME WACC memo", asOf: "2026-11" } },
+      meta: {
+        ...VALIDATED_BUNDLED_LIBRARY.meta,
+        id: "acme",
+        name: "ACME library",
+        version: "0.3.0",
+      },
+      financing: {
+        discountRate: {
+          value: 0.09,
+          unit: "fraction per year",
+          source: "ACME WACC memo",
+          asOf: "2026-11",
+        },
+      },
     };
     // When validated with --team
     const run = cli("validate", writeJson("team.json", team), "--team");
     // Then it is layered over the default and summarized
-    expect(run.stdout.trim()).toBe("OK ACME library 0.3.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios");
+    expect(run.stdout.trim()).toBe(
+      "OK ACME library 0.3.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios"
+    );
     expect(run.code).toBe(0);
   });
 
   it("lists exactly the sidebar's problems for a team library and exits 1", () => {
     // Given a team entry the bundled library does not have, with only a name
     const team = {
-      meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, id: "acme", name: "ACME library", version: "0.3.0" },
+      meta: {
+        ...VALIDATED_BUNDLED_LIBRARY.meta,
+        id: "acme",
+        name: "ACME library",
+        version: "0.3.0",
+      },
       gpus: { "acme-x1": { name: "ACME X1" } },
     };
     const file = writeJson("team-incomplete.json", team);
     // When the CLI validates it as a team library
     const run = cli("validate", file, "--team");
     // Then it prints exactly the problems the sidebar's validation finds (one function for both), then the count
-    const sidebar = validateTeamLibraryText(JSON.stringify(team, null, 2), VALIDATED_BUNDLED_LIBRARY);
+    const sidebar = validateTeamLibraryText(
+      JSON.stringify(team, null, 2),
+      VALIDATED_BUNDLED_LIBRARY
+    );
     expect(sidebar.ok).toBe(false);
-    const lines = sidebar.ok ? [] : sidebar.issues.map((issue) => `${issue.path}: ${issue.message}`);
+    const lines = sidebar.ok
+      ? []
+      : sidebar.issues.map((issue) => `${issue.path}: ${issue.message}`);
     expect(lines[0]).toBe("gpus.acme-x1.vendor: is required (expected string)");
     expect(run.stderr.trim().split("\n")).toEqual([...lines, `9 problems in ${file}`]);
     expect(run.code).toBe(1);

@@ -1,5 +1,10 @@
 /** The test helper that reads formulas must itself catch what the spec tests rely on it to catch. */
-import { formulaTokens, localeProblems, referencedCells, shiftColumns } from "../../support/templates/formulaLint";
+import {
+  formulaTokens,
+  localeProblems,
+  referencedCells,
+  shiftColumns,
+} from "../../support/templates/formulaLint";
 
 describe("the formula reader of the template tests", () => {
   // Given the formula reader used by the template tests
@@ -16,14 +21,16 @@ describe("the formula reader of the template tests", () => {
 
   it("reads ranges and dotted functions", () => {
     // When a formula has ranges and dotted functions
-    const tokens = formulaTokens("=IFERROR(INDEX(A127:A246, MATCH(1, $E127:E246, 0)), 0)+CAPPLAN.LIBRARY()");
+    const tokens = formulaTokens(
+      "=IFERROR(INDEX(A127:A246, MATCH(1, $E127:E246, 0)), 0)+CAPPLAN.LIBRARY()"
+    );
     // Then they are read as such
     expect(tokens).toContainEqual({ kind: "range", text: "A127:A246" });
     expect(tokens).toContainEqual({ kind: "range", text: "$E127:E246" });
     expect(tokens).toContainEqual({ kind: "function", text: "CAPPLAN.LIBRARY" });
-    expect(tokens.filter((t) => t.kind === "number").map((t) => (t.kind === "number" ? t.value : NaN))).toEqual([
-      1, 0, 0,
-    ]);
+    expect(
+      tokens.filter((t) => t.kind === "number").map((t) => (t.kind === "number" ? t.value : NaN))
+    ).toEqual([1, 0, 0]);
   });
 
   it("moves relative columns when filled right", () => {
@@ -50,15 +57,19 @@ describe("the locale lint", () => {
       "locale-dependent function TEXT",
       'locale-dependent text "$#,##0"',
     ]);
-    expect(localeProblems('=DOLLAR(A1)&VALUE("0.5")&INDIRECT("R1C1", FALSE)&DATEVALUE("2024-05-01")')).toHaveLength(7);
+    expect(
+      localeProblems('=DOLLAR(A1)&VALUE("0.5")&INDIRECT("R1C1", FALSE)&DATEVALUE("2024-05-01")')
+    ).toHaveLength(7);
     expect(localeProblems('=IF(A1>0.5, "a;b", "")')).toEqual(['locale-dependent text "a;b"']);
   });
 
   it("accepts FIXED, plain words and en-US number literals", () => {
     // When a formula uses FIXED, plain words and en-US number literals
     // Then nothing is reported
-    expect(localeProblems('=IF(CP_D<0, "Build is cheaper by $"&FIXED(-CP_D, 0)&" over "&CP_H&" years", 0.5)')).toEqual(
-      []
-    );
+    expect(
+      localeProblems(
+        '=IF(CP_D<0, "Build is cheaper by $"&FIXED(-CP_D, 0)&" over "&CP_H&" years", 0.5)'
+      )
+    ).toEqual([]);
   });
 });

@@ -20,7 +20,10 @@ describe("the rent-vs-build template in any locale", () => {
   // Given the rent-vs-build template in any locale
   describe.each(scenarioIds)("scenario %s", (scenarioId) => {
     // When built for the scenario
-    const spec = buildRentVsBuildTemplate(index, scenarioId, { sheetName: "Rent vs Build", nameSuffix: "_2" });
+    const spec = buildRentVsBuildTemplate(index, scenarioId, {
+      sheetName: "Rent vs Build",
+      nameSuffix: "_2",
+    });
 
     it("uses no locale-dependent function and no numbers held as text", () => {
       const problems = spec.cells

@@ -7,11 +7,20 @@ import { compareOptions } from "../../../src/model/finance";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../../../src/model/resolve";
-import { ASSUMPTION_KEYS, LAYOUT, SENSITIVITY_STEPS, type AssumptionKey } from "../../../src/templates/layout";
+import {
+  ASSUMPTION_KEYS,
+  LAYOUT,
+  SENSITIVITY_STEPS,
+  type AssumptionKey,
+} from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { gridColumn, gridRow } from "../../../src/templates/sections/sensitivity";
 import { LIBRARY_TEXT } from "../../support/templates/capplanPlugin";
-import { compareWithCore, withAssumption, type CoreInputs } from "../../support/templates/coreParity";
+import {
+  compareWithCore,
+  withAssumption,
+  type CoreInputs,
+} from "../../support/templates/coreParity";
 import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
 
 const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
@@ -71,12 +80,17 @@ describe("the rent-vs-build template in HyperFormula", () => {
       // Then the sensitivity grid's centre cell is the Difference result and a corner is the core on scaled inputs
       expect(SENSITIVITY_STEPS[centre]).toBe(1);
       const centreValue = sheet.number(`${gridColumn(centre)}${gridRow(centre)}`);
-      expect(Math.abs(centreValue - (sheet.named(spec.resultNames.difference) as number))).toBeLessThan(0.005);
+      expect(
+        Math.abs(centreValue - (sheet.named(spec.resultNames.difference) as number))
+      ).toBeLessThan(0.005);
       // Cheapest rent (first row) against the dearest system price (last column), recomputed by the core.
       const last = SENSITIVITY_STEPS.length - 1;
       const corner = sheet.number(`${gridColumn(last)}${gridRow(0)}`);
       const scaled = compareOptions(
-        { ...inputs.build, systemPricePerGpu: inputs.build.systemPricePerGpu * SENSITIVITY_STEPS[last] },
+        {
+          ...inputs.build,
+          systemPricePerGpu: inputs.build.systemPricePerGpu * SENSITIVITY_STEPS[last],
+        },
         { ...inputs.rent, ratePerGpuHour: inputs.rent.ratePerGpuHour * SENSITIVITY_STEPS[0] },
         inputs.compare
       );
@@ -144,9 +158,13 @@ describe("the xAI Memphis scenario (docs/model.md section 8)", () => {
     sheet.setNamed("CP_RentRate", inputs.rent.ratePerGpuHour * 2);
     // Then NPV rent doubles and the results follow the core with that rate
     expect(result("npvRent")).toBeCloseTo(npvRent * 2, 4);
-    expect(compareWithCore(sheet, spec, withAssumption(inputs, "rentRate", inputs.rent.ratePerGpuHour * 2))).toEqual(
-      []
-    );
+    expect(
+      compareWithCore(
+        sheet,
+        spec,
+        withAssumption(inputs, "rentRate", inputs.rent.ratePerGpuHour * 2)
+      )
+    ).toEqual([]);
     sheet.setNamed("CP_RentRate", inputs.rent.ratePerGpuHour);
   });
 
@@ -167,7 +185,9 @@ describe("the xAI Memphis scenario (docs/model.md section 8)", () => {
     // When the build time passes the horizon
     sheet.setNamed("CP_BuildMonths", 60);
     // Then cost per GPU-hour says so instead of dividing by zero, as the core's null
-    expect(sheet.named(spec.resultNames.costPerGpuHourBuild)).toBe("no capacity within the horizon");
+    expect(sheet.named(spec.resultNames.costPerGpuHourBuild)).toBe(
+      "no capacity within the horizon"
+    );
     expect(compareWithCore(sheet, spec, withAssumption(inputs, "buildMonths", 60))).toEqual([]);
     sheet.setNamed("CP_BuildMonths", 72);
     expect(compareWithCore(sheet, spec, withAssumption(inputs, "buildMonths", 72))).toEqual([]);

@@ -18,7 +18,10 @@ import {
   RESULT_KEYS,
   yearColumn,
 } from "../../../src/templates/layout";
-import { assumptionsFromLibrary, buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
+import {
+  assumptionsFromLibrary,
+  buildRentVsBuildTemplate,
+} from "../../../src/templates/rentVsBuild";
 import type { CellSpec, TemplateSpec } from "../../../src/templates/types";
 import { withAssumption, type CoreInputs } from "../../support/templates/coreParity";
 import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
@@ -56,12 +59,19 @@ function cellMap(spec: TemplateSpec): Map<string, CellSpec> {
 }
 
 /** Problems with one formula: literals, unknown names or functions, references to cells the template does not write. */
-function lintFormula(formula: string, names: ReadonlySet<string>, cells: ReadonlyMap<string, CellSpec>): string[] {
+function lintFormula(
+  formula: string,
+  names: ReadonlySet<string>,
+  cells: ReadonlyMap<string, CellSpec>
+): string[] {
   const problems: string[] = [];
   for (const token of formulaTokens(formula)) {
-    if (token.kind === "number" && !ALLOWED_LITERALS.has(token.value)) problems.push(`literal ${token.value}`);
-    if (token.kind === "function" && !ALLOWED_FUNCTIONS.has(token.text)) problems.push(`function ${token.text}`);
-    if (token.kind === "name" && !names.has(token.text)) problems.push(`unknown name ${token.text}`);
+    if (token.kind === "number" && !ALLOWED_LITERALS.has(token.value))
+      problems.push(`literal ${token.value}`);
+    if (token.kind === "function" && !ALLOWED_FUNCTIONS.has(token.text))
+      problems.push(`function ${token.text}`);
+    if (token.kind === "name" && !names.has(token.text))
+      problems.push(`unknown name ${token.text}`);
     if (token.kind === "cell" || token.kind === "range") {
       for (const address of referencedCells(token.text))
         if (!cells.has(address)) problems.push(`empty cell ${address}`);
@@ -85,7 +95,9 @@ describe("the rent-vs-build template spec", () => {
       expect(cells.size).toBe(spec.cells.length);
       for (const cell of spec.cells) {
         expect(() => parseCell(cell.address)).not.toThrow();
-        expect([cell.value !== undefined, cell.formula !== undefined].filter(Boolean)).toHaveLength(1);
+        expect([cell.value !== undefined, cell.formula !== undefined].filter(Boolean)).toHaveLength(
+          1
+        );
       }
     });
 
@@ -127,9 +139,17 @@ describe("the rent-vs-build template spec", () => {
         compare: resolved.compare,
       };
       for (const a of spec.assumptions)
-        rebuilt = withAssumption(rebuilt, a.key as (typeof ASSUMPTION_KEYS)[number], a.value as number);
+        rebuilt = withAssumption(
+          rebuilt,
+          a.key as (typeof ASSUMPTION_KEYS)[number],
+          a.value as number
+        );
       // Then the assumption values are exactly the core inputs the library resolves to
-      expect(rebuilt).toEqual({ build: resolved.build, rent: resolved.rent, compare: resolved.compare });
+      expect(rebuilt).toEqual({
+        build: resolved.build,
+        rent: resolved.rent,
+        compare: resolved.compare,
+      });
     });
 
     it("has inputs only for assumptions and sensitivity steps", () => {
@@ -137,14 +157,19 @@ describe("the rent-vs-build template spec", () => {
       // Then only assumption values and sensitivity steps are inputs, and no input is a formula
       for (const cell of inputs) expect(cell.formula).toBeUndefined();
       const assumptionCells = new Set(spec.assumptions.map((a) => a.address));
-      const others = inputs.filter((c) => !assumptionCells.has(c.address)).map((c) => rowNumber(c.address));
-      for (const row of others) expect(row === LAYOUT.gridHeader.priceFactor || row >= LAYOUT.gridFirstRow).toBe(true);
+      const others = inputs
+        .filter((c) => !assumptionCells.has(c.address))
+        .map((c) => rowNumber(c.address));
+      for (const row of others)
+        expect(row === LAYOUT.gridHeader.priceFactor || row >= LAYOUT.gridFirstRow).toBe(true);
     });
 
     it("keeps numbers, unknown names and empty cells out of formulas", () => {
       const problems = spec.cells
         .filter((c) => c.formula !== undefined)
-        .flatMap((c) => lintFormula(c.formula ?? "", names, cells).map((p) => `${c.address}: ${p}`));
+        .flatMap((c) =>
+          lintFormula(c.formula ?? "", names, cells).map((p) => `${c.address}: ${p}`)
+        );
       // Then no formula holds a hard-coded number, an unknown name or function, or a reference to an empty cell
       expect(problems).toEqual([]);
     });
@@ -187,7 +212,8 @@ describe("the rent-vs-build template spec", () => {
 
     it("formats money, $/GPU-hour, percentages and months", () => {
       const format = (key: string): string | undefined =>
-        cells.get(spec.names.find((n) => n.name === spec.resultNames[key])?.address ?? "")?.numberFormat;
+        cells.get(spec.names.find((n) => n.name === spec.resultNames[key])?.address ?? "")
+          ?.numberFormat;
       // Then money, $/GPU-hour, percentages and months carry their number formats
       expect(format("npvBuild")).toBe(FORMAT.usd);
       expect(format("costPerGpuHourBuild")).toBe(FORMAT.usdCents);
@@ -196,8 +222,12 @@ describe("the rent-vs-build template spec", () => {
       expect(byKey.get("discountRate")).toBe(FORMAT.percent);
       expect(byKey.get("rentRate")).toBe(FORMAT.usdCents);
       expect(byKey.get("buildMonths")).toBe(FORMAT.months);
-      expect(cells.get(`${yearColumn(1)}${LAYOUT.cashflows.buildTotal}`)?.numberFormat).toBe(FORMAT.usd);
-      expect(cells.get(`${yearColumn(1)}${LAYOUT.cashflows.fraction}`)?.numberFormat).toBe(FORMAT.percent);
+      expect(cells.get(`${yearColumn(1)}${LAYOUT.cashflows.buildTotal}`)?.numberFormat).toBe(
+        FORMAT.usd
+      );
+      expect(cells.get(`${yearColumn(1)}${LAYOUT.cashflows.fraction}`)?.numberFormat).toBe(
+        FORMAT.percent
+      );
       expect(cells.get(`C${LAYOUT.derived.itMw}`)?.numberFormat).toBe(FORMAT.mw);
     });
 
@@ -224,7 +254,8 @@ describe("the rent-vs-build template spec", () => {
       // Nothing under the chart except the results' own label/unit/value columns.
       for (const cell of spec.cells) {
         const p = parseCell(cell.address);
-        const covered = p.row >= top.row && p.row <= bottom.row && p.col >= top.col && p.col <= bottom.col;
+        const covered =
+          p.row >= top.row && p.row <= bottom.row && p.col >= top.col && p.col <= bottom.col;
         expect(covered ? cell.address : "").toBe("");
       }
     });
@@ -249,14 +280,17 @@ describe("the rent-vs-build template spec", () => {
         scenarioName: VALIDATED_BUNDLED_LIBRARY.scenarios[scenarioId].name,
         horizonYears: H,
       });
-      expect(cells.get(`C${LAYOUT.header.published}`)?.value).toBe(VALIDATED_BUNDLED_LIBRARY.meta.publishedAt);
+      expect(cells.get(`C${LAYOUT.header.published}`)?.value).toBe(
+        VALIDATED_BUNDLED_LIBRARY.meta.publishedAt
+      );
     });
 
     it("matches assumptionsFromLibrary", () => {
       // Then assumptionsFromLibrary returns exactly the template's assumption rows
       expect(assumptionsFromLibrary(index, scenarioId, "")).toEqual(spec.assumptions);
       expect(assumptionsFromLibrary(index, scenarioId, "_2")).toEqual(
-        buildRentVsBuildTemplate(index, scenarioId, { sheetName: "X", nameSuffix: "_2" }).assumptions
+        buildRentVsBuildTemplate(index, scenarioId, { sheetName: "X", nameSuffix: "_2" })
+          .assumptions
       );
     });
 
@@ -280,9 +314,13 @@ describe("the rent-vs-build template spec", () => {
       for (const a of spec.assumptions) expect(a.name.endsWith("_2")).toBe(true);
       for (const name of Object.values(spec.resultNames)) expect(names.has(name)).toBe(true);
       const cells = cellMap(spec);
-      const problems = spec.cells.flatMap((c) => (c.formula ? lintFormula(c.formula, names, cells) : []));
+      const problems = spec.cells.flatMap((c) =>
+        c.formula ? lintFormula(c.formula, names, cells) : []
+      );
       expect(problems).toEqual([]);
-      const plain = evaluateTemplate(buildRentVsBuildTemplate(index, "enterprise-1k-h100", placement));
+      const plain = evaluateTemplate(
+        buildRentVsBuildTemplate(index, "enterprise-1k-h100", placement)
+      );
       const suffixed = evaluateTemplate(spec);
       expect(suffixed.named("CP_NpvBuild_2")).toBe(plain.named("CP_NpvBuild"));
       expect(suffixed.named("CP_Verdict_2")).toBe(plain.named("CP_Verdict"));
@@ -291,7 +329,10 @@ describe("the rent-vs-build template spec", () => {
     it("refuses a suffix that could break a name", () => {
       // Then a suffix that could break a name is refused
       expect(() =>
-        buildRentVsBuildTemplate(index, "enterprise-1k-h100", { sheetName: "S", nameSuffix: " (2)" })
+        buildRentVsBuildTemplate(index, "enterprise-1k-h100", {
+          sheetName: "S",
+          nameSuffix: " (2)",
+        })
       ).toThrow(/suffix/);
     });
   });
@@ -310,7 +351,11 @@ describe("the rent-vs-build template spec", () => {
   describe("a scenario given by its display name", () => {
     // When the scenario is given by its display name instead of its id
     it("resolves to the same template", () => {
-      const byName = buildRentVsBuildTemplate(index, VALIDATED_BUNDLED_LIBRARY.scenarios["enterprise-1k-h100"].name, placement);
+      const byName = buildRentVsBuildTemplate(
+        index,
+        VALIDATED_BUNDLED_LIBRARY.scenarios["enterprise-1k-h100"].name,
+        placement
+      );
       // Then it resolves to the same template
       expect(byName).toEqual(buildRentVsBuildTemplate(index, "enterprise-1k-h100", placement));
     });

@@ -20,7 +20,10 @@ import { columnLetter, parseCell } from "../../../src/model/a1";
 import { LAYOUT, yearColumn } from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import type { TemplateSpec } from "../../../src/templates/types";
-import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../src/dev/workbench/capplanPlugin";
+import {
+  CapplanFunctionRegistry,
+  parseFunctionsJson,
+} from "../../../src/dev/workbench/capplanPlugin";
 import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
 import { loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";

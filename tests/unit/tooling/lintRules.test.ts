@@ -82,7 +82,10 @@ const CASES: ReadonlyArray<readonly [string, Fixture, readonly string[]]> = [
   ],
   [
     "the core imports the Excel layer",
-    { file: "src/model/finance/fixture.ts", code: 'import { userMessage } from "../../excel/errors";\n' },
+    {
+      file: "src/model/finance/fixture.ts",
+      code: 'import { userMessage } from "../../excel/errors";\n',
+    },
     ["modelImportsOutside"],
   ],
   [

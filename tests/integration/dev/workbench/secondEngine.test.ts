@@ -15,7 +15,10 @@ import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validat
 import { buildIndex } from "../../../../src/model/library/indexLibrary";
 import { buildRentVsBuildTemplate } from "../../../../src/templates/rentVsBuild";
 import { LAYOUT } from "../../../../src/templates/layout";
-import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../../src/dev/workbench/capplanPlugin";
+import {
+  CapplanFunctionRegistry,
+  parseFunctionsJson,
+} from "../../../../src/dev/workbench/capplanPlugin";
 import { exportXlsx } from "../../../../src/dev/workbench/exportXlsx";
 import { HyperFormulaCellStore } from "../../../../src/dev/workbench/hyperFormulaStore";
 import { loadBuiltFunctions } from "../../../support/customFunctionsRuntime";
@@ -73,10 +76,14 @@ describeWithLibreOffice("LibreOffice Calc as a second engine", () => {
   jest.setTimeout(180_000);
 
   it("keeps the verdict's amount readable in de-DE", async () => {
-    const spec = buildRentVsBuildTemplate(buildIndex(VALIDATED_BUNDLED_LIBRARY), "xai-memphis-2024", {
-      sheetName: "S",
-      nameSuffix: "",
-    });
+    const spec = buildRentVsBuildTemplate(
+      buildIndex(VALIDATED_BUNDLED_LIBRARY),
+      "xai-memphis-2024",
+      {
+        sheetName: "S",
+        nameSuffix: "",
+      }
+    );
     const verdict = spec.cells.find((c) => c.address === `C${LAYOUT.verdict}`)?.formula ?? "";
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet("S");

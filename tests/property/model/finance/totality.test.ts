@@ -5,7 +5,14 @@
 import fc from "fast-check";
 import * as finance from "../../../../src/model/finance";
 import { ModelInputError } from "../../../../src/model/finance";
-import { anyBoolean, anyBuild, anyCompare, anyFlows, anyNumber, anyRent } from "../../../support/model/finance/arbitraries";
+import {
+  anyBoolean,
+  anyBuild,
+  anyCompare,
+  anyFlows,
+  anyNumber,
+  anyRent,
+} from "../../../support/model/finance/arbitraries";
 
 const NULLABLE = new Set(["breakevenMonth", "costPerGpuHourBuild", "costPerGpuHourRent"]);
 
@@ -58,17 +65,14 @@ describe("scalar formulas", () => {
     ["itCapexYear", finance.itCapexYear],
     ["costPerGpuHour", finance.costPerGpuHour],
   ];
-  it.each(twoArg)(
-    "%s is total",
-    (_name, fn) => {
-      // When the function is called
-      // Then it returns a finite number or throws ModelInputError
-      fc.assert(
-        fc.property(anyNumber, anyNumber, (a, b) => finiteOrModelError(() => fn(a, b))),
-        RUNS
-      );
-    }
-  );
+  it.each(twoArg)("%s is total", (_name, fn) => {
+    // When the function is called
+    // Then it returns a finite number or throws ModelInputError
+    fc.assert(
+      fc.property(anyNumber, anyNumber, (a, b) => finiteOrModelError(() => fn(a, b))),
+      RUNS
+    );
+  });
 
   const threeArg: [string, (a: number, b: number, c: number) => unknown][] = [
     ["clusterCost", finance.clusterCost],
@@ -79,19 +83,16 @@ describe("scalar formulas", () => {
     ["rateInYear", finance.rateInYear],
     ["costOfDelay", finance.costOfDelay],
   ];
-  it.each(threeArg)(
-    "%s is total",
-    (_name, fn) => {
-      // When the function is called
-      // Then it returns a finite number or throws ModelInputError
-      fc.assert(
-        fc.property(anyNumber, anyNumber, anyNumber, (a, b, c) =>
-          finiteOrModelError(() => fn(a, b, c))
-        ),
-        RUNS
-      );
-    }
-  );
+  it.each(threeArg)("%s is total", (_name, fn) => {
+    // When the function is called
+    // Then it returns a finite number or throws ModelInputError
+    fc.assert(
+      fc.property(anyNumber, anyNumber, anyNumber, (a, b, c) =>
+        finiteOrModelError(() => fn(a, b, c))
+      ),
+      RUNS
+    );
+  });
 
   const fourArg: [string, (a: number, b: number, c: number, d: number) => unknown][] = [
     ["constructionMonths", finance.constructionMonths],
@@ -99,19 +100,16 @@ describe("scalar formulas", () => {
     ["itResidualValue", finance.itResidualValue],
     ["rentCost", finance.rentCost],
   ];
-  it.each(fourArg)(
-    "%s is total",
-    (_name, fn) => {
-      // When the function is called
-      // Then it returns a finite number or throws ModelInputError
-      fc.assert(
-        fc.property(anyNumber, anyNumber, anyNumber, anyNumber, (a, b, c, d) =>
-          finiteOrModelError(() => fn(a, b, c, d))
-        ),
-        RUNS
-      );
-    }
-  );
+  it.each(fourArg)("%s is total", (_name, fn) => {
+    // When the function is called
+    // Then it returns a finite number or throws ModelInputError
+    fc.assert(
+      fc.property(anyNumber, anyNumber, anyNumber, anyNumber, (a, b, c, d) =>
+        finiteOrModelError(() => fn(a, b, c, d))
+      ),
+      RUNS
+    );
+  });
 
   it("daysToMonths is total", () => {
     // When daysToMonths is called

@@ -1,5 +1,9 @@
 /** Test helpers for the in-memory Excel host. */
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../../src/dev/excel-host";
+import {
+  asExcelNamespace,
+  createMemoryExcel,
+  MemoryCellStore,
+} from "../../../../src/dev/excel-host";
 import type { MemoryCellStoreOptions, MemoryExcel } from "../../../../src/dev/excel-host";
 
 export interface Host {

@@ -8,7 +8,10 @@ import path from "node:path";
  * repository, must be identical (checked in defaultLibrary.test.ts).
  */
 export const FIGURES_CSV_PATH = path.resolve(__dirname, "../../../../docs/reference/figures.csv");
-export const SHARED_FIGURES_CSV_PATH = path.resolve(__dirname, "../../../../../shared/reference/figures.csv");
+export const SHARED_FIGURES_CSV_PATH = path.resolve(
+  __dirname,
+  "../../../../../shared/reference/figures.csv"
+);
 
 export interface Figure {
   key: string;
@@ -48,7 +51,8 @@ function parseCsvRows(text: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ""));
 }
 
-const optionalNumber = (cell: string): number | undefined => (cell.trim() === "" ? undefined : Number(cell));
+const optionalNumber = (cell: string): number | undefined =>
+  cell.trim() === "" ? undefined : Number(cell);
 
 export function readFigures(): Map<string, Figure> {
   const [header, ...rows] = parseCsvRows(readFileSync(FIGURES_CSV_PATH, "utf8"));
@@ -57,7 +61,15 @@ export function readFigures(): Map<string, Figure> {
     if (index < 0) throw new Error(`figures.csv has no column ${name}`);
     return index;
   };
-  const [key, low, typical, high, unit, source, asOf] = ["key", "low", "typical", "high", "unit", "source", "as_of"].map(column);
+  const [key, low, typical, high, unit, source, asOf] = [
+    "key",
+    "low",
+    "typical",
+    "high",
+    "unit",
+    "source",
+    "as_of",
+  ].map(column);
   const figures = new Map<string, Figure>();
   for (const row of rows) {
     figures.set(row[key], {

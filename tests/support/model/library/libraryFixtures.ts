@@ -12,13 +12,18 @@ export function cloneDefault(): JsonObject {
  * A deep copy of `doc` with the value at a dotted path replaced (ids contain "-" but never ".").
  * `undefined` deletes the field.
  */
-export function withChange(path: string, value: unknown, doc: JsonObject = cloneDefault()): JsonObject {
+export function withChange(
+  path: string,
+  value: unknown,
+  doc: JsonObject = cloneDefault()
+): JsonObject {
   const copy = structuredClone(doc);
   const segments = path.split(".");
   let node = copy;
   for (const segment of segments.slice(0, -1)) {
     const child = node[segment];
-    if (typeof child !== "object" || child === null) throw new Error(`no object at ${segment} in ${path}`);
+    if (typeof child !== "object" || child === null)
+      throw new Error(`no object at ${segment} in ${path}`);
     node = child as JsonObject;
   }
   const last = segments[segments.length - 1];

@@ -1,4 +1,8 @@
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../../src/dev/excel-host";
+import {
+  asExcelNamespace,
+  createMemoryExcel,
+  MemoryCellStore,
+} from "../../../../src/dev/excel-host";
 import { failure, makeHost } from "../../../support/dev/excel-host/memoryHost";
 
 /** A store standing in for one with a formula engine: it counts recalculations. */

@@ -24,7 +24,10 @@ describe("in-memory Excel: Excel's cell and formula length limits", () => {
     expect(error.code).toBe("InvalidArgument");
     expect(error.message).toContain("32767");
     // The whole write failed: not even the short cell was written.
-    expect(store.getCell(store.listSheets()[0]?.id ?? "", 0, 0)).toEqual({ value: null, formula: null });
+    expect(store.getCell(store.listSheets()[0]?.id ?? "", 0, 0)).toEqual({
+      value: null,
+      formula: null,
+    });
   });
 
   it("keeps 32,767 characters but refuses them with an apostrophe on top", async () => {
@@ -32,14 +35,20 @@ describe("in-memory Excel: Excel's cell and formula length limits", () => {
     const { Excel, store } = makeHost({ sheets: ["Sheet1"] });
     // When written
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["y".repeat(MAX_CELL_TEXT)]];
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [
+        ["y".repeat(MAX_CELL_TEXT)],
+      ];
       await context.sync();
     });
     // Then it is kept; with an apostrophe prefix on top, it is refused
-    expect(String(store.getCell(store.listSheets()[0]?.id ?? "", 0, 0).value)).toHaveLength(MAX_CELL_TEXT);
+    expect(String(store.getCell(store.listSheets()[0]?.id ?? "", 0, 0).value)).toHaveLength(
+      MAX_CELL_TEXT
+    );
     const error = await failure(() =>
       Excel.run(async (context) => {
-        context.workbook.worksheets.getItem("Sheet1").getRange("A2").formulas = [[`'${"y".repeat(MAX_CELL_TEXT)}`]];
+        context.workbook.worksheets.getItem("Sheet1").getRange("A2").formulas = [
+          [`'${"y".repeat(MAX_CELL_TEXT)}`],
+        ];
         await context.sync();
       })
     );
@@ -53,13 +62,19 @@ describe("in-memory Excel: Excel's cell and formula length limits", () => {
     // Then the sync fails; 8,192 is accepted
     expect(formulaOf(MAX_FORMULA_LENGTH)).toHaveLength(MAX_FORMULA_LENGTH);
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [[formulaOf(MAX_FORMULA_LENGTH)]];
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [
+        [formulaOf(MAX_FORMULA_LENGTH)],
+      ];
       await context.sync();
     });
-    expect(store.getCell(store.listSheets()[0]?.id ?? "", 0, 0).formula).toHaveLength(MAX_FORMULA_LENGTH);
+    expect(store.getCell(store.listSheets()[0]?.id ?? "", 0, 0).formula).toHaveLength(
+      MAX_FORMULA_LENGTH
+    );
     const error = await failure(() =>
       Excel.run(async (context) => {
-        context.workbook.worksheets.getItem("Sheet1").getRange("A2").formulas = [[formulaOf(MAX_FORMULA_LENGTH + 2)]];
+        context.workbook.worksheets.getItem("Sheet1").getRange("A2").formulas = [
+          [formulaOf(MAX_FORMULA_LENGTH + 2)],
+        ];
         await context.sync();
       })
     );

@@ -28,7 +28,9 @@ describe("in-memory Excel: names used before they are defined", () => {
     // Given the hidden entry
     const { Excel, store } = makeHost({ sheets: ["Sheet1"] });
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=SUM(cp_rate, 1)"]];
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [
+        ["=SUM(cp_rate, 1)"],
+      ];
       await context.sync();
     });
     // When a later session adds the name (other case)
@@ -60,7 +62,7 @@ describe("in-memory Excel: names used before they are defined", () => {
   it("reads names, not functions, cells, sheets, booleans, numbers or text, from a formula", () => {
     expect(
       namesInFormula(
-        '=IF(CP_A>0, SUM(Sheet1!A1:B2, $C$3, \'My Sheet\'!D4) & "CP_Text " & CP_B, TRUE) + 1E5 + CAPPLAN.LIBRARY() + Tbl[Col] + cp_a'
+        "=IF(CP_A>0, SUM(Sheet1!A1:B2, $C$3, 'My Sheet'!D4) & \"CP_Text \" & CP_B, TRUE) + 1E5 + CAPPLAN.LIBRARY() + Tbl[Col] + cp_a"
       )
     ).toEqual(["CP_A", "CP_B"]);
     expect(namesInFormula("=#REF!+CP_C")).toEqual(["CP_C"]);

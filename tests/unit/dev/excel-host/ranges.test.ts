@@ -153,19 +153,16 @@ describe("in-memory Excel: ranges", () => {
     ["resized to nothing", (r: Excel.Range) => r.getResizedRange(-2, 0)],
     ["offset off the top", (r: Excel.Range) => r.getOffsetRange(-2, 0)],
     ["offset off the left", (r: Excel.Range) => r.getOffsetRange(0, -3)],
-  ])(
-    "refuses a range %s",
-    async (_label, derive) => {
-      // Given the range (one case per row)
-      const { Excel } = makeHost();
-      await Excel.run(async (context) => {
-        derive(context.workbook.worksheets.getItem("Sheet1").getRange("B2:C3"));
-        // When synced
-        // Then it fails with InvalidArgument
-        expect((await failure(() => context.sync())).code).toBe("InvalidArgument");
-      });
-    }
-  );
+  ])("refuses a range %s", async (_label, derive) => {
+    // Given the range (one case per row)
+    const { Excel } = makeHost();
+    await Excel.run(async (context) => {
+      derive(context.workbook.worksheets.getItem("Sheet1").getRange("B2:C3"));
+      // When synced
+      // Then it fails with InvalidArgument
+      expect((await failure(() => context.sync())).code).toBe("InvalidArgument");
+    });
+  });
 
   it.each(["A0", "ZZZZ1", "A1:B2:C3", "Sheet1!", "not an address"])(
     "refuses the bad address %p at Worksheet.getRange",

@@ -1,5 +1,9 @@
 /** The grid's number formats: what Excel shows for the codes the template uses, and a few more. */
-import { formatCellValue, formatGeneral, formatGeneralToWidth } from "../../../../src/dev/workbench/numberFormat";
+import {
+  formatCellValue,
+  formatGeneral,
+  formatGeneralToWidth,
+} from "../../../../src/dev/workbench/numberFormat";
 
 const show = (value: number | string | boolean | null, format: string): string =>
   formatCellValue(value, format).text;

@@ -3,17 +3,31 @@
  * HyperFormula store with the built CAPPLAN functions.
  */
 import ExcelJS from "exceljs";
-import { CapplanFunctionRegistry, parseFunctionsJson } from "../../../../src/dev/workbench/capplanPlugin";
-import { callsCapplan, exportXlsx, fileFormula, pointsToCharacters } from "../../../../src/dev/workbench/exportXlsx";
+import {
+  CapplanFunctionRegistry,
+  parseFunctionsJson,
+} from "../../../../src/dev/workbench/capplanPlugin";
+import {
+  callsCapplan,
+  exportXlsx,
+  fileFormula,
+  pointsToCharacters,
+} from "../../../../src/dev/workbench/exportXlsx";
 import { HyperFormulaCellStore } from "../../../../src/dev/workbench/hyperFormulaStore";
-import { captureSnapshot, parseSnapshot, restoreSnapshot } from "../../../../src/dev/workbench/snapshot";
+import {
+  captureSnapshot,
+  parseSnapshot,
+  restoreSnapshot,
+} from "../../../../src/dev/workbench/snapshot";
 import { loadBuiltFunctions } from "../../../support/customFunctionsRuntime";
 import { readDistFile } from "../../../support/dist";
 import { zipEntries } from "../../../support/zipEntries";
 
 function newStore(sheets?: string[]): HyperFormulaCellStore {
   const loaded = loadBuiltFunctions();
-  const registry = new CapplanFunctionRegistry(parseFunctionsJson(JSON.parse(readDistFile("functions.json"))));
+  const registry = new CapplanFunctionRegistry(
+    parseFunctionsJson(JSON.parse(readDistFile("functions.json")))
+  );
   for (const [id, fn] of loaded.registered) registry.associate(id, fn);
   return new HyperFormulaCellStore({ capplan: registry, sheets });
 }
@@ -25,14 +39,25 @@ function sample(): { store: HyperFormulaCellStore; model: string } {
   store.batch(() => {
     store.setValue(model, 0, 0, "GPUs");
     store.setValue(model, 0, 1, 1000);
-    store.setFormat(model, 0, 1, { numberFormat: "#,##0", font: { color: "#0000FF", bold: true }, fillColor: "#FFF2CC" });
-    store.addName({ name: "CP_Count", formula: "='Rent vs Build'!$B$1", comment: "", visible: true });
+    store.setFormat(model, 0, 1, {
+      numberFormat: "#,##0",
+      font: { color: "#0000FF", bold: true },
+      fillColor: "#FFF2CC",
+    });
+    store.addName({
+      name: "CP_Count",
+      formula: "='Rent vs Build'!$B$1",
+      comment: "",
+      visible: true,
+    });
     store.setFormula(model, 1, 1, '=CAPPLAN.GPUCOST("H100",CP_Count)');
     store.setFormat(model, 1, 1, { numberFormat: "$#,##0" });
     store.setFormula(model, 3, 0, '=CAPPLAN.CASHFLOWS("build","H100",CP_Count,3)');
     store.setValue(model, 2, 0, "00123");
     store.setColumnWidth(model, 0, 120);
-    store.setSetting("capplan.templates", { sheets: [{ name: "Rent vs Build", library: "capplan-default@1.0.0" }] });
+    store.setSetting("capplan.templates", {
+      sheets: [{ name: "Rent vs Build", library: "capplan-default@1.0.0" }],
+    });
     store.addChart({
       sheetId: model,
       name: "Chart 1",
@@ -56,7 +81,9 @@ function sample(): { store: HyperFormulaCellStore; model: string } {
 describe("workbook snapshot", () => {
   it("restores what was written into a fresh store, which recomputes it", () => {
     const { store, model } = sample();
-    const json = JSON.parse(JSON.stringify(captureSnapshot(store, (s, r, c) => store.getCellContent(s, r, c))));
+    const json = JSON.parse(
+      JSON.stringify(captureSnapshot(store, (s, r, c) => store.getCellContent(s, r, c)))
+    );
     const copy = newStore();
     restoreSnapshot(copy, parseSnapshot(json));
     const id = copy.findSheetByName("Rent vs Build")?.id ?? "";
@@ -74,8 +101,14 @@ describe("workbook snapshot", () => {
     expect(copy.getColumnWidth(id, 0)).toBe(120);
     expect(copy.listNames()).toEqual(store.listNames());
     expect(copy.getSetting("capplan.templates")).toEqual(store.getSetting("capplan.templates"));
-    expect(copy.listCharts(id).map((c) => ({ ...c, id: "", sheetId: "", source: { ...c.source, sheetId: "" } }))).toEqual(
-      store.listCharts(model).map((c) => ({ ...c, id: "", sheetId: "", source: { ...c.source, sheetId: "" } }))
+    expect(
+      copy
+        .listCharts(id)
+        .map((c) => ({ ...c, id: "", sheetId: "", source: { ...c.source, sheetId: "" } }))
+    ).toEqual(
+      store
+        .listCharts(model)
+        .map((c) => ({ ...c, id: "", sheetId: "", source: { ...c.source, sheetId: "" } }))
     );
   });
 
@@ -141,7 +174,11 @@ describe("Export .xlsx", () => {
     const files = zipEntries(bytes);
     const sheetXml = files.get("xl/worksheets/sheet2.xml") ?? "";
     const formulas = [...sheetXml.matchAll(/<f>(.*?)<\/f>/g)].map((m) => m[1] ?? "");
-    expect(formulas.filter((f) => /(^|[^_A-Za-z])CAPPLAN\.[A-Z]+\(/.test(f.replace(/&quot;.*?&quot;/g, "")))).toEqual([]);
+    expect(
+      formulas.filter((f) =>
+        /(^|[^_A-Za-z])CAPPLAN\.[A-Z]+\(/.test(f.replace(/&quot;.*?&quot;/g, ""))
+      )
+    ).toEqual([]);
     const workbookXml = files.get("xl/workbook.xml") ?? "";
     expect(workbookXml).not.toContain("fullCalcOnLoad");
   });

@@ -12,7 +12,10 @@ import { LAYOUT, yearColumn, type AssumptionKey } from "../../../../src/template
 import { buildRentVsBuildTemplate } from "../../../../src/templates/rentVsBuild";
 import type { TemplateSpec } from "../../../../src/templates/types";
 import { compareWithCore, type CoreInputs } from "../../../support/templates/coreParity";
-import { evaluateTemplate, type EvaluatedTemplate } from "../../../support/templates/evaluateTemplate";
+import {
+  evaluateTemplate,
+  type EvaluatedTemplate,
+} from "../../../support/templates/evaluateTemplate";
 import { BUILD, RENT } from "../../../support/model/finance/fixtures";
 
 /** The template of a default-library scenario with its year columns laid out for `horizon`. */

@@ -37,15 +37,12 @@ describe("input checks, one invalid field at a time", () => {
     ["itDepreciationYears", 0, "range"],
     ["facilityLifeYears", -3, "range"],
   ];
-  it.each(buildCases)(
-    "rejects build.%s = %p with a %s error",
-    (field, value, kind) => {
-      // Given one invalid build field (one case per row)
-      // When asserted
-      // Then an error of the row's kind names that field
-      expectModelError(() => assertBuildInputs({ ...BUILD, [field]: value }), field, kind);
-    }
-  );
+  it.each(buildCases)("rejects build.%s = %p with a %s error", (field, value, kind) => {
+    // Given one invalid build field (one case per row)
+    // When asserted
+    // Then an error of the row's kind names that field
+    expectModelError(() => assertBuildInputs({ ...BUILD, [field]: value }), field, kind);
+  });
 
   const rentCases: [string, unknown, "range" | "type"][] = [
     ["gpuCount", -1, "range"],
@@ -53,19 +50,16 @@ describe("input checks, one invalid field at a time", () => {
     ["annualPriceChange", -1.01, "range"],
     ["leadTimeMonths", Number.NEGATIVE_INFINITY, "range"],
   ];
-  it.each(rentCases)(
-    "rejects rent.%s = %p with a %s error",
-    (field, value, kind) => {
-      // Given one invalid rent field (one case per row)
-      // When asserted
-      // Then an error of the row's kind names that field
-      expectModelError(
-        () => assertRentInputs({ ...RENT, [field]: value } as typeof RENT),
-        field,
-        kind
-      );
-    }
-  );
+  it.each(rentCases)("rejects rent.%s = %p with a %s error", (field, value, kind) => {
+    // Given one invalid rent field (one case per row)
+    // When asserted
+    // Then an error of the row's kind names that field
+    expectModelError(
+      () => assertRentInputs({ ...RENT, [field]: value } as typeof RENT),
+      field,
+      kind
+    );
+  });
 
   const compareCases: [string, unknown, "range" | "type"][] = [
     ["horizonYears", 0, "range"],
@@ -75,19 +69,16 @@ describe("input checks, one invalid field at a time", () => {
     ["discountRate", -1, "range"],
     ["valuePerGpuHour", -2.35, "range"],
   ];
-  it.each(compareCases)(
-    "rejects compare.%s = %p with a %s error",
-    (field, value, kind) => {
-      // Given one invalid comparison field (one case per row)
-      // When asserted
-      // Then an error of the row's kind names that field
-      expectModelError(
-        () => assertCompareInputs({ ...COMPARE, [field]: value } as typeof COMPARE),
-        field,
-        kind
-      );
-    }
-  );
+  it.each(compareCases)("rejects compare.%s = %p with a %s error", (field, value, kind) => {
+    // Given one invalid comparison field (one case per row)
+    // When asserted
+    // Then an error of the row's kind names that field
+    expectModelError(
+      () => assertCompareInputs({ ...COMPARE, [field]: value } as typeof COMPARE),
+      field,
+      kind
+    );
+  });
 });
 
 describe("ModelInputError", () => {

@@ -6,7 +6,13 @@
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import type { Quantity } from "../../../../src/model/library/schema";
 import { existsSync, readFileSync } from "fs";
-import { FIGURES_CSV_PATH, SHARED_FIGURES_CSV_PATH, figure, readFigures, type Figure } from "../../../support/model/library/figuresCsv";
+import {
+  FIGURES_CSV_PATH,
+  SHARED_FIGURES_CSV_PATH,
+  figure,
+  readFigures,
+  type Figure,
+} from "../../../support/model/library/figuresCsv";
 
 const figures = readFigures();
 const f = (key: string): Figure => figure(figures, key);
@@ -25,10 +31,13 @@ const scaled = (key: string, factor: number): Expected => {
 };
 const share = () => f("cluster.non_gpu_server_share").typical;
 const dgxMaxKwPerGpu = () => f("server.dgx_h100.power_kw").high! / 8;
-const kwFromTdp = (tdpKey: string): Expected => ({ value: (f(tdpKey).typical * dgxMaxKwPerGpu()) / f("gpu.h100_sxm.tdp_w").typical });
+const kwFromTdp = (tdpKey: string): Expected => ({
+  value: (f(tdpKey).typical * dgxMaxKwPerGpu()) / f("gpu.h100_sxm.tdp_w").typical,
+});
 const daysPerMonth = 365 / 12;
 /** "19 days first rack to training" is part of the Colossus row's source text. */
-const colossusInstallDays = () => Number(/(\d+) days first rack to training/.exec(f("case.xai_colossus.build_days").source)![1]);
+const colossusInstallDays = () =>
+  Number(/(\d+) days first rack to training/.exec(f("case.xai_colossus.build_days").source)![1]);
 const fastTrackBaseMonths = () => f("case.xai_colossus.build_days").typical / daysPerMonth;
 const gridHigh = () => f("facility.grid_connection_wait_months").high!;
 const priceChange = f("rent.h100.annual_price_change");
@@ -46,24 +55,37 @@ const DERIVED: Record<string, () => Expected> = {
   "gpus.b200.systemPowerKwPerGpu": () => kwFromTdp("gpu.b200.tdp_w"),
   "gpus.gb200-nvl72.chipPrice": () => scaled("rack.gb200_nvl72.price", (1 - share()) / 72),
   "gpus.gb200-nvl72.systemPricePerGpu": () => scaled("rack.gb200_nvl72.price", 1 / 72),
-  "gpus.gb200-nvl72.systemPowerKwPerGpu": () => ({ value: f("rack.gb200_nvl72.power_kw").high! / 72 }),
+  "gpus.gb200-nvl72.systemPowerKwPerGpu": () => ({
+    value: f("rack.gb200_nvl72.power_kw").high! / 72,
+  }),
   "gpus.gb200-nvl72-rack.tdpWatts": () => ({ value: 72 * f("gpu.b200.tdp_w").typical }),
   "gpus.gb200-nvl72-rack.chipPrice": () => scaled("rack.gb200_nvl72.price", 1 - share()),
-  "gpus.gb200-nvl72-rack.systemPowerKwPerGpu": () => ({ value: f("rack.gb200_nvl72.power_kw").high! }),
+  "gpus.gb200-nvl72-rack.systemPowerKwPerGpu": () => ({
+    value: f("rack.gb200_nvl72.power_kw").high!,
+  }),
   "gpus.mi300x.systemPricePerGpu": () => scaled("gpu.mi300x.chip_price", 1 / (1 - share())),
   "gpus.mi300x.systemPowerKwPerGpu": () => kwFromTdp("gpu.mi300x.tdp_w"),
   "regions.us-va.gridConnectionMonths": () => ({ value: gridHigh() }),
   "approaches.standard.refMw": () => ({ value: 0 }),
   "approaches.standard.monthsPer100Mw": () => ({
-    value: (f("facility.construction_to_1gw_months").typical - f("facility.shell_to_commissioned_months").typical) / 10,
+    value:
+      (f("facility.construction_to_1gw_months").typical -
+        f("facility.shell_to_commissioned_months").typical) /
+      10,
   }),
   "approaches.fast-track.baseMonths": () => ({ value: fastTrackBaseMonths() }),
-  "approaches.fast-track.monthsPer100Mw": () => ({ value: fastTrackBaseMonths() / (f("case.xai_colossus.grid_mw").typical / 100) }),
+  "approaches.fast-track.monthsPer100Mw": () => ({
+    value: fastTrackBaseMonths() / (f("case.xai_colossus.grid_mw").typical / 100),
+  }),
   "approaches.colocation.baseMonths": () => ({ value: colossusInstallDays() / daysPerMonth }),
   "approaches.colocation.refMw": () => ({ value: 0 }),
   "operations.utilization": () => {
     const dgx = f("server.dgx_h100.power_kw");
-    return { value: dgx.typical / dgx.high!, low: dgx.low! / dgx.high!, high: dgx.typical / dgx.high! };
+    return {
+      value: dgx.typical / dgx.high!,
+      low: dgx.low! / dgx.high!,
+      high: dgx.typical / dgx.high!,
+    };
   },
   "operations.staffCostPerMwYear": () => ({ value: 0 }),
 };
@@ -71,7 +93,8 @@ for (const [id, offer] of Object.entries(VALIDATED_BUNDLED_LIBRARY.rentalOffers)
   // Offered from existing capacity at list/contract price.
   DERIVED[`rentalOffers.${id}.leadTimeMonths`] = () => ({ value: 0 });
   // "hyperscalers flat": the high end of the price-change row, without a range.
-  if (offer.providerKind === "hyperscaler") DERIVED[`rentalOffers.${id}.annualPriceChange`] = () => ({ value: priceChange.high! });
+  if (offer.providerKind === "hyperscaler")
+    DERIVED[`rentalOffers.${id}.annualPriceChange`] = () => ({ value: priceChange.high! });
 }
 
 /** Public facts outside figures.csv: expected value, a phrase the source must contain, and asOf. */
@@ -107,7 +130,12 @@ function expectClose(actual: number | undefined, expected: number | undefined, w
   expect({ what, defined: actual !== undefined }).toEqual({ what, defined: true });
   // Stored derivations are rounded (cents, 4 decimals); 0.1% catches a wrong formula, not rounding.
   const tolerance = Math.max(1e-9, Math.abs(expected) * 1e-3);
-  expect({ what, off: Math.abs(actual! - expected) <= tolerance, actual, expected }).toEqual({ what, off: true, actual, expected });
+  expect({ what, off: Math.abs(actual! - expected) <= tolerance, actual, expected }).toEqual({
+    what,
+    off: true,
+    actual,
+    expected,
+  });
 }
 
 const allQuantities = quantities(VALIDATED_BUNDLED_LIBRARY);
@@ -118,7 +146,15 @@ describe("default library provenance", () => {
     // When its quantities are listed
     const sections = new Set(allQuantities.map(([path]) => path.split(".")[0]));
     // Then there are some in every section
-    expect([...sections].sort()).toEqual(["approaches", "costOfDelay", "financing", "gpus", "operations", "regions", "rentalOffers"]);
+    expect([...sections].sort()).toEqual([
+      "approaches",
+      "costOfDelay",
+      "financing",
+      "gpus",
+      "operations",
+      "regions",
+      "rentalOffers",
+    ]);
   });
 
   it.each(allQuantities.filter(([path]) => !(path in EXTERNAL)))(
@@ -129,11 +165,12 @@ describe("default library provenance", () => {
       const keys = citedKeys(quantity.source);
       // Then it cites existing figures.csv keys and one of their dates
       expect(keys.length).toBeGreaterThan(0);
-      for (const key of keys) expect({ path, key, known: figures.has(key) }).toEqual({ path, key, known: true });
+      for (const key of keys)
+        expect({ path, key, known: figures.has(key) }).toEqual({ path, key, known: true });
       // The publisher text of the first key travels with the number.
       expect(quantity.source).toContain(f(keys[0]).source);
       expect(keys.map((key) => f(key).asOf)).toContain(quantity.asOf);
-    },
+    }
   );
 
   it.each(allQuantities)("matches figures.csv value, low and high: %s", (path, quantity) => {
@@ -146,7 +183,9 @@ describe("default library provenance", () => {
     }
     const derive = DERIVED[path];
     if (derive) {
-      expect(quantity.note ?? quantity.source).toMatch(/derived|convention|flat|N\. Virginia|no public figure|existing capacity/);
+      expect(quantity.note ?? quantity.source).toMatch(
+        /derived|convention|flat|N\. Virginia|no public figure|existing capacity/
+      );
       const expected = derive();
       expectClose(quantity.value, expected.value, `${path}.value`);
       expectClose(quantity.low, expected.low, `${path}.low`);
@@ -156,7 +195,12 @@ describe("default library provenance", () => {
     // When compared with figures.csv
     const row = f(citedKeys(quantity.source)[0]);
     // Then value, low and high match
-    expect({ path, value: quantity.value, low: quantity.low, high: quantity.high }).toEqual({ path, value: row.typical, low: row.low, high: row.high });
+    expect({ path, value: quantity.value, low: quantity.low, high: quantity.high }).toEqual({
+      path,
+      value: row.typical,
+      low: row.low,
+      high: row.high,
+    });
   });
 
   it("names only existing quantities in its derivation and external tables", () => {
@@ -164,15 +208,20 @@ describe("default library provenance", () => {
     // When compared with the library
     const paths = new Set(allQuantities.map(([path]) => path));
     // Then every entry names an existing quantity
-    for (const path of [...Object.keys(DERIVED), ...Object.keys(EXTERNAL)]) expect({ path, exists: paths.has(path) }).toEqual({ path, exists: true });
+    for (const path of [...Object.keys(DERIVED), ...Object.keys(EXTERNAL)])
+      expect({ path, exists: paths.has(path) }).toEqual({ path, exists: true });
   });
 
   it("has an offer for every rent.* price row", () => {
     // Price rows are the ones quoted per GPU-hour; rent.* also holds terms, SLAs and price changes (model v2 inputs).
     // Given figures.csv
-    const rentRows = [...figures.entries()].filter(([key, row]) => key.startsWith("rent.") && row.unit === "USD/GPU-hour").map(([key]) => key);
+    const rentRows = [...figures.entries()]
+      .filter(([key, row]) => key.startsWith("rent.") && row.unit === "USD/GPU-hour")
+      .map(([key]) => key);
     // When the rental offers are listed
-    const offerKeys = Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).map((offer) => citedKeys(offer.rate.source)[0]);
+    const offerKeys = Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).map(
+      (offer) => citedKeys(offer.rate.source)[0]
+    );
     // Then every rent.* price row is an offer
     expect([...offerKeys].sort()).toEqual([...rentRows].sort());
   });
@@ -186,7 +235,8 @@ describe("default library provenance", () => {
     expect(scenarios["oracle-rental-2024"].count).toBe(f("case.xai_oracle.rented_gpus").typical);
     expect(scenarios["gb200-nvl72-64-racks"].count).toBe(64 * 72);
     for (const [id, scenario] of Object.entries(scenarios)) {
-      for (const key of scenario.sources ?? []) expect({ id, key, known: figures.has(key) }).toEqual({ id, key, known: true });
+      for (const key of scenario.sources ?? [])
+        expect({ id, key, known: figures.has(key) }).toEqual({ id, key, known: true });
     }
   });
 
@@ -194,7 +244,9 @@ describe("default library provenance", () => {
     // Given the defaults
     // When read
     // Then the horizon is the typical IT depreciation life
-    expect(VALIDATED_BUNDLED_LIBRARY.defaults.horizonYears).toBe(f("opex.it_depreciation_years").typical);
+    expect(VALIDATED_BUNDLED_LIBRARY.defaults.horizonYears).toBe(
+      f("opex.it_depreciation_years").typical
+    );
   });
 
   it("refuses changes", () => {
@@ -211,6 +263,8 @@ describe("the repository's copy of the reference figures", () => {
   (shared ? test : test.skip)("matches the team's shared figures.csv", () => {
     // Given the team's shared figures.csv beside the repository
     // Then docs/reference/figures.csv is identical
-    expect(readFileSync(FIGURES_CSV_PATH, "utf8")).toBe(readFileSync(SHARED_FIGURES_CSV_PATH, "utf8"));
+    expect(readFileSync(FIGURES_CSV_PATH, "utf8")).toBe(
+      readFileSync(SHARED_FIGURES_CSV_PATH, "utf8")
+    );
   });
 });

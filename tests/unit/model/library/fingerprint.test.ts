@@ -4,13 +4,21 @@ import { readFileSync } from "node:fs";
 import { LIBRARY_SCHEMA_PATH } from "../../../../scripts/export-schema";
 import { BUNDLED_LIBRARY } from "../../../../src/model/library/bundledLibrary";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
-import { canonicalJsonText, hashText, LIBRARY_SCHEMA_REVISION, libraryHash, LibraryShapeError } from "../../../../src/model/library/fingerprint";
+import {
+  canonicalJsonText,
+  hashText,
+  LIBRARY_SCHEMA_REVISION,
+  libraryHash,
+  LibraryShapeError,
+} from "../../../../src/model/library/fingerprint";
 
 describe("library fingerprints", () => {
   it("ignores key order", () => {
     // Given the same content in another key order
     // Then the canonical text and hash are the same
-    expect(canonicalJsonText({ b: [1, { d: 2, c: "x" }], a: null })).toBe(canonicalJsonText({ a: null, b: [1, { c: "x", d: 2 }] }));
+    expect(canonicalJsonText({ b: [1, { d: 2, c: "x" }], a: null })).toBe(
+      canonicalJsonText({ a: null, b: [1, { c: "x", d: 2 }] })
+    );
     expect(libraryHash({ a: 1 })).not.toBe(libraryHash({ a: 2 }));
     expect(hashText("")).toMatch(/^[0-9a-f]{14}-0$/);
   });
@@ -42,6 +50,9 @@ describe("library fingerprints", () => {
     };
     const hash = createHash("sha256").update(readFileSync(LIBRARY_SCHEMA_PATH)).digest("hex");
     // Then its hash is the one recorded for LIBRARY_SCHEMA_REVISION
-    expect({ revision: LIBRARY_SCHEMA_REVISION, hash }).toEqual({ revision: LIBRARY_SCHEMA_REVISION, hash: revisions[LIBRARY_SCHEMA_REVISION] });
+    expect({ revision: LIBRARY_SCHEMA_REVISION, hash }).toEqual({
+      revision: LIBRARY_SCHEMA_REVISION,
+      hash: revisions[LIBRARY_SCHEMA_REVISION],
+    });
   });
 });

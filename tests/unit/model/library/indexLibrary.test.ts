@@ -16,22 +16,31 @@ import { nearestNames } from "../../../../src/model/library/nearest";
 const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
 
 describe("catalog lookups", () => {
-  it.each(["h100-sxm", "H100", "h100", "H100 SXM", "H100 SXM5", "h100_sxm", "NVIDIA H100 SXM", " h100.sxm "])(
-    "finds h100-sxm by %j",
-    (key) => {
-      // Given the GPU key (one case per spelling)
-      // When looked up
-      // Then it finds h100-sxm
-      expect(findGpu(index, key)?.id).toBe("h100-sxm");
-    },
-  );
+  it.each([
+    "h100-sxm",
+    "H100",
+    "h100",
+    "H100 SXM",
+    "H100 SXM5",
+    "h100_sxm",
+    "NVIDIA H100 SXM",
+    " h100.sxm ",
+  ])("finds h100-sxm by %j", (key) => {
+    // Given the GPU key (one case per spelling)
+    // When looked up
+    // Then it finds h100-sxm
+    expect(findGpu(index, key)?.id).toBe("h100-sxm");
+  });
 
   it("returns the entry's id and data", () => {
     // Given an entry
     // When found
     const gpu = findGpu(index, "GB200 NVL72 rack");
     // Then it carries its id and the library's data
-    expect(gpu).toEqual({ ...VALIDATED_BUNDLED_LIBRARY.gpus["gb200-nvl72-rack"], id: "gb200-nvl72-rack" });
+    expect(gpu).toEqual({
+      ...VALIDATED_BUNDLED_LIBRARY.gpus["gb200-nvl72-rack"],
+      id: "gb200-nvl72-rack",
+    });
   });
 
   it.each([
@@ -74,11 +83,13 @@ describe("catalog lookups", () => {
     // Given every id, name and alias of the library
     // When looked up
     for (const [id, gpu] of Object.entries(VALIDATED_BUNDLED_LIBRARY.gpus)) {
-      for (const key of [id, gpu.name, ...gpu.aliases]) expect({ key, id: findGpu(index, key)?.id }).toEqual({ key, id });
+      for (const key of [id, gpu.name, ...gpu.aliases])
+        expect({ key, id: findGpu(index, key)?.id }).toEqual({ key, id });
     }
     // Then each finds its own entry
     for (const [id, region] of Object.entries(VALIDATED_BUNDLED_LIBRARY.regions)) {
-      for (const key of [id, region.name, ...region.aliases]) expect({ key, id: findRegion(index, key)?.id }).toEqual({ key, id });
+      for (const key of [id, region.name, ...region.aliases])
+        expect({ key, id: findRegion(index, key)?.id }).toEqual({ key, id });
     }
   });
 });
@@ -186,14 +197,22 @@ describe("assumptions", () => {
     // Given a found assumption
     // When read
     // Then it is the library's quantity
-    expect(findAssumption(index, "regions.us-tn.powerPrice")?.quantity).toBe(index.library.regions["us-tn"].powerPrice);
+    expect(findAssumption(index, "regions.us-tn.powerPrice")?.quantity).toBe(
+      index.library.regions["us-tn"].powerPrice
+    );
   });
 
   it("returns undefined for unknown paths", () => {
     // Given unknown paths
     // When looked up
     // Then undefined is returned
-    for (const path of ["financing.wacc2", "gpus.a100.chipPrice", "gpus.h100-sxm.price", "regions", ""]) {
+    for (const path of [
+      "financing.wacc2",
+      "gpus.a100.chipPrice",
+      "gpus.h100-sxm.price",
+      "regions",
+      "",
+    ]) {
       expect(findAssumption(index, path)).toBeUndefined();
     }
   });
@@ -204,9 +223,20 @@ describe("assumptions", () => {
     const paths = listAssumptionPaths(index);
     // Then every quantity appears once and resolves to itself
     expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toEqual(expect.arrayContaining(["financing.discountRate", "regions.us-tn.powerPrice", "gpus.h100-sxm.chipPrice", "costOfDelay.perGpu.b200"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "financing.discountRate",
+        "regions.us-tn.powerPrice",
+        "gpus.h100-sxm.chipPrice",
+        "costOfDelay.perGpu.b200",
+      ])
+    );
     for (const path of paths) expect(findAssumption(index, path)?.path).toBe(path);
-    const quantityCount = Object.values(VALIDATED_BUNDLED_LIBRARY.gpus).length * 5 + Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).length * 3;
-    expect(paths.filter((path) => path.startsWith("gpus.") || path.startsWith("rentalOffers."))).toHaveLength(quantityCount);
+    const quantityCount =
+      Object.values(VALIDATED_BUNDLED_LIBRARY.gpus).length * 5 +
+      Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).length * 3;
+    expect(
+      paths.filter((path) => path.startsWith("gpus.") || path.startsWith("rentalOffers."))
+    ).toHaveLength(quantityCount);
   });
 });

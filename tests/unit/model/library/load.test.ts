@@ -46,7 +46,11 @@ describe("parseLibraryText", () => {
     const text = '{\n  "meta": {},\n  "gpus": {},\n}';
     // Then the issue gives line and column
     expect(issuesOf(parseLibraryText(text))).toEqual([
-      { path: "(root)", message: "malformed JSON at line 4, column 1: trailing comma before } is not allowed in JSON" },
+      {
+        path: "(root)",
+        message:
+          "malformed JSON at line 4, column 1: trailing comma before } is not allowed in JSON",
+      },
     ]);
   });
 
@@ -56,7 +60,7 @@ describe("parseLibraryText", () => {
     const text = '{\n  "a": 1\n  "b": 2\n}';
     // Then the issue points at the second property
     expect(issuesOf(parseLibraryText(text))[0].message).toBe(
-      'malformed JSON at line 3, column 3: unexpected character "\\"" (expected "," or "}")',
+      'malformed JSON at line 3, column 3: unexpected character "\\"" (expected "," or "}")'
     );
   });
 
@@ -64,14 +68,18 @@ describe("parseLibraryText", () => {
     // Given truncated text
     // When parsed
     // Then the issue says the input ended
-    expect(issuesOf(parseLibraryText('{"meta": {'))[0].message).toBe("malformed JSON at line 1, column 11: unexpected end of input");
+    expect(issuesOf(parseLibraryText('{"meta": {'))[0].message).toBe(
+      "malformed JSON at line 1, column 11: unexpected end of input"
+    );
   });
 
   it("asks for double quotes instead of single", () => {
     // Given single-quoted strings
     // When parsed
     // Then the issue says to use double quotes
-    expect(issuesOf(parseLibraryText("{\n 'meta': 1}"))[0].message).toMatch(/line 2, column 2: .*double-quoted property name/);
+    expect(issuesOf(parseLibraryText("{\n 'meta': 1}"))[0].message).toMatch(
+      /line 2, column 2: .*double-quoted property name/
+    );
   });
 
   it("reports document paths for JSON that is not a library", () => {
@@ -79,14 +87,18 @@ describe("parseLibraryText", () => {
     // When parsed
     const issues = issuesOf(parseLibraryText('{"meta": {"id": "x"}}'));
     // Then the issues have document paths
-    expect(issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(["meta.name", "gpus", "financing"]));
+    expect(issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(["meta.name", "gpus", "financing"])
+    );
   });
 
   it("accepts a meta-only team library", () => {
     // Given a team library with only meta
     // When parsed as text
     // Then it is accepted
-    expect(parseTeamLibraryText(JSON.stringify({ meta: VALIDATED_BUNDLED_LIBRARY.meta })).ok).toBe(true);
+    expect(parseTeamLibraryText(JSON.stringify({ meta: VALIDATED_BUNDLED_LIBRARY.meta })).ok).toBe(
+      true
+    );
   });
 });
 
@@ -99,19 +111,25 @@ describe("JSON error location", () => {
       fc.property(fc.json(), (text) => {
         expect(locateJsonError(text)).toBeUndefined();
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
   it("finds an error exactly when JSON.parse fails", () => {
     // Given any text
     // When scanned
-    const jsonish = fc.oneof(fc.json(), fc.string({ unit: fc.constantFrom(..."{}[]:,\" \n0123456789.-+eEtrufalsn\\") }));
+    const jsonish = fc.oneof(
+      fc.json(),
+      fc.string({ unit: fc.constantFrom(...'{}[]:," \n0123456789.-+eEtrufalsn\\') })
+    );
     // Then it finds an error exactly when JSON.parse fails
     fc.assert(
       fc.property(jsonish, fc.nat(), fc.nat(), (text, at, drop) => {
         // Damage valid JSON sometimes, to explore errors near real documents.
-        const damaged = drop % 3 === 0 ? text : text.slice(0, at % (text.length + 1)) + text.slice((at % (text.length + 1)) + 1);
+        const damaged =
+          drop % 3 === 0
+            ? text
+            : text.slice(0, at % (text.length + 1)) + text.slice((at % (text.length + 1)) + 1);
         let valid = true;
         try {
           JSON.parse(damaged);
@@ -120,7 +138,7 @@ describe("JSON error location", () => {
         }
         expect(locateJsonError(damaged) === undefined).toBe(valid);
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 

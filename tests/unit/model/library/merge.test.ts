@@ -14,7 +14,12 @@ const teamMeta = {
   description: "Negotiated rates and our WACC",
 };
 
-const acme = (source: string, value: number, unit: string): Quantity => ({ value, unit, source, asOf: "2026-11" });
+const acme = (source: string, value: number, unit: string): Quantity => ({
+  value,
+  unit,
+  source,
+  asOf: "2026-11",
+});
 
 /** Validates a team document (as the sidebar does) and layers it over the default. */
 function layer(team: unknown) {
@@ -46,7 +51,9 @@ describe("layerLibrary", () => {
     const library = merged({ meta: teamMeta, financing: { discountRate: wacc } });
     // Then the team value wins and the other financing values stay
     expect(library.financing.discountRate).toEqual(wacc);
-    expect(library.financing.itDepreciationYears).toEqual(VALIDATED_BUNDLED_LIBRARY.financing.itDepreciationYears);
+    expect(library.financing.itDepreciationYears).toEqual(
+      VALIDATED_BUNDLED_LIBRARY.financing.itDepreciationYears
+    );
   });
 
   it("drops the default's range under a team number", () => {
@@ -56,7 +63,9 @@ describe("layerLibrary", () => {
     const library = merged({ meta: teamMeta, gpus: { "h100-sxm": { chipPrice: price } } });
     // Then the default's range is not kept with the team's number
     expect(library.gpus["h100-sxm"].chipPrice).toEqual(price);
-    expect(library.gpus["h100-sxm"].systemPricePerGpu).toEqual(VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].systemPricePerGpu);
+    expect(library.gpus["h100-sxm"].systemPricePerGpu).toEqual(
+      VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].systemPricePerGpu
+    );
   });
 
   it("replaces arrays", () => {
@@ -82,35 +91,59 @@ describe("layerLibrary", () => {
       rate: acme("ACME contract 2026-11", 1.95, "USD per GPU-hour"),
     };
     // When layered
-    const library = merged({ meta: teamMeta, regions: { "us-oh": site }, rentalOffers: { "acme-h100-1yr": offer } });
+    const library = merged({
+      meta: teamMeta,
+      regions: { "us-oh": site },
+      rentalOffers: { "acme-h100-1yr": offer },
+    });
     // Then they are added next to the defaults
-    expect(Object.keys(library.regions)).toEqual([...Object.keys(VALIDATED_BUNDLED_LIBRARY.regions), "us-oh"]);
+    expect(Object.keys(library.regions)).toEqual([
+      ...Object.keys(VALIDATED_BUNDLED_LIBRARY.regions),
+      "us-oh",
+    ]);
     expect(findRegion(buildIndex(library), "Ohio")?.id).toBe("us-oh");
     expect(library.rentalOffers["acme-h100-1yr"].rate.value).toBe(1.95);
   });
 
   it("reports each missing field of a new GPU", () => {
     // Given a new GPU missing fields
-    const team = { meta: teamMeta, gpus: { "a100-sxm": { name: "NVIDIA A100", vendor: "NVIDIA", aliases: ["A100"] } } };
+    const team = {
+      meta: teamMeta,
+      gpus: { "a100-sxm": { name: "NVIDIA A100", vendor: "NVIDIA", aliases: ["A100"] } },
+    };
     // When layered
     const paths = issuesOf(layer(team)).map((issue) => issue.path);
     // Then each missing field is reported with its path
-    expect(paths).toEqual(expect.arrayContaining(["gpus.a100-sxm.tdpWatts", "gpus.a100-sxm.chipPrice", "gpus.a100-sxm.gpusPerSystem"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "gpus.a100-sxm.tdpWatts",
+        "gpus.a100-sxm.chipPrice",
+        "gpus.a100-sxm.gpusPerSystem",
+      ])
+    );
   });
 
   it("reports a scenario's unknown GPU", () => {
     // Given a team scenario for a GPU nobody defined
-    const scenario = { ...VALIDATED_BUNDLED_LIBRARY.scenarios["enterprise-1k-h100"], name: "ACME 2027 A100 refresh", gpu: "a100-sxm" };
+    const scenario = {
+      ...VALIDATED_BUNDLED_LIBRARY.scenarios["enterprise-1k-h100"],
+      name: "ACME 2027 A100 refresh",
+      gpu: "a100-sxm",
+    };
     // When layered
     const issues = issuesOf(layer({ meta: teamMeta, scenarios: { "acme-2027": scenario } }));
     // Then the reference is reported
-    expect(issues).toEqual([{ path: "scenarios.acme-2027.gpu", message: expect.stringMatching(/unknown GPU "a100-sxm"/) }]);
+    expect(issues).toEqual([
+      { path: "scenarios.acme-2027.gpu", message: expect.stringMatching(/unknown GPU "a100-sxm"/) },
+    ]);
   });
 
   it("reports a default offer for another GPU", () => {
     // Given a team default pointing at an offer for another GPU
     // When layered
-    const issues = issuesOf(layer({ meta: teamMeta, defaults: { rentalOffer: { b200: "market-h100-1yr" } } }));
+    const issues = issuesOf(
+      layer({ meta: teamMeta, defaults: { rentalOffer: { b200: "market-h100-1yr" } } })
+    );
     // Then it is reported
     expect(issues.map((issue) => issue.path)).toEqual(["defaults.rentalOffer.b200"]);
   });
@@ -118,7 +151,10 @@ describe("layerLibrary", () => {
   it("changes neither input", () => {
     // Given a team layer
     const base = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
-    const team: TeamLibrary = { meta: teamMeta, financing: { discountRate: acme("memo", 0.09, "fraction per year") } };
+    const team: TeamLibrary = {
+      meta: teamMeta,
+      financing: { discountRate: acme("memo", 0.09, "fraction per year") },
+    };
     const teamBefore = structuredClone(team);
     // When layered
     const result = layerLibrary(base, team);
@@ -133,6 +169,11 @@ describe("layerLibrary", () => {
     // Given the frozen default as base
     // When layered
     // Then merging does not try to modify it
-    expect(() => layerLibrary(VALIDATED_BUNDLED_LIBRARY, { meta: teamMeta, operations: { pue: acme("site", 1.2, "ratio") } })).not.toThrow();
+    expect(() =>
+      layerLibrary(VALIDATED_BUNDLED_LIBRARY, {
+        meta: teamMeta,
+        operations: { pue: acme("site", 1.2, "ratio") },
+      })
+    ).not.toThrow();
   });
 });

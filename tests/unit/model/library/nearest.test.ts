@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { distanceCellsEvaluated, editDistance, nearestNames, SUGGESTION_LIMITS } from "../../../../src/model/library/nearest";
+import {
+  distanceCellsEvaluated,
+  editDistance,
+  nearestNames,
+  SUGGESTION_LIMITS,
+} from "../../../../src/model/library/nearest";
 import { normalizeKey } from "../../../../src/model/library/normalize";
 
 describe("normalizeKey", () => {
@@ -44,7 +49,7 @@ describe("editDistance", () => {
         expect(d === 0).toBe(a === b);
         expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });
@@ -63,7 +68,11 @@ describe("nearestNames", () => {
     // Given the beginning of a name
     // When suggestions are made
     // Then names that start with it rank first
-    expect(nearestNames("h100", ["h200", "b200", "h100-sxm"])).toEqual(["h100-sxm", "h200", "b200"]);
+    expect(nearestNames("h100", ["h200", "b200", "h100-sxm"])).toEqual([
+      "h100-sxm",
+      "h200",
+      "b200",
+    ]);
   });
 
   it("suggests each normalized name once", () => {
@@ -98,10 +107,15 @@ describe("bounded suggestion work (issue 7: quadratic did-you-mean)", () => {
     // When two strings are compared
     // Then the distance is exact up to the limit and limit + 1 beyond it
     fc.assert(
-      fc.property(fc.string({ maxLength: 14 }), fc.string({ maxLength: 14 }), fc.integer({ min: 0, max: 16 }), (a, b, limit) => {
-        expect(editDistance(a, b, limit)).toBe(Math.min(full(a, b), limit + 1));
-      }),
-      { numRuns: 500 },
+      fc.property(
+        fc.string({ maxLength: 14 }),
+        fc.string({ maxLength: 14 }),
+        fc.integer({ min: 0, max: 16 }),
+        (a, b, limit) => {
+          expect(editDistance(a, b, limit)).toBe(Math.min(full(a, b), limit + 1));
+        }
+      ),
+      { numRuns: 500 }
     );
   });
 
@@ -113,7 +127,9 @@ describe("bounded suggestion work (issue 7: quadratic did-you-mean)", () => {
     const cells = distanceCellsEvaluated() - before;
     // Then at most a few thousand distance cells are evaluated
     expect(suggestions).toHaveLength(3);
-    expect(cells).toBeLessThanOrEqual(3 * SUGGESTION_LIMITS.comparedLength * SUGGESTION_LIMITS.comparedLength);
+    expect(cells).toBeLessThanOrEqual(
+      3 * SUGGESTION_LIMITS.comparedLength * SUGGESTION_LIMITS.comparedLength
+    );
   });
 
   it("stops far comparisons early", () => {
@@ -130,7 +146,10 @@ describe("bounded suggestion work (issue 7: quadratic did-you-mean)", () => {
 
   it("ignores candidates beyond the cap", () => {
     // Given more candidates than the cap
-    const candidates = Array.from({ length: SUGGESTION_LIMITS.candidates + 5 }, (_, i) => `gpu-${i}`);
+    const candidates = Array.from(
+      { length: SUGGESTION_LIMITS.candidates + 5 },
+      (_, i) => `gpu-${i}`
+    );
     candidates.push("exact-match");
     // When suggestions are made
     // Then candidates beyond the cap are not looked at
@@ -148,7 +167,10 @@ describe("bounded suggestion work (issue 7: quadratic did-you-mean)", () => {
         if (seen.has(key)) return;
         seen.add(key);
         const edits = full(wanted, key);
-        const d = wanted.length > 0 && key !== wanted && key.startsWith(wanted) ? Math.min(edits, 0.5) : edits;
+        const d =
+          wanted.length > 0 && key !== wanted && key.startsWith(wanted)
+            ? Math.min(edits, 0.5)
+            : edits;
         scored.push({ name, d, gap: Math.abs(key.length - wanted.length), order });
       });
       scored.sort((x, y) => x.d - y.d || x.gap - y.gap || x.order - y.order);
@@ -158,10 +180,15 @@ describe("bounded suggestion work (issue 7: quadratic did-you-mean)", () => {
     const word = fc.stringMatching(/^[a-c0-2-]{0,8}$/);
     // Then they equal an exhaustive ranking
     fc.assert(
-      fc.property(word, fc.array(word, { maxLength: 12 }), fc.integer({ min: 1, max: 4 }), (input, candidates, max) => {
-        expect(nearestNames(input, candidates, max)).toEqual(exhaustive(input, candidates, max));
-      }),
-      { numRuns: 500 },
+      fc.property(
+        word,
+        fc.array(word, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        (input, candidates, max) => {
+          expect(nearestNames(input, candidates, max)).toEqual(exhaustive(input, candidates, max));
+        }
+      ),
+      { numRuns: 500 }
     );
   });
 });
