@@ -21,6 +21,7 @@ import {
   SCENARIO,
   SHEET,
   applyFixture as apply,
+  applyInterrupted,
   fixtureWorkbook,
   planFixture as plan,
   planRow as row,
@@ -46,9 +47,7 @@ async function applyFailingTwice(): Promise<{ wb: Workbook; team: LibraryIndex; 
   const wb = await fixtureWorkbook();
   const team = teamIndex({ systemPricePerGpu: 31000 });
   const p = await plan(wb, team);
-  wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
-  wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
-  const error = await apply(wb, p, ["systemPricePerGpu"]).catch((e: unknown) => e);
+  const error = await applyInterrupted(wb, p, ["systemPricePerGpu"]);
   return { wb, team, error };
 }
 

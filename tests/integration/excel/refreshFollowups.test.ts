@@ -28,6 +28,7 @@ import {
   SCENARIO,
   SHEET,
   applyFixture as apply,
+  applyInterrupted,
   fixtureWorkbook,
   planFixture as plan,
   recorded,
@@ -115,10 +116,8 @@ describe("Undo after an interrupted apply (item 2)", () => {
     await apply(wb, await plan(wb, teamIndex({ powerPrice: 0.09 })), ["powerPrice"]);
     const earlier = wb.store.getSetting(UNDO_KEY);
     const p = await plan(wb, teamIndex({ powerPrice: 0.09, systemPricePerGpu: 31000 }));
-    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
-    wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
     // When Undo last refresh
-    await apply(wb, p, ["systemPricePerGpu"]).catch(() => undefined);
+    await applyInterrupted(wb, p, ["systemPricePerGpu"]);
     // Then it only rolls back the interrupted apply and the earlier refresh stays undoable
     expect(wb.store.getSetting(PENDING_KEY)).toBeDefined();
 
@@ -136,9 +135,7 @@ describe("Undo after an interrupted apply (item 2)", () => {
     // Given no earlier refresh and an interrupted apply
     const wb = await fixtureWorkbook();
     const p = await plan(wb, teamIndex({ systemPricePerGpu: 31000 }));
-    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
-    wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
-    await apply(wb, p, ["systemPricePerGpu"]).catch(() => undefined);
+    await applyInterrupted(wb, p, ["systemPricePerGpu"]);
 
     // When Undo last refresh
     const result = await undoLastRefreshWith(wb.excel);
@@ -154,9 +151,7 @@ describe("Undo after an interrupted apply (item 2)", () => {
     await apply(wb, await plan(wb, teamIndex({ powerPrice: 0.09 })), ["powerPrice"]);
     const earlier = wb.store.getSetting(UNDO_KEY);
     const p = await plan(wb, teamIndex({ powerPrice: 0.09, systemPricePerGpu: 31000 }));
-    wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
-    wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
-    await apply(wb, p, ["systemPricePerGpu"]).catch(() => undefined);
+    await applyInterrupted(wb, p, ["systemPricePerGpu"]);
     // Undo's syncs: read the records, read the cells, write the rollback (its answer lost).
     wb.host.faults.loseResponse({ skip: 2 });
 

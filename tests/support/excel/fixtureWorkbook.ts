@@ -55,3 +55,18 @@ export function planRow(p: RefreshPlan, key: string): RefreshRow {
   if (found === undefined) throw new Error(`no row ${key}`);
   return found;
 }
+
+/**
+ * An apply that Excel interrupts: the registry write fails inside the batch and so does the first cell
+ * write of its rollback, so a pending record is left for Check for updates or Undo to settle.
+ * Resolves to what the apply threw.
+ */
+export async function applyInterrupted(
+  wb: Workbook,
+  plan: RefreshPlan,
+  keys: readonly string[]
+): Promise<unknown> {
+  wb.host.faults.failOperation({ location: "SettingCollection.add", key: REGISTRY_KEY });
+  wb.host.faults.failOperation({ location: "Range.values", skip: 1 });
+  return applyFixture(wb, plan, keys).catch((error: unknown) => error);
+}
