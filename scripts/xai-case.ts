@@ -90,6 +90,10 @@ const opexOf = (d: typeof fastDetail): number =>
   sum(d.energy) + sum(d.maintenance) + sum(d.staff) + sum(d.colocation);
 console.log("### Build routes: cost structure over 5 years (USD billions)\n");
 console.log(
+  "TCO in this section is the sum of the cash flows over the 5 years from the decision (as in RENTVSBUILD and\n" +
+    "CASHFLOWS); the `TCO` function counts 5 years of operation from first capacity instead (section 3.8).\n"
+);
+console.log(
   table(
     [
       "route",

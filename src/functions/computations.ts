@@ -7,16 +7,16 @@ import {
   buildCashFlows,
   clusterCost,
   compareOptions,
-  costPerGpuHour,
-  deliveredGpuHours,
   energyCost,
   facilityCapex,
   gpuChipCost,
   itLoadMw,
+  operatingCostPerGpuHour,
+  operatingTco,
   rentCashFlows,
+  rentOperatingCost,
   rentCost as rentCostCore,
   serverCost,
-  sumFlows,
   type BuildInputs,
   type RentInputs,
 } from "../model/finance";
@@ -132,7 +132,12 @@ export function buildCost(itMw: unknown, region: unknown): number {
 
 export function buildTime(itMw: unknown, region: unknown, approach: unknown): number {
   const mw = requiredNumber(itMw, "itMw", IT_MW);
-  return buildTimeFor(mw, regionArg(region), approachArg(approach));
+  return buildTimeFor(
+    mw,
+    regionArg(region),
+    approachArg(approach),
+    currentIndex().library.operations
+  );
 }
 
 export function energyCostFn(
@@ -180,7 +185,8 @@ export function tco(
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
-  return sumFlows(buildCashFlows(buildFor(entry, n, region, approach), h));
+  // `years` of operation from first capacity (docs/model.md): the build time does not eat into them.
+  return operatingTco(buildFor(entry, n, region, approach), h);
 }
 
 export function costPerHour(
@@ -197,22 +203,16 @@ export function costPerHour(
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
-  if (which === "build") {
-    const build = buildFor(entry, n, region, approach);
-    const delivered = deliveredGpuHours(n, build.buildMonths, h);
-    if (delivered <= 0) throw new NoResultError(noCapacityMessage(build.buildMonths, h, n));
-    return costPerGpuHour(sumFlows(buildCashFlows(build, h)), delivered);
-  }
-  const rent = rentFor(entry, n, term, provider);
-  const delivered = deliveredGpuHours(n, rent.leadTimeMonths, h);
-  if (delivered <= 0) throw new NoResultError(noCapacityMessage(rent.leadTimeMonths, h, n));
-  return costPerGpuHour(sumFlows(rentCashFlows(rent, h)), delivered);
-}
-
-function noCapacityMessage(startMonth: number, years: number, count: number): string {
-  return count === 0
-    ? "No GPU-hours are delivered with count 0, so there is no cost per GPU-hour."
-    : `Capacity arrives after ${startMonth.toFixed(1)} months, past the ${years}-year horizon: no GPU-hours are delivered. Use more years.`;
+  // `years` of operation from first capacity, every hour of the count (docs/model.md).
+  if (n === 0)
+    throw new NoResultError(
+      "No GPU-hours are delivered with count 0, so there is no cost per GPU-hour."
+    );
+  const cost =
+    which === "build"
+      ? operatingTco(buildFor(entry, n, region, approach), h)
+      : rentOperatingCost(rentFor(entry, n, term, provider), h);
+  return operatingCostPerGpuHour(cost, n, h);
 }
 
 export function breakeven(

@@ -59,7 +59,7 @@ export function buildcost(itMw: number, region?: string): number {
  * Months from the decision to build until the first capacity is online.
  * @customfunction BUILDTIME BUILDTIME
  * @param itMw Critical IT load in MW.
- * @param [region] Region, e.g. "TN" (its grid-connection wait applies to grid-connected builds).
+ * @param [region] Region, e.g. "TN" (its grid queue applies to grid-connected builds above 20 MW at the meter).
  * @param [approach] "standard" (grid-connected), "fast-track" (on-site generation, prefabricated) or "colocation".
  * @returns Months to first capacity.
  */
@@ -136,11 +136,13 @@ export function rentcost(
 }
 
 /**
- * Undiscounted total cost of owning a cluster over a horizon (capex + energy + maintenance - residual), in USD.
+ * Undiscounted total cost of owning and running a cluster for `years` of operation counted from first capacity
+ * (capex + years x opex - residual after those years), in USD. The build time does not shorten the years;
+ * RENTVSBUILD and CASHFLOWS count from the decision instead.
  * @customfunction TCO TCO
  * @param gpu GPU model, e.g. "H100".
  * @param count Number of GPUs.
- * @param years Horizon in whole years from the decision (1-30).
+ * @param years Whole years of operation from first capacity (1-30).
  * @param [region] Region, e.g. "TN".
  * @param [approach] "standard", "fast-track" or "colocation".
  * @returns Total cost of ownership in USD.
@@ -160,12 +162,13 @@ export function tco(
 }
 
 /**
- * Cost per delivered GPU-hour of building or renting over a horizon, in USD.
+ * Cost per GPU-hour of building or renting for `years` of operation counted from first capacity, in USD:
+ * that cost / (count x 8760 x years). The build or lead time does not shorten the years.
  * @customfunction COSTPERHOUR COSTPERHOUR
  * @param option "build" or "rent".
  * @param gpu GPU model, e.g. "H100".
  * @param count Number of GPUs.
- * @param years Horizon in whole years (1-30).
+ * @param years Whole years of operation from first capacity (1-30).
  * @param [region] Region for building, e.g. "TN".
  * @param [term] Rental term for renting, e.g. "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".

@@ -4,6 +4,8 @@
  */
 import {
   buildMonths,
+  DEFAULT_GRID_TRANSMISSION_THRESHOLD_MW,
+  facilityMw,
   itLoadMw,
   type BuildInputs,
   type CompareInputs,
@@ -124,14 +126,27 @@ export function resolveScenario(index: LibraryIndex, key: string): ScenarioEntry
 }
 
 /** Months from decision to first capacity for an IT load built with `approach` in `region`. */
-export function buildTimeFor(itMw: number, region: RegionEntry, approach: ApproachEntry): number {
+export function buildTimeFor(
+  itMw: number,
+  region: RegionEntry,
+  approach: ApproachEntry,
+  operations: LibraryIndex["library"]["operations"]
+): number {
   return buildMonths(
     itMw,
     approach.baseMonths.value,
     approach.refMw.value,
     approach.monthsPer100Mw?.value ?? 0,
     approach.needsGrid,
-    region.gridConnectionMonths.value
+    region.gridConnectionMonths.value,
+    {
+      // The utility connects the whole facility: IT load x PUE.
+      facilityMw: facilityMw(itMw, operations.pue.value),
+      thresholdMw:
+        operations.gridTransmissionThresholdMw?.value ?? DEFAULT_GRID_TRANSMISSION_THRESHOLD_MW,
+      // No sourced distribution-level wait: assumed to fit within construction (docs/model.md).
+      distributionMonths: region.distributionConnectionMonths?.value ?? 0,
+    }
   );
 }
 
@@ -158,7 +173,7 @@ export function buildInputsFor(
     colocationPerKwMonth: approach.colocationPerKwMonth?.value ?? 0,
     maintenanceShareOfHwPerYear: operations.maintenanceShareOfHwPerYear.value,
     staffCostPerMwYear: operations.staffCostPerMwYear.value,
-    buildMonths: buildTimeFor(itMw, region, approach),
+    buildMonths: buildTimeFor(itMw, region, approach, operations),
     itDepreciationYears: financing.itDepreciationYears.value,
     facilityLifeYears: financing.facilityLifeYears.value,
   };

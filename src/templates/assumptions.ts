@@ -64,7 +64,7 @@ function buildMonthsProvenance(s: ResolvedScenario): Provenance {
   const construction = `${short(approach.baseMonths.value)} mo up to ${short(approach.refMw.value)} MW + ${short(per100)} mo per 100 MW above`;
   const load = `IT load ${short(itMw)} MW (${scenario.count} GPUs x ${short(gpu.systemPowerKwPerGpu.value)} kW)`;
   const grid = approach.needsGrid
-    ? `; needs the grid: the later of construction and ${region.name}'s ${short(region.gridConnectionMonths.value)}-month grid wait`
+    ? `; needs the grid: the later of construction and, for a facility load (${short(itMw * build.pue)} MW = IT x PUE) above the transmission threshold, ${region.name}'s ${short(region.gridConnectionMonths.value)}-month grid queue (at or below it, the distribution-level wait: ${short(region.distributionConnectionMonths?.value ?? 0)} mo)`
     : "; no grid wait";
   const dates = [approach.baseMonths.asOf, approach.refMw.asOf, gpu.systemPowerKwPerGpu.asOf];
   if (approach.monthsPer100Mw) dates.push(approach.monthsPer100Mw.asOf);

@@ -14,7 +14,14 @@ export type {
 export { assertBuildInputs, assertRentInputs, assertCompareInputs } from "./inputs";
 export { gpuChipCost, serverCost, clusterCost, facilityCapex } from "./capex";
 export { itLoadMw, facilityMw, energyCost } from "./power";
-export { constructionMonths, buildMonths } from "./buildTime";
+export {
+  constructionMonths,
+  buildMonths,
+  gridWaitMonths,
+  DEFAULT_GRID_TRANSMISSION_THRESHOLD_MW,
+} from "./buildTime";
+export type { GridLoad } from "./buildTime";
+export { operatingTco, rentOperatingCost, operatingCostPerGpuHour } from "./tco";
 export {
   yearlyEnergyCost,
   yearlyMaintenanceCost,

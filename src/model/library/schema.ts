@@ -362,7 +362,12 @@ const RegionShape = z.strictObject({
     (cost) => cost.value === 0 || cost.value >= 10_000,
     { path: ["value"], message: "must be in USD per MW (e.g. 11700000), not millions of USD" }
   ),
-  gridConnectionMonths: months("wait for a utility grid connection"),
+  gridConnectionMonths: months(
+    "wait for a transmission-level grid connection (loads above the threshold)"
+  ),
+  distributionConnectionMonths: months(
+    "wait for a distribution-level grid connection (loads at or below the threshold)"
+  ).optional(),
 });
 export const RegionSchema = RegionShape;
 export type Region = z.infer<typeof RegionSchema>;
@@ -450,6 +455,11 @@ export const OperationsSchema = z.strictObject({
     maxExclusive: true,
     what: "share of server cost that is not the GPU",
   }),
+  // Optional so that libraries written before it still load; absent = 20 MW (resolve.ts).
+  gridTransmissionThresholdMw: quantity({
+    min: 0,
+    what: "MW of facility load above which a load waits for a transmission-level grid connection",
+  }).optional(),
 });
 export type Operations = z.infer<typeof OperationsSchema>;
 

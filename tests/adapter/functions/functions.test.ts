@@ -160,6 +160,14 @@ describe("build time", () => {
     expect(num(fns.call("BUILDTIME", 150, "VA", "standard"))).toBe(84);
   });
 
+  test("skips the transmission queue for a load at or below the threshold", () => {
+    // Given 1.275 MW of IT (1,000 H100): facility 1.275 x 1.3 = 1.6575 MW <= 20 MW (issue 9)
+    // Then it connects at distribution level (no sourced wait: 0) and construction alone counts:
+    // 21 + 0.3 x 1.275 / 100 = 21.003825 months, in Virginia too
+    expect(num(fns.call("BUILDTIME", 1.275))).toBeCloseTo(21.003825, 9);
+    expect(num(fns.call("BUILDTIME", 1.275, "VA", "standard"))).toBeCloseTo(21.003825, 9);
+  });
+
   test("skips grid and construction in colocation", () => {
     // Given colocation
     // Then there is no grid wait and no facility construction
@@ -240,16 +248,15 @@ describe("comparison", () => {
     );
   });
 
-  test("sums the build cash flows as TCO", () => {
-    // Given TCO
-    const flows = (fns.call("CASHFLOWS", "build", "H100", 1000, 5, "TN") as number[][]).map(
-      ([v]) => v
-    );
-    // Then it is the undiscounted sum of the build cash flows
-    expect(num(fns.call("TCO", "H100", 1000, 5, "TN"))).toBeCloseTo(
-      flows.reduce((a, b) => a + b, 0),
-      3
-    );
+  test("counts TCO over years of operation from first capacity", () => {
+    // Given 1,000 H100 for 5 years in Tennessee, standard build (issue 9: years of operation, not from the decision)
+    // When TCO is computed
+    const tco = num(fns.call("TCO", "H100", 1000, 5, "TN"));
+    // Then by hand: IT capex 37,500 x 1000 / (1 - 0.12) = 42,613,636.36; facility 1.275 MW x 11.7M = 14,917,500;
+    // energy/yr 1275 kW x 1.3 x 0.8333 x 8760 h x 0.0623 = 753,784.27; maintenance/yr 10% x IT = 4,261,363.64;
+    // residual IT 0 (5 of 5 years used), facility 14,917,500 x (1 - 5/14) = 9,589,821.43;
+    // TCO = 42,613,636.36 + 14,917,500 + 5 x (753,784.27 + 4,261,363.64) - 9,589,821.43 = 73,017,054.48
+    expect(tco).toBeCloseTo(73_017_054.48, 1);
   });
 
   test("gives BREAKEVEN as a whole month or #N/A", () => {
@@ -389,13 +396,13 @@ describe("errors a user can act on", () => {
     );
   });
 
-  test("explains capacity after the horizon", () => {
-    // Given capacity that arrives after the horizon
+  test("explains that count 0 has no cost per GPU-hour", () => {
+    // Given no GPUs (COSTPERHOUR counts years of operation, so a long build no longer leaves it empty; issue 9)
     const error = excelError(() =>
-      fns.call("COSTPERHOUR", "build", "H100", 1000, 1, "VA", null, "standard")
+      fns.call("COSTPERHOUR", "build", "H100", 0, 1, "VA", null, "standard")
     );
     // Then COSTPERHOUR is #N/A explaining why
     expect(error.code).toBe(ErrorCode.notAvailable);
-    expect(error.message).toMatch(/past the 1-year horizon/);
+    expect(error.message).toMatch(/count 0/);
   });
 });

@@ -99,6 +99,7 @@ describe("scalar formulas", () => {
     ["yearlyEnergyCost", finance.yearlyEnergyCost],
     ["itResidualValue", finance.itResidualValue],
     ["rentCost", finance.rentCost],
+    ["gridWaitMonths", finance.gridWaitMonths],
   ];
   it.each(fourArg)("%s is total", (_name, fn) => {
     // When the function is called
@@ -204,6 +205,7 @@ describe("input records", () => {
         finiteOrModelError(() => finance.buildCostBasis(b));
         finiteOrModelError(() => finance.buildCashFlows(b, horizon));
         finiteOrModelError(() => finance.buildCashFlowDetail(b, horizon));
+        finiteOrModelError(() => finance.operatingTco(b, horizon));
       }),
       RUNS
     );
@@ -216,7 +218,22 @@ describe("input records", () => {
       fc.property(anyRent, fc.oneof(anyNumber, fc.integer({ min: 1, max: 30 })), (r, horizon) => {
         finiteOrModelError(() => finance.rentCashFlows(r, horizon));
         finiteOrModelError(() => finance.rentCashFlowDetail(r, horizon));
+        finiteOrModelError(() => finance.rentOperatingCost(r, horizon));
       }),
+      RUNS
+    );
+  });
+
+  it("operatingCostPerGpuHour is total", () => {
+    // When the operating cost per GPU-hour is computed
+    // Then it returns a finite number or throws ModelInputError
+    fc.assert(
+      fc.property(
+        anyNumber,
+        anyNumber,
+        fc.oneof(anyNumber, fc.integer({ min: 1, max: 30 })),
+        (c, n, y) => finiteOrModelError(() => finance.operatingCostPerGpuHour(c, n, y))
+      ),
       RUNS
     );
   });

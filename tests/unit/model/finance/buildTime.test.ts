@@ -1,4 +1,9 @@
-import { buildMonths, constructionMonths, daysToMonths } from "../../../../src/model/finance";
+import {
+  buildMonths,
+  constructionMonths,
+  daysToMonths,
+  gridWaitMonths,
+} from "../../../../src/model/finance";
 import { expectModelError } from "../../../support/model/finance/fixtures";
 
 describe("standard build profile", () => {
@@ -73,5 +78,48 @@ describe("build time with invalid inputs", () => {
     // When growth per 100 MW is negative
     // Then a range error names it (it would make time decrease with size)
     expectModelError(() => constructionMonths(1, 21, 0, -0.3), "monthsPer100Mw", "range");
+  });
+});
+
+describe("load-dependent grid wait (issue 9)", () => {
+  // Given the standard profile (21 months + 0.3 per 100 MW), a 48-month transmission queue, threshold 20 MW
+  const load = (facilityMw: number, distributionMonths = 0) => ({
+    facilityMw,
+    thresholdMw: 20,
+    distributionMonths,
+  });
+
+  it("a 1.6575 MW facility connects at distribution level", () => {
+    // Then the wait is the distribution wait (0: none sourced) and construction counts:
+    // 21 + 0.3 × 1.275 / 100 = 21.003825 months
+    expect(gridWaitMonths(1.6575, 20, 48, 0)).toBe(0);
+    expect(buildMonths(1.275, 21, 0, 0.3, true, 48, load(1.6575))).toBeCloseTo(21.003825, 12);
+  });
+
+  it("exactly 20 MW is still distribution level", () => {
+    // Then at the threshold the transmission queue does not apply: 21 + 0.3 × 15.38 / 100 = 21.04614
+    expect(gridWaitMonths(20, 20, 48, 0)).toBe(0);
+    expect(buildMonths(15.38, 21, 0, 0.3, true, 48, load(20))).toBeCloseTo(21.04614, 12);
+  });
+
+  it("above 20 MW waits the transmission queue", () => {
+    // Then 20.001 MW > 20 MW waits max(construction, 48) = 48 months
+    expect(gridWaitMonths(20.001, 20, 48, 0)).toBe(48);
+    expect(buildMonths(150, 21, 0, 0.3, true, 48, load(195))).toBe(48);
+  });
+
+  it("a region's distribution wait counts when longer than construction", () => {
+    // Then max(21.003825, 30) = 30 months; without the grid, construction only
+    expect(buildMonths(1.275, 21, 0, 0.3, true, 48, load(1.6575, 30))).toBe(30);
+    expect(buildMonths(1.275, 21, 0, 0.3, false, 48, load(1.6575, 30))).toBeCloseTo(21.003825, 12);
+  });
+
+  it("without a load every size waits the queue (the earlier rule)", () => {
+    expect(buildMonths(1.275, 21, 0, 0.3, true, 48)).toBe(48);
+  });
+
+  it("refuses a negative load or threshold", () => {
+    expectModelError(() => gridWaitMonths(-1, 20, 48, 0), "facilityMw", "range");
+    expectModelError(() => gridWaitMonths(1, -20, 48, 0), "thresholdMw", "range");
   });
 });

@@ -47,6 +47,8 @@ describe("library fingerprints", () => {
       1: "d7db23537c69a2638fd6d7e329ccd7952b4f5b9dfd9f0193a09beca313ddb0a5",
       // 2: ids, aliases and text capped in length, bidi/control characters and reserved keys refused (issue 7).
       2: "32c4ad2a5c4c6d758135f78aab7a9f45931c3e2ae67b82abc673ca835cff546b",
+      // 3: optional operations.gridTransmissionThresholdMw and regions' distributionConnectionMonths (issue 9).
+      3: "128c6d31dd4699a4258e9176a64d8fd20a39c9e2efda7bdcdad80f9621bbdb1c",
     };
     const hash = createHash("sha256").update(readFileSync(LIBRARY_SCHEMA_PATH)).digest("hex");
     // Then its hash is the one recorded for LIBRARY_SCHEMA_REVISION
