@@ -115,10 +115,12 @@ describe("load-dependent grid wait (issue 9)", () => {
   });
 
   it("without a load every size waits the queue (the earlier rule)", () => {
+    // Then max(21.003825, 48) = 48 months
     expect(buildMonths(1.275, 21, 0, 0.3, true, 48)).toBe(48);
   });
 
   it("refuses a negative load or threshold", () => {
+    // Then a range error names the input
     expectModelError(() => gridWaitMonths(-1, 20, 48, 0), "facilityMw", "range");
     expectModelError(() => gridWaitMonths(1, -20, 48, 0), "thresholdMw", "range");
   });

@@ -32,6 +32,7 @@ describe("operating TCO", () => {
   });
 
   it("refuses count 0 and a fractional horizon", () => {
+    // Then a range error names the input
     expectModelError(() => operatingCostPerGpuHour(1, 0, 3), "count", "range");
     expectModelError(() => operatingTco(BUILD, 2.5), "horizonYears", "range");
   });
