@@ -55,7 +55,11 @@ export function lostHoursPerYear(
   requireNonNegative(backupHours, "backupHours");
   if (outagesPerYear === 0) {
     if (outageHoursPerYear > 0) {
-      throw new ModelInputError("outagesPerYear", "must be > 0 when there are outage hours", "range");
+      throw new ModelInputError(
+        "outagesPerYear",
+        "must be > 0 when there are outage hours",
+        "range"
+      );
     }
     return 0;
   }

@@ -23,7 +23,8 @@ const GRID = rateGrid();
  * then bisects to 1e-10. null when NPV does not change sign on the grid (no IRR in [-0.99, 10]).
  */
 export function irr(flows: readonly number[]): number | null {
-  if (!Array.isArray(flows)) throw new ModelInputError("flows", "must be a list of numbers", "type");
+  if (!Array.isArray(flows))
+    throw new ModelInputError("flows", "must be a list of numbers", "type");
   for (let y = 0; y < flows.length; y++) requireFinite(flows[y], "flows");
   let lo = GRID[0];
   let fLo = npvAt(lo, flows);

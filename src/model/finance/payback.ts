@@ -28,7 +28,10 @@ export function simplePaybackMonths(
  *   months = 12 (y - 1) + 12 x (-C_{y-1}) / D_y   (linear inside year y).
  * 0 when the cumulative is never negative (nothing to pay back); null when it never turns >= 0 again.
  */
-export function discountedPaybackMonths(flowsByYear: readonly number[], rate: number): number | null {
+export function discountedPaybackMonths(
+  flowsByYear: readonly number[],
+  rate: number
+): number | null {
   if (!Array.isArray(flowsByYear)) {
     throw new ModelInputError("flows", "must be a list of numbers", "type");
   }

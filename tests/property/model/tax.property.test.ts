@@ -42,7 +42,8 @@ describe("tax properties", () => {
         (basis, horizon, placed, bonus) => {
           const year = Math.min(placed, horizon);
           const total = itDepreciation(basis, year, bonus, horizon).reduce((a, b) => a + b, 0);
-          expect(total).toBeLessThanOrEqual(basis * (1 + 1e-12));
+          // Relative slack for rounding, plus an absolute one: subnormal bases round up in the last bit.
+          expect(total).toBeLessThanOrEqual(basis * (1 + 1e-12) + 1e-300);
         }
       )
     );

@@ -55,7 +55,12 @@ describe("afterTaxFlows at 21 %", () => {
     // Given basis 1000 in year 0 (MACRS 200, 320, 192), costs 1000, 100, 100 with 100 deductible in years 1, 2,
     // tax rate 0.21 (tax.us_federal_corporate_rate)
     // Then 1000 - 0.21 x 200 = 958; 100 - 0.21 x 420 = 11.8; 100 - 0.21 x 292 = 38.68
-    const after = afterTaxFlows([1000, 100, 100], [0, 100, 100], itDepreciation(1000, 0, 0, 2), 0.21);
+    const after = afterTaxFlows(
+      [1000, 100, 100],
+      [0, 100, 100],
+      itDepreciation(1000, 0, 0, 2),
+      0.21
+    );
     expect(after[0]).toBeCloseTo(958, 9);
     expect(after[1]).toBeCloseTo(11.8, 9);
     expect(after[2]).toBeCloseTo(38.68, 9);
