@@ -42,3 +42,25 @@ export { npv, excelNpv, sumFlows } from "./npv";
 export { costPerGpuHour, costOfDelay } from "./metrics";
 export { breakevenMonth } from "./breakeven";
 export { compareOptions } from "./compare";
+export type { Phase } from "./ramp";
+export { installedMonths, installedShare, assertPhases, phasedCapacityMonths } from "./ramp";
+export {
+  OUTAGE_HOURS_PER_YEAR_DEFAULT,
+  OUTAGES_PER_YEAR_DEFAULT,
+  RESTART_HOURS_PER_OUTAGE_DEFAULT,
+  usefulShare,
+  lostHoursPerYear,
+  powerAvailability,
+} from "./availability";
+export { simplePaybackMonths, discountedPaybackMonths } from "./payback";
+export { irr } from "./irr";
+export { breakevenUtilization } from "./utilization";
+export {
+  MACRS_5YR_HALF_YEAR,
+  NONRESIDENTIAL_BUILDING_LIFE_YEARS_DEFAULT,
+  US_FEDERAL_CORPORATE_RATE_DEFAULT,
+  itDepreciation,
+  straightLineDepreciation,
+  afterTaxFlows,
+  taxOnResidual,
+} from "./tax";

@@ -1,0 +1,29 @@
+/** Breakeven utilization against an offer billed on used hours (docs/model.md section 10.5). */
+import { finiteResult, requireAbove, requireBetween, requireNonNegative } from "./validate";
+
+/**
+ * Utilization u* at which owning costs the same per useful GPU-hour as renting an offer billed only on
+ * used hours: ownTotalCost / (ownInstalledGpuHours x ownAvailability x u*) = rentRate / rentAvailability, so
+ *   u* = ownTotalCost x rentAvailability / (ownInstalledGpuHours x ownAvailability x rentRate).
+ * Returns u* when 0 < u* <= 1, else null (renting is cheaper even at 100 % utilization, or owning costs nothing).
+ */
+export function breakevenUtilization(
+  ownTotalCost: number,
+  ownInstalledGpuHours: number,
+  ownAvailability: number,
+  rentRatePerBilledHour: number,
+  rentAvailability: number
+): number | null {
+  requireNonNegative(ownTotalCost, "ownTotalCost");
+  requireAbove(ownInstalledGpuHours, 0, "ownInstalledGpuHours");
+  requireBetween(ownAvailability, 0, 1, "ownAvailability");
+  requireAbove(ownAvailability, 0, "ownAvailability");
+  requireAbove(rentRatePerBilledHour, 0, "rentRatePerBilledHour");
+  requireBetween(rentAvailability, 0, 1, "rentAvailability");
+  const u = finiteResult(
+    (ownTotalCost * rentAvailability) /
+      (ownInstalledGpuHours * ownAvailability * rentRatePerBilledHour),
+    "breakevenUtilization"
+  );
+  return u > 0 && u <= 1 ? u : null;
+}
