@@ -5,6 +5,7 @@
 import {
   breakevenMonth,
   buildCashFlows,
+  buildCostBasis,
   clusterCost,
   compareOptions,
   costPerGpuHour,
@@ -47,6 +48,17 @@ import {
 } from "./coerce";
 import { NoResultError } from "./errorValues";
 import { approachFor, cachedGpu, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
+import { overridesArg } from "./overridesArg";
+import {
+  applyBuildOverrides,
+  applyCompareOverrides,
+  applyRentOverrides,
+  type Overrides,
+} from "../model/overrides";
+import { operatingTco } from "../model/finance/tco";
+import { simplePaybackMonths } from "../model/finance/payback";
+import { breakevenUtilization } from "../model/finance/utilization";
+import { HOURS_PER_MONTH, HOURS_PER_YEAR, MONTHS_PER_YEAR } from "../model/finance/units";
 
 const GPU_EXAMPLE = 'a GPU such as "H100", "H200", "B200" or "GB200 NVL72"';
 const REGION_EXAMPLE = 'a region such as "TN", "TX" or "us-va"';
@@ -79,17 +91,38 @@ function optionArg(value: unknown): Option {
   throw new ArgumentError("value", `option must be "build" or "rent" (got "${text}").`);
 }
 
-function buildFor(gpu: GpuEntry, count: number, region: unknown, approach: unknown): BuildInputs {
-  return buildInputsFor(currentIndex(), gpu, count, regionArg(region), approachArg(approach));
+const NO_OVERRIDES: Overrides = Object.freeze({});
+
+function buildFor(
+  gpu: GpuEntry,
+  count: number,
+  region: unknown,
+  approach: unknown,
+  overrides: Overrides = NO_OVERRIDES
+): BuildInputs {
+  const regionEntry = regionArg(region);
+  const approachEntry = approachArg(approach);
+  const build = buildInputsFor(currentIndex(), gpu, count, regionEntry, approachEntry);
+  if (overrides === NO_OVERRIDES) return build;
+  return applyBuildOverrides(build, overrides, (itMw) =>
+    buildTimeFor(itMw, regionEntry, approachEntry)
+  );
 }
 
-function rentFor(gpu: GpuEntry, count: number, term: unknown, provider: unknown): RentInputs {
+function rentFor(
+  gpu: GpuEntry,
+  count: number,
+  term: unknown,
+  provider: unknown,
+  overrides: Overrides = NO_OVERRIDES
+): RentInputs {
   const offer = offerFor(
     gpu,
     optionalText(term, "term", TERM_EXAMPLE),
     optionalText(provider, "provider", PROVIDER_EXAMPLE)
   );
-  return rentInputsFor(offer, count);
+  const rent = rentInputsFor(offer, count);
+  return overrides === NO_OVERRIDES ? rent : applyRentOverrides(rent, overrides);
 }
 
 export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
@@ -175,12 +208,14 @@ export function tco(
   count: unknown,
   years: unknown,
   region: unknown,
-  approach: unknown
+  approach: unknown,
+  overrides?: unknown
 ): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
-  return sumFlows(buildCashFlows(buildFor(entry, n, region, approach), h));
+  const o = overridesArg(overrides);
+  return sumFlows(buildCashFlows(buildFor(entry, n, region, approach, o), h));
 }
 
 export function costPerHour(
@@ -191,19 +226,21 @@ export function costPerHour(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown
+  provider: unknown,
+  overrides?: unknown
 ): number {
   const which = optionArg(option);
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
+  const o = overridesArg(overrides);
   if (which === "build") {
-    const build = buildFor(entry, n, region, approach);
+    const build = buildFor(entry, n, region, approach, o);
     const delivered = deliveredGpuHours(n, build.buildMonths, h);
     if (delivered <= 0) throw new NoResultError(noCapacityMessage(build.buildMonths, h, n));
     return costPerGpuHour(sumFlows(buildCashFlows(build, h)), delivered);
   }
-  const rent = rentFor(entry, n, term, provider);
+  const rent = rentFor(entry, n, term, provider, o);
   const delivered = deliveredGpuHours(n, rent.leadTimeMonths, h);
   if (delivered <= 0) throw new NoResultError(noCapacityMessage(rent.leadTimeMonths, h, n));
   return costPerGpuHour(sumFlows(rentCashFlows(rent, h)), delivered);
@@ -221,13 +258,15 @@ export function breakeven(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown
+  provider: unknown,
+  overrides?: unknown
 ): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
+  const o = overridesArg(overrides);
   const month = breakevenMonth(
-    buildFor(entry, n, region, approach),
-    rentFor(entry, n, term, provider)
+    buildFor(entry, n, region, approach, o),
+    rentFor(entry, n, term, provider, o)
   );
   if (month === null)
     throw new NoResultError(
@@ -245,16 +284,23 @@ export function rentVsBuild(
   term: unknown,
   discountRate: unknown,
   approach: unknown,
-  provider: unknown
+  provider: unknown,
+  overrides?: unknown
 ): (string | number)[][] {
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
   const rate = optionalNumber(discountRate, "discountRate", DISCOUNT, false);
+  const o = overridesArg(overrides);
+  if (rate !== undefined && o.discountRate !== undefined)
+    throw new ArgumentError(
+      "value",
+      "discountRate is given twice, as an argument and in overrides: give it once."
+    );
   const result = compareOptions(
-    buildFor(entry, n, region, approach),
-    rentFor(entry, n, term, provider),
-    compareInputsFor(currentIndex(), entry, h, rate)
+    buildFor(entry, n, region, approach, o),
+    rentFor(entry, n, term, provider, o),
+    applyCompareOverrides(compareInputsFor(currentIndex(), entry, h, rate), o)
   );
   return [
     ["NPV build (USD)", result.npvBuild],
@@ -278,17 +324,86 @@ export function cashFlows(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown
+  provider: unknown,
+  overrides?: unknown
 ): number[][] {
   const which = optionArg(option);
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
+  const o = overridesArg(overrides);
   const flows =
     which === "build"
-      ? buildCashFlows(buildFor(entry, n, region, approach), h)
-      : rentCashFlows(rentFor(entry, n, term, provider), h);
+      ? buildCashFlows(buildFor(entry, n, region, approach, o), h)
+      : rentCashFlows(rentFor(entry, n, term, provider, o), h);
   return flows.map((flow) => [flow]);
+}
+
+/**
+ * PAYBACK: simple payback in fractional months = capex (IT + facility) / (monthly rent - monthly own opex),
+ * monthly rent = count x 730 x first-year rate; #N/A when renting costs no more per month than owning.
+ */
+export function payback(
+  gpu: unknown,
+  count: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  provider: unknown,
+  overrides: unknown
+): number {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const o = overridesArg(overrides);
+  const basis = buildCostBasis(buildFor(entry, n, region, approach, o));
+  const rent = rentFor(entry, n, term, provider, o);
+  const months = simplePaybackMonths(
+    basis.itCapex + basis.facilityCapex,
+    n * HOURS_PER_MONTH * rent.ratePerGpuHour,
+    basis.opexPerYear / MONTHS_PER_YEAR
+  );
+  if (months === null)
+    throw new NoResultError(
+      n === 0
+        ? "With count 0 nothing is rented or owned: there is no payback."
+        : "Never paid back: renting costs no more per month than running the owned cluster."
+    );
+  return months;
+}
+
+/**
+ * BREAKEVENUTIL: the productive utilization at which owning for `years` of operation costs the same as
+ * renting on demand (billed only on used hours) at the offer's average rate over those years. Availability
+ * 1 on both sides (not modelled yet). #N/A when renting is cheaper even at 100 %.
+ */
+export function breakevenUtil(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  provider: unknown,
+  overrides: unknown
+): number {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const h = yearsArg(years);
+  const o = overridesArg(overrides);
+  const build = buildFor(entry, n, region, approach, o);
+  const rent = rentFor(entry, n, term, provider, o);
+  if (n === 0) throw new NoResultError("With count 0 there are no GPU-hours to compare.");
+  // The offer's average rate over the years, with its yearly price change: rent of one GPU / its hours.
+  const averageRate =
+    rentCostCore(1, MONTHS_PER_YEAR * h, rent.ratePerGpuHour, rent.annualPriceChange) /
+    (HOURS_PER_YEAR * h);
+  const installedGpuHours = n * HOURS_PER_YEAR * h;
+  const share = breakevenUtilization(operatingTco(build, h), installedGpuHours, 1, averageRate, 1);
+  if (share === null)
+    throw new NoResultError(
+      "Renting is cheaper even at 100% utilization: owning never breaks even over these years."
+    );
+  return share;
 }
 
 function assumptionArg(key: unknown) {
