@@ -4,7 +4,9 @@
  */
 import {
   breakevenMonth,
+  breakevenUtilization,
   buildCashFlows,
+  buildCostBasis,
   clusterCost,
   compareOptions,
   energyCost,
@@ -17,6 +19,10 @@ import {
   rentOperatingCost,
   rentCost as rentCostCore,
   serverCost,
+  simplePaybackMonths,
+  HOURS_PER_MONTH,
+  HOURS_PER_YEAR,
+  MONTHS_PER_YEAR,
   type BuildInputs,
   type RentInputs,
 } from "../model/finance";
@@ -47,6 +53,13 @@ import {
 } from "./coerce";
 import { NoResultError } from "./errorValues";
 import { approachFor, cachedGpu, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
+import { overridesArg } from "./overridesArg";
+import {
+  applyBuildOverrides,
+  applyCompareOverrides,
+  applyRentOverrides,
+  type Overrides,
+} from "../model/overrides";
 
 const GPU_EXAMPLE = 'a GPU such as "H100", "H200", "B200" or "GB200 NVL72"';
 const REGION_EXAMPLE = 'a region such as "TN", "TX" or "us-va"';
@@ -79,17 +92,42 @@ function optionArg(value: unknown): Option {
   throw new ArgumentError("value", `option must be "build" or "rent" (got "${text}").`);
 }
 
-function buildFor(gpu: GpuEntry, count: number, region: unknown, approach: unknown): BuildInputs {
-  return buildInputsFor(currentIndex(), gpu, count, regionArg(region), approachArg(approach));
+const NO_OVERRIDES: Overrides = Object.freeze({});
+
+function buildFor(
+  gpu: GpuEntry,
+  count: number,
+  region: unknown,
+  approach: unknown,
+  overrides: Overrides = NO_OVERRIDES
+): BuildInputs {
+  const regionEntry = regionArg(region);
+  const approachEntry = approachArg(approach);
+  const build = buildInputsFor(currentIndex(), gpu, count, regionEntry, approachEntry);
+  if (overrides === NO_OVERRIDES) return build;
+  const { operations } = currentIndex().library;
+  return applyBuildOverrides(build, overrides, (itMw, pue) =>
+    buildTimeFor(itMw, regionEntry, approachEntry, {
+      ...operations,
+      pue: { ...operations.pue, value: pue },
+    })
+  );
 }
 
-function rentFor(gpu: GpuEntry, count: number, term: unknown, provider: unknown): RentInputs {
+function rentFor(
+  gpu: GpuEntry,
+  count: number,
+  term: unknown,
+  provider: unknown,
+  overrides: Overrides = NO_OVERRIDES
+): RentInputs {
   const offer = offerFor(
     gpu,
     optionalText(term, "term", TERM_EXAMPLE),
     optionalText(provider, "provider", PROVIDER_EXAMPLE)
   );
-  return rentInputsFor(offer, count);
+  const rent = rentInputsFor(offer, count);
+  return overrides === NO_OVERRIDES ? rent : applyRentOverrides(rent, overrides);
 }
 
 export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
@@ -180,13 +218,15 @@ export function tco(
   count: unknown,
   years: unknown,
   region: unknown,
-  approach: unknown
+  approach: unknown,
+  overrides?: unknown
 ): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
+  const o = overridesArg(overrides);
   // `years` of operation from first capacity (docs/model.md): the build time does not eat into them.
-  return operatingTco(buildFor(entry, n, region, approach), h);
+  return operatingTco(buildFor(entry, n, region, approach, o), h);
 }
 
 export function costPerHour(
@@ -197,12 +237,14 @@ export function costPerHour(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown
+  provider: unknown,
+  overrides?: unknown
 ): number {
   const which = optionArg(option);
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
+  const o = overridesArg(overrides);
   // `years` of operation from first capacity, every hour of the count (docs/model.md).
   if (n === 0)
     throw new NoResultError(
@@ -210,8 +252,8 @@ export function costPerHour(
     );
   const cost =
     which === "build"
-      ? operatingTco(buildFor(entry, n, region, approach), h)
-      : rentOperatingCost(rentFor(entry, n, term, provider), h);
+      ? operatingTco(buildFor(entry, n, region, approach, o), h)
+      : rentOperatingCost(rentFor(entry, n, term, provider, o), h);
   return operatingCostPerGpuHour(cost, n, h);
 }
 
@@ -221,13 +263,15 @@ export function breakeven(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown
+  provider: unknown,
+  overrides?: unknown
 ): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
+  const o = overridesArg(overrides);
   const month = breakevenMonth(
-    buildFor(entry, n, region, approach),
-    rentFor(entry, n, term, provider)
+    buildFor(entry, n, region, approach, o),
+    rentFor(entry, n, term, provider, o)
   );
   if (month === null)
     throw new NoResultError(
@@ -245,16 +289,23 @@ export function rentVsBuild(
   term: unknown,
   discountRate: unknown,
   approach: unknown,
-  provider: unknown
+  provider: unknown,
+  overrides?: unknown
 ): (string | number)[][] {
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
   const rate = optionalNumber(discountRate, "discountRate", DISCOUNT, false);
+  const o = overridesArg(overrides);
+  if (rate !== undefined && o.discountRate !== undefined)
+    throw new ArgumentError(
+      "value",
+      "discountRate is given twice, as an argument and in overrides: give it once."
+    );
   const result = compareOptions(
-    buildFor(entry, n, region, approach),
-    rentFor(entry, n, term, provider),
-    compareInputsFor(currentIndex(), entry, h, rate)
+    buildFor(entry, n, region, approach, o),
+    rentFor(entry, n, term, provider, o),
+    applyCompareOverrides(compareInputsFor(currentIndex(), entry, h, rate), o)
   );
   return [
     ["NPV build (USD)", result.npvBuild],
@@ -278,17 +329,86 @@ export function cashFlows(
   region: unknown,
   term: unknown,
   approach: unknown,
-  provider: unknown
+  provider: unknown,
+  overrides?: unknown
 ): number[][] {
   const which = optionArg(option);
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
+  const o = overridesArg(overrides);
   const flows =
     which === "build"
-      ? buildCashFlows(buildFor(entry, n, region, approach), h)
-      : rentCashFlows(rentFor(entry, n, term, provider), h);
+      ? buildCashFlows(buildFor(entry, n, region, approach, o), h)
+      : rentCashFlows(rentFor(entry, n, term, provider, o), h);
   return flows.map((flow) => [flow]);
+}
+
+/**
+ * PAYBACK: simple payback in fractional months = capex (IT + facility) / (monthly rent - monthly own opex),
+ * monthly rent = count x 730 x first-year rate; #N/A when renting costs no more per month than owning.
+ */
+export function payback(
+  gpu: unknown,
+  count: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  provider: unknown,
+  overrides: unknown
+): number {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const o = overridesArg(overrides);
+  const basis = buildCostBasis(buildFor(entry, n, region, approach, o));
+  const rent = rentFor(entry, n, term, provider, o);
+  const months = simplePaybackMonths(
+    basis.itCapex + basis.facilityCapex,
+    n * HOURS_PER_MONTH * rent.ratePerGpuHour,
+    basis.opexPerYear / MONTHS_PER_YEAR
+  );
+  if (months === null)
+    throw new NoResultError(
+      n === 0
+        ? "With count 0 nothing is rented or owned: there is no payback."
+        : "Never paid back: renting costs no more per month than running the owned cluster."
+    );
+  return months;
+}
+
+/**
+ * BREAKEVENUTIL: the productive utilization at which owning for `years` of operation costs the same as
+ * renting on demand (billed only on used hours) at the offer's average rate over those years. Availability
+ * 1 on both sides (not modelled yet). #N/A when renting is cheaper even at 100 %.
+ */
+export function breakevenUtil(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  provider: unknown,
+  overrides: unknown
+): number {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const h = yearsArg(years);
+  const o = overridesArg(overrides);
+  const build = buildFor(entry, n, region, approach, o);
+  const rent = rentFor(entry, n, term, provider, o);
+  if (n === 0) throw new NoResultError("With count 0 there are no GPU-hours to compare.");
+  // The offer's average rate over the years, with its yearly price change: rent of one GPU / its hours.
+  const averageRate =
+    rentCostCore(1, MONTHS_PER_YEAR * h, rent.ratePerGpuHour, rent.annualPriceChange) /
+    (HOURS_PER_YEAR * h);
+  const installedGpuHours = n * HOURS_PER_YEAR * h;
+  const share = breakevenUtilization(operatingTco(build, h), installedGpuHours, 1, averageRate, 1);
+  if (share === null)
+    throw new NoResultError(
+      "Renting is cheaper even at 100% utilization: owning never breaks even over these years."
+    );
+  return share;
 }
 
 function assumptionArg(key: unknown) {

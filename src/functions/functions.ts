@@ -145,6 +145,7 @@ export function rentcost(
  * @param years Whole years of operation from first capacity (1-30).
  * @param [region] Region, e.g. "TN".
  * @param [approach] "standard", "fast-track" or "colocation".
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns Total cost of ownership in USD.
  */
 export function tco(
@@ -152,10 +153,12 @@ export function tco(
   count: number,
   years: number,
   region?: string,
-  approach?: string
+  approach?: string,
+  // A range argument: the metadata declares a 2-D "any" matrix for a key/value table.
+  overrides?: any[][]
 ): number {
   try {
-    return compute.tco(gpu, count, years, region, approach);
+    return compute.tco(gpu, count, years, region, approach, overrides);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -173,6 +176,7 @@ export function tco(
  * @param [term] Rental term for renting, e.g. "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "Oracle".
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns USD per GPU-hour.
  */
 export function costperhour(
@@ -183,10 +187,21 @@ export function costperhour(
   region?: string,
   term?: string,
   approach?: string,
-  provider?: string
+  provider?: string,
+  overrides?: any[][]
 ): number {
   try {
-    return compute.costPerHour(option, gpu, count, years, region, term, approach, provider);
+    return compute.costPerHour(
+      option,
+      gpu,
+      count,
+      years,
+      region,
+      term,
+      approach,
+      provider,
+      overrides
+    );
   } catch (error) {
     throw toExcelError(error);
   }
@@ -201,6 +216,7 @@ export function costperhour(
  * @param [term] Rental term, e.g. "1yr" or "on-demand".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "AWS".
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns Breakeven month of use.
  */
 export function breakeven(
@@ -209,10 +225,11 @@ export function breakeven(
   region?: string,
   term?: string,
   approach?: string,
-  provider?: string
+  provider?: string,
+  overrides?: any[][]
 ): number {
   try {
-    return compute.breakeven(gpu, count, region, term, approach, provider);
+    return compute.breakeven(gpu, count, region, term, approach, provider, overrides);
   } catch (error) {
     throw toExcelError(error);
   }
@@ -229,6 +246,7 @@ export function breakeven(
  * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "Oracle".
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate (not with the discountRate argument), itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns Label and value rows.
  */
 export function rentvsbuild(
@@ -239,11 +257,22 @@ export function rentvsbuild(
   term?: string,
   discountRate?: number,
   approach?: string,
-  provider?: string
+  provider?: string,
+  overrides?: any[][]
   // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
 ): any[][] {
   try {
-    return compute.rentVsBuild(gpu, count, years, region, term, discountRate, approach, provider);
+    return compute.rentVsBuild(
+      gpu,
+      count,
+      years,
+      region,
+      term,
+      discountRate,
+      approach,
+      provider,
+      overrides
+    );
   } catch (error) {
     throw toExcelError(error);
   }
@@ -260,6 +289,7 @@ export function rentvsbuild(
  * @param [term] Rental term, e.g. "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "Oracle".
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns One row per year, USD (positive = money out).
  */
 export function cashflows(
@@ -270,10 +300,79 @@ export function cashflows(
   region?: string,
   term?: string,
   approach?: string,
-  provider?: string
+  provider?: string,
+  overrides?: any[][]
 ): number[][] {
   try {
-    return compute.cashFlows(option, gpu, count, years, region, term, approach, provider);
+    return compute.cashFlows(
+      option,
+      gpu,
+      count,
+      years,
+      region,
+      term,
+      approach,
+      provider,
+      overrides
+    );
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Simple payback in fractional months: capex (IT + facility) / (monthly rent - monthly own opex), monthly rent = count x 730 h x first-year rate; #N/A if never.
+ * @customfunction PAYBACK PAYBACK
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param [region] Region for building, e.g. "TN".
+ * @param [term] Rental term, e.g. "on-demand" or "1yr".
+ * @param [approach] Build approach: "standard", "fast-track" or "colocation".
+ * @param [provider] Rental provider, e.g. "AWS".
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @returns Months (fractional) until the rent saved has paid for the capex, undiscounted.
+ */
+export function payback(
+  gpu: string,
+  count: number,
+  region?: string,
+  term?: string,
+  approach?: string,
+  provider?: string,
+  overrides?: any[][]
+): number {
+  try {
+    return compute.payback(gpu, count, region, term, approach, provider, overrides);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Productive utilization (0-1) at which owning costs the same as renting billed only on used hours; #N/A if renting is cheaper even at 100%.
+ * @customfunction BREAKEVENUTIL BREAKEVENUTIL
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Years of operation counted from first capacity (1-30): own cost = capex + years x opex - residual after those years, over count x 8760 x years GPU-hours.
+ * @param [region] Region for building, e.g. "TN".
+ * @param [term] Rental term, e.g. "on-demand"; its rate is averaged over the years with the offer's yearly price change.
+ * @param [approach] Build approach: "standard", "fast-track" or "colocation".
+ * @param [provider] Rental provider, e.g. "AWS".
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @returns Breakeven share of GPU-hours used (availability taken as 100% for owning and renting).
+ */
+export function breakevenutil(
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  term?: string,
+  approach?: string,
+  provider?: string,
+  overrides?: any[][]
+): number {
+  try {
+    return compute.breakevenUtil(gpu, count, years, region, term, approach, provider, overrides);
   } catch (error) {
     throw toExcelError(error);
   }

@@ -31,7 +31,14 @@ import { nearestNames } from "./library/nearest";
 import { shorten } from "./library/normalize";
 
 export type LookupKind =
-  "GPU" | "region" | "build approach" | "rental offer" | "scenario" | "assumption" | "field";
+  | "GPU"
+  | "region"
+  | "build approach"
+  | "rental offer"
+  | "scenario"
+  | "assumption"
+  | "field"
+  | "override key";
 
 /** A name the library does not know; adapters show it as #N/A with the suggestions. */
 export class LookupError extends Error {

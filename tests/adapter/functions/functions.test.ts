@@ -36,6 +36,7 @@ describe("registration", () => {
       [
         "ASSUMPTION",
         "BREAKEVEN",
+        "BREAKEVENUTIL",
         "BUILDCOST",
         "BUILDTIME",
         "CASHFLOWS",
@@ -45,6 +46,7 @@ describe("registration", () => {
         "GPUPOWER",
         "GPUSPEC",
         "LIBRARY",
+        "PAYBACK",
         "RENTCOST",
         "RENTRATE",
         "RENTVSBUILD",
@@ -87,6 +89,31 @@ describe("registration", () => {
       "[region]",
       "[term]",
     ]);
+    expect(order("PAYBACK")).toEqual([
+      "gpu",
+      "count",
+      "[region]",
+      "[term]",
+      "[approach]",
+      "[provider]",
+      "[overrides]",
+    ]);
+    expect(order("BREAKEVENUTIL")).toEqual([
+      "gpu",
+      "count",
+      "years",
+      "[region]",
+      "[term]",
+      "[approach]",
+      "[provider]",
+      "[overrides]",
+    ]);
+    // The overrides argument is the last one of every compare function, a range
+    for (const id of ["TCO", "COSTPERHOUR", "BREAKEVEN", "RENTVSBUILD", "CASHFLOWS"]) {
+      const parameters = fns.metadata.get(id)?.parameters ?? [];
+      expect(parameters[parameters.length - 1]?.name).toBe("overrides");
+      expect(parameters[parameters.length - 1]?.dimensionality).toBe("matrix");
+    }
     expect(fns.metadata.get("RENTVSBUILD")?.result.dimensionality).toBe("matrix");
   });
 });

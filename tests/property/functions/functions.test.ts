@@ -210,3 +210,115 @@ describe("model properties through the functions", () => {
     );
   });
 });
+
+/** An overrides table: known keys (some in other spellings), typos and values of any kind. */
+const overridesTable = fc.array(
+  fc.tuple(
+    fc.oneof(
+      fc.constantFrom(
+        "systemPricePerGpu",
+        "systemPrice",
+        "kwPerGpu",
+        "PUE",
+        "powerPrice",
+        "colocation",
+        "maintenanceShare",
+        "networkShare",
+        "staff",
+        "residual",
+        "utilization",
+        "rentRate",
+        "rentPriceChange",
+        "buildMonths",
+        "rentLeadTimeMonths",
+        "discountRate",
+        "itDepreciationYears",
+        "facilityLifeYears",
+        "constructionCostPerMw",
+        "constructor",
+        "pue "
+      ),
+      fc.string({ maxLength: 12 })
+    ),
+    fc.oneof(
+      fc.double({ min: -2, max: 40_000, noNaN: true }),
+      fc.integer({ min: 0, max: 1 }),
+      fc.constantFrom(null, "", true, false, "x", Number.NaN)
+    )
+  ),
+  { maxLength: 6 }
+);
+
+describe("PAYBACK and BREAKEVENUTIL with any overrides", () => {
+  const isNotAvailable = (fn: () => unknown): boolean => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CustomFunctionsError);
+      return (error as CustomFunctionsError).code === ErrorCode.notAvailable;
+    }
+    return false;
+  };
+
+  test("BREAKEVENUTIL is in (0, 1] or an error; PAYBACK is finite and >= 0 or an error", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...RENTABLE),
+        fc.integer({ min: 1, max: 200_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom(...APPROACHES),
+        overridesTable,
+        (gpu, n, years, approach, overrides) => {
+          // Given any valid case and any overrides table
+          // Then BREAKEVENUTIL is a share in (0, 1] unless it fails (#N/A for no result, #VALUE! for bad input)
+          try {
+            const args = [gpu, n, years, null, null, approach, null, overrides];
+            const share = fns.call("BREAKEVENUTIL", ...args);
+            expect(typeof share).toBe("number");
+            expect(share as number).toBeGreaterThan(0);
+            expect(share as number).toBeLessThanOrEqual(1);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CustomFunctionsError);
+          }
+          // And PAYBACK is finite and >= 0 unless it fails
+          try {
+            const months = fns.call("PAYBACK", gpu, n, null, null, approach, null, overrides);
+            expect(Number.isFinite(months)).toBe(true);
+            expect(months as number).toBeGreaterThanOrEqual(0);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CustomFunctionsError);
+          }
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
+  test("with valid overrides the only error is #N/A for no result", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        fc.integer({ min: 0, max: 1 }),
+        (n, years, rate, pue, residual) => {
+          // Given valid overrides of the rent rate, PUE and residual
+          const overrides = [
+            ["rentRate", rate],
+            ["pue", pue],
+            ["residual", residual],
+          ];
+          // Then BREAKEVENUTIL and PAYBACK answer, or say #N/A (no result), never #VALUE!
+          const args = ["H100", n, years, null, null, null, null, overrides];
+          const util = () => fns.call("BREAKEVENUTIL", ...args);
+          const back = () => fns.call("PAYBACK", "H100", n, null, null, null, null, overrides);
+          for (const fn of [util, back]) {
+            if (!isNotAvailable(fn)) expect(typeof fn()).toBe("number");
+          }
+        }
+      ),
+      { numRuns: 200 }
+    );
+  });
+});
