@@ -402,6 +402,11 @@ export function breakevenUtil(
   const averageRate =
     rentCostCore(1, MONTHS_PER_YEAR * h, rent.ratePerGpuHour, rent.annualPriceChange) /
     (HOURS_PER_YEAR * h);
+  // A free offer is cheaper at any utilization: the same "no result" as a rate above owning's cost.
+  if (averageRate === 0)
+    throw new NoResultError(
+      "Renting is cheaper even at 100% utilization: the offer's rate is 0, so owning never breaks even."
+    );
   const installedGpuHours = n * HOURS_PER_YEAR * h;
   const share = breakevenUtilization(operatingTco(build, h), installedGpuHours, 1, averageRate, 1);
   if (share === null)

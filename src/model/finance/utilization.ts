@@ -20,10 +20,12 @@ export function breakevenUtilization(
   requireAbove(ownAvailability, 0, "ownAvailability");
   requireAbove(rentRatePerBilledHour, 0, "rentRatePerBilledHour");
   requireBetween(rentAvailability, 0, 1, "rentAvailability");
-  const u = finiteResult(
-    (ownTotalCost * rentAvailability) /
-      (ownInstalledGpuHours * ownAvailability * rentRatePerBilledHour),
-    "breakevenUtilization"
-  );
-  return u > 0 && u <= 1 ? u : null;
+  const ownSide = ownTotalCost * rentAvailability;
+  const rentSide = ownInstalledGpuHours * ownAvailability * rentRatePerBilledHour;
+  // Compared before dividing: a tiny rate (say 5e-324) would make u* overflow, yet the answer is plain:
+  // renting is cheaper even at 100 %.
+  if (!(ownSide > 0) || ownSide > rentSide) return null;
+  const u = finiteResult(ownSide / rentSide, "breakevenUtilization");
+  // A quotient that underflows to 0 means owning costs next to nothing: no breakeven to report.
+  return u > 0 ? u : null;
 }

@@ -25,3 +25,12 @@ describe("breakevenUtilization", () => {
     expectModelError(() => breakevenUtilization(1, 0, 1, 1, 1), "ownInstalledGpuHours", "range");
   });
 });
+
+describe("breakevenUtilization at extreme magnitudes", () => {
+  test("a rate too small to divide by gives null, not an overflow", () => {
+    // Given an own cost of $1 over 1 installed GPU-hour and a rate of 5e-324 USD per hour
+    // When the breakeven utilization is computed
+    // Then u* = 1 / 5e-324 would overflow; it is far above 1, so renting is cheaper even at 100 %: null
+    expect(breakevenUtilization(1, 1, 1, 5e-324, 1)).toBeNull();
+  });
+});
