@@ -344,6 +344,26 @@ export function cashFlows(
   return flows.map((flow) => [flow]);
 }
 
+/** The build and rent inputs of one comparison, with the overrides applied to both. */
+function ownAndRent(
+  gpu: unknown,
+  count: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  provider: unknown,
+  overrides: unknown
+): { readonly n: number; readonly build: BuildInputs; readonly rent: RentInputs } {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const o = overridesArg(overrides);
+  return {
+    n,
+    build: buildFor(entry, n, region, approach, o),
+    rent: rentFor(entry, n, term, provider, o),
+  };
+}
+
 /**
  * PAYBACK: simple payback in fractional months = capex (IT + facility) / (monthly rent - monthly own opex),
  * monthly rent = count x 730 x first-year rate; #N/A when renting costs no more per month than owning.
@@ -357,11 +377,8 @@ export function payback(
   provider: unknown,
   overrides: unknown
 ): number {
-  const entry = gpuArg(gpu);
-  const n = countArg(count);
-  const o = overridesArg(overrides);
-  const basis = buildCostBasis(buildFor(entry, n, region, approach, o));
-  const rent = rentFor(entry, n, term, provider, o);
+  const { n, build, rent } = ownAndRent(gpu, count, region, term, approach, provider, overrides);
+  const basis = buildCostBasis(build);
   const months = simplePaybackMonths(
     basis.itCapex + basis.facilityCapex,
     n * HOURS_PER_MONTH * rent.ratePerGpuHour,
@@ -391,12 +408,8 @@ export function breakevenUtil(
   provider: unknown,
   overrides: unknown
 ): number {
-  const entry = gpuArg(gpu);
-  const n = countArg(count);
   const h = yearsArg(years);
-  const o = overridesArg(overrides);
-  const build = buildFor(entry, n, region, approach, o);
-  const rent = rentFor(entry, n, term, provider, o);
+  const { n, build, rent } = ownAndRent(gpu, count, region, term, approach, provider, overrides);
   if (n === 0) throw new NoResultError("With count 0 there are no GPU-hours to compare.");
   // The offer's average rate over the years, with its yearly price change: rent of one GPU / its hours.
   const averageRate =

@@ -25,3 +25,9 @@ export function excelError(fn: () => unknown): CustomFunctionsError {
     `expected a CustomFunctions.Error, but the function returned ${JSON.stringify(result)}`
   );
 }
+
+/** The number a function returned (failing the test, with the value, if it returned anything else). */
+export function numberResult(value: unknown): number {
+  if (typeof value !== "number") throw new Error(`expected a number, got ${JSON.stringify(value)}`);
+  return value;
+}

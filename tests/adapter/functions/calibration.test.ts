@@ -3,17 +3,18 @@
  * owning and running, and a 1-5 MW cluster does not wait the 48-month transmission queue. Default library,
  * through the built dist/functions.js as Excel calls it.
  */
-import { loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
+import {
+  loadBuiltFunctions,
+  type LoadedFunctions,
+  numberResult,
+} from "../../support/customFunctionsRuntime";
 
 let fns: LoadedFunctions;
 beforeAll(() => {
   fns = loadBuiltFunctions();
 });
 
-const num = (value: unknown): number => {
-  if (typeof value !== "number") throw new Error(`expected a number, got ${JSON.stringify(value)}`);
-  return value;
-};
+const num = numberResult;
 
 describe("calibration (issue 9)", () => {
   test("prices 5 years of 1,000 H100 between $40M and $150M", () => {

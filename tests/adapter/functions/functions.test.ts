@@ -10,6 +10,7 @@ import {
   excelError,
   loadBuiltFunctions,
   type LoadedFunctions,
+  numberResult,
 } from "../../support/customFunctionsRuntime";
 
 let fns: LoadedFunctions;
@@ -20,10 +21,7 @@ beforeAll(() => {
 const h100 = LIB.gpus["h100-sxm"];
 const ops = LIB.operations;
 const tn = LIB.regions["us-tn"];
-const num = (value: unknown): number => {
-  if (typeof value !== "number") throw new Error(`expected a number, got ${JSON.stringify(value)}`);
-  return value;
-};
+const num = numberResult;
 
 describe("registration", () => {
   test("registers every function of functions.json", () => {

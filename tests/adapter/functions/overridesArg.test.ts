@@ -8,6 +8,7 @@ import {
   excelError,
   loadBuiltFunctions,
   type LoadedFunctions,
+  numberResult,
 } from "../../support/customFunctionsRuntime";
 
 let fns: LoadedFunctions;
@@ -15,10 +16,7 @@ beforeAll(() => {
   fns = loadBuiltFunctions();
 });
 
-const num = (value: unknown): number => {
-  if (typeof value !== "number") throw new Error(`expected a number, got ${JSON.stringify(value)}`);
-  return value;
-};
+const num = numberResult;
 
 /**
  * The peer case as an array constant: one 8-GPU H100 server at $300,000 ($37,500/GPU), 10 kW (1.25 kW/GPU),
