@@ -58,6 +58,7 @@ import {
   applyBuildOverrides,
   applyCompareOverrides,
   applyRentOverrides,
+  NO_OVERRIDES,
   type Overrides,
 } from "../model/overrides";
 
@@ -91,8 +92,6 @@ function optionArg(value: unknown): Option {
   if (text === "rent" || text === "lease") return "rent";
   throw new ArgumentError("value", `option must be "build" or "rent" (got "${text}").`);
 }
-
-const NO_OVERRIDES: Overrides = Object.freeze({});
 
 function buildFor(
   gpu: GpuEntry,

@@ -8,6 +8,7 @@ import { nearestNames } from "../model/library/nearest";
 import { shorten } from "../model/library/normalize";
 import {
   findOverride,
+  NO_OVERRIDES,
   OVERRIDE_NAMES,
   type Overrides,
   type OverrideSpec,
@@ -19,13 +20,11 @@ import { requiredNumber } from "./coerce";
 /** Rows an overrides range may have (blank rows count). */
 export const MAX_OVERRIDE_ROWS = 64;
 
-const NONE: Overrides = Object.freeze({});
-
 const isBlank = (value: unknown): boolean => value === null || value === undefined || value === "";
 
-/** The parsed overrides; the empty record when the argument is omitted. */
+/** The parsed overrides; NO_OVERRIDES when the argument is omitted or holds only blank rows. */
 export function overridesArg(value: unknown): Overrides {
-  if (isBlank(value) || value === 0) return NONE;
+  if (isBlank(value) || value === 0) return NO_OVERRIDES;
   if (!Array.isArray(value))
     throw new ArgumentError(
       "value",
@@ -72,7 +71,7 @@ export function overridesArg(value: unknown): Overrides {
     parsed[spec.key] = overrideValue(spec, valueCell);
     any = true;
   }
-  return any ? (parsed as unknown as Overrides) : NONE;
+  return any ? (parsed as unknown as Overrides) : NO_OVERRIDES;
 }
 
 function overrideValue(spec: OverrideSpec, value: unknown): number | boolean {

@@ -34,6 +34,9 @@ export interface Overrides {
   readonly constructionCostPerMw?: number;
 }
 
+/** The record of no overrides: one shared object, so callers can skip applying it by identity. */
+export const NO_OVERRIDES: Overrides = Object.freeze({});
+
 export type OverrideKey = keyof Overrides;
 
 /** One key: its canonical name, aliases, and what values it takes. */
