@@ -106,10 +106,7 @@ function buildFor(
   if (overrides === NO_OVERRIDES) return build;
   const { operations } = currentIndex().library;
   return applyBuildOverrides(build, overrides, (itMw, pue) =>
-    buildTimeFor(itMw, regionEntry, approachEntry, {
-      ...operations,
-      pue: { ...operations.pue, value: pue },
-    })
+    buildTimeFor(itMw, regionEntry, approachEntry, operations, pue)
   );
 }
 

@@ -132,12 +132,16 @@ export function resolveScenario(index: LibraryIndex, key: string): ScenarioEntry
   return scenario;
 }
 
-/** Months from decision to first capacity for an IT load built with `approach` in `region`. */
+/**
+ * Months from decision to first capacity for an IT load built with `approach` in `region`. `pue` sizes the
+ * load the grid sees (IT MW x PUE); it is the library's unless a formula overrides it.
+ */
 export function buildTimeFor(
   itMw: number,
   region: RegionEntry,
   approach: ApproachEntry,
-  operations: LibraryIndex["library"]["operations"]
+  operations: LibraryIndex["library"]["operations"],
+  pue: number = operations.pue.value
 ): number {
   return buildMonths(
     itMw,
@@ -148,7 +152,7 @@ export function buildTimeFor(
     region.gridConnectionMonths.value,
     {
       // The utility connects the whole facility: IT load x PUE.
-      facilityMw: facilityMw(itMw, operations.pue.value),
+      facilityMw: facilityMw(itMw, pue),
       thresholdMw:
         operations.gridTransmissionThresholdMw?.value ?? DEFAULT_GRID_TRANSMISSION_THRESHOLD_MW,
       // No sourced distribution-level wait: assumed to fit within construction (docs/model.md).
