@@ -6,7 +6,6 @@ import {
   breakevenMonth,
   breakevenUtilization,
   buildCashFlows,
-  buildCostBasis,
   clusterCost,
   compareOptions,
   energyCost,
@@ -19,8 +18,7 @@ import {
   rentOperatingCost,
   rentCost as rentCostCore,
   serverCost,
-  simplePaybackMonths,
-  HOURS_PER_MONTH,
+  simplePaybackFor,
   HOURS_PER_YEAR,
   MONTHS_PER_YEAR,
   type BuildInputs,
@@ -374,12 +372,7 @@ export function payback(
   overrides: unknown
 ): number {
   const { n, build, rent } = ownAndRent(gpu, count, region, term, approach, provider, overrides);
-  const basis = buildCostBasis(build);
-  const months = simplePaybackMonths(
-    basis.itCapex + basis.facilityCapex,
-    n * HOURS_PER_MONTH * rent.ratePerGpuHour,
-    basis.opexPerYear / MONTHS_PER_YEAR
-  );
+  const months = simplePaybackFor(build, rent);
   if (months === null)
     throw new NoResultError(
       n === 0

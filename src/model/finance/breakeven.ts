@@ -11,15 +11,28 @@ import type { BuildInputs, RentInputs } from "./types";
 import { BREAKEVEN_MAX_MONTHS, HOURS_PER_MONTH, MONTHS_PER_YEAR } from "./units";
 import { finiteResult } from "./validate";
 
-export function breakevenMonth(build: BuildInputs, rent: RentInputs): number | null {
+/** What breakeven and simple payback weigh, counted from each option's own start. USD. */
+export interface OwnVersusRentMonthly {
+  /** IT capex + facility capex. */
+  readonly upfront: number;
+  /** Own opex per usage month = opex per year / 12. */
+  readonly monthlyOpex: number;
+  /** First-year rent per usage month = count x 730 x rate. */
+  readonly monthlyRent: number;
+}
+
+export function ownVersusRentMonthly(build: BuildInputs, rent: RentInputs): OwnVersusRentMonthly {
   const basis = buildCostBasis(build);
   assertRentInputs(rent);
-  const upfront = finiteResult(basis.itCapex + basis.facilityCapex, "upfrontCapex");
-  const monthlyOpex = basis.opexPerYear / MONTHS_PER_YEAR;
-  const monthlyRent = finiteResult(
-    rent.gpuCount * HOURS_PER_MONTH * rent.ratePerGpuHour,
-    "monthlyRent"
-  );
+  return {
+    upfront: finiteResult(basis.itCapex + basis.facilityCapex, "upfrontCapex"),
+    monthlyOpex: basis.opexPerYear / MONTHS_PER_YEAR,
+    monthlyRent: finiteResult(rent.gpuCount * HOURS_PER_MONTH * rent.ratePerGpuHour, "monthlyRent"),
+  };
+}
+
+export function breakevenMonth(build: BuildInputs, rent: RentInputs): number | null {
+  const { upfront, monthlyOpex, monthlyRent } = ownVersusRentMonthly(build, rent);
   const growth = 1 + rent.annualPriceChange;
   let cumRent = 0;
   for (let m = 1; m <= BREAKEVEN_MAX_MONTHS; m++) {

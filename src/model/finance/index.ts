@@ -40,7 +40,8 @@ export {
 } from "./cashflows";
 export { npv, excelNpv, sumFlows } from "./npv";
 export { costPerGpuHour, costOfDelay } from "./metrics";
-export { breakevenMonth } from "./breakeven";
+export { breakevenMonth, ownVersusRentMonthly } from "./breakeven";
+export type { OwnVersusRentMonthly } from "./breakeven";
 export { compareOptions } from "./compare";
 export type { Phase } from "./ramp";
 export { installedMonths, installedShare, assertPhases, phasedCapacityMonths } from "./ramp";
@@ -52,7 +53,7 @@ export {
   lostHoursPerYear,
   powerAvailability,
 } from "./availability";
-export { simplePaybackMonths, discountedPaybackMonths } from "./payback";
+export { simplePaybackMonths, simplePaybackFor, discountedPaybackMonths } from "./payback";
 export { irr } from "./irr";
 export { breakevenUtilization } from "./utilization";
 export {

@@ -1,5 +1,7 @@
 /** Payback periods (docs/model.md section 10.3). Months, USD. */
+import { ownVersusRentMonthly } from "./breakeven";
 import { ModelInputError } from "./errors";
+import type { BuildInputs, RentInputs } from "./types";
 import { MONTHS_PER_YEAR } from "./units";
 import { finiteResult, requireAbove, requireFinite, requireNonNegative } from "./validate";
 
@@ -18,6 +20,15 @@ export function simplePaybackMonths(
   const saving = monthlyRent - monthlyOwnOpex;
   if (saving <= 0) return null;
   return finiteResult(capex / saving, "simplePaybackMonths");
+}
+
+/**
+ * Simple payback of building instead of renting, the public calculators' definition:
+ * simplePaybackMonths(IT + facility capex, count x 730 x first-year rate, opex per year / 12).
+ */
+export function simplePaybackFor(build: BuildInputs, rent: RentInputs): number | null {
+  const { upfront, monthlyRent, monthlyOpex } = ownVersusRentMonthly(build, rent);
+  return simplePaybackMonths(upfront, monthlyRent, monthlyOpex);
 }
 
 /**

@@ -1,4 +1,10 @@
-import { discountedPaybackMonths, simplePaybackMonths } from "../../../../src/model/finance";
+import {
+  discountedPaybackMonths,
+  simplePaybackFor,
+  simplePaybackMonths,
+  type BuildInputs,
+  type RentInputs,
+} from "../../../../src/model/finance";
 import { expectModelError } from "../../../support/model/finance/fixtures";
 
 describe("simplePaybackMonths: peer cases", () => {
@@ -61,5 +67,47 @@ describe("discountedPaybackMonths", () => {
 
   it("rejects a rate of -1", () => {
     expectModelError(() => discountedPaybackMonths([-1, 2], -1), "discountRate", "range");
+  });
+});
+
+describe("simplePaybackFor: the peer server as core inputs", () => {
+  // One 8-GPU server at $300,000 (37,500 per GPU), 10 kW (1.25 kW per GPU), PUE 1.5, full draw, $0.13/kWh,
+  // colocated at $200/kW-month; no network share, maintenance or staff.
+  const server: BuildInputs = {
+    gpuCount: 8,
+    systemPricePerGpu: 37_500,
+    networkShare: 0,
+    systemPowerKwPerGpu: 1.25,
+    facilityCapex: false,
+    constructionCostPerMw: 0,
+    capexMultiplier: 1,
+    pue: 1.5,
+    utilization: 1,
+    powerPricePerKwh: 0.13,
+    colocationPerKwMonth: 200,
+    maintenanceShareOfHwPerYear: 0,
+    staffCostPerMwYear: 0,
+    buildMonths: 0,
+    itDepreciationYears: 5,
+    facilityLifeYears: 39,
+  };
+  const rentAt = (rate: number): RentInputs => ({
+    gpuCount: 8,
+    ratePerGpuHour: rate,
+    annualPriceChange: 0,
+    leadTimeMonths: 0,
+  });
+
+  it("pays back in 4.389 months against $12.29/GPU-hour", () => {
+    // Given capex 8 x 37,500 = 300,000; own opex (17,082 energy + 24,000 colocation) / 12 = 3,423.5 a month;
+    // rent 8 x 730 x 12.29 = 71,773.6 a month
+    // Then 300,000 / 68,350.1 = 4.38917 months
+    expect(simplePaybackFor(server, rentAt(12.29))).toBeCloseTo(4.38917, 5);
+  });
+
+  it("never pays back when rent is below own opex", () => {
+    // Given rent 8 x 730 x 0.50 = 2,920 a month, below own opex 3,423.5
+    // Then there is no payback
+    expect(simplePaybackFor(server, rentAt(0.5))).toBeNull();
   });
 });
