@@ -20,7 +20,6 @@ import {
   serverCost,
   simplePaybackFor,
   HOURS_PER_YEAR,
-  MONTHS_PER_YEAR,
   type BuildInputs,
   type RentInputs,
 } from "../model/finance";
@@ -400,10 +399,8 @@ export function breakevenUtil(
   const h = yearsArg(years);
   const { n, build, rent } = ownAndRent(gpu, count, region, term, approach, provider, overrides);
   if (n === 0) throw new NoResultError("With count 0 there are no GPU-hours to compare.");
-  // The offer's average rate over the years, with its yearly price change: rent of one GPU / its hours.
-  const averageRate =
-    rentCostCore(1, MONTHS_PER_YEAR * h, rent.ratePerGpuHour, rent.annualPriceChange) /
-    (HOURS_PER_YEAR * h);
+  // The offer's average rate over the years, with its yearly price change: COSTPERHOUR's rent side.
+  const averageRate = operatingCostPerGpuHour(rentOperatingCost(rent, h), n, h);
   // A free offer is cheaper at any utilization: the same "no result" as a rate above owning's cost.
   if (averageRate === 0)
     throw new NoResultError(
