@@ -8,6 +8,8 @@ import {
   buildCashFlows,
   clusterCost,
   compareOptions,
+  discountedPaybackMonths,
+  irr,
   energyCost,
   facilityCapex,
   gpuChipCost,
@@ -295,11 +297,15 @@ export function rentVsBuild(
       "value",
       "discountRate is given twice, as an argument and in overrides: give it once."
     );
-  const result = compareOptions(
-    buildFor(entry, n, region, approach, o),
-    rentFor(entry, n, term, provider, o),
-    applyCompareOverrides(compareInputsFor(currentIndex(), entry, h, rate), o)
-  );
+  const build = buildFor(entry, n, region, approach, o);
+  const rent = rentFor(entry, n, term, provider, o);
+  const compare = applyCompareOverrides(compareInputsFor(currentIndex(), entry, h, rate), o);
+  const result = compareOptions(build, rent, compare);
+  // Building instead of renting, as an investment: each year's saving = rent flow - build flow.
+  const saving = result.cashflows.rent.map((flow, y) => flow - result.cashflows.build[y]);
+  const returnRate = irr(saving);
+  const discountedPayback = discountedPaybackMonths(saving, compare.discountRate);
+  const utilizationShare = breakevenShare(build, rent, n, h);
   return [
     ["NPV build (USD)", result.npvBuild],
     ["NPV rent (USD)", result.npvRent],
@@ -311,6 +317,13 @@ export function rentVsBuild(
     ["Rent: months to capacity", result.monthsToCapacityRent],
     ["Cost of delay (USD, + = build later)", result.costOfDelay],
     ["Difference incl. cost of delay (USD)", result.differenceWithDelay],
+    ["IRR of building instead of renting", returnRate ?? "none (savings never change sign)"],
+    [
+      "Discounted payback (months from decision)",
+      discountedPayback ?? "never within the horizon",
+    ],
+    // A number, or the reason there is none (renting cheaper even at 100 %, or count 0).
+    ["Breakeven productive utilization", utilizationShare],
   ];
 }
 
@@ -398,21 +411,27 @@ export function breakevenUtil(
 ): number {
   const h = yearsArg(years);
   const { n, build, rent } = ownAndRent(gpu, count, region, term, approach, provider, overrides);
-  if (n === 0) throw new NoResultError("With count 0 there are no GPU-hours to compare.");
-  // The offer's average rate over the years, with its yearly price change: COSTPERHOUR's rent side.
+  const share = breakevenShare(build, rent, n, h);
+  if (typeof share === "string") throw new NoResultError(share);
+  return share;
+}
+
+/**
+ * The productive utilization at which `years` of owning cost the same as renting the same used hours at the
+ * offer's average rate over those years (COSTPERHOUR's rent side), or why there is none.
+ */
+function breakevenShare(build: BuildInputs, rent: RentInputs, n: number, h: number): number | string {
+  if (n === 0) return "With count 0 there are no GPU-hours to compare.";
   const averageRate = operatingCostPerGpuHour(rentOperatingCost(rent, h), n, h);
   // A free offer is cheaper at any utilization: the same "no result" as a rate above owning's cost.
   if (averageRate === 0)
-    throw new NoResultError(
-      "Renting is cheaper even at 100% utilization: the offer's rate is 0, so owning never breaks even."
-    );
+    return "Renting is cheaper even at 100% utilization: the offer's rate is 0, so owning never breaks even.";
   const installedGpuHours = n * HOURS_PER_YEAR * h;
   const share = breakevenUtilization(operatingTco(build, h), installedGpuHours, 1, averageRate, 1);
-  if (share === null)
-    throw new NoResultError(
-      "Renting is cheaper even at 100% utilization: owning never breaks even over these years."
-    );
-  return share;
+  return (
+    share ??
+    "Renting is cheaper even at 100% utilization: owning never breaks even over these years."
+  );
 }
 
 function assumptionArg(key: unknown) {

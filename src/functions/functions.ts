@@ -236,7 +236,7 @@ export function breakeven(
 }
 
 /**
- * Rent versus build summary as a 2-column spill: NPVs, difference, breakeven, $/GPU-hour, months to capacity, cost of delay.
+ * Rent versus build summary as a 2-column spill: NPVs, difference, breakeven, $/GPU-hour, months to capacity, cost of delay, IRR and discounted payback of building instead of renting, breakeven productive utilization.
  * @customfunction RENTVSBUILD RENTVSBUILD
  * @param gpu GPU model, e.g. "H100".
  * @param count Number of GPUs.

@@ -2,9 +2,14 @@
 import { ModelInputError } from "./errors";
 import { requireFinite } from "./validate";
 
+/**
+ * sum_y CF_y / (1 + rate)^y by Horner's rule in v = 1 / (1 + rate): no Math.pow, because IRR evaluates this
+ * a few hundred times per call and RENTVSBUILD (which reports the IRR) must stay fast (npm run bench).
+ */
 function npvAt(rate: number, flows: readonly number[]): number {
+  const v = 1 / (1 + rate);
   let sum = 0;
-  for (let y = 0; y < flows.length; y++) sum += flows[y] / Math.pow(1 + rate, y);
+  for (let y = flows.length - 1; y >= 0; y--) sum = sum * v + flows[y];
   return sum;
 }
 

@@ -234,11 +234,11 @@ describe("renting", () => {
 describe("comparison", () => {
   const args = ["H100", 1000, 5, "TN", "1yr"] as const;
 
-  test("spills 10 rows from RENTVSBUILD", () => {
+  test("spills 13 rows from RENTVSBUILD", () => {
     // Given RENTVSBUILD
     const rows = fns.call("RENTVSBUILD", ...args) as unknown[][];
-    // Then it spills 10 label/value rows
-    expect(rows).toHaveLength(10);
+    // Then it spills 13 label/value rows (10 of v1, then IRR, discounted payback, breakeven utilization)
+    expect(rows).toHaveLength(13);
     for (const row of rows) {
       expect(row).toHaveLength(2);
       expect(typeof row[0]).toBe("string");

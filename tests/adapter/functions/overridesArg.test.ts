@@ -203,4 +203,34 @@ describe("reading the overrides", () => {
     const month = fns.call("BREAKEVEN", "H100", 8, null, null, "colocation", null, at1229);
     expect(month).toBe(5);
   });
+
+  test("RENTVSBUILD's IRR, discounted payback and breakeven utilization, on the peer server", () => {
+    // Given the peer server against $12.29/GPU-hour, colocated, capacity at month 0
+    const at1229 = peerAt(12.29);
+    const rows = fns.call("RENTVSBUILD", "H100", 8, 5, null, null, null, "colocation", null, at1229);
+    const row = (label: string): unknown =>
+      (rows as unknown[][]).find(([l]) => l === label)?.[1];
+    // Then, by hand: the saving of building = rent - build each year:
+    //   year 0: 0 - 300,000 = -300,000; years 1-5: 8 x 8,760 x 12.29 - 41,082 = 861,283.20 - 41,082 = 820,201.20.
+    // IRR r solves 300,000 = 820,201.20 x (1 - (1+r)^-5) / r, an annuity factor of 0.365764; by bisection
+    // (outside the code under test) r = 2.730218 (273 % a year).
+    expect(num(row("IRR of building instead of renting"))).toBeCloseTo(2.730218, 5);
+    // And undiscounted (discountRate 0 in the overrides) it is paid back inside year 1:
+    // 12 x 300,000 / 820,201.20 = 4.389167 months, the peers' 4.39.
+    expect(num(row("Discounted payback (months from decision)"))).toBeCloseTo(4.389167, 5);
+    // And owning breaks even at 505,410 / (8 x 8,760 x 5 x 12.29) = 505,410 / 4,306,416 = 0.117362 used.
+    expect(num(row("Breakeven productive utilization"))).toBeCloseTo(0.117362, 5);
+  });
+
+  test("RENTVSBUILD's discounted payback discounts the saving", () => {
+    // Given the peer server at 7 % (overrides without their discountRate, the argument instead)
+    const at7 = peerAt(12.29).filter(([key]) => key !== "discountRate");
+    const rows = fns.call("RENTVSBUILD", "H100", 8, 5, null, null, 0.07, "colocation", null, at7);
+    const payback = (rows as unknown[][]).find(
+      ([l]) => l === "Discounted payback (months from decision)"
+    )?.[1];
+    // Then the year-1 saving is worth 820,201.20 / 1.07 = 766,543.18 at the decision, and
+    // 12 x 300,000 / 766,543.18 = 4.696409 months
+    expect(num(payback)).toBeCloseTo(4.696409, 5);
+  });
 });
