@@ -52,7 +52,7 @@ import {
 } from "./coerce";
 import { NoResultError } from "./errorValues";
 import { approachFor, cachedGpu, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
-import { overridesArg } from "./overridesArg";
+import { overridesArg, v1OverridesArg } from "./overridesArg";
 import {
   applyBuildOverrides,
   applyCompareOverrides,
@@ -219,7 +219,7 @@ export function tco(
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
-  const o = overridesArg(overrides);
+  const o = v1OverridesArg(overrides, "TCO");
   // `years` of operation from first capacity (docs/model.md): the build time does not eat into them.
   return operatingTco(buildFor(entry, n, region, approach, o), h);
 }
@@ -263,7 +263,7 @@ export function breakeven(
 ): number {
   const entry = gpuArg(gpu);
   const n = countArg(count);
-  const o = overridesArg(overrides);
+  const o = v1OverridesArg(overrides, "BREAKEVEN");
   const month = breakevenMonth(
     buildFor(entry, n, region, approach, o),
     rentFor(entry, n, term, provider, o)
@@ -318,10 +318,7 @@ export function rentVsBuild(
     ["Cost of delay (USD, + = build later)", result.costOfDelay],
     ["Difference incl. cost of delay (USD)", result.differenceWithDelay],
     ["IRR of building instead of renting", returnRate ?? "none (savings never change sign)"],
-    [
-      "Discounted payback (months from decision)",
-      discountedPayback ?? "never within the horizon",
-    ],
+    ["Discounted payback (months from decision)", discountedPayback ?? "never within the horizon"],
     // A number, or the reason there is none (renting cheaper even at 100 %, or count 0).
     ["Breakeven productive utilization", utilizationShare],
   ];
@@ -342,7 +339,7 @@ export function cashFlows(
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
-  const o = overridesArg(overrides);
+  const o = v1OverridesArg(overrides, "CASHFLOWS");
   const flows =
     which === "build"
       ? buildCashFlows(buildFor(entry, n, region, approach, o), h)
@@ -358,11 +355,12 @@ function ownAndRent(
   term: unknown,
   approach: unknown,
   provider: unknown,
-  overrides: unknown
+  overrides: unknown,
+  functionName: string
 ): { readonly n: number; readonly build: BuildInputs; readonly rent: RentInputs } {
   const entry = gpuArg(gpu);
   const n = countArg(count);
-  const o = overridesArg(overrides);
+  const o = v1OverridesArg(overrides, functionName);
   return {
     n,
     build: buildFor(entry, n, region, approach, o),
@@ -383,7 +381,16 @@ export function payback(
   provider: unknown,
   overrides: unknown
 ): number {
-  const { n, build, rent } = ownAndRent(gpu, count, region, term, approach, provider, overrides);
+  const { n, build, rent } = ownAndRent(
+    gpu,
+    count,
+    region,
+    term,
+    approach,
+    provider,
+    overrides,
+    "PAYBACK"
+  );
   const months = simplePaybackFor(build, rent);
   if (months === null)
     throw new NoResultError(
@@ -410,7 +417,16 @@ export function breakevenUtil(
   overrides: unknown
 ): number {
   const h = yearsArg(years);
-  const { n, build, rent } = ownAndRent(gpu, count, region, term, approach, provider, overrides);
+  const { n, build, rent } = ownAndRent(
+    gpu,
+    count,
+    region,
+    term,
+    approach,
+    provider,
+    overrides,
+    "BREAKEVENUTIL"
+  );
   const share = breakevenShare(build, rent, n, h);
   if (typeof share === "string") throw new NoResultError(share);
   return share;
@@ -420,7 +436,12 @@ export function breakevenUtil(
  * The productive utilization at which `years` of owning cost the same as renting the same used hours at the
  * offer's average rate over those years (COSTPERHOUR's rent side), or why there is none.
  */
-function breakevenShare(build: BuildInputs, rent: RentInputs, n: number, h: number): number | string {
+function breakevenShare(
+  build: BuildInputs,
+  rent: RentInputs,
+  n: number,
+  h: number
+): number | string {
   if (n === 0) return "With count 0 there are no GPU-hours to compare.";
   const averageRate = operatingCostPerGpuHour(rentOperatingCost(rent, h), n, h);
   // A free offer is cheaper at any utilization: the same "no result" as a rate above owning's cost.

@@ -10,6 +10,7 @@ import {
   findOverride,
   NO_OVERRIDES,
   OVERRIDE_NAMES,
+  routeOnlyKeysIn,
   type Overrides,
   type OverrideSpec,
 } from "../model/overrides";
@@ -21,6 +22,22 @@ import { requiredNumber } from "./coerce";
 export const MAX_OVERRIDE_ROWS = 64;
 
 const isBlank = (value: unknown): boolean => value === null || value === undefined || value === "";
+
+/**
+ * The overrides of a function that prices every installed hour (model v1: TCO, BREAKEVEN, CASHFLOWS,
+ * PAYBACK, BREAKEVENUTIL): a route-only key (productive utilization, tax, ramp...) is refused with #VALUE!
+ * rather than silently ignored.
+ */
+export function v1OverridesArg(value: unknown, functionName: string): Overrides {
+  const o = overridesArg(value);
+  const routeKeys = routeOnlyKeysIn(o);
+  if (routeKeys.length > 0)
+    throw new ArgumentError(
+      "value",
+      `${routeKeys.join(", ")} ${routeKeys.length === 1 ? "does" : "do"} not apply to ${functionName}, which counts every installed GPU-hour before tax; CAPPLAN.OPTIONS prices ${routeKeys.length === 1 ? "it" : "them"}.`
+    );
+  return o;
+}
 
 /** The parsed overrides; NO_OVERRIDES when the argument is omitted or holds only blank rows. */
 export function overridesArg(value: unknown): Overrides {

@@ -8,7 +8,14 @@
  * so any use at all depreciates the IT and the facility to 0 (an explicit itDepreciationYears or
  * facilityLifeYears is then ignored).
  */
-import { itLoadMw, type BuildInputs, type CompareInputs, type RentInputs } from "./finance";
+import {
+  itLoadMw,
+  type BuildInputs,
+  type CompareInputs,
+  type RentInputs,
+  type RouteInputs,
+  type RouteSettings,
+} from "./finance";
 import { normalizeKey } from "./library/normalize";
 
 /** The record the functions parse; an absent field keeps the library's value. */
@@ -32,6 +39,17 @@ export interface Overrides {
   readonly itDepreciationYears?: number;
   readonly facilityLifeYears?: number;
   readonly constructionCostPerMw?: number;
+  /** USD per GPU-hour delivered late (v1 compare) or per useful GPU-hour not delivered (routes). */
+  readonly valuePerGpuHour?: number;
+  // Route engine (model v2) only: see ROUTE_ONLY_KEYS.
+  readonly productiveUtilization?: number;
+  readonly goodput?: number;
+  readonly taxRate?: number;
+  readonly rampMonths?: number;
+  readonly sparesShare?: number;
+  readonly outageHoursPerYear?: number;
+  readonly hardwarePriceChange?: number;
+  readonly overlapMonths?: number;
 }
 
 /** The record of no overrides: one shared object, so callers can skip applying it by identity. */
@@ -82,7 +100,41 @@ export const OVERRIDE_SPECS: readonly OverrideSpec[] = [
   num("itDepreciationYears", 0.1, 100, "years"),
   num("facilityLifeYears", 0.1, 100, "years"),
   num("constructionCostPerMw", 0, 1_000_000_000, "USD per MW of IT load"),
+  num("valuePerGpuHour", 0, 1000, "USD per GPU-hour, for the cost of delay", ["costOfDelay"]),
+  num("productiveUtilization", 0, 1, "(share of available GPU-hours doing useful work)", [
+    "usefulUtilization",
+    "productiveUtil",
+  ]),
+  num("goodput", 0, 1, "(share of running time not lost to failures and restarts)"),
+  num("taxRate", 0, 1, "(a fraction, e.g. 0.21; 0 = pre-tax)", ["tax"]),
+  num("rampMonths", 0, 240, "months from first to full capacity", ["ramp"]),
+  num("sparesShare", 0, 1, "(spare GPUs bought, a share of the count)", ["spares"]),
+  num("outageHoursPerYear", 0, 8760, "hours of grid outage per year", ["outageHours"]),
+  num("hardwarePriceChange", -1, 1, "per year (a fraction, e.g. -0.3)", ["priceDecline"]),
+  num("overlapMonths", 0, 120, "months the bridge rental overlaps the ramped build", ["overlap"]),
 ];
+
+/**
+ * Keys only the route engine (model v2) reads. A v1 function given one rejects it rather than ignore it: a
+ * productive utilization typed into TCO (which counts every hour) must not look as if it had an effect.
+ */
+export const ROUTE_ONLY_KEYS: ReadonlySet<OverrideKey> = new Set<OverrideKey>([
+  "productiveUtilization",
+  "goodput",
+  "taxRate",
+  "rampMonths",
+  "sparesShare",
+  "outageHoursPerYear",
+  "hardwarePriceChange",
+  "overlapMonths",
+]);
+
+/** The route-only keys present in `o`, in catalog order. */
+export function routeOnlyKeysIn(o: Overrides): OverrideKey[] {
+  return OVERRIDE_SPECS.map((spec) => spec.key).filter(
+    (key) => ROUTE_ONLY_KEYS.has(key) && o[key] !== undefined
+  );
+}
 
 /** Canonical names, for messages and "did you mean" suggestions. */
 export const OVERRIDE_NAMES: readonly string[] = OVERRIDE_SPECS.map((s) => s.key);
@@ -152,5 +204,48 @@ export function applyRentOverrides(rent: RentInputs, o: Overrides): RentInputs {
 }
 
 export function applyCompareOverrides(compare: CompareInputs, o: Overrides): CompareInputs {
-  return o.discountRate === undefined ? compare : { ...compare, discountRate: o.discountRate };
+  if (o.discountRate === undefined && o.valuePerGpuHour === undefined) return compare;
+  return {
+    ...compare,
+    discountRate: o.discountRate ?? compare.discountRate,
+    valuePerGpuHour: o.valuePerGpuHour ?? compare.valuePerGpuHour,
+  };
+}
+
+/**
+ * A route with the route-only overrides applied (the v1 keys are applied to its BuildInputs/RentInputs
+ * before the route is assembled). Ramp, spares, outages and price decline change the owned fleet only.
+ */
+export function applyRouteOverrides(route: RouteInputs, o: Overrides): RouteInputs {
+  const owned =
+    route.owned === null
+      ? null
+      : {
+          ...route.owned,
+          rampMonths: o.rampMonths ?? route.owned.rampMonths,
+          sparesShare: o.sparesShare ?? route.owned.sparesShare,
+          hardwarePriceChange: o.hardwarePriceChange ?? route.owned.hardwarePriceChange,
+          power:
+            o.outageHoursPerYear === undefined
+              ? route.owned.power
+              : { ...route.owned.power, outageHoursPerYear: o.outageHoursPerYear },
+        };
+  return {
+    ...route,
+    owned,
+    overlapMonths: o.overlapMonths ?? route.overlapMonths,
+    work: {
+      productiveUtilization: o.productiveUtilization ?? route.work.productiveUtilization,
+      goodput: o.goodput ?? route.work.goodput,
+    },
+  };
+}
+
+export function applySettingsOverrides(settings: RouteSettings, o: Overrides): RouteSettings {
+  return {
+    ...settings,
+    discountRate: o.discountRate ?? settings.discountRate,
+    taxRate: o.taxRate ?? settings.taxRate,
+    valuePerUsefulGpuHour: o.valuePerGpuHour ?? settings.valuePerUsefulGpuHour,
+  };
 }

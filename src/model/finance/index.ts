@@ -65,3 +65,15 @@ export {
   afterTaxFlows,
   taxOnResidual,
 } from "./tax";
+export type {
+  Billing,
+  OwnedFleet,
+  PowerKind,
+  PowerSupply,
+  RentedFleet,
+  RouteFlows,
+  RouteInputs,
+  RouteResult,
+  RouteSettings,
+  UsefulWork,
+} from "./routeTypes";

@@ -207,9 +207,19 @@ describe("reading the overrides", () => {
   test("RENTVSBUILD's IRR, discounted payback and breakeven utilization, on the peer server", () => {
     // Given the peer server against $12.29/GPU-hour, colocated, capacity at month 0
     const at1229 = peerAt(12.29);
-    const rows = fns.call("RENTVSBUILD", "H100", 8, 5, null, null, null, "colocation", null, at1229);
-    const row = (label: string): unknown =>
-      (rows as unknown[][]).find(([l]) => l === label)?.[1];
+    const rows = fns.call(
+      "RENTVSBUILD",
+      "H100",
+      8,
+      5,
+      null,
+      null,
+      null,
+      "colocation",
+      null,
+      at1229
+    );
+    const row = (label: string): unknown => (rows as unknown[][]).find(([l]) => l === label)?.[1];
     // Then, by hand: the saving of building = rent - build each year:
     //   year 0: 0 - 300,000 = -300,000; years 1-5: 8 x 8,760 x 12.29 - 41,082 = 861,283.20 - 41,082 = 820,201.20.
     // IRR r solves 300,000 = 820,201.20 x (1 - (1+r)^-5) / r, an annuity factor of 0.365764; by bisection
@@ -232,5 +242,47 @@ describe("reading the overrides", () => {
     // Then the year-1 saving is worth 820,201.20 / 1.07 = 766,543.18 at the decision, and
     // 12 x 300,000 / 766,543.18 = 4.696409 months
     expect(num(payback)).toBeCloseTo(4.696409, 5);
+  });
+});
+
+describe("route-only keys in a function that counts every hour", () => {
+  test("TCO refuses productive utilization and tax rather than ignore them", () => {
+    // Given TCO (every installed hour, before tax) with a productive utilization and a tax rate
+    const error = excelError(() =>
+      fns.call("TCO", "H100", 8, 5, null, "colocation", [
+        ["productiveUtilization", 0.8],
+        ["taxRate", 0.21],
+      ])
+    );
+    // Then #VALUE! names both keys and where they do apply
+    expect(error.code).toBe(ErrorCode.invalidValue);
+    expect(error.message).toMatch(/productiveUtilization, taxRate do not apply to TCO/);
+    expect(error.message).toMatch(/CAPPLAN\.OPTIONS/);
+  });
+
+  test("the v1 value of a GPU-hour is an override of the cost of delay", () => {
+    // Given RENTVSBUILD on the peer server with the value of a GPU-hour raised from the library's to $10
+    const base = fns.call(
+      "RENTVSBUILD",
+      "H100",
+      8,
+      5,
+      null,
+      null,
+      null,
+      "colocation",
+      null,
+      peerAt(12.29)
+    );
+    const valued = fns.call("RENTVSBUILD", "H100", 8, 5, null, null, null, "colocation", null, [
+      ...peerAt(12.29).filter(([key]) => key !== "buildMonths"),
+      ["buildMonths", 3],
+      ["valuePerGpuHour", 10],
+    ]);
+    const delay = (rows: unknown): unknown =>
+      (rows as unknown[][]).find(([l]) => l === "Cost of delay (USD, + = build later)")?.[1];
+    // Then with both at month 0 there is no delay; 3 months late costs 8 GPUs x 730 h x 3 x $10 = $175,200
+    expect(num(delay(base))).toBe(0);
+    expect(num(delay(valued))).toBeCloseTo(175_200, 6);
   });
 });

@@ -5,6 +5,8 @@ import {
   applyRentOverrides,
   findOverride,
   OVERRIDE_NAMES,
+  ROUTE_ONLY_KEYS,
+  routeOnlyKeysIn,
 } from "../../../src/model/overrides";
 import { BUILD, RENT } from "../../support/model/finance/fixtures";
 
@@ -27,12 +29,24 @@ describe("findOverride", () => {
     expect(findOverride("toString")).toBeUndefined();
   });
 
-  it("offers no key the model cannot honour", () => {
+  it("names every key once and marks the route-only ones", () => {
     // Given the catalog
-    // Then productive utilization and tax (model parts not built yet) are not keys
-    expect(OVERRIDE_NAMES).not.toContain("productiveUtilization");
-    expect(OVERRIDE_NAMES).not.toContain("taxRate");
+    // Then no key is listed twice, and productive utilization and tax are keys only the route engine reads
     expect(new Set(OVERRIDE_NAMES).size).toBe(OVERRIDE_NAMES.length);
+    for (const key of ROUTE_ONLY_KEYS) expect(OVERRIDE_NAMES).toContain(key);
+    expect(ROUTE_ONLY_KEYS.has("productiveUtilization")).toBe(true);
+    expect(ROUTE_ONLY_KEYS.has("taxRate")).toBe(true);
+    expect(ROUTE_ONLY_KEYS.has("pue")).toBe(false);
+  });
+
+  it("lists the route-only keys a record holds, in catalog order", () => {
+    // Given a record with a v1 key and two route-only keys typed in reverse catalog order
+    // Then only the route-only ones are listed, productive utilization before tax
+    expect(routeOnlyKeysIn({ taxRate: 0.21, pue: 1.2, productiveUtilization: 0.8 })).toEqual([
+      "productiveUtilization",
+      "taxRate",
+    ]);
+    expect(routeOnlyKeysIn({})).toEqual([]);
   });
 });
 
@@ -84,5 +98,15 @@ describe("rent and compare overrides", () => {
     const compare = { horizonYears: 5, discountRate: 0.07, valuePerGpuHour: 2 };
     expect(applyCompareOverrides(compare, o).discountRate).toBe(0);
     expect(applyCompareOverrides(compare, {})).toBe(compare);
+  });
+
+  it("sets the value of a GPU-hour for the cost of delay", () => {
+    // Given a value of $10 per GPU-hour instead of $2
+    const compare = { horizonYears: 5, discountRate: 0.07, valuePerGpuHour: 2 };
+    // Then only that changes
+    expect(applyCompareOverrides(compare, { valuePerGpuHour: 10 })).toEqual({
+      ...compare,
+      valuePerGpuHour: 10,
+    });
   });
 });
