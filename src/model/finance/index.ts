@@ -65,3 +65,27 @@ export {
   afterTaxFlows,
   taxOnResidual,
 } from "./tax";
+export type {
+  Billing,
+  UsefulWork,
+  PowerKind,
+  PowerSupply,
+  OwnedFleet,
+  RentedFleet,
+  RouteInputs,
+  RouteSettings,
+  RouteFlows,
+  RouteResult,
+} from "./routeTypes";
+export {
+  assertRouteInputs,
+  assertRouteSettings,
+  assertOwnedFleet,
+  assertRentedFleet,
+  assertPowerSupply,
+  assertUsefulWork,
+} from "./routeInputs";
+export { hardwareAvailability, powerCapexFor } from "./routeOwned";
+export { rentalEndMonth } from "./routeRented";
+export { evaluateRoute, compareRoutes } from "./route";
+export type { RouteComparison } from "./route";
