@@ -1,4 +1,8 @@
-/** Route-engine fixtures: neutral v2 settings (which reduce to v1) and a small round build for hand checks. */
+/**
+ * Route-engine fixtures: neutral v2 settings (which reduce to v1), a small round build for hand checks, and
+ * plausible (bounded, realistic) arbitraries for the property tests.
+ */
+import fc from "fast-check";
 import type {
   BuildInputs,
   OwnedFleet,
@@ -97,3 +101,99 @@ export const SMALL_RENT: RentInputs = {
   annualPriceChange: 0,
   leadTimeMonths: 0,
 };
+
+const real = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+
+/** Plausible build inputs: up to 100k GPUs, first capacity within 4 years. */
+export const plausibleBuild: fc.Arbitrary<BuildInputs> = fc.record({
+  gpuCount: real(1, 100_000),
+  systemPricePerGpu: real(10_000, 60_000),
+  networkShare: real(0, 0.3),
+  systemPowerKwPerGpu: real(0.5, 2),
+  facilityCapex: fc.boolean(),
+  constructionCostPerMw: real(5e6, 2e7),
+  capexMultiplier: real(0.5, 2),
+  pue: real(1, 1.6),
+  utilization: real(0.3, 1),
+  powerPricePerKwh: real(0.03, 0.3),
+  colocationPerKwMonth: real(0, 250),
+  maintenanceShareOfHwPerYear: real(0, 0.15),
+  staffCostPerMwYear: real(0, 500_000),
+  buildMonths: real(0, 48),
+  itDepreciationYears: real(3, 7),
+  facilityLifeYears: real(10, 40),
+});
+
+/** Plausible power supplies of every kind (outages > 0 so outage hours may be > 0). */
+export const plausiblePower: fc.Arbitrary<PowerSupply> = fc.record({
+  kind: fc.constantFrom<PowerSupply["kind"]>("grid", "grid+battery", "onsite-bridge"),
+  outageHoursPerYear: real(0, 50),
+  outagesPerYear: real(0.5, 5),
+  restartHoursPerOutage: real(0, 2),
+  batteryHours: real(0, 8),
+  batteryCostPerKwh: real(100, 600),
+  onsiteCostPerKw: real(500, 3_000),
+  onsitePricePerKwh: real(0.03, 0.4),
+  gridMonths: real(0, 60),
+});
+
+/** Two phases (the second may be empty) with a ramp and v2 options. */
+export const plausibleOwned: fc.Arbitrary<OwnedFleet> = fc.record({
+  build: plausibleBuild,
+  rampMonths: real(0, 24),
+  phases: fc.tuple(real(0, 1), real(0, 24)).map(([share, offset]) => [
+    { offsetMonths: 0, share },
+    { offsetMonths: offset, share: 1 - share },
+  ]),
+  sparesShare: real(0, 0.1),
+  sparesNeeded: real(0, 0.1),
+  power: plausiblePower,
+  hardwarePriceChange: real(-0.4, 0),
+  residual: fc.constantFrom<OwnedFleet["residual"]>("straight-line", "market", "none"),
+  marketValueChange: real(-0.5, 0),
+});
+
+export const plausibleRentInputs: fc.Arbitrary<RentInputs> = fc.record({
+  gpuCount: real(1, 100_000),
+  ratePerGpuHour: real(0.5, 10),
+  annualPriceChange: real(-0.3, 0.05),
+  leadTimeMonths: real(0, 12),
+});
+
+export const plausibleRented: fc.Arbitrary<RentedFleet> = fc.record({
+  rent: plausibleRentInputs,
+  billing: fc.constantFrom<RentedFleet["billing"]>("used-hours", "all-hours"),
+  availability: real(0.9, 1),
+  minimumTermMonths: real(0, 36),
+  endMonth: fc.option(real(0, 360), { nil: null }),
+});
+
+export const plausibleWork: fc.Arbitrary<UsefulWork> = fc.record({
+  productiveUtilization: real(0.5, 1),
+  goodput: real(0.5, 1),
+});
+
+/** Rent only, own only, or the bridge. */
+export const plausibleRoute: fc.Arbitrary<RouteInputs> = fc
+  .tuple(
+    fc.constantFrom("rent", "own", "bridge"),
+    plausibleOwned,
+    plausibleRented,
+    real(0, 12),
+    plausibleWork
+  )
+  .map(([kind, owned, rented, overlapMonths, work]) => ({
+    label: kind,
+    owned: kind === "rent" ? null : owned,
+    rented: kind === "own" ? null : rented,
+    overlapMonths,
+    work,
+  }));
+
+export const plausibleSettings: fc.Arbitrary<RouteSettings> = fc.record({
+  horizonYears: fc.integer({ min: 1, max: 15 }),
+  discountRate: real(0, 0.15),
+  taxRate: real(0, 0.4),
+  valuePerUsefulGpuHour: real(0, 10),
+});

@@ -345,6 +345,24 @@ describe("compareRoutes", () => {
     expectLine(cmp.npvWithDelay, [175_200, 70_064]);
   });
 
+  it("with discounting, a bridge can beat both pure routes (cost of delay is undiscounted)", () => {
+    // Given 8 rented GPUs at $2 from month 0 (v = $2 per useful GPU-hour, all useful), SMALL (8 GPUs)
+    // from month 24, and the bridge renting [0, 24]; 3 years at 10 %
+    const small = neutralOwned({ ...SMALL, buildMonths: 24 });
+    const rented = neutralRented({ ...SMALL_RENT, gpuCount: 8 });
+    const cmp = compareRoutes(
+      [route(null, rented), route(small, null), route(small, rented)],
+      settings(3, { discountRate: 0.1, valuePerUsefulGpuHour: 2 })
+    );
+    // Then rent: 8 x 8,760 x $2 = 140,160 a year x (1/1.1 + 1/1.21 + 1/1.331 = 2.486852) = 348,557.18.
+    // Build: IT 80,000 in year 2; year 3 energy 96 x 73 = 7,008 + maintenance 8,000 - residual
+    // 80,000 x 3/4 = 60,000 -> -44,992: 80,000 / 1.21 - 44,992 / 1.331 = 66,115.70 - 33,803.16 = 32,312.54,
+    // plus delay (36 - 12) x 8 x 730 x $2 = 280,320 -> 312,632.54.
+    // Bridge: build + rent 140,160 x (1/1.1 + 1/1.21) = 243,252.89, no delay -> 275,565.43, below both:
+    // the bridge's rent is discounted while the build's delay charge for the same hours is not.
+    expectLine(cmp.npvWithDelay, [348_557.18, 312_632.54, 275_565.43], 1);
+  });
+
   it("rejects an empty list", () => {
     expectModelError(() => compareRoutes([], settings(1)), "routes", "type");
   });
