@@ -36,6 +36,16 @@ function peakCapital(flows: readonly number[]): number {
   return finiteResult(peak, "peakCapital");
 }
 
+/**
+ * cost / hours, or null when nothing is delivered; also null when the hours are so few (a phase share of
+ * 1e-320, say) that the ratio overflows: no finite cost per hour describes that route.
+ */
+function perHour(cost: number, hours: number): number | null {
+  if (!(hours > 0)) return null;
+  const ratio = cost / hours;
+  return Number.isFinite(ratio) ? ratio : null;
+}
+
 function lineOrZeros(line: readonly number[] | undefined, length: number): readonly number[] {
   return line ?? new Array<number>(length).fill(0);
 }
@@ -119,10 +129,8 @@ export function evaluateRoute(route: RouteInputs, settings: RouteSettings): Rout
     ),
     deliveredGpuHours: delivered,
     usefulGpuHours: useful,
-    costPerUsefulGpuHour:
-      useful > 0 ? finiteResult(totalCost / useful, "costPerUsefulGpuHour") : null,
-    costPerDeliveredGpuHour:
-      delivered > 0 ? finiteResult(totalCost / delivered, "costPerDeliveredGpuHour") : null,
+    costPerUsefulGpuHour: perHour(totalCost, useful),
+    costPerDeliveredGpuHour: perHour(totalCost, delivered),
     peakCapital: peakCapital(flows.afterTax),
   };
 }
