@@ -61,7 +61,8 @@ export function routeTax(
   if (taxRate === 0) return tax;
   const dep = owned === null ? null : ownedDepreciation(owned, horizonYears);
   for (let y = 0; y <= horizonYears; y++) {
-    tax[y] = -taxRate * (deductible[y] + (dep === null ? 0 : dep.byYear[y]));
+    // 0 - x rather than -x: a year with nothing to deduct gets 0, not -0.
+    tax[y] = 0 - taxRate * (deductible[y] + (dep === null ? 0 : dep.byYear[y]));
   }
   if (owned !== null && dep !== null) {
     const proceeds =
