@@ -67,13 +67,25 @@ export {
 } from "./tax";
 export type {
   Billing,
-  OwnedFleet,
+  UsefulWork,
   PowerKind,
   PowerSupply,
+  OwnedFleet,
   RentedFleet,
-  RouteFlows,
   RouteInputs,
-  RouteResult,
   RouteSettings,
-  UsefulWork,
+  RouteFlows,
+  RouteResult,
 } from "./routeTypes";
+export {
+  assertRouteInputs,
+  assertRouteSettings,
+  assertOwnedFleet,
+  assertRentedFleet,
+  assertPowerSupply,
+  assertUsefulWork,
+} from "./routeInputs";
+export { hardwareAvailability, powerCapexFor } from "./routeOwned";
+export { rentalEndMonth } from "./routeRented";
+export { evaluateRoute, compareRoutes } from "./route";
+export type { RouteComparison } from "./route";

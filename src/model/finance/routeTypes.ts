@@ -80,8 +80,9 @@ export interface RentedFleet {
   /** Shortest rental the offer allows, months (0 = none); >= 0. */
   readonly minimumTermMonths: number;
   /**
-   * Month the rental stops: null = runs to the horizon (pure rent). For the bridge the engine sets it to
-   * max(start + minimum term, owned fully ramped + overlapMonths).
+   * Month the rental stops: null = runs to the horizon (pure rent); a pure rent never stops before
+   * start + minimum term. For the bridge the engine ignores it and uses
+   * max(start + minimum term, owned fully ramped + overlapMonths); both capped at the horizon.
    */
   readonly endMonth: number | null;
 }
@@ -141,9 +142,9 @@ export interface RouteResult {
   readonly deliveredGpuHours: number;
   /** Delivered x availability x goodput x productive utilization. */
   readonly usefulGpuHours: number;
-  /** totalCost / usefulGpuHours; null when nothing useful is delivered. */
+  /** totalCost / usefulGpuHours; null when nothing useful is delivered (or too little for a finite ratio). */
   readonly costPerUsefulGpuHour: number | null;
-  /** totalCost / deliveredGpuHours; null when nothing is delivered. */
+  /** totalCost / deliveredGpuHours; null when nothing is delivered (or too little for a finite ratio). */
   readonly costPerDeliveredGpuHour: number | null;
   /** Largest cumulative undiscounted after-tax outflow over years 0..H; >= 0. */
   readonly peakCapital: number;

@@ -1,0 +1,98 @@
+/**
+ * The rented fleet of a route, year by year (docs/model.md section 11.3): the rental window, the rent line,
+ * and the GPU-hours it adds. On a bridge the rental only counts where it fills capacity the owned fleet
+ * does not yet install, so the overlap is not counted twice.
+ */
+import { rateInYear } from "./rent";
+import type { RentedFleet, UsefulWork } from "./routeTypes";
+import { HOURS_PER_MONTH, MONTHS_PER_YEAR } from "./units";
+import { finiteResult } from "./validate";
+
+/** What a bridge's rental needs to know about the owned fleet it covers for. */
+export interface BridgeOwned {
+  readonly gpuCount: number;
+  readonly fullyRampedMonth: number;
+  /** Installed owned GPU-months M_y, year 0..H. */
+  readonly installedMonths: readonly number[];
+}
+
+export interface RentedPart {
+  readonly startMonth: number;
+  /** Month the rental stops (E). */
+  readonly endMonth: number;
+  /** Rented GPU-months G_y, year 0..H. */
+  readonly rentedMonths: readonly number[];
+  /** Rented GPU-months counted as delivered C_y, year 0..H. */
+  readonly countedMonths: readonly number[];
+  readonly rent: readonly number[];
+  readonly deliveredGpuHours: number;
+  readonly usefulGpuHours: number;
+}
+
+/**
+ * Month the rental stops, capped at the horizon 12H. Rent only: endMonth (null = the horizon), never
+ * shorter than the minimum term. Bridge: max(start + minimum term, owned fully ramped + overlap).
+ */
+export function rentalEndMonth(
+  r: RentedFleet,
+  horizonYears: number,
+  overlapMonths: number,
+  owned: BridgeOwned | null
+): number {
+  const horizonMonth = MONTHS_PER_YEAR * horizonYears;
+  const minimumEnd = r.rent.leadTimeMonths + r.minimumTermMonths;
+  let end: number;
+  if (owned === null) end = r.endMonth === null ? horizonMonth : Math.max(r.endMonth, minimumEnd);
+  else end = Math.max(minimumEnd, owned.fullyRampedMonth + overlapMonths);
+  return Math.min(horizonMonth, end);
+}
+
+/** The rented fleet's rent line and hours (validated inputs: see assertRentedFleet). */
+export function rentedPart(
+  r: RentedFleet,
+  work: UsefulWork,
+  horizonYears: number,
+  overlapMonths: number,
+  owned: BridgeOwned | null
+): RentedPart {
+  const H = horizonYears;
+  const S = r.rent.leadTimeMonths;
+  const E = rentalEndMonth(r, H, overlapMonths, owned);
+  const count = r.rent.gpuCount;
+  // Hours billed per rented GPU-month: every hour, or only the hours the fleet is available and used.
+  const billedPerMonth =
+    r.billing === "all-hours"
+      ? HOURS_PER_MONTH
+      : HOURS_PER_MONTH * r.availability * work.productiveUtilization;
+  // Bridge: the route needs at most the larger fleet; rented months count only up to that ceiling.
+  const ceilingPerYear =
+    owned === null ? Infinity : MONTHS_PER_YEAR * Math.max(owned.gpuCount, count);
+  const rentedMonths = new Array<number>(H + 1).fill(0);
+  const countedMonths = new Array<number>(H + 1).fill(0);
+  const rent = new Array<number>(H + 1).fill(0);
+  let counted = 0;
+  for (let y = 1; y <= H; y++) {
+    const a = MONTHS_PER_YEAR * (y - 1);
+    const b = MONTHS_PER_YEAR * y;
+    const g = count * Math.max(0, Math.min(b, E) - Math.max(a, S));
+    rentedMonths[y] = g;
+    const c =
+      owned === null ? g : Math.min(g, Math.max(0, ceilingPerYear - owned.installedMonths[y]));
+    countedMonths[y] = c;
+    counted += c;
+    rent[y] = finiteResult(
+      g * billedPerMonth * rateInYear(r.rent.ratePerGpuHour, r.rent.annualPriceChange, y),
+      "rent"
+    );
+  }
+  const delivered = finiteResult(counted * HOURS_PER_MONTH, "deliveredGpuHours");
+  return {
+    startMonth: S,
+    endMonth: E,
+    rentedMonths,
+    countedMonths,
+    rent,
+    deliveredGpuHours: delivered,
+    usefulGpuHours: delivered * r.availability * work.goodput * work.productiveUtilization,
+  };
+}
