@@ -28,13 +28,7 @@ import {
 import { findAssumption, type GpuEntry } from "../model/library/indexLibrary";
 import { nearestNames } from "../model/library/nearest";
 import { normalizeKey } from "../model/library/normalize";
-import {
-  LookupError,
-  buildInputsFor,
-  buildTimeFor,
-  compareInputsFor,
-  rentInputsFor,
-} from "../model/resolve";
+import { LookupError, buildTimeFor, compareInputsFor } from "../model/resolve";
 import {
   getActiveLibrary,
   libraryName,
@@ -43,87 +37,26 @@ import {
   recalculationPending,
 } from "../shared-state/activeLibrary";
 import { ArgumentError } from "./argumentError";
-import {
-  optionalNumber,
-  optionalText,
-  requiredNumber,
-  requiredText,
-  type NumberRule,
-} from "./coerce";
+import { optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
 import { NoResultError } from "./errorValues";
-import { approachFor, cachedGpu, currentIndex, gpuFor, offerFor, regionFor } from "./lookups";
-import { overridesArg, v1OverridesArg } from "./overridesArg";
+import { currentIndex } from "./lookups";
 import {
-  applyBuildOverrides,
-  applyCompareOverrides,
-  applyRentOverrides,
-  NO_OVERRIDES,
-  type Overrides,
-} from "../model/overrides";
-
-const GPU_EXAMPLE = 'a GPU such as "H100", "H200", "B200" or "GB200 NVL72"';
-const REGION_EXAMPLE = 'a region such as "TN", "TX" or "us-va"';
-const APPROACH_EXAMPLE = '"standard", "fast-track" or "colocation"';
-const TERM_EXAMPLE = '"on-demand", "capacity-block", "1yr" or "3yr"';
-const PROVIDER_EXAMPLE = 'a provider such as "AWS", "Oracle" or "neocloud"';
-
-const COUNT: NumberRule = { min: 0, max: 10_000_000, what: "GPUs" };
-const IT_MW: NumberRule = { min: 0, max: 100_000, what: "MW of IT load" };
-const MONTHS: NumberRule = { min: 0, max: 1200, what: "months" };
-const YEARS: NumberRule = { min: 1, max: 30, what: "years", integer: true };
-const PUE: NumberRule = { min: 1, max: 3, what: "(facility power / IT power)" };
-const UTILIZATION: NumberRule = { min: 0, max: 1, what: "(average draw / maximum, a fraction)" };
-const DISCOUNT: NumberRule = { min: 0, max: 1, what: "per year (a fraction, e.g. 0.07)" };
-
-// A text already resolved skips coercion: it was a valid, non-blank name the first time.
-const gpuArg = (value: unknown): GpuEntry =>
-  cachedGpu(value) ?? gpuFor(requiredText(value, "gpu", GPU_EXAMPLE));
-const countArg = (value: unknown): number => requiredNumber(value, "count", COUNT);
-const yearsArg = (value: unknown): number => requiredNumber(value, "years", YEARS);
-const regionArg = (value: unknown) => regionFor(optionalText(value, "region", REGION_EXAMPLE));
-const approachArg = (value: unknown) =>
-  approachFor(optionalText(value, "approach", APPROACH_EXAMPLE));
-
-type Option = "build" | "rent";
-function optionArg(value: unknown): Option {
-  const text = requiredText(value, "option", '"build" or "rent"').trim().toLowerCase();
-  if (text === "build" || text === "own" || text === "buy") return "build";
-  if (text === "rent" || text === "lease") return "rent";
-  throw new ArgumentError("value", `option must be "build" or "rent" (got "${text}").`);
-}
-
-function buildFor(
-  gpu: GpuEntry,
-  count: number,
-  region: unknown,
-  approach: unknown,
-  overrides: Overrides = NO_OVERRIDES
-): BuildInputs {
-  const regionEntry = regionArg(region);
-  const approachEntry = approachArg(approach);
-  const build = buildInputsFor(currentIndex(), gpu, count, regionEntry, approachEntry);
-  if (overrides === NO_OVERRIDES) return build;
-  const { operations } = currentIndex().library;
-  return applyBuildOverrides(build, overrides, (itMw, pue) =>
-    buildTimeFor(itMw, regionEntry, approachEntry, operations, pue)
-  );
-}
-
-function rentFor(
-  gpu: GpuEntry,
-  count: number,
-  term: unknown,
-  provider: unknown,
-  overrides: Overrides = NO_OVERRIDES
-): RentInputs {
-  const offer = offerFor(
-    gpu,
-    optionalText(term, "term", TERM_EXAMPLE),
-    optionalText(provider, "provider", PROVIDER_EXAMPLE)
-  );
-  const rent = rentInputsFor(offer, count);
-  return overrides === NO_OVERRIDES ? rent : applyRentOverrides(rent, overrides);
-}
+  IT_MW,
+  MONTHS,
+  PUE,
+  UTILIZATION,
+  DISCOUNT,
+  gpuArg,
+  countArg,
+  yearsArg,
+  regionArg,
+  approachArg,
+  optionArg,
+  buildFor,
+  rentFor,
+} from "./args";
+import { overridesArg, v1OverridesArg } from "./overridesArg";
+import { applyCompareOverrides } from "../model/overrides";
 
 export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
   const entry = gpuArg(gpu);
