@@ -4,14 +4,24 @@
  * default from libraryDefaults.ts (the one place defaults live).
  */
 import { gridWaitMonths, itLoadMw, type BuildInputs, type Phase, type RentInputs } from "./finance";
-import type { OwnedFleet, PowerSupply, RentedFleet, UsefulWork } from "./finance/routeTypes";
 import type {
-  ApproachEntry,
-  GpuEntry,
-  LibraryIndex,
-  RegionEntry,
-  RentalOfferEntry,
+  OwnedFleet,
+  PowerSupply,
+  RentedFleet,
+  RouteInputs,
+  RouteSettings,
+  UsefulWork,
+} from "./finance/routeTypes";
+import {
+  findRentalOffer,
+  type ApproachEntry,
+  type GpuEntry,
+  type LibraryIndex,
+  type RegionEntry,
+  type RentalOfferEntry,
+  type ScenarioEntry,
 } from "./library/indexLibrary";
+import { nearestNames } from "./library/nearest";
 import {
   AVAILABILITY_DEFAULT,
   BATTERY_COST_PER_KWH_DEFAULT,
@@ -34,7 +44,24 @@ import {
   SPARES_SHARE_DEFAULT,
   TAX_RATE_DEFAULT,
 } from "./libraryDefaults";
-import { buildInputsFor, gridLoadFor, rentInputsFor } from "./resolve";
+import {
+  applyBuildOverrides,
+  applyCompareOverrides,
+  applyRentOverrides,
+  findOverride,
+  NO_OVERRIDES,
+  type Overrides,
+} from "./overrides";
+import {
+  buildInputsFor,
+  buildTimeFor,
+  gridLoadFor,
+  LookupError,
+  rentInputsFor,
+  resolveScenarioInputs,
+  valuePerGpuHourFor,
+  type ResolvedScenario,
+} from "./resolve";
 
 /** What share of available GPU-hours becomes useful work, for owned and rented fleets alike. */
 export function usefulWorkFor(index: LibraryIndex): UsefulWork {
@@ -134,5 +161,113 @@ export function rentedFleetFor(
     availability: offer.availability?.value ?? AVAILABILITY_DEFAULT,
     minimumTermMonths: offer.minimumTermMonths?.value ?? MINIMUM_TERM_MONTHS_DEFAULT,
     endMonth: null,
+  };
+}
+
+/**
+ * A scenario's overrides as the record applyBuildOverrides / applyRentOverrides take: keys parsed like the
+ * overrides argument (aliases, case and separators), switches 1/0 as true/false. The schema refused unknown keys,
+ * repeated keys and out-of-range values when the library was loaded, so every key is found here.
+ */
+export function scenarioOverridesFor(scenario: ScenarioEntry): Overrides {
+  if (scenario.overrides === undefined) return NO_OVERRIDES;
+  // A null-prototype record: keys came from the document.
+  const parsed = Object.create(null) as Record<string, number | boolean>;
+  let any = false;
+  for (const [key, value] of Object.entries(scenario.overrides)) {
+    const spec = findOverride(key);
+    if (spec === undefined) continue;
+    parsed[spec.key] = spec.kind === "switch" ? value !== 0 : value;
+    any = true;
+  }
+  return any ? (parsed as Overrides) : NO_OVERRIDES;
+}
+
+/** The routes of a library scenario for the v2 engine, and the settings to evaluate them with. */
+export interface ScenarioRoutes {
+  /** The v1 inputs of the scenario (without its overrides, as the v1 template uses them). */
+  readonly resolved: ResolvedScenario;
+  /** The scenario's overrides, applied to the routes below. */
+  readonly overrides: Overrides;
+  /** Own only: the owned fleet with the scenario's phases. */
+  readonly own: RouteInputs;
+  /** Rent only: the scenario's rental offer, to the horizon. */
+  readonly rent: RouteInputs;
+  /** Rent while building (the scenario's bridge), or null when the scenario has none. */
+  readonly bridge: RouteInputs | null;
+  readonly settings: RouteSettings;
+}
+
+/**
+ * Everything the route engine needs for a library scenario: its overrides applied to the build (the build time
+ * recomputed when kW per GPU or PUE change, as in the functions) and to every rental; phases from the scenario
+ * (one phase when absent); the bridge rents the bridge's offer (the scenario's when it names none) with the
+ * scenario's rent lead time. The cost of delay values a useful GPU-hour at the library's value of a GPU-hour.
+ */
+export function scenarioRoutesFor(index: LibraryIndex, scenarioKey: string): ScenarioRoutes {
+  const resolved = resolveScenarioInputs(index, scenarioKey);
+  const { scenario, gpu, region, approach, offer } = resolved;
+  const overrides = scenarioOverridesFor(scenario);
+  const { operations } = index.library;
+  const build = applyBuildOverrides(resolved.build, overrides, (itMw, pue) =>
+    buildTimeFor(itMw, region, approach, operations, pue)
+  );
+  const owned = ownedFleetFor(
+    index,
+    gpu,
+    scenario.count,
+    region,
+    approach,
+    build,
+    scenario.phases ?? PHASES_DEFAULT
+  );
+  const work = usefulWorkFor(index);
+  const rentedOn = (entry: RentalOfferEntry) =>
+    rentedFleetFor(
+      entry,
+      scenario.count,
+      applyRentOverrides(
+        rentInputsFor(entry, scenario.count, scenario.rentLeadTimeMonths),
+        overrides
+      )
+    );
+  let bridge: RouteInputs | null = null;
+  if (scenario.bridge !== undefined) {
+    const bridgeKey = scenario.bridge.rentalOffer ?? scenario.rentalOffer;
+    // The schema checked the reference when the library was loaded.
+    const bridgeOffer = findRentalOffer(index, bridgeKey);
+    if (!bridgeOffer)
+      throw new LookupError(
+        "rental offer",
+        bridgeKey,
+        nearestNames(bridgeKey, index.names.rentalOffers)
+      );
+    bridge = {
+      label: `${scenario.name}: bridge (rent while building)`,
+      owned,
+      rented: rentedOn(bridgeOffer),
+      overlapMonths: scenario.bridge.overlapMonths,
+      work,
+    };
+  }
+  const compare = applyCompareOverrides(resolved.compare, overrides);
+  return {
+    resolved,
+    overrides,
+    own: { label: `${scenario.name}: build`, owned, rented: null, overlapMonths: 0, work },
+    rent: {
+      label: `${scenario.name}: rent`,
+      owned: null,
+      rented: rentedOn(offer),
+      overlapMonths: 0,
+      work,
+    },
+    bridge,
+    settings: {
+      horizonYears: scenario.years,
+      discountRate: compare.discountRate,
+      taxRate: taxRateFor(index),
+      valuePerUsefulGpuHour: valuePerGpuHourFor(index, gpu),
+    },
   };
 }

@@ -21,10 +21,13 @@ import {
   resolveGpu,
   resolveRegion,
 } from "../../../src/model/resolve";
+import { NO_OVERRIDES } from "../../../src/model/overrides";
 import {
   ownedFleetFor,
   powerSupplyFor,
   rentedFleetFor,
+  scenarioOverridesFor,
+  scenarioRoutesFor,
   taxRateFor,
   usefulWorkFor,
 } from "../../../src/model/resolveRoute";
@@ -303,5 +306,96 @@ describe("rentedFleetFor", () => {
       ]);
     }
     expect([defaults.AVAILABILITY_DEFAULT, defaults.MINIMUM_TERM_MONTHS_DEFAULT]).toEqual([1, 0]);
+  });
+});
+
+describe("scenarioRoutesFor", () => {
+  it("phases the 100k build and rents the market offer for the rent route", () => {
+    // Given the phased build scenario
+    const routes = scenarioRoutesFor(v2, "h100-100k-phased-build");
+    // Then the own route carries the four phases and the rent route the market 1-year offer, no bridge
+    expect(routes.own.owned?.phases).toEqual(
+      [0, 6, 12, 18].map((offsetMonths) => ({ offsetMonths, share: 0.25 }))
+    );
+    expect(routes.own.rented).toBeNull();
+    expect(routes.rent.owned).toBeNull();
+    expect(routes.rent.rented).toEqual(rentedFleetFor(offer(v2, "market-h100-1yr"), 100_000));
+    expect(routes.bridge).toBeNull();
+    expect(routes.settings).toEqual({
+      horizonYears: 5,
+      discountRate: 0.07,
+      taxRate: 0,
+      valuePerUsefulGpuHour: 2.35,
+    });
+    expect(routes.own.work).toEqual({ productiveUtilization: 0.8, goodput: 0.9 });
+  });
+
+  it("bridges the standard build with the market 1-year offer and a 3-month overlap", () => {
+    const routes = scenarioRoutesFor(v2, "h100-100k-bridge");
+    expect(routes.bridge).toEqual({
+      label: "H100 100k bridge: rent while building: bridge (rent while building)",
+      owned: routes.own.owned,
+      rented: {
+        rent: rentInputsFor(offer(v2, "market-h100-1yr"), 100_000),
+        billing: "all-hours",
+        availability: 1,
+        minimumTermMonths: 12,
+        endMonth: null,
+      },
+      overlapMonths: 3,
+      work: routes.own.work,
+    });
+    // The standard build in Tennessee waits for the 48-month transmission queue
+    expect(routes.own.owned?.build.buildMonths).toBe(48);
+  });
+
+  it("powers the xAI case with on-site generation until the region's grid wait", () => {
+    const routes = scenarioRoutesFor(v2, "xai-memphis-2024");
+    expect(routes.own.owned?.power.kind).toBe("onsite-bridge");
+    expect(routes.own.owned?.power.gridMonths).toBe(48);
+    expect(routes.own.owned?.build.buildMonths).toBeCloseTo(4.011, 3);
+    expect(routes.rent.rented?.billing).toBe("used-hours");
+  });
+
+  it("applies a scenario's overrides (aliases accepted) to the build, every rental and the discount rate", () => {
+    // Given the bridge scenario with overrides typed as in a sheet
+    const doc = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
+    const scenario = doc.scenarios["h100-100k-bridge"];
+    const withOverrides: LibraryDocument = {
+      ...doc,
+      scenarios: {
+        ...doc.scenarios,
+        "h100-100k-bridge": {
+          ...scenario,
+          overrides: { RATE: 2, "power price": 0.05, pue: 1.5, discountRate: 0.1, residual: 0 },
+        },
+      },
+    };
+    const result = parseLibrary(withOverrides);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const index = buildIndex(result.library);
+    // When its routes are resolved
+    const routes = scenarioRoutesFor(index, "h100-100k-bridge");
+    // Then the overrides are parsed to canonical keys and applied
+    expect({ ...routes.overrides }).toEqual({
+      rentRate: 2,
+      powerPrice: 0.05,
+      pue: 1.5,
+      discountRate: 0.1,
+      residual: false,
+    });
+    expect(routes.own.owned?.build.pue).toBe(1.5);
+    expect(routes.own.owned?.build.powerPricePerKwh).toBe(0.05);
+    expect(routes.own.owned?.power.onsitePricePerKwh).toBe(0.05);
+    expect(routes.rent.rented?.rent.ratePerGpuHour).toBe(2);
+    expect(routes.bridge?.rented?.rent.ratePerGpuHour).toBe(2);
+    expect(routes.settings.discountRate).toBe(0.1);
+    // The v1 inputs stay without overrides
+    expect(routes.resolved.rent.ratePerGpuHour).toBe(2.35);
+  });
+
+  it("has no overrides for a scenario without them", () => {
+    const scenario = v2.scenarios.get("enterprise1kh100");
+    expect(scenario && scenarioOverridesFor(scenario)).toBe(NO_OVERRIDES);
   });
 });
