@@ -608,10 +608,15 @@ export type Bridge = z.infer<typeof BridgeSchema>;
  * Scenario overrides: the keys of src/model/overrides.ts (aliases accepted, case and separators ignored)
  * to finite numbers. Keys and ranges are checked with the library (checkScenarioOverrides).
  */
-export const ScenarioOverridesSchema = z.record(
-  z.string().max(TEXT_LIMITS.id, `must be at most ${TEXT_LIMITS.id} characters`),
-  z.number()
-);
+export const ScenarioOverridesSchema = z
+  .record(
+    z.string().max(TEXT_LIMITS.id, `must be at most ${TEXT_LIMITS.id} characters`),
+    z.number()
+  )
+  // There are fewer override keys than this; more entries can only be repeats or typos.
+  .refine((overrides) => Object.keys(overrides).length <= TEXT_LIMITS.listItems, {
+    message: `must have at most ${TEXT_LIMITS.listItems} keys`,
+  });
 
 const ScenarioShape = z.strictObject({
   name: NameText,

@@ -264,6 +264,16 @@ const BAD: [string, () => unknown, string, RegExp][] = [
     /sets rentRate again \(already set as "rentRate"\)/,
   ],
   [
+    "51 override keys",
+    () =>
+      v1With(
+        "scenarios.oracle-rental-2024.overrides",
+        Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`key${i}`, i]))
+      ),
+    "scenarios.oracle-rental-2024.overrides",
+    /at most 50 keys/,
+  ],
+  [
     "an override value that is not a number",
     () => v1With("scenarios.oracle-rental-2024.overrides", { pue: "1.2" }),
     "scenarios.oracle-rental-2024.overrides.pue",
