@@ -9,6 +9,7 @@ import {
   itLoadMw,
   type BuildInputs,
   type CompareInputs,
+  type GridLoad,
   type RentInputs,
 } from "./finance";
 import {
@@ -132,6 +133,23 @@ export function resolveScenario(index: LibraryIndex, key: string): ScenarioEntry
   return scenario;
 }
 
+/** The load the utility connects for an IT load in `region`, and which queue it waits in. */
+export function gridLoadFor(
+  itMw: number,
+  region: RegionEntry,
+  operations: LibraryIndex["library"]["operations"],
+  pue: number = operations.pue.value
+): GridLoad {
+  return {
+    // The utility connects the whole facility: IT load x PUE.
+    facilityMw: facilityMw(itMw, pue),
+    thresholdMw:
+      operations.gridTransmissionThresholdMw?.value ?? DEFAULT_GRID_TRANSMISSION_THRESHOLD_MW,
+    // No sourced distribution-level wait: assumed to fit within construction (docs/model.md).
+    distributionMonths: region.distributionConnectionMonths?.value ?? 0,
+  };
+}
+
 /**
  * Months from decision to first capacity for an IT load built with `approach` in `region`. `pue` sizes the
  * load the grid sees (IT MW x PUE); it is the library's unless a formula overrides it.
@@ -150,14 +168,7 @@ export function buildTimeFor(
     approach.monthsPer100Mw?.value ?? 0,
     approach.needsGrid,
     region.gridConnectionMonths.value,
-    {
-      // The utility connects the whole facility: IT load x PUE.
-      facilityMw: facilityMw(itMw, pue),
-      thresholdMw:
-        operations.gridTransmissionThresholdMw?.value ?? DEFAULT_GRID_TRANSMISSION_THRESHOLD_MW,
-      // No sourced distribution-level wait: assumed to fit within construction (docs/model.md).
-      distributionMonths: region.distributionConnectionMonths?.value ?? 0,
-    }
+    gridLoadFor(itMw, region, operations, pue)
   );
 }
 

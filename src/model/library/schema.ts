@@ -8,6 +8,7 @@
  * judgement calls to the team that publishes the library.
  */
 import { z } from "zod";
+import { findOverride, OVERRIDE_NAMES, type OverrideSpec } from "../overrides";
 import { nearestNames } from "./nearest";
 import { normalizeKey, shorten } from "./normalize";
 
@@ -336,6 +337,9 @@ export const PROVIDER_KINDS = ["hyperscaler", "neocloud", "market"] as const;
 export const OFFER_TERMS = ["on-demand", "capacity-block", "1yr", "3yr"] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 export type OfferTerm = (typeof OFFER_TERMS)[number];
+/** How an offer bills (schema v2); the same values as the route engine's Billing. */
+export const BILLINGS = ["used-hours", "all-hours"] as const;
+export type OfferBilling = (typeof BILLINGS)[number];
 
 const RentalOfferShape = z.strictObject({
   gpu: IdSchema,
@@ -349,6 +353,13 @@ const RentalOfferShape = z.strictObject({
     what: "fractional price change per year, e.g. -0.22",
   }),
   leadTimeMonths: months("time from signing to capacity"),
+  // Schema v2 (optional: v1 libraries load unchanged; defaults in src/model/libraryDefaults.ts).
+  billing: z
+    .enum(BILLINGS)
+    .optional()
+    .describe("absent: by term (on-demand bills used hours, other terms every hour)"),
+  availability: fraction("share of hours the provider delivers (the SLA)").optional(),
+  minimumTermMonths: months("shortest rental the offer allows").optional(),
 });
 export const RentalOfferSchema = RentalOfferShape;
 export type RentalOffer = z.infer<typeof RentalOfferSchema>;
@@ -371,6 +382,46 @@ const RegionShape = z.strictObject({
 });
 export const RegionSchema = RegionShape;
 export type Region = z.infer<typeof RegionSchema>;
+
+/** How an owned facility is powered (schema v2); the same values as the route engine's PowerKind. */
+export const POWER_KINDS = ["grid", "grid+battery", "onsite-bridge"] as const;
+export type PowerKindId = (typeof POWER_KINDS)[number];
+
+const PowerShape = z.strictObject({
+  kind: z.enum(POWER_KINDS),
+  batteryHours: quantity({
+    min: 0,
+    max: 1000,
+    what: "hours of full facility load the batteries carry",
+  }).optional(),
+  batteryCostPerKwh: usd("USD per kWh of battery storage").optional(),
+  onsiteCostPerKw: usd("USD per kW of on-site generation").optional(),
+  onsitePricePerKwh: quantity({
+    min: 0,
+    max: 10,
+    what: "USD per kWh while on on-site generation",
+  }).optional(),
+});
+
+/** An approach's power supply: the kind decides which of the other fields it needs. */
+export const PowerSchema = PowerShape.superRefine((power, ctx) => {
+  if (power.kind === "grid+battery" && power.batteryHours === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["batteryHours"],
+      message: 'is required when kind is "grid+battery" (how many hours the batteries carry)',
+    });
+  }
+  if (power.kind === "onsite-bridge" && power.onsiteCostPerKw === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["onsiteCostPerKw"],
+      message:
+        'is required when kind is "onsite-bridge" (the on-site generation must cost something)',
+    });
+  }
+});
+export type Power = z.infer<typeof PowerSchema>;
 
 /** The build approaches the model knows; the time-to-capacity profile of each is data. */
 export const APPROACH_IDS = ["standard", "fast-track", "colocation"] as const;
@@ -400,6 +451,9 @@ const ApproachShape = z.strictObject({
     max: 10,
     what: "multiplier on facility construction cost",
   }).optional(),
+  // Schema v2 (optional; defaults in src/model/libraryDefaults.ts).
+  rampMonths: months("time from first capacity of a phase to its full capacity").optional(),
+  power: PowerSchema.optional(),
 });
 
 export const ApproachSchema = ApproachShape.superRefine((approach, ctx) => {
@@ -429,6 +483,8 @@ export const FinancingSchema = z.strictObject({
   discountRate: fraction("discount rate per year (WACC)"),
   itDepreciationYears: quantity({ min: 0, minExclusive: true, max: 50, what: "years" }),
   facilityLifeYears: quantity({ min: 0, minExclusive: true, max: 100, what: "years" }),
+  // Schema v2: absent = 0, pre-tax.
+  taxRate: fraction("income tax rate").optional(),
 });
 export type Financing = z.infer<typeof FinancingSchema>;
 
@@ -460,6 +516,32 @@ export const OperationsSchema = z.strictObject({
     min: 0,
     what: "MW of facility load above which a load waits for a transmission-level grid connection",
   }).optional(),
+  // Schema v2 (optional; defaults in src/model/libraryDefaults.ts).
+  productiveUtilization: fraction("share of available GPU-hours that run jobs").optional(),
+  goodput: fraction("share of running time not lost to failures and restarts").optional(),
+  sparesShare: fraction("spare GPUs bought up front, a share of the count").optional(),
+  sparesNeeded: fraction("spares needed to keep the count available, a share of it").optional(),
+  outageHoursPerYear: quantity({
+    min: 0,
+    max: 8760,
+    what: "grid outage hours per year",
+  }).optional(),
+  outagesPerYear: quantity({ min: 0, max: 1000, what: "grid interruptions per year" }).optional(),
+  restartHoursPerOutage: quantity({
+    min: 0,
+    max: 1000,
+    what: "fleet-wide hours of work lost per interruption",
+  }).optional(),
+  hardwarePriceChange: quantity({
+    min: -1,
+    max: 1,
+    what: "yearly change of hardware price at fixed performance, e.g. -0.30",
+  }).optional(),
+  marketValueChange: quantity({
+    min: -1,
+    max: 1,
+    what: "yearly change of the market value of used IT, e.g. -0.30",
+  }).optional(),
 });
 export type Operations = z.infer<typeof OperationsSchema>;
 
@@ -483,6 +565,58 @@ export const DefaultsSchema = z.strictObject({
   rentalOffer: z.record(IdSchema, IdSchema).describe("default rental offer id per GPU id"),
 });
 export type Defaults = z.infer<typeof DefaultsSchema>;
+
+/** Most phases a scenario may list: one per month for a year is already more than any plan needs. */
+export const MAX_PHASES = 12;
+/** How far the shares of a scenario's phases may sum away from 1 (rounding of typed fractions). */
+export const PHASE_SHARE_TOLERANCE = 1e-9;
+
+const PhaseSchema = z.strictObject({
+  offsetMonths: z
+    .number()
+    .min(0, "must be at least 0 months (after first capacity)")
+    .max(240, "must be at most 240 months"),
+  share: z.number().min(0, "must be at least 0").max(1, "must be at most 1 (a share of the fleet)"),
+});
+
+/** Phases of an owned fleet (offset after first capacity, share of the fleet); the shares sum to 1. */
+export const PhasesSchema = z
+  .array(PhaseSchema)
+  .min(1, "must list at least one phase")
+  .max(MAX_PHASES, `must have at most ${MAX_PHASES} phases`)
+  .superRefine((phases, ctx) => {
+    const sum = phases.reduce((total, phase) => total + phase.share, 0);
+    if (Math.abs(sum - 1) > PHASE_SHARE_TOLERANCE) {
+      ctx.addIssue({
+        code: "custom",
+        message: `shares must sum to 1 (they sum to ${sum})`,
+      });
+    }
+  });
+
+/** Rent while building: the rental keeps running overlapMonths after the owned fleet is fully ramped. */
+export const BridgeSchema = z.strictObject({
+  overlapMonths: z
+    .number()
+    .min(0, "must be at least 0 months")
+    .max(120, "must be at most 120 months"),
+  rentalOffer: IdSchema.optional().describe("absent: the scenario's rentalOffer"),
+});
+export type Bridge = z.infer<typeof BridgeSchema>;
+
+/**
+ * Scenario overrides: the keys of src/model/overrides.ts (aliases accepted, case and separators ignored)
+ * to finite numbers. Keys and ranges are checked with the library (checkScenarioOverrides).
+ */
+export const ScenarioOverridesSchema = z
+  .record(
+    z.string().max(TEXT_LIMITS.id, `must be at most ${TEXT_LIMITS.id} characters`),
+    z.number()
+  )
+  // There are fewer override keys than this; more entries can only be repeats or typos.
+  .refine((overrides) => Object.keys(overrides).length <= TEXT_LIMITS.listItems, {
+    message: `must have at most ${TEXT_LIMITS.listItems} keys`,
+  });
 
 const ScenarioShape = z.strictObject({
   name: NameText,
@@ -512,9 +646,30 @@ const ScenarioShape = z.strictObject({
     .array(SourceText)
     .max(TEXT_LIMITS.listItems, `must have at most ${TEXT_LIMITS.listItems} sources`)
     .optional(),
+  // Schema v2 (optional; absent = one phase {0, 1}, no bridge, no overrides).
+  phases: PhasesSchema.optional(),
+  bridge: BridgeSchema.optional(),
+  overrides: ScenarioOverridesSchema.optional(),
 });
 export const ScenarioSchema = ScenarioShape;
 export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** The newest library schema this code reads; a library declares the version it needs (absent = 1). */
+export const LIBRARY_SCHEMA_VERSION = 2;
+
+export const SchemaVersionSchema = z
+  .number()
+  .int("must be a whole number (1 or 2)")
+  .min(1, "must be at least 1")
+  .superRefine((version, ctx) => {
+    if (version > LIBRARY_SCHEMA_VERSION) {
+      ctx.addIssue({
+        code: "custom",
+        message: `this library needs a newer Capacity Planner: schemaVersion ${version} (this version reads ${LIBRARY_SCHEMA_VERSION} at most)`,
+      });
+    }
+  })
+  .describe("the library schema version the document needs; absent = 1");
 
 export const MetaSchema = z.strictObject({
   id: IdSchema,
@@ -523,6 +678,7 @@ export const MetaSchema = z.strictObject({
   publishedAt: IsoDateSchema,
   publisher: NameText,
   description: OptionalDescriptionText,
+  schemaVersion: SchemaVersionSchema.optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
@@ -627,6 +783,74 @@ function checkUniqueKeys(
   }
 }
 
+/** Outage hours need interruptions to happen in (the route engine divides hours by interruptions). */
+function checkOperations(ctx: z.RefinementCtx, operations: LibraryShapeOutput["operations"]): void {
+  const hours = operations.outageHoursPerYear?.value;
+  const outages = operations.outagesPerYear?.value;
+  if (hours !== undefined && hours > 0 && outages === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["operations", "outagesPerYear", "value"],
+      message: `must be greater than 0 when outageHoursPerYear is ${hours} (outages happen in interruptions)`,
+    });
+  }
+}
+
+/** What an override value must be, or undefined when it fits the key's spec. */
+function overrideValueProblem(spec: OverrideSpec, value: number): string | undefined {
+  if (!Number.isFinite(value)) return "must be a finite number";
+  if (spec.kind === "switch")
+    return value === 0 || value === 1 ? undefined : `must be 1 (on) or 0 (off) ${spec.what}`;
+  if (value < spec.min || value > spec.max)
+    return `must be between ${spec.min} and ${spec.max} ${spec.what}`;
+  return undefined;
+}
+
+/**
+ * Scenario override keys are parsed like the overrides argument (src/model/overrides.ts): aliases, case and
+ * separators are accepted; an unknown key gets the nearest names, two spellings of one key are refused.
+ */
+function checkScenarioOverrides(
+  ctx: z.RefinementCtx,
+  budget: SuggestionBudget,
+  path: PropertyKey[],
+  overrides: Record<string, number>
+): void {
+  // Canonical key -> the spelling that claimed it (a Map: keys come from the document).
+  const claimed = new Map<string, string>();
+  for (const [key, value] of Object.entries(overrides)) {
+    const spec = findOverride(key);
+    if (spec === undefined) {
+      let hint = "";
+      if (budget.remaining > 0) {
+        budget.remaining--;
+        const suggestions = nearestNames(key, OVERRIDE_NAMES);
+        if (suggestions.length > 0)
+          hint = `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?`;
+      }
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, key],
+        message: `unknown override key "${shorten(key, TEXT_LIMITS.id)}"${hint}`,
+      });
+      continue;
+    }
+    const previous = claimed.get(spec.key);
+    if (previous !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, key],
+        message: `sets ${spec.key} again (already set as "${shorten(previous, TEXT_LIMITS.id)}")`,
+      });
+      continue;
+    }
+    claimed.set(spec.key, key);
+    const problem = overrideValueProblem(spec, value);
+    if (problem !== undefined)
+      ctx.addIssue({ code: "custom", path: [...path, key], message: problem });
+  }
+}
+
 function checkLibrary(doc: LibraryShapeOutput, ctx: z.RefinementCtx): void {
   const { defaults, gpus, rentalOffers, regions, approaches, scenarios, costOfDelay } = doc;
   const budget: SuggestionBudget = { remaining: SUGGESTED_REFERENCES };
@@ -662,7 +886,24 @@ function checkLibrary(doc: LibraryShapeOutput, ctx: z.RefinementCtx): void {
     ref(["costOfDelay", "perGpu", gpuId], gpuId, gpus, "GPU");
   }
 
+  checkOperations(ctx, doc.operations);
+
   for (const [scenarioId, scenario] of Object.entries(scenarios)) {
+    if (scenario.bridge?.rentalOffer !== undefined) {
+      ref(
+        ["scenarios", scenarioId, "bridge", "rentalOffer"],
+        scenario.bridge.rentalOffer,
+        rentalOffers,
+        "rental offer"
+      );
+    }
+    if (scenario.overrides !== undefined)
+      checkScenarioOverrides(
+        ctx,
+        budget,
+        ["scenarios", scenarioId, "overrides"],
+        scenario.overrides
+      );
     ref(["scenarios", scenarioId, "gpu"], scenario.gpu, gpus, "GPU");
     ref(["scenarios", scenarioId, "region"], scenario.region, regions, "region");
     ref(["scenarios", scenarioId, "approach"], scenario.approach, approaches, "approach");

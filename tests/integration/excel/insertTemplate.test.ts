@@ -157,10 +157,10 @@ describe("insertTemplateSpec on the in-memory Excel host", () => {
       sheetName: "Rent vs Build (2)",
       nameSuffix: "_2",
       libraryId: "capplan-default",
-      libraryVersion: "1.0.0",
+      libraryVersion: "1.1.0",
       scenarioId: SCENARIO,
       insertedAt: "2026-12-02T10:00:00.000Z",
-      assumptions: { gpuCount: { name: "CP_GpuCount_2", value: 100000, libraryVersion: "1.0.0" } },
+      assumptions: { gpuCount: { name: "CP_GpuCount_2", value: 100000, libraryVersion: "1.1.0" } },
     });
     expect(wb.store.getActiveSheetId()).toBe(second.worksheetId);
   });

@@ -51,8 +51,8 @@ describe("refresh on the in-memory Excel host", () => {
       worksheetId: wb.worksheetId,
       sheetName: SHEET,
       scenarioId: SCENARIO,
-      libraryBefore: { id: "capplan-default", version: "1.0.0" },
-      libraryAfter: { id: "capplan-default", version: "1.0.0" },
+      libraryBefore: { id: "capplan-default", version: "1.1.0" },
+      libraryAfter: { id: "capplan-default", version: "1.1.0" },
     });
     expect(p.rows.map((r) => r.key)).toEqual([
       "gpuCount",
@@ -108,7 +108,7 @@ describe("refresh on the in-memory Excel host", () => {
       assumptions: {
         powerPrice: { name: "CP_PowerPrice", value: 0.081, libraryVersion: "2.0.0" },
         systemPricePerGpu: { name: "CP_SystemPricePerGpu", value: 34000, libraryVersion: "2.0.0" },
-        gpuCount: { name: "CP_GpuCount", value: 100000, libraryVersion: "1.0.0" },
+        gpuCount: { name: "CP_GpuCount", value: 100000, libraryVersion: "1.1.0" },
       },
     });
     const undo = parseUndoRecord(wb.store.getSetting(UNDO_KEY));
@@ -117,14 +117,14 @@ describe("refresh on the in-memory Excel host", () => {
         name: "CP_SystemPricePerGpu",
         value: 37500,
         formula: null,
-        libraryVersionBefore: "1.0.0",
+        libraryVersionBefore: "1.1.0",
         after: 34000,
       },
       powerPrice: {
         name: "CP_PowerPrice",
         value: 0.0623,
         formula: null,
-        libraryVersionBefore: "1.0.0",
+        libraryVersionBefore: "1.1.0",
         after: 0.081,
       },
     });
@@ -181,7 +181,7 @@ describe("refresh on the in-memory Excel host", () => {
     expect(cellAt(wb.store, SHEET, "B6").value).toBe(37500);
     expect(cellAt(wb.store, SHEET, "B7").value).toBe(0.05);
     const entry = registryOf(wb).sheets[wb.worksheetId];
-    expect(entry?.libraryVersion).toBe("1.0.0");
+    expect(entry?.libraryVersion).toBe("1.1.0");
     expect(entry?.refreshedAt).toBeUndefined();
     expect(entry?.assumptions["systemPricePerGpu"]?.value).toBe(37500);
     expect(registryBefore.sheets[wb.worksheetId]?.libraryVersion).toBe("2.0.0");

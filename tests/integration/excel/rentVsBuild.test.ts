@@ -143,7 +143,7 @@ describe("the rent-vs-build template on the in-memory Excel host", () => {
     expect(namedCell(wb.store, byKey.get("systemPricePerGpu")?.name ?? "").value).toBe(37500);
     expect(namedCell(wb.store, power.name).value).toBe(0.05);
     const restored = await planRefresh(wb.excel, defaultIndex);
-    expect(restored.libraryBefore).toEqual({ id: "capplan-default", version: "1.0.0" });
+    expect(restored.libraryBefore).toEqual({ id: "capplan-default", version: "1.1.0" });
     expect(restored.rows.filter((r) => r.changed).map((r) => r.key)).toEqual(["powerPrice"]);
   });
 });

@@ -33,6 +33,8 @@ describe("inserting a template", () => {
       "Rent vs Build (3)",
       "Rent vs Build (4)",
       "Rent vs Build (5)",
+      "Rent vs Build (6)",
+      "Rent vs Build (7)",
     ];
 
     // When each scenario is picked and inserted in turn

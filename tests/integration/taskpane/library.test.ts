@@ -91,8 +91,8 @@ describe("the library in use", () => {
     // Then it shows the bundled library's name, version, date and source
     expect(info).toEqual({
       Name: "Capacity Planner default library",
-      Version: "1.0.0",
-      Published: "2026-11-25",
+      Version: "1.1.0",
+      Published: "2026-12-03",
       Publisher: "Capacity Planner",
       Source: "Bundled with the add-in",
     });
@@ -133,7 +133,7 @@ describe("loading a team library from a URL", () => {
     expect(shown.title).toBe("Now using Acme team library 2.0.0");
     expect(shown.details).toEqual(
       expect.arrayContaining([
-        "Version: Capacity Planner default library 1.0.0 → Acme team library 2.0.0",
+        "Version: Capacity Planner default library 1.1.0 → Acme team library 2.0.0",
         "3 assumptions changed:",
         "gpus.h100-sxm.systemPricePerGpu: 37,500 → 34,000 USD per GPU",
         "regions.us-tn.powerPrice: 0.0623 → 0.08 USD per kWh",
@@ -434,7 +434,7 @@ describe("the bundled library", () => {
     const shown = mustMessage(libraryPanel(sidebar));
     expect(shown.details).toEqual(
       expect.arrayContaining([
-        "Version: Acme team library 2.0.0 → Capacity Planner default library 1.0.0",
+        "Version: Acme team library 2.0.0 → Capacity Planner default library 1.1.0",
         "1 entry removed: scenarios.acme-site",
       ])
     );

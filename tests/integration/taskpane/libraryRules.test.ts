@@ -93,7 +93,7 @@ describe("what changed between libraries", () => {
     if (!result.ok) throw new Error("the team library fixture is invalid");
     const summary = summarizeLibraryChange(VALIDATED_BUNDLED_LIBRARY, result.library);
     // Then the summary counts changed assumptions, added entries and versions
-    expect(summary.before.version).toBe("1.0.0");
+    expect(summary.before.version).toBe("1.1.0");
     expect(summary.after).toEqual({ id: "acme-team", name: "Acme team library", version: "2.0.0" });
     expect(summary.changedAssumptions.map((c) => c.path)).toEqual([
       "gpus.h100-sxm.systemPricePerGpu",

@@ -79,19 +79,21 @@ describe("the list of models", () => {
     type(field(models(root), "Search models"), query);
     // Then only matching models (by name, description or GPU) show
     expect(visibleModelNames(root)).toEqual(expected);
-    expect(models(root).textContent).toContain(`${expected.length} of 5 models match`);
+    expect(models(root).textContent).toContain(`${expected.length} of 7 models match`);
   });
 
-  it("finds the three H100 scenarios by GPU", () => {
+  it("finds the five H100 scenarios by GPU", () => {
     // Given the list
     const { root } = mountSidebar();
     // When the GPU 'H100' is searched
     type(field(models(root), "Search models"), "H100");
-    // Then the three H100 scenarios show
+    // Then the five H100 scenarios show
     expect(visibleModelNames(root)).toEqual([
       "xAI Memphis 2024 — build 100k H100",
       "Oracle rental 2024 — rent 24k H100 for Grok 2",
       "Enterprise 1k H100",
+      "H100 100k phased build",
+      "H100 100k bridge: rent while building",
     ]);
   });
 
@@ -158,9 +160,9 @@ describe("choosing a model", () => {
     press(list, "ArrowDown");
     expect(selectedName(root)).toBe(ALL_NAMES[1]);
     press(list, "End");
-    expect(selectedName(root)).toBe(ALL_NAMES[4]);
+    expect(selectedName(root)).toBe(ALL_NAMES[ALL_NAMES.length - 1]);
     press(list, "ArrowDown");
-    expect(selectedName(root)).toBe(ALL_NAMES[4]);
+    expect(selectedName(root)).toBe(ALL_NAMES[ALL_NAMES.length - 1]);
     press(list, "Home");
     expect(selectedName(root)).toBe(ALL_NAMES[0]);
     press(list, "ArrowUp");
@@ -170,8 +172,8 @@ describe("choosing a model", () => {
     press(field(models(root), "Search models"), "ArrowDown");
     expect(document.activeElement).toBe(list);
     press(list, "End");
-    expect(selectedName(root)).toBe("Enterprise 1k H100");
-    expect(facts(root)["GPU count"].value).toBe("1,000 GPUs");
+    expect(selectedName(root)).toBe("H100 100k bridge: rent while building");
+    expect(facts(root)["GPU count"].value).toBe("100,000 GPUs");
   });
 
   it("labels the search box and links it to the listbox", () => {

@@ -117,7 +117,7 @@ describe("refreshing a template's assumptions", () => {
     expect(shown.kind).toBe("info");
     expect(shown.title).toBe("Nothing to update");
     expect(shown.next).toBe(
-      "'Rent vs Build' already matches Capacity Planner default library 1.0.0."
+      "'Rent vs Build' already matches Capacity Planner default library 1.1.0."
     );
     expect(refreshPanel(sidebar).querySelector("table")).toBeNull();
   });

@@ -38,7 +38,7 @@ describe("library-cli", () => {
     const run = cli("validate", DEFAULT_FILE);
     // Then it prints OK with counts and exits 0
     expect(run.stdout.trim()).toBe(
-      "OK Capacity Planner default library 1.0.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios"
+      "OK Capacity Planner default library 1.1.0: 7 GPUs, 16 offers, 5 regions, 7 scenarios"
     );
     expect(run.code).toBe(0);
   });
@@ -112,7 +112,7 @@ describe("library-cli", () => {
     const run = cli("validate", writeJson("team.json", team), "--team");
     // Then it is layered over the default and summarized
     expect(run.stdout.trim()).toBe(
-      "OK ACME library 0.3.0: 7 GPUs, 16 offers, 5 regions, 5 scenarios"
+      "OK ACME library 0.3.0: 7 GPUs, 16 offers, 5 regions, 7 scenarios"
     );
     expect(run.code).toBe(0);
   });

@@ -39,6 +39,12 @@ const daysPerMonth = 365 / 12;
 const colossusInstallDays = () =>
   Number(/(\d+) days first rack to training/.exec(f("case.xai_colossus.build_days").source)![1]);
 const fastTrackBaseMonths = () => f("case.xai_colossus.build_days").typical / daysPerMonth;
+/** SAIDI 2023 (366.6 minutes) is in the row's source text; its typical 367 is the rounding. */
+const saidi2023Minutes = () =>
+  Number(/2023 (\d+(?:\.\d+)?)/.exec(f("power.grid.saidi_us_with_major_events").source)![1]);
+/** All Llama 3 interruptions, "466 interruptions (47 planned, 419 unplanned)" in the row's source text. */
+const llama3Interruptions = () =>
+  Number(/(\d+) interruptions/.exec(f("gpu.failure.llama3_unplanned_interruptions").source)![1]);
 const gridHigh = () => f("facility.grid_connection_wait_months").high!;
 const priceChange = f("rent.h100.annual_price_change");
 
@@ -88,10 +94,43 @@ const DERIVED: Record<string, () => Expected> = {
     };
   },
   "operations.staffCostPerMwYear": () => ({ value: 0 }),
+  // Schema v2
+  "operations.outageHoursPerYear": () => {
+    const saidi = f("power.grid.saidi_us_with_major_events");
+    return { value: saidi2023Minutes() / 60, low: saidi.low! / 60, high: saidi.high! / 60 };
+  },
+  "operations.restartHoursPerOutage": () => ({
+    value: ((1 - f("gpu.goodput.effective_training_time").typical) * 54 * 24) / llama3Interruptions(),
+  }),
+  "operations.hardwarePriceChange": () => ({
+    value: 0,
+    low: f("price.ml_hardware_perf_per_dollar_annual_change").typical,
+  }),
+  "financing.taxRate": () => ({ value: 0, high: f("tax.us_federal_corporate_rate").typical }),
+  "approaches.standard.rampMonths": () => ({
+    value: f("ramp.colossus_first_rack_to_training_days").typical / daysPerMonth,
+    high: f("ramp.epoch_roof_to_operational_days").typical / daysPerMonth,
+  }),
+  "approaches.fast-track.rampMonths": () => ({
+    value: f("ramp.colossus_first_rack_to_training_days").typical / daysPerMonth,
+  }),
+  "approaches.fast-track.power.onsiteCostPerKw": () => ({
+    value: f("power.onsite.aero_ct_overnight_per_kw").typical,
+    low: f("power.onsite.frame_ct_overnight_per_kw").typical,
+    high: f("power.onsite.recip_engine_overnight_per_kw").typical,
+  }),
 };
 for (const [id, offer] of Object.entries(VALIDATED_BUNDLED_LIBRARY.rentalOffers)) {
   // Offered from existing capacity at list/contract price.
   DERIVED[`rentalOffers.${id}.leadTimeMonths`] = () => ({ value: 0 });
+  // Schema v2: the minimum term of a 1- or 3-year commitment is the term itself; a capacity block's is
+  // its shortest duration (1 day, the low of rent.aws_capacity_block.max_duration_days).
+  if (offer.term === "1yr" || offer.term === "3yr")
+    DERIVED[`rentalOffers.${id}.minimumTermMonths`] = () => ({ value: offer.term === "1yr" ? 12 : 36 });
+  if (offer.term === "capacity-block")
+    DERIVED[`rentalOffers.${id}.minimumTermMonths`] = () => ({
+      value: f("rent.aws_capacity_block.max_duration_days").low! / daysPerMonth,
+    });
   // "hyperscalers flat": the high end of the price-change row, without a range.
   if (offer.providerKind === "hyperscaler")
     DERIVED[`rentalOffers.${id}.annualPriceChange`] = () => ({ value: priceChange.high! });
@@ -254,6 +293,59 @@ describe("default library provenance", () => {
     // When someone tries to change it
     // Then it is frozen
     expect(Object.isFrozen(VALIDATED_BUNDLED_LIBRARY.gpus["h100-sxm"].chipPrice)).toBe(true);
+  });
+});
+
+describe("default library v2 fields", () => {
+  const lib = VALIDATED_BUNDLED_LIBRARY;
+
+  it("declares schema version 2 and version 1.1.0", () => {
+    expect({ schemaVersion: lib.meta.schemaVersion, version: lib.meta.version }).toEqual({
+      schemaVersion: 2,
+      version: "1.1.0",
+    });
+  });
+
+  it("bills on-demand offers by used hours and every commitment by all hours", () => {
+    // Given every rental offer
+    for (const [id, offer] of Object.entries(lib.rentalOffers)) {
+      // Then its billing follows its term
+      const expected = offer.term === "on-demand" ? "used-hours" : "all-hours";
+      expect({ id, billing: offer.billing }).toEqual({ id, billing: expected });
+    }
+  });
+
+  it("gives an SLA only where the reference set has one (AWS and Azure)", () => {
+    const withSla = Object.entries(lib.rentalOffers)
+      .filter(([, offer]) => offer.availability !== undefined)
+      .map(([id, offer]) => [id, citedKeys(offer.availability!.source)[0]]);
+    expect(withSla).toEqual([
+      ["aws-h100-on-demand", "rent.sla.aws_ec2_single_instance"],
+      ["aws-h100-reserved-1yr", "rent.sla.aws_ec2_single_instance"],
+      ["aws-h100-reserved-3yr", "rent.sla.aws_ec2_single_instance"],
+      ["aws-h100-capacity-block", "rent.sla.aws_ec2_single_instance"],
+      ["aws-h200-capacity-block", "rent.sla.aws_ec2_single_instance"],
+      ["azure-h100-on-demand", "rent.sla.azure_vm_single_premium"],
+      ["azure-h100-reserved-3yr", "rent.sla.azure_vm_single_premium"],
+    ]);
+  });
+
+  it("powers each approach as the reference set describes", () => {
+    expect({
+      standard: lib.approaches.standard.power?.kind,
+      fastTrack: lib.approaches["fast-track"].power?.kind,
+      colocation: lib.approaches.colocation.power?.kind,
+    }).toEqual({ standard: "grid", fastTrack: "onsite-bridge", colocation: "grid" });
+  });
+
+  it("phases the 100k build in four equal parts and bridges the other from the market offer", () => {
+    const phased = lib.scenarios["h100-100k-phased-build"];
+    expect(phased.count).toBe(f("case.xai_colossus.gpus").typical);
+    expect(phased.phases).toEqual([0, 6, 12, 18].map((offsetMonths) => ({ offsetMonths, share: 0.25 })));
+    expect(phased.notes).toMatch(/illustrative/);
+    const bridge = lib.scenarios["h100-100k-bridge"];
+    expect(bridge.bridge).toEqual({ overlapMonths: 3, rentalOffer: "market-h100-1yr" });
+    expect(bridge.notes).toMatch(/illustrative/);
   });
 });
 

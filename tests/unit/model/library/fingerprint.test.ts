@@ -49,6 +49,9 @@ describe("library fingerprints", () => {
       2: "32c4ad2a5c4c6d758135f78aab7a9f45931c3e2ae67b82abc673ca835cff546b",
       // 3: optional operations.gridTransmissionThresholdMw and regions' distributionConnectionMonths (issue 9).
       3: "128c6d31dd4699a4258e9176a64d8fd20a39c9e2efda7bdcdad80f9621bbdb1c",
+      // 4: schema v2 (meta.schemaVersion; offers' billing, availability, minimum term; approaches' ramp and power;
+      // operations' useful-work, outage and price-curve fields; financing.taxRate; scenarios' phases, bridge, overrides).
+      4: "abae38df7b8a5ae7b06fe945e2c2021f393eb19e5fda4b289ceec82c1bd9790c",
     };
     const hash = createHash("sha256").update(readFileSync(LIBRARY_SCHEMA_PATH)).digest("hex");
     // Then its hash is the one recorded for LIBRARY_SCHEMA_REVISION

@@ -234,7 +234,12 @@ describe("assumptions", () => {
     for (const path of paths) expect(findAssumption(index, path)?.path).toBe(path);
     const quantityCount =
       Object.values(VALIDATED_BUNDLED_LIBRARY.gpus).length * 5 +
-      Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).length * 3;
+      Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).reduce(
+        // rate, annualPriceChange and leadTimeMonths, plus the optional v2 availability and minimum term
+        (sum, offer) =>
+          sum + 3 + Number(offer.availability !== undefined) + Number(offer.minimumTermMonths !== undefined),
+        0
+      );
     expect(
       paths.filter((path) => path.startsWith("gpus.") || path.startsWith("rentalOffers."))
     ).toHaveLength(quantityCount);
