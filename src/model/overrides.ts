@@ -50,6 +50,7 @@ export interface Overrides {
   readonly outageHoursPerYear?: number;
   readonly hardwarePriceChange?: number;
   readonly overlapMonths?: number;
+  readonly gridMonths?: number;
 }
 
 /** The record of no overrides: one shared object, so callers can skip applying it by identity. */
@@ -112,6 +113,9 @@ export const OVERRIDE_SPECS: readonly OverrideSpec[] = [
   num("outageHoursPerYear", 0, 8760, "hours of grid outage per year", ["outageHours"]),
   num("hardwarePriceChange", -1, 1, "per year (a fraction, e.g. -0.3)", ["priceDecline"]),
   num("overlapMonths", 0, 120, "months the bridge rental overlaps the ramped build", ["overlap"]),
+  num("gridMonths", 0, 1200, "months from decision to the grid connection (on-site bridge)", [
+    "gridArrivalMonths",
+  ]),
 ];
 
 /**
@@ -127,6 +131,7 @@ export const ROUTE_ONLY_KEYS: ReadonlySet<OverrideKey> = new Set<OverrideKey>([
   "outageHoursPerYear",
   "hardwarePriceChange",
   "overlapMonths",
+  "gridMonths",
 ]);
 
 /** The route-only keys present in `o`, in catalog order. */
@@ -226,9 +231,13 @@ export function applyRouteOverrides(route: RouteInputs, o: Overrides): RouteInpu
           sparesShare: o.sparesShare ?? route.owned.sparesShare,
           hardwarePriceChange: o.hardwarePriceChange ?? route.owned.hardwarePriceChange,
           power:
-            o.outageHoursPerYear === undefined
+            o.outageHoursPerYear === undefined && o.gridMonths === undefined
               ? route.owned.power
-              : { ...route.owned.power, outageHoursPerYear: o.outageHoursPerYear },
+              : {
+                  ...route.owned.power,
+                  outageHoursPerYear: o.outageHoursPerYear ?? route.owned.power.outageHoursPerYear,
+                  gridMonths: o.gridMonths ?? route.owned.power.gridMonths,
+                },
         };
   return {
     ...route,

@@ -48,6 +48,8 @@ import {
   applyBuildOverrides,
   applyCompareOverrides,
   applyRentOverrides,
+  applyRouteOverrides,
+  applySettingsOverrides,
   findOverride,
   NO_OVERRIDES,
   type Overrides,
@@ -231,6 +233,7 @@ export function scenarioRoutesFor(index: LibraryIndex, scenarioKey: string): Sce
         overrides
       )
     );
+  const routed = (route: RouteInputs): RouteInputs => applyRouteOverrides(route, overrides);
   let bridge: RouteInputs | null = null;
   if (scenario.bridge !== undefined) {
     const bridgeKey = scenario.bridge.rentalOffer ?? scenario.rentalOffer;
@@ -242,32 +245,36 @@ export function scenarioRoutesFor(index: LibraryIndex, scenarioKey: string): Sce
         bridgeKey,
         nearestNames(bridgeKey, index.names.rentalOffers)
       );
-    bridge = {
+    bridge = routed({
       label: `${scenario.name}: bridge (rent while building)`,
       owned,
       rented: rentedOn(bridgeOffer),
       overlapMonths: scenario.bridge.overlapMonths,
       work,
-    };
+    });
   }
   const compare = applyCompareOverrides(resolved.compare, overrides);
   return {
     resolved,
     overrides,
-    own: { label: `${scenario.name}: build`, owned, rented: null, overlapMonths: 0, work },
-    rent: {
+    own: routed({ label: `${scenario.name}: build`, owned, rented: null, overlapMonths: 0, work }),
+    rent: routed({
       label: `${scenario.name}: rent`,
       owned: null,
       rented: rentedOn(offer),
       overlapMonths: 0,
       work,
-    },
+    }),
     bridge,
-    settings: {
-      horizonYears: scenario.years,
-      discountRate: compare.discountRate,
-      taxRate: taxRateFor(index),
-      valuePerUsefulGpuHour: valuePerGpuHourFor(index, gpu),
-    },
+    // The v1 keys (discount rate, value of a GPU-hour) came through compare; tax is route-only.
+    settings: applySettingsOverrides(
+      {
+        horizonYears: scenario.years,
+        discountRate: compare.discountRate,
+        taxRate: taxRateFor(index),
+        valuePerUsefulGpuHour: valuePerGpuHourFor(index, gpu),
+      },
+      overrides
+    ),
   };
 }

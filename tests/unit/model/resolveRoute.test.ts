@@ -135,9 +135,9 @@ describe("powerSupplyFor", () => {
     const heavier = { ...build, pue: 1.5 };
     // Then the transmission queue applies, as buildTimeFor's does
     expect(powerSupplyFor(v2, region, approach, heavier).gridMonths).toBe(48);
-    expect(buildTimeFor(itLoadMw(12_000, 1.275), region, approach, v2.library.operations, 1.5)).toBe(
-      48
-    );
+    expect(
+      buildTimeFor(itLoadMw(12_000, 1.275), region, approach, v2.library.operations, 1.5)
+    ).toBe(48);
     // And on-site energy follows the build's (overridden) power price
     const cheaper = { ...build, powerPricePerKwh: 0.05 };
     expect(powerSupplyFor(v2, region, approach, cheaper).onsitePricePerKwh).toBe(0.05);
@@ -349,10 +349,12 @@ describe("scenarioRoutesFor", () => {
     expect(routes.own.owned?.build.buildMonths).toBe(48);
   });
 
-  it("powers the xAI case with on-site generation until the region's grid wait", () => {
+  it("powers the xAI case with on-site generation until its grid arrives (the scenario's gridMonths)", () => {
     const routes = scenarioRoutesFor(v2, "xai-memphis-2024");
     expect(routes.own.owned?.power.kind).toBe("onsite-bridge");
-    expect(routes.own.owned?.power.gridMonths).toBe(48);
+    // Derived in the scenario's notes: 4.0 months to first capacity + 7 months (2024-10 to 2025-05) = 11,
+    // not the region's 48-month transmission queue
+    expect(routes.own.owned?.power.gridMonths).toBe(11);
     expect(routes.own.owned?.build.buildMonths).toBeCloseTo(4.011, 3);
     expect(routes.rent.rented?.billing).toBe("used-hours");
   });
