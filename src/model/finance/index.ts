@@ -89,3 +89,11 @@ export { hardwareAvailability, powerCapexFor } from "./routeOwned";
 export { rentalEndMonth } from "./routeRented";
 export { evaluateRoute, compareRoutes } from "./route";
 export type { RouteComparison } from "./route";
+export {
+  CLEAN_COST_POWER,
+  cleanCostOwned,
+  cleanCostRented,
+  compareBridge,
+  type BridgeCompareResult,
+  type BridgeTerms,
+} from "./bridgeCompare";

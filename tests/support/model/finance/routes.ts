@@ -13,49 +13,22 @@ import type {
   RouteSettings,
   UsefulWork,
 } from "../../../../src/model/finance";
+import { CLEAN_COST_POWER, cleanCostOwned, cleanCostRented } from "../../../../src/model/finance";
 
-/** Grid power without outages, batteries or on-site generation. */
-export const NEUTRAL_POWER: PowerSupply = {
-  kind: "grid",
-  outageHoursPerYear: 0,
-  outagesPerYear: 0,
-  restartHoursPerOutage: 0,
-  batteryHours: 0,
-  batteryCostPerKwh: 0,
-  onsiteCostPerKw: 0,
-  onsitePricePerKwh: 0,
-  gridMonths: 0,
-};
+/** Grid power without outages, batteries or on-site generation (the production clean-cost view). */
+export const NEUTRAL_POWER: PowerSupply = CLEAN_COST_POWER;
 
 /** Every available hour is useful work. */
 export const ALL_USEFUL: UsefulWork = { productiveUtilization: 1, goodput: 1 };
 
 /** An owned fleet whose v2 inputs are all off: no ramp, one phase, no spares, v1 residual. */
 export function neutralOwned(build: BuildInputs, extra: Partial<OwnedFleet> = {}): OwnedFleet {
-  return {
-    build,
-    rampMonths: 0,
-    phases: [{ offsetMonths: 0, share: 1 }],
-    sparesShare: 0,
-    sparesNeeded: 0,
-    power: NEUTRAL_POWER,
-    hardwarePriceChange: 0,
-    residual: "straight-line",
-    marketValueChange: 0,
-    ...extra,
-  };
+  return { ...cleanCostOwned(build), ...extra };
 }
 
 /** A rented fleet billed on every hour, fully available, no minimum term, to the horizon. */
 export function neutralRented(rent: RentInputs, extra: Partial<RentedFleet> = {}): RentedFleet {
-  return {
-    rent,
-    billing: "all-hours",
-    availability: 1,
-    minimumTermMonths: 0,
-    endMonth: null,
-    ...extra,
-  };
+  return { ...cleanCostRented(rent, 0), ...extra };
 }
 
 export function route(
