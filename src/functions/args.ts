@@ -83,3 +83,30 @@ export function rentFor(
   const rent = rentInputsFor(offer, count);
   return overrides === NO_OVERRIDES ? rent : applyRentOverrides(rent, overrides);
 }
+
+/** RENTVSBUILD's "bridge": rent while the standard build is built and ramped (not a library approach). */
+export function isBridgeApproach(value: unknown): boolean {
+  return typeof value === "string" && value.trim().toLowerCase() === "bridge";
+}
+
+/** The term and provider texts of a rental, coerced (undefined when omitted). */
+export function rentalTexts(
+  term: unknown,
+  provider: unknown
+): { term: string | undefined; provider: string | undefined } {
+  return {
+    term: optionalText(term, "term", TERM_EXAMPLE),
+    provider: optionalText(provider, "provider", PROVIDER_EXAMPLE),
+  };
+}
+
+export type CostBasis = "delivered" | "useful";
+/** COSTPERHOUR's basis: every installed GPU-hour (default) or the useful ones. */
+export function costBasisArg(value: unknown): CostBasis {
+  const text = optionalText(value, "basis", '"delivered" or "useful"');
+  if (text === undefined) return "delivered";
+  const key = text.trim().toLowerCase();
+  if (key === "delivered" || key === "installed") return "delivered";
+  if (key === "useful") return "useful";
+  throw new ArgumentError("value", `basis must be "delivered" or "useful" (got "${text}").`);
+}

@@ -7,7 +7,9 @@ import {
   breakevenUtilization,
   buildCashFlows,
   clusterCost,
+  compareBridge,
   compareOptions,
+  evaluateRoute,
   discountedPaybackMonths,
   irr,
   energyCost,
@@ -39,7 +41,7 @@ import {
 import { ArgumentError } from "./argumentError";
 import { optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
 import { NoResultError } from "./errorValues";
-import { currentIndex } from "./lookups";
+import { approachFor, currentIndex } from "./lookups";
 import {
   IT_MW,
   MONTHS,
@@ -52,10 +54,21 @@ import {
   regionArg,
   approachArg,
   optionArg,
+  costBasisArg,
+  isBridgeApproach,
+  rentalTexts,
   buildFor,
   rentFor,
 } from "./args";
 import { overridesArg, v1OverridesArg } from "./overridesArg";
+import {
+  optionsFor,
+  ownedFor,
+  rentedFor,
+  routeSettingsFor,
+  usefulCostPerHour,
+  usefulRoutesFor,
+} from "./routeFunctions";
 import { applyCompareOverrides } from "../model/overrides";
 
 export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
@@ -166,18 +179,32 @@ export function costPerHour(
   term: unknown,
   approach: unknown,
   provider: unknown,
-  overrides?: unknown
+  overrides?: unknown,
+  basis?: unknown
 ): number {
   const which = optionArg(option);
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
-  const o = overridesArg(overrides);
-  // `years` of operation from first capacity, every hour of the count (docs/model.md).
+  const useful = costBasisArg(basis) === "useful";
+  const o = useful ? overridesArg(overrides) : v1OverridesArg(overrides, "COSTPERHOUR");
+  // `years` of operation from first capacity (docs/model.md).
   if (n === 0)
     throw new NoResultError(
       "No GPU-hours are delivered with count 0, so there is no cost per GPU-hour."
     );
+  if (useful) {
+    const { term: t, provider: p } = rentalTexts(term, provider);
+    return usefulCostPerHour(
+      which,
+      () => ownedFor(entry, n, regionArg(region), approachArg(approach), o),
+      () => rentedFor(entry, n, t, p, o),
+      entry,
+      h,
+      o
+    );
+  }
+  // Every installed hour of the count.
   const cost =
     which === "build"
       ? operatingTco(buildFor(entry, n, region, approach, o), h)
@@ -230,15 +257,39 @@ export function rentVsBuild(
       "value",
       "discountRate is given twice, as an argument and in overrides: give it once."
     );
-  const build = buildFor(entry, n, region, approach, o);
-  const rent = rentFor(entry, n, term, provider, o);
+  if (o.taxRate !== undefined)
+    throw new ArgumentError(
+      "value",
+      "taxRate does not apply to RENTVSBUILD, whose NPVs are before tax; CAPPLAN.OPTIONS gives them after tax."
+    );
+  const bridge = isBridgeApproach(approach);
+  // The bridge builds the standard (grid) route and rents until it runs.
+  const approachEntry = bridge ? approachFor("standard") : approachArg(approach);
+  const regionEntry = regionArg(region);
+  const { term: t, provider: p } = rentalTexts(term, provider);
+  const owned = ownedFor(entry, n, regionEntry, approachEntry, o);
+  const rented = rentedFor(entry, n, t, p, o);
+  const build = owned.build;
+  const rent = rented.rent;
   const compare = applyCompareOverrides(compareInputsFor(currentIndex(), entry, h, rate), o);
-  const result = compareOptions(build, rent, compare);
+  const overlapMonths = o.overlapMonths ?? 0;
+  const result = bridge
+    ? compareBridge(build, rent, compare, {
+        overlapMonths,
+        minimumTermMonths: rented.minimumTermMonths,
+      })
+    : compareOptions(build, rent, compare);
   // Building instead of renting, as an investment: each year's saving = rent flow - build flow.
   const saving = result.cashflows.rent.map((flow, y) => flow - result.cashflows.build[y]);
   const returnRate = irr(saving);
   const discountedPayback = discountedPaybackMonths(saving, compare.discountRate);
   const utilizationShare = breakevenShare(build, rent, n, h);
+  // The useful-hour rows: the same choice priced with useful work, availability, power, ramp (section 11).
+  const routes = usefulRoutesFor(owned, rented, bridge, overlapMonths, o);
+  const settings = routeSettingsFor(entry, h, compare.discountRate, o);
+  const usefulBuild = evaluateRoute(routes.own, settings).costPerUsefulGpuHour;
+  const usefulRent = evaluateRoute(routes.rent, settings).costPerUsefulGpuHour;
+  const none = "no useful GPU-hours in horizon";
   return [
     ["NPV build (USD)", result.npvBuild],
     ["NPV rent (USD)", result.npvRent],
@@ -250,11 +301,58 @@ export function rentVsBuild(
     ["Rent: months to capacity", result.monthsToCapacityRent],
     ["Cost of delay (USD, + = build later)", result.costOfDelay],
     ["Difference incl. cost of delay (USD)", result.differenceWithDelay],
-    ["IRR of building instead of renting", returnRate ?? "none (savings never change sign)"],
-    ["Discounted payback (months from decision)", discountedPayback ?? "never within the horizon"],
+    [
+      "IRR of building instead of renting (excl. cost of delay)",
+      returnRate ?? "none (savings never change sign)",
+    ],
+    [
+      "Discounted payback (months from decision, excl. cost of delay)",
+      discountedPayback ?? "never within the horizon",
+    ],
     // A number, or the reason there is none (renting cheaper even at 100 %, or count 0).
     ["Breakeven productive utilization", utilizationShare],
+    ["Build cost per useful GPU-hour (USD)", usefulBuild ?? none],
+    ["Rent cost per useful GPU-hour (USD)", usefulRent ?? none],
   ];
+}
+
+/**
+ * OPTIONS: the six routes side by side (docs/model.md section 11.9): rent on demand, rent reserved,
+ * buy + colocation, build standard, build fast-track, bridge; header row first.
+ */
+export function options(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  discountRate: unknown,
+  overrides?: unknown
+): (string | number)[][] {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const h = yearsArg(years);
+  const rate = optionalNumber(discountRate, "discountRate", DISCOUNT, false);
+  const o = overridesArg(overrides);
+  if (rate !== undefined && o.discountRate !== undefined)
+    throw new ArgumentError(
+      "value",
+      "discountRate is given twice, as an argument and in overrides: give it once."
+    );
+  const regionEntry = regionArg(region);
+  const index = currentIndex();
+  return optionsFor(
+    entry,
+    n,
+    regionEntry,
+    {
+      colocation: approachFor("colocation"),
+      standard: approachFor("standard"),
+      fastTrack: approachFor("fast-track"),
+    },
+    h,
+    o.discountRate ?? rate ?? index.library.financing.discountRate.value,
+    o
+  );
 }
 
 export function cashFlows(

@@ -145,7 +145,7 @@ export function rentcost(
  * @param years Whole years of operation from first capacity (1-30).
  * @param [region] Region, e.g. "TN".
  * @param [approach] "standard", "fast-track" or "colocation".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
  * @returns Total cost of ownership in USD.
  */
 export function tco(
@@ -166,7 +166,8 @@ export function tco(
 
 /**
  * Cost per GPU-hour of building or renting for `years` of operation counted from first capacity, in USD:
- * that cost / (count x 8760 x years). The build or lead time does not shorten the years.
+ * that cost / (count x 8760 x years) ("delivered", the default), or per useful GPU-hour ("useful": x availability
+ * x goodput x productive utilization, with spares, power and ramp). The build or lead time does not shorten the years.
  * @customfunction COSTPERHOUR COSTPERHOUR
  * @param option "build" or "rent".
  * @param gpu GPU model, e.g. "H100".
@@ -176,7 +177,8 @@ export function tco(
  * @param [term] Rental term for renting, e.g. "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "Oracle".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw; with "useful" also productiveUtilization, goodput, rampMonths, sparesShare, outageHoursPerYear, gridMonths, hardwarePriceChange, overlapMonths, taxRate.
+ * @param [basis] "delivered" (every installed GPU-hour, default) or "useful".
  * @returns USD per GPU-hour.
  */
 export function costperhour(
@@ -188,7 +190,8 @@ export function costperhour(
   term?: string,
   approach?: string,
   provider?: string,
-  overrides?: any[][]
+  overrides?: any[][],
+  basis?: string
 ): number {
   try {
     return compute.costPerHour(
@@ -200,7 +203,8 @@ export function costperhour(
       term,
       approach,
       provider,
-      overrides
+      overrides,
+      basis
     );
   } catch (error) {
     throw toExcelError(error);
@@ -216,7 +220,7 @@ export function costperhour(
  * @param [term] Rental term, e.g. "1yr" or "on-demand".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "AWS".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
  * @returns Breakeven month of use.
  */
 export function breakeven(
@@ -236,7 +240,7 @@ export function breakeven(
 }
 
 /**
- * Rent versus build summary as a 2-column spill: NPVs, difference, breakeven, $/GPU-hour, months to capacity, cost of delay, IRR and discounted payback of building instead of renting, breakeven productive utilization.
+ * Rent versus build summary as a 2-column spill: NPVs, difference, breakeven, $/GPU-hour, months to capacity, cost of delay, IRR and discounted payback of building instead of renting, breakeven productive utilization, $/useful GPU-hour. Approach "bridge" = rent until a standard build runs.
  * @customfunction RENTVSBUILD RENTVSBUILD
  * @param gpu GPU model, e.g. "H100".
  * @param count Number of GPUs.
@@ -244,9 +248,9 @@ export function breakeven(
  * @param [region] Region for building, e.g. "TN".
  * @param [term] Rental term, e.g. "1yr" or "on-demand".
  * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
- * @param [approach] Build approach: "standard", "fast-track" or "colocation".
+ * @param [approach] Build approach: "standard", "fast-track", "colocation" or "bridge" (rent, then build standard).
  * @param [provider] Rental provider, e.g. "Oracle".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate (not with the discountRate argument), itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate (not with the discountRate argument), itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour; for the useful-hour rows and the bridge also productiveUtilization, goodput, rampMonths, sparesShare, outageHoursPerYear, gridMonths, hardwarePriceChange, overlapMonths.
  * @returns Label and value rows.
  */
 export function rentvsbuild(
@@ -279,6 +283,33 @@ export function rentvsbuild(
 }
 
 /**
+ * The six routes to capacity side by side: rent on demand, rent reserved, buy + colocation, build standard, build fast-track, bridge (rent, then build). Columns: option, NPV, NPV incl. cost of delay, USD per useful GPU-hour, months to capacity, useful GPU-hours, peak capital; header row first.
+ * @customfunction OPTIONS OPTIONS
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years from the decision (1-30).
+ * @param [region] Region for building, e.g. "TN".
+ * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
+ * @param [overrides] 2-column key/value range or array, e.g. {"productiveUtilization",0.6;"taxRate",0.21}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour, productiveUtilization, goodput, taxRate, rampMonths, sparesShare, outageHoursPerYear, gridMonths, hardwarePriceChange, overlapMonths.
+ * @returns Header and one row per option.
+ */
+export function options(
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  discountRate?: number,
+  overrides?: any[][]
+  // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
+): any[][] {
+  try {
+    return compute.options(gpu, count, years, region, discountRate, overrides);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
  * Yearly cash outflows, year 0 (the decision) to the horizon, as a 1-column spill; =CF0 + NPV(rate, CF1:CFn) is the NPV.
  * @customfunction CASHFLOWS CASHFLOWS
  * @param option "build" or "rent".
@@ -289,7 +320,7 @@ export function rentvsbuild(
  * @param [term] Rental term, e.g. "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "Oracle".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
  * @returns One row per year, USD (positive = money out).
  */
 export function cashflows(
@@ -329,7 +360,7 @@ export function cashflows(
  * @param [term] Rental term, e.g. "on-demand" or "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "AWS".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
  * @returns Months (fractional) until the rent saved has paid for the capex, undiscounted.
  */
 export function payback(
@@ -358,7 +389,7 @@ export function payback(
  * @param [term] Rental term, e.g. "on-demand"; its rate is averaged over the years with the offer's yearly price change.
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "AWS".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
  * @returns Breakeven share of GPU-hours used (availability taken as 100% for owning and renting).
  */
 export function breakevenutil(

@@ -83,10 +83,15 @@ export function optionRoutes(parts: OptionParts): (RouteInputs | string)[] {
 /**
  * OPTIONS' spill: the header, then one row per route. The cost of delay of each priced route is measured
  * against the route that delivers the most useful GPU-hours among those priced (it has 0). A route that
- * cannot be priced keeps its row, its label, and the reason in every other column.
+ * cannot be priced keeps its row, its label, and the reason in every other column. `adjust` changes each
+ * priced route before it is evaluated (a formula's route-only overrides).
  */
-export function optionsTable(parts: OptionParts, settings: RouteSettings): Cell[][] {
-  const routes = optionRoutes(parts);
+export function optionsTable(
+  parts: OptionParts,
+  settings: RouteSettings,
+  adjust: (route: RouteInputs) => RouteInputs = (route) => route
+): Cell[][] {
+  const routes = optionRoutes(parts).map((r) => (typeof r === "string" ? r : adjust(r)));
   const priced = routes.filter((r): r is RouteInputs => typeof r !== "string");
   const comparison = compareRoutes(priced, settings);
   const rows: Cell[][] = [[...OPTIONS_HEADER]];

@@ -27,6 +27,8 @@ export interface OwnedPart {
   readonly fullyRampedMonth: number;
   /** Installed GPU-months M_y, year 0..H (M_0 = 0). */
   readonly installedMonths: readonly number[];
+  /** Installed GPU-months in [from, to] (months from the decision); 0 when to <= from. */
+  readonly installedBetween: (from: number, to: number) => number;
   readonly itCapex: readonly number[];
   readonly facilityCapex: readonly number[];
   readonly powerCapex: readonly number[];
@@ -167,6 +169,7 @@ export function ownedPart(o: OwnedFleet, work: UsefulWork, horizonYears: number)
     firstCapacityMonth: T + Math.min(...offsets),
     fullyRampedMonth: T + Math.max(...offsets) + o.rampMonths,
     installedMonths,
+    installedBetween: (from: number, to: number) => monthsIn(o, from, to),
     itCapex,
     facilityCapex,
     powerCapex,

@@ -1,5 +1,5 @@
 /**
- * The rented fleet of a route, year by year (docs/model.md section 11.3): the rental window, the rent line,
+ * The rented fleet of a route, year by year (docs/model.md section 11.3; the bridge overlap month by month): the rental window, the rent line,
  * and the GPU-hours it adds. On a bridge the rental only counts where it fills capacity the owned fleet
  * does not yet install, so the overlap is not counted twice.
  */
@@ -14,6 +14,36 @@ export interface BridgeOwned {
   readonly fullyRampedMonth: number;
   /** Installed owned GPU-months M_y, year 0..H. */
   readonly installedMonths: readonly number[];
+  /** Installed owned GPU-months in [from, to]. */
+  readonly installedBetween: (from: number, to: number) => number;
+}
+
+/**
+ * Rented GPU-months of [a, b] that fill capacity the owned fleet has not installed yet, month by month:
+ * sum over each calendar month slice [s0, s1] of [a, b] ∩ [S, E] of
+ * min(count x (s1 - s0), max(0, ceiling x (s1 - s0) - installed owned GPU-months in [s0, s1])).
+ * Month slices (not whole years) so a rental ending mid-ramp is not counted where the owned fleet already runs.
+ */
+function countedBridgeMonths(
+  owned: BridgeOwned,
+  count: number,
+  ceiling: number,
+  a: number,
+  b: number,
+  S: number,
+  E: number
+): number {
+  const from = Math.max(a, S);
+  const to = Math.min(b, E);
+  let counted = 0;
+  for (let k = Math.floor(from); k < to; k++) {
+    const s0 = Math.max(k, from);
+    const s1 = Math.min(k + 1, to);
+    if (s1 <= s0) continue;
+    const gap = ceiling * (s1 - s0) - owned.installedBetween(s0, s1);
+    counted += Math.min(count * (s1 - s0), Math.max(0, gap));
+  }
+  return counted;
 }
 
 export interface RentedPart {
@@ -65,8 +95,7 @@ export function rentedPart(
       ? HOURS_PER_MONTH
       : HOURS_PER_MONTH * r.availability * work.productiveUtilization;
   // Bridge: the route needs at most the larger fleet; rented months count only up to that ceiling.
-  const ceilingPerYear =
-    owned === null ? Infinity : MONTHS_PER_YEAR * Math.max(owned.gpuCount, count);
+  const ceiling = owned === null ? Infinity : Math.max(owned.gpuCount, count);
   const rentedMonths = new Array<number>(H + 1).fill(0);
   const countedMonths = new Array<number>(H + 1).fill(0);
   const rent = new Array<number>(H + 1).fill(0);
@@ -76,8 +105,7 @@ export function rentedPart(
     const b = MONTHS_PER_YEAR * y;
     const g = count * Math.max(0, Math.min(b, E) - Math.max(a, S));
     rentedMonths[y] = g;
-    const c =
-      owned === null ? g : Math.min(g, Math.max(0, ceilingPerYear - owned.installedMonths[y]));
+    const c = owned === null ? g : countedBridgeMonths(owned, count, ceiling, a, b, S, E);
     countedMonths[y] = c;
     counted += c;
     rent[y] = finiteResult(

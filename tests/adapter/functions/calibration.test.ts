@@ -39,4 +39,16 @@ describe("calibration (issue 9)", () => {
     expect(perHour).toBeGreaterThanOrEqual(1.0);
     expect(perHour).toBeLessThanOrEqual(2.5);
   });
+
+  test("owns H100 at $1.0-2.5 per useful GPU-hour at 80 % productive utilization", () => {
+    // Given 1,000 owned H100 over 5 years, per useful GPU-hour, with the library's 80 % productive
+    // utilization (util.training_servers_useful_time) and its goodput, spares and grid outages
+    const perUseful = num(
+      fns.call("COSTPERHOUR", "build", "H100", 1000, 5, null, null, null, null, null, "useful")
+    );
+    // Then it is still in the public range, and dearer than per delivered hour (fewer hours do work)
+    expect(perUseful).toBeGreaterThanOrEqual(1.0);
+    expect(perUseful).toBeLessThanOrEqual(2.5);
+    expect(perUseful).toBeGreaterThan(num(fns.call("COSTPERHOUR", "build", "H100", 1000, 5)));
+  });
 });

@@ -44,6 +44,7 @@ describe("registration", () => {
         "GPUPOWER",
         "GPUSPEC",
         "LIBRARY",
+        "OPTIONS",
         "PAYBACK",
         "RENTCOST",
         "RENTRATE",
@@ -106,13 +107,26 @@ describe("registration", () => {
       "[provider]",
       "[overrides]",
     ]);
-    // The overrides argument is the last one of every compare function, a range
-    for (const id of ["TCO", "COSTPERHOUR", "BREAKEVEN", "RENTVSBUILD", "CASHFLOWS"]) {
+    expect(order("OPTIONS")).toEqual([
+      "gpu",
+      "count",
+      "years",
+      "[region]",
+      "[discountRate]",
+      "[overrides]",
+    ]);
+    // The overrides argument is the last one of every compare function, a range; COSTPERHOUR's
+    // [basis] came after overrides had landed, so it follows it rather than move it.
+    for (const id of ["TCO", "BREAKEVEN", "RENTVSBUILD", "CASHFLOWS", "OPTIONS", "PAYBACK"]) {
       const parameters = fns.metadata.get(id)?.parameters ?? [];
       expect(parameters[parameters.length - 1]?.name).toBe("overrides");
       expect(parameters[parameters.length - 1]?.dimensionality).toBe("matrix");
     }
+    const costPerHour = fns.metadata.get("COSTPERHOUR")?.parameters ?? [];
+    expect(costPerHour.slice(-2).map((p) => p.name)).toEqual(["overrides", "basis"]);
+    expect(costPerHour[costPerHour.length - 2]?.dimensionality).toBe("matrix");
     expect(fns.metadata.get("RENTVSBUILD")?.result.dimensionality).toBe("matrix");
+    expect(fns.metadata.get("OPTIONS")?.result.dimensionality).toBe("matrix");
   });
 });
 
@@ -234,11 +248,12 @@ describe("renting", () => {
 describe("comparison", () => {
   const args = ["H100", 1000, 5, "TN", "1yr"] as const;
 
-  test("spills 13 rows from RENTVSBUILD", () => {
+  test("spills 15 rows from RENTVSBUILD", () => {
     // Given RENTVSBUILD
     const rows = fns.call("RENTVSBUILD", ...args) as unknown[][];
-    // Then it spills 13 label/value rows (10 of v1, then IRR, discounted payback, breakeven utilization)
-    expect(rows).toHaveLength(13);
+    // Then it spills 15 label/value rows (10 of v1, then IRR, discounted payback, breakeven utilization
+    // and the cost per useful GPU-hour of each side)
+    expect(rows).toHaveLength(15);
     for (const row of rows) {
       expect(row).toHaveLength(2);
       expect(typeof row[0]).toBe("string");

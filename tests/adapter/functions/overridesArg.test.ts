@@ -224,10 +224,16 @@ describe("reading the overrides", () => {
     //   year 0: 0 - 300,000 = -300,000; years 1-5: 8 x 8,760 x 12.29 - 41,082 = 861,283.20 - 41,082 = 820,201.20.
     // IRR r solves 300,000 = 820,201.20 x (1 - (1+r)^-5) / r, an annuity factor of 0.365764; by bisection
     // (outside the code under test) r = 2.730218 (273 % a year).
-    expect(num(row("IRR of building instead of renting"))).toBeCloseTo(2.730218, 5);
+    expect(num(row("IRR of building instead of renting (excl. cost of delay)"))).toBeCloseTo(
+      2.730218,
+      5
+    );
     // And undiscounted (discountRate 0 in the overrides) it is paid back inside year 1:
     // 12 x 300,000 / 820,201.20 = 4.389167 months, the peers' 4.39.
-    expect(num(row("Discounted payback (months from decision)"))).toBeCloseTo(4.389167, 5);
+    expect(num(row("Discounted payback (months from decision, excl. cost of delay)"))).toBeCloseTo(
+      4.389167,
+      5
+    );
     // And owning breaks even at 505,410 / (8 x 8,760 x 5 x 12.29) = 505,410 / 4,306,416 = 0.117362 used.
     expect(num(row("Breakeven productive utilization"))).toBeCloseTo(0.117362, 5);
   });
@@ -237,7 +243,7 @@ describe("reading the overrides", () => {
     const at7 = peerAt(12.29).filter(([key]) => key !== "discountRate");
     const rows = fns.call("RENTVSBUILD", "H100", 8, 5, null, null, 0.07, "colocation", null, at7);
     const payback = (rows as unknown[][]).find(
-      ([l]) => l === "Discounted payback (months from decision)"
+      ([l]) => l === "Discounted payback (months from decision, excl. cost of delay)"
     )?.[1];
     // Then the year-1 saving is worth 820,201.20 / 1.07 = 766,543.18 at the decision, and
     // 12 x 300,000 / 766,543.18 = 4.696409 months

@@ -307,28 +307,30 @@ describe("evaluateRoute: the bridge", () => {
     expectRow(bridge(12, 2).flows.rent, [0, 146_000, 175_200]);
   });
 
-  it("counts the overlap once, up to the larger fleet", () => {
-    // Owned GPU-months: year 1 0; year 2 phase 1 (ramp 12-18) 3 + 6 = 9 x 4 = 36, phase 2 (18-24) 3 x 4 = 12,
-    // = 48; year 3 96. Ceiling 12 x max(8, 10) = 120 a year. Counted rent: min(100, 120) = 100,
-    // min(120, 120 - 48) = 72, min(30, 120 - 96) = 24.
-    // Delivered (0 + 48 + 96 + 100 + 72 + 24) x 730 = 340 x 730 = 248,200
+  it("counts the overlap once, up to the larger fleet, month by month", () => {
+    // The ceiling is max(8, 10) = 10 GPUs, the rental's own count, so each month counts 10 minus what the
+    // owned fleet has installed. Rental months 2-27: 10 x 25 = 250 GPU-months; owned installed in [2, 27]:
+    // phase 1 (4 GPUs, ramp 12-18) 27 - 12 - 3 = 12 months x 4 = 48, phase 2 (4 GPUs, 18-24) 27 - 18 - 3 = 6
+    // x 4 = 24, together 72; counted 250 - 72 = 178 (years: 100, 120 - 48 = 72, 30 - 24 = 6).
+    // Owned GPU-months: year 2 phase 1 9 x 4 = 36 + phase 2 3 x 4 = 12 = 48; year 3 96.
+    // Delivered (48 + 96 + 178) x 730 = 322 x 730 = 235,060
     const result = bridge(12, 3);
-    expect(result.deliveredGpuHours).toBeCloseTo(248_200, 6);
+    expect(result.deliveredGpuHours).toBeCloseTo(235_060, 6);
     expect(result.monthsToCapacity).toBe(2);
   });
 
-  it("counts the overlap per year, so a longer ramp can add delivered hours", () => {
+  it("counts the overlap month by month, so a rental ending mid-ramp counts only the gap", () => {
     // Given 100 owned GPUs from month 0 and 100 rented from month 6, 1 year, no overlap
     const b = { ...SMALL, gpuCount: 100, buildMonths: 0 };
     const rented = neutralRented({ ...SMALL_RENT, gpuCount: 100, leadTimeMonths: 6 });
     const delivered = (rampMonths: number): number =>
       evaluateRoute(route(neutralOwned(b, { rampMonths }), rented), settings(1)).deliveredGpuHours;
     // When the ramp is 6 months: end = max(6, 6) = 6, nothing rented; owned (12 - 3) x 100 = 900 GPU-months
-    // When it is 12 months: end 12, rented 600, owned (12 - 6) x 100 = 600, counted min(600, 1,200 - 600) = 600
-    // Then 900 x 730 = 657,000 < 1,200 x 730 = 876,000: month by month the rental would count only where
-    // the owned fleet is short, but the yearly ceiling lets it fill the whole year
+    // When it is 12 months: end 12; owned 12^2 / 24 x 100 = 600; the rental counts only the owned gap in
+    // months 6-12: 600 - 100 x (12^2 - 6^2) / 24 = 600 - 450 = 150; together 750 GPU-months
+    // Then 900 x 730 = 657,000 > 750 x 730 = 547,500: the longer ramp delivers less, even bridged
     expect(delivered(6)).toBeCloseTo(657_000, 6);
-    expect(delivered(12)).toBeCloseTo(876_000, 6);
+    expect(delivered(12)).toBeCloseTo(547_500, 6);
   });
 });
 

@@ -1,0 +1,177 @@
+/**
+ * The CAPPLAN functions that price useful work with the route engine (model v2, docs/model.md section 11):
+ * OPTIONS, COSTPERHOUR with "useful", and the route inputs RENTVSBUILD's useful-hour rows need. Arguments are
+ * coerced as in computations.ts (args.ts); a formula's overrides reach the v1 cost basis and then the route.
+ */
+import {
+  evaluateRoute,
+  type OwnedFleet,
+  type RentedFleet,
+  type RouteInputs,
+  type RouteSettings,
+} from "../model/finance";
+import type { ApproachEntry, GpuEntry, RegionEntry } from "../model/library/indexLibrary";
+import { optionsTable, type OptionParts } from "../model/options";
+import {
+  applyRentOverrides,
+  applyRouteOverrides,
+  applySettingsOverrides,
+  type Overrides,
+} from "../model/overrides";
+import { LookupError, rentInputsFor, valuePerGpuHourFor } from "../model/resolve";
+import { ownedFleetFor, rentedFleetFor, taxRateFor, usefulWorkFor } from "../model/resolveRoute";
+import { buildFor } from "./args";
+import { NoResultError } from "./errorValues";
+import { currentIndex, offerFor } from "./lookups";
+
+/** The owned fleet of `approach`, its cost basis with the overrides applied (build time recomputed). */
+export function ownedFor(
+  gpu: GpuEntry,
+  count: number,
+  region: RegionEntry,
+  approach: ApproachEntry,
+  o: Overrides
+): OwnedFleet {
+  const build = buildFor(gpu, count, region.id, approach.id, o);
+  return ownedFleetFor(currentIndex(), gpu, count, region, approach, build);
+}
+
+/** A rental of `count` GPUs on the offer for (term, provider), overrides applied, or why there is none. */
+export function rentedFor(
+  gpu: GpuEntry,
+  count: number,
+  term: string | undefined,
+  provider: string | undefined,
+  o: Overrides
+): RentedFleet {
+  const offer = offerFor(gpu, term, provider);
+  return rentedFleetFor(offer, count, applyRentOverrides(rentInputsFor(offer, count), o));
+}
+
+function rentalOrReason(gpu: GpuEntry, count: number, terms: readonly string[], o: Overrides) {
+  for (const term of terms) {
+    try {
+      return rentedFor(gpu, count, term, undefined, o);
+    } catch (error) {
+      if (!(error instanceof LookupError)) throw error;
+    }
+  }
+  return `no ${terms.join(" or ")} offer for ${gpu.name} in the library`;
+}
+
+/** Route settings: the library's tax rate and value of a GPU-hour, then the overrides. */
+export function routeSettingsFor(
+  gpu: GpuEntry,
+  horizonYears: number,
+  discountRate: number,
+  o: Overrides
+): RouteSettings {
+  const index = currentIndex();
+  return applySettingsOverrides(
+    {
+      horizonYears,
+      discountRate,
+      taxRate: taxRateFor(index),
+      valuePerUsefulGpuHour: valuePerGpuHourFor(index, gpu),
+    },
+    o
+  );
+}
+
+/**
+ * OPTIONS' parts: on demand = the GPU's on-demand offer; reserved = its 1-year offer, else its 3-year one;
+ * the bridge rents the GPU's default offer (the library's defaults.rentalOffer) while the standard build is
+ * built and ramped. Overlap 0 unless the overrides set overlapMonths.
+ */
+export function optionsFor(
+  gpu: GpuEntry,
+  count: number,
+  region: RegionEntry,
+  approaches: { colocation: ApproachEntry; standard: ApproachEntry; fastTrack: ApproachEntry },
+  horizonYears: number,
+  discountRate: number,
+  o: Overrides
+): (string | number)[][] {
+  const work = usefulWorkFor(currentIndex());
+  const parts: OptionParts = {
+    onDemand: rentalOrReason(gpu, count, ["on-demand"], o),
+    reserved: rentalOrReason(gpu, count, ["1yr", "3yr"], o),
+    colocation: ownedFor(gpu, count, region, approaches.colocation, o),
+    standard: ownedFor(gpu, count, region, approaches.standard, o),
+    fastTrack: ownedFor(gpu, count, region, approaches.fastTrack, o),
+    bridgeRental: rentedFor(gpu, count, undefined, undefined, o),
+    overlapMonths: 0,
+    work,
+  };
+  // Route-only overrides (ramp, spares, useful work, overlap...) apply to every route alike.
+  return optionsTable(parts, routeSettingsFor(gpu, horizonYears, discountRate, o), (route) =>
+    applyRouteOverrides(route, o)
+  );
+}
+
+/** Starts a route at the decision (month 0): the grid, if it comes later, keeps its distance from first capacity. */
+function fromFirstCapacity(owned: OwnedFleet): OwnedFleet {
+  const T = owned.build.buildMonths;
+  return {
+    ...owned,
+    build: { ...owned.build, buildMonths: 0 },
+    power: { ...owned.power, gridMonths: Math.max(0, owned.power.gridMonths - T) },
+  };
+}
+
+/**
+ * COSTPERHOUR(..., "useful"): the cost of `years` of operation from first capacity per useful GPU-hour
+ * (delivered x availability x goodput x productive utilization), by the route engine with capacity at month 0.
+ */
+export function usefulCostPerHour(
+  side: "build" | "rent",
+  owned: () => OwnedFleet,
+  rented: () => RentedFleet,
+  gpu: GpuEntry,
+  years: number,
+  o: Overrides
+): number {
+  const work = usefulWorkFor(currentIndex());
+  const route: RouteInputs =
+    side === "build"
+      ? { label: "build", owned: fromFirstCapacity(owned()), rented: null, overlapMonths: 0, work }
+      : {
+          label: "rent",
+          owned: null,
+          rented: ((r) => ({ ...r, rent: { ...r.rent, leadTimeMonths: 0 } }))(rented()),
+          overlapMonths: 0,
+          work,
+        };
+  // Undiscounted: a cost per hour adds money across years, as COSTPERHOUR's delivered basis does.
+  const settings = routeSettingsFor(gpu, years, 0, { ...o, discountRate: undefined });
+  const result = evaluateRoute(applyRouteOverrides(route, o), settings);
+  if (result.costPerUsefulGpuHour === null)
+    throw new NoResultError(
+      "No useful GPU-hours are delivered (count, availability, goodput or productive utilization is 0), so there is no cost per useful GPU-hour."
+    );
+  return result.costPerUsefulGpuHour;
+}
+
+/** The full v2 routes behind RENTVSBUILD's useful-hour rows: own (or bridge) and rent, from the decision. */
+export function usefulRoutesFor(
+  owned: OwnedFleet,
+  rented: RentedFleet,
+  bridge: boolean,
+  overlapMonths: number,
+  o: Overrides
+): { own: RouteInputs; rent: RouteInputs } {
+  const work = usefulWorkFor(currentIndex());
+  return {
+    own: applyRouteOverrides(
+      {
+        label: bridge ? "bridge" : "build",
+        owned,
+        rented: bridge ? rented : null,
+        overlapMonths: bridge ? overlapMonths : 0,
+        work,
+      },
+      o
+    ),
+    rent: applyRouteOverrides({ label: "rent", owned: null, rented, overlapMonths: 0, work }, o),
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The functions priced by the route engine (model v2, docs/model.md section 11): OPTIONS, COSTPERHOUR with
+ * "useful", RENTVSBUILD's useful-hour rows and its "bridge" approach, through the built dist/functions.js.
+ * Default library: H100 on demand = AWS at $6.88 (used hours billed, SLA 0.995, flat); reserved = the market
+ * 1-year contract at $2.35 (every hour billed, -22 %/yr, no SLA figure: availability 1); productive
+ * utilization 0.80, goodput 0.90; discount rate 7 %.
+ */
+import {
+  ErrorCode,
+  excelError,
+  loadBuiltFunctions,
+  type LoadedFunctions,
+  numberResult,
+} from "../../support/customFunctionsRuntime";
+
+let fns: LoadedFunctions;
+beforeAll(() => {
+  fns = loadBuiltFunctions();
+});
+
+const num = numberResult;
+const table = (value: unknown): unknown[][] => value as unknown[][];
+const rowOf = (rows: unknown[][], label: string): unknown[] => {
+  const row = rows.find(([l]) => l === label);
+  if (row === undefined) throw new Error(`no row "${label}" in ${JSON.stringify(rows)}`);
+  return row;
+};
+
+describe("OPTIONS", () => {
+  const rows = () => table(fns.call("OPTIONS", "H100", 100_000, 5, "TN"));
+
+  test("spills a header and the six routes", () => {
+    // Given 100k H100 for 5 years in Tennessee
+    const spill = rows();
+    // Then the header and six rows of seven columns, in the documented order
+    expect(spill.map(([label]) => label)).toEqual([
+      "Option",
+      "Rent on demand",
+      "Rent reserved",
+      "Buy + colocation",
+      "Build standard",
+      "Build fast-track",
+      "Bridge: rent, then build standard",
+    ]);
+    for (const row of spill) expect(row).toHaveLength(7);
+    for (const row of spill.slice(1))
+      for (const cell of row.slice(1)) expect(Number.isFinite(cell)).toBe(true);
+  });
+
+  test("prices renting on demand on the hours used", () => {
+    const onDemand = rowOf(rows(), "Rent on demand");
+    // Then by hand: billed hours a year = 100,000 x 8,760 x 0.995 x 0.80 = 697,296,000, x $6.88 = $4,797,396,480;
+    // 5 years at 7 %: annuity factor (1 - 1.07^-5) / 0.07 = 4.1001974, NPV = $19,670,272,746.5
+    expect(num(onDemand[1])).toBeCloseTo(19_670_272_746.5, 0);
+    // And per useful hour the SLA and utilization cancel: $6.88 / 0.90 goodput = $7.6444
+    expect(num(onDemand[3])).toBeCloseTo(7.644444, 5);
+    // And useful GPU-hours = 100,000 x 43,800 h x 0.995 x 0.90 x 0.80 = 3,137,832,000
+    expect(num(onDemand[5])).toBeCloseTo(3_137_832_000, 0);
+  });
+
+  test("charges the cost of delay against the route that delivers most", () => {
+    const spill = rows();
+    const reserved = rowOf(spill, "Rent reserved");
+    // Then the reserved rental from month 0 with no SLA figure delivers most: 100,000 x 43,800 x 0.90 x 0.80
+    // = 3,153,600,000 useful GPU-hours, so its NPV with delay is its NPV
+    expect(num(reserved[5])).toBeCloseTo(3_153_600_000, 0);
+    expect(reserved[2]).toBe(reserved[1]);
+    // And every other route pays for what it delivers less: NPV with delay >= NPV
+    for (const row of spill.slice(1)) expect(num(row[2])).toBeGreaterThanOrEqual(num(row[1]));
+  });
+
+  test("puts the bridge between its rental and the slow standard build", () => {
+    // Given the standard build's 48-month grid queue at 100k GPUs
+    const spill = rows();
+    const standard = rowOf(spill, "Build standard");
+    const bridge = rowOf(spill, "Bridge: rent, then build standard");
+    const reserved = rowOf(spill, "Rent reserved");
+    expect(num(standard[4])).toBe(48);
+    // Then the bridge has capacity from the rental's month 0
+    expect(num(bridge[4])).toBe(0);
+    // And with the cost of delay it lies between renting its offer throughout and waiting for the build
+    expect(num(bridge[2])).toBeGreaterThan(num(reserved[2]));
+    expect(num(bridge[2])).toBeLessThan(num(standard[2]));
+  });
+
+  test("takes route-only overrides", () => {
+    // Given a productive utilization of 0.5 instead of 0.8
+    const spill = table(
+      fns.call("OPTIONS", "H100", 100_000, 5, "TN", null, [["productiveUtilization", 0.5]])
+    );
+    // Then the reserved rental delivers 100,000 x 43,800 x 0.90 x 0.5 = 1,971,000,000 useful GPU-hours
+    expect(num(rowOf(spill, "Rent reserved")[5])).toBeCloseTo(1_971_000_000, 0);
+  });
+
+  test("refuses a discount rate given twice", () => {
+    const error = excelError(() =>
+      fns.call("OPTIONS", "H100", 8, 5, null, 0.07, [["discountRate", 0.1]])
+    );
+    expect(error.code).toBe(ErrorCode.invalidValue);
+    expect(error.message).toMatch(/discountRate is given twice/);
+  });
+});
+
+describe("COSTPERHOUR with the useful basis", () => {
+  test("rents on demand at the rate over goodput", () => {
+    // Given AWS on demand, billed on the hours used
+    const perUseful = num(
+      fns.call(
+        "COSTPERHOUR",
+        "rent",
+        "H100",
+        1000,
+        5,
+        null,
+        "on-demand",
+        null,
+        "AWS",
+        null,
+        "useful"
+      )
+    );
+    // Then $6.88 / 0.90 = $7.6444 per useful GPU-hour
+    expect(perUseful).toBeCloseTo(7.644444, 5);
+  });
+
+  test("refuses route-only keys on the delivered basis", () => {
+    const error = excelError(() =>
+      fns.call("COSTPERHOUR", "build", "H100", 8, 5, null, null, null, null, [["goodput", 0.5]])
+    );
+    expect(error.code).toBe(ErrorCode.invalidValue);
+    expect(error.message).toMatch(/goodput does not apply to COSTPERHOUR/);
+  });
+
+  test("refuses an unknown basis", () => {
+    const error = excelError(() =>
+      fns.call("COSTPERHOUR", "build", "H100", 8, 5, null, null, null, null, null, "billed")
+    );
+    expect(error.code).toBe(ErrorCode.invalidValue);
+    expect(error.message).toMatch(/basis must be "delivered" or "useful"/);
+  });
+});
+
+describe("RENTVSBUILD with the bridge", () => {
+  const args = ["H100", 1000, 5, "TN", "1yr"] as const;
+
+  test("has capacity from the rental's start and no cost of delay", () => {
+    // Given the bridge: a standard build (21 months at 1,000 GPUs) rented over until it runs
+    const bridge = table(fns.call("RENTVSBUILD", ...args, null, "bridge"));
+    const standard = table(fns.call("RENTVSBUILD", ...args, null, "standard"));
+    // Then capacity is there at month 0 and the bridge delivers what renting does
+    expect(num(rowOf(bridge, "Build: months to first capacity")[1])).toBe(0);
+    expect(num(rowOf(standard, "Build: months to first capacity")[1])).toBeCloseTo(21.0038, 4);
+    expect(num(rowOf(bridge, "Cost of delay (USD, + = build later)")[1])).toBeCloseTo(0, 4);
+    // And it costs more than the build alone but less than the build plus five years of rent
+    const npvBridge = num(rowOf(bridge, "NPV build (USD)")[1]);
+    const npvBuild = num(rowOf(standard, "NPV build (USD)")[1]);
+    const npvRent = num(rowOf(standard, "NPV rent (USD)")[1]);
+    expect(npvBridge).toBeGreaterThan(npvBuild);
+    expect(npvBridge).toBeLessThan(npvBuild + npvRent);
+  });
+
+  test("refuses a tax rate: its NPVs are before tax", () => {
+    const error = excelError(() =>
+      fns.call("RENTVSBUILD", ...args, null, null, null, [["taxRate", 0.21]])
+    );
+    expect(error.code).toBe(ErrorCode.invalidValue);
+    expect(error.message).toMatch(/taxRate does not apply to RENTVSBUILD/);
+  });
+
+  test("prices both sides per useful GPU-hour", () => {
+    const rows = table(fns.call("RENTVSBUILD", ...args));
+    // Then renting the market 1-year contract (every hour billed, -22 %/yr) costs the average rate over
+    // useful share: 2.35 x (1 + 0.78 + 0.78^2 + 0.78^3 + 0.78^4) / 5 = 2.35 x 3.23310 / 5 = 1.519556 a
+    // GPU-hour, / (0.90 x 0.80) = $2.110498 per useful GPU-hour
+    expect(num(rowOf(rows, "Rent cost per useful GPU-hour (USD)")[1])).toBeCloseTo(2.110498, 5);
+    expect(num(rowOf(rows, "Build cost per useful GPU-hour (USD)")[1])).toBeGreaterThan(
+      num(rowOf(rows, "Build cost per GPU-hour (USD)")[1])
+    );
+  });
+});
