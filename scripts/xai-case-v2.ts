@@ -122,6 +122,11 @@ export interface XaiCaseV2 {
   readonly baseDifference: number;
   readonly swings: Swing[];
   readonly unranked: Unranked[];
+  /** The Oracle-offer rent rate (used-hours billing, flat) at which the difference is 0, to 0.001 USD. */
+  readonly breakevenRentRate: number;
+  /** Change of the difference when the grid arrives at first capacity instead of month 48. */
+  readonly gridArrivalEffect: number;
+  readonly gridArrivalRange: { readonly low: number; readonly high: number };
 }
 
 function rowsOf(routes: readonly RouteInputs[], settings: RouteSettings): RouteRow[] {
@@ -608,6 +613,28 @@ export function swingsFor(
   return { swings, unranked };
 }
 
+function specNamed(index: LibraryIndex, pair: XaiPair, prefix: string): SwingSpec {
+  const spec = swingSpecs(index, pair).find((s) => s.input.startsWith(prefix));
+  if (spec === undefined) throw new Error(`no swing input ${prefix}`);
+  return spec;
+}
+
+/**
+ * The rent rate at which building and renting cost the same with the cost of delay (bisection on [0, 1000]:
+ * the difference falls as the rate rises, since only the rental's cost depends on it), to 1e-6 USD.
+ */
+export function breakevenRentRate(index: LibraryIndex, pair: XaiPair): number {
+  const rate = specNamed(index, pair, "Oracle rent rate");
+  let lo = 0;
+  let hi = 1000;
+  while (hi - lo > 1e-6) {
+    const mid = (lo + hi) / 2;
+    if (pairDifference(rate.apply(pair, mid)) > 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
 /** Everything section 8b shows, from the bundled default library. */
 export function computeXaiCaseV2(
   index: LibraryIndex = buildIndex(VALIDATED_BUNDLED_LIBRARY)
@@ -630,7 +657,20 @@ export function computeXaiCaseV2(
   const gridWaitRows = gridWaitRowsFor(pair, region?.gridConnectionMonths.value ?? 48, oracleRate);
   const taxRate = index.library.financing.taxRate?.high ?? 0.21;
   const { swings, unranked } = swingsFor(index, pair);
+  const grid = specNamed(index, pair, "grid arrival");
+  const owned = pair.own.owned;
+  if (owned === null) throw new Error("the xAI build has no owned fleet");
+  const gridArrivalRange = {
+    low: owned.build.buildMonths,
+    high: region?.gridConnectionMonths.value ?? 48,
+  };
+  const gridArrivalEffect =
+    pairDifference(grid.apply(pair, gridArrivalRange.high)) -
+    pairDifference(grid.apply(pair, gridArrivalRange.low));
   return {
+    breakevenRentRate: breakevenRentRate(index, pair),
+    gridArrivalEffect,
+    gridArrivalRange,
     settings,
     optionsRows,
     bridgeValue: settings.valuePerUsefulGpuHour,
@@ -837,6 +877,18 @@ export function xaiCaseV2Markdown(c: XaiCaseV2): string {
         w.source,
       ])
     )
+  );
+  out.push(
+    "",
+    `Break-even: with a rent of ${usd(c.breakevenRentRate)} per GPU-hour (the Oracle offer's billing: used hours, ` +
+      `flat price) the difference is 0; at a higher rate building is cheaper.`
+  );
+  out.push(
+    "",
+    `Grid arrival month: moving it from ${months(c.gridArrivalRange.low)} (first capacity) to ` +
+      `${months(c.gridArrivalRange.high)} (the region's queue) changes the difference by ` +
+      `${bn(c.gridArrivalEffect)} USD bn: on-site energy is priced at the grid price (no sourced fuel figure), ` +
+      `so the month only moves energy between two equal prices.`
   );
   out.push("", "No sourced range (left out of the ranking):", "");
   out.push(
