@@ -1,5 +1,5 @@
 /**
- * RENTVSBUILD's "bridge" approach (docs/model.md section 11.8): the build side is the owned build plus a
+ * RENTVSBUILD's "bridge" approach (docs/model.md section 11.9): the build side is the owned build plus a
  * rental of the same offer from its lead time until the build is running (+ overlap, at least the offer's
  * minimum term), priced in the v1 clean-cost view the other RENTVSBUILD rows use: every installed hour
  * counts, no spares, outages, ramp or tax. The route engine prices it (neutral v2 inputs reduce it to v1,
