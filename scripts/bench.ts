@@ -99,6 +99,16 @@ function benchFunctions(): void {
   );
   report("RENTVSBUILD calls/s (core on pre-resolved inputs)", fmt(rvbInline));
   report("RENTVSBUILD slowdown vs core (ratio)", `${fmt(rvbInline / rvbFunction, 2)}x`);
+
+  // OPTIONS: six routes through the route engine (issue 9 target >= 10,000 calls/s).
+  const options = registered.get("OPTIONS") as RegisteredFunction;
+  const optionsCalls = callsPerSecond((i) => options("H100", 1000 + (i & 1023), 5, "TN", null));
+  report(
+    "OPTIONS calls/s (registered function, six routes)",
+    fmt(optionsCalls),
+    ">= 10,000",
+    optionsCalls >= 10_000
+  );
 }
 
 function benchColdStart(): void {
