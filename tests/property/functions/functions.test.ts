@@ -322,3 +322,58 @@ describe("PAYBACK and BREAKEVENUTIL with any overrides", () => {
     );
   });
 });
+
+describe("the route functions with any valid route overrides", () => {
+  const routeOverrides = fc.record({
+    productiveUtilization: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    goodput: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    sparesShare: fc.double({ min: 0, max: 0.2, noNaN: true }),
+    rampMonths: fc.double({ min: 0, max: 24, noNaN: true }),
+    outageHoursPerYear: fc.double({ min: 0, max: 100, noNaN: true }),
+  });
+  const table = (o: Record<string, number>): unknown[][] => Object.entries(o);
+
+  test("OPTIONS spills seven rows of finite numbers", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...RENTABLE),
+        fc.integer({ min: 1, max: 200_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        routeOverrides,
+        (gpu, n, years, o) => {
+          // Given any valid case and valid route overrides
+          const rows = fns.call("OPTIONS", gpu, n, years, null, null, table(o)) as unknown[][];
+          // Then a header and six rows of seven cells; every priced cell is a finite number
+          expect(rows).toHaveLength(7);
+          for (const row of rows.slice(1)) {
+            expect(row).toHaveLength(7);
+            for (const cell of row.slice(1))
+              expect(typeof cell === "string" || Number.isFinite(cell)).toBe(true);
+          }
+        }
+      ),
+      { numRuns: 150 }
+    );
+  });
+
+  test("a useful GPU-hour never costs less than a delivered one", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom(...APPROACHES),
+        routeOverrides,
+        (n, years, approach, o) => {
+          // Given owning for `years` with useful work, spares, ramp and outages at most neutral
+          const args = ["build", "H100", n, years, null, null, approach, null];
+          const delivered = fns.call("COSTPERHOUR", ...args) as number;
+          const useful = fns.call("COSTPERHOUR", ...args, table(o), "useful") as number;
+          // Then fewer useful hours and the extra spares and power capex cost at least as much per hour
+          // (1e-9 relative: the two bases sum the same money in a different order)
+          expect(useful).toBeGreaterThanOrEqual(delivered * (1 - 1e-9));
+        }
+      ),
+      { numRuns: 200 }
+    );
+  });
+});
