@@ -51,6 +51,8 @@ export interface Overrides {
   readonly hardwarePriceChange?: number;
   readonly overlapMonths?: number;
   readonly gridMonths?: number;
+  /** true = IT residual follows the market price decline (marketValueChange) instead of a straight line. */
+  readonly marketResidual?: boolean;
 }
 
 /** The record of no overrides: one shared object, so callers can skip applying it by identity. */
@@ -116,6 +118,14 @@ export const OVERRIDE_SPECS: readonly OverrideSpec[] = [
   num("gridMonths", 0, 1200, "months from decision to the grid connection (on-site bridge)", [
     "gridArrivalMonths",
   ]),
+  {
+    key: "marketResidual",
+    aliases: [],
+    kind: "switch",
+    min: 0,
+    max: 1,
+    what: "(1 = IT residual at the market price decline, 0 = straight line)",
+  },
 ];
 
 /**
@@ -132,6 +142,7 @@ export const ROUTE_ONLY_KEYS: ReadonlySet<OverrideKey> = new Set<OverrideKey>([
   "hardwarePriceChange",
   "overlapMonths",
   "gridMonths",
+  "marketResidual",
 ]);
 
 /** The route-only keys present in `o`, in catalog order. */
@@ -230,6 +241,15 @@ export function applyRouteOverrides(route: RouteInputs, o: Overrides): RouteInpu
           rampMonths: o.rampMonths ?? route.owned.rampMonths,
           sparesShare: o.sparesShare ?? route.owned.sparesShare,
           hardwarePriceChange: o.hardwarePriceChange ?? route.owned.hardwarePriceChange,
+          // "residual" 0 means no residual at all, whatever the rule; market residual replaces the straight line.
+          residual:
+            o.residual === false
+              ? ("none" as const)
+              : o.marketResidual === undefined
+                ? route.owned.residual
+                : o.marketResidual
+                  ? ("market" as const)
+                  : ("straight-line" as const),
           power:
             o.outageHoursPerYear === undefined && o.gridMonths === undefined
               ? route.owned.power

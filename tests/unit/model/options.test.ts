@@ -98,6 +98,18 @@ describe("route overrides", () => {
     expect(applyRouteOverrides(base, {})).toEqual(base);
   });
 
+  it("switch the IT residual to the market decline, or off", () => {
+    const base = route(OWNED, null);
+    expect(applyRouteOverrides(base, { marketResidual: true }).owned?.residual).toBe("market");
+    expect(applyRouteOverrides(base, { marketResidual: false }).owned?.residual).toBe(
+      "straight-line"
+    );
+    // "residual" 0 leaves no residual whatever the rule
+    expect(
+      applyRouteOverrides(base, { residual: false, marketResidual: true }).owned?.residual
+    ).toBe("none");
+  });
+
   it("set the tax rate, discount rate and value of a useful GPU-hour", () => {
     expect(
       applySettingsOverrides(settings(5), { taxRate: 0.21, discountRate: 0.1, valuePerGpuHour: 3 })
