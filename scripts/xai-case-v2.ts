@@ -728,7 +728,7 @@ export function xaiCaseV2Markdown(c: XaiCaseV2): string {
       `value of a useful GPU-hour ${v} (the cost of delay of a route = (most useful GPU-hours of the routes in the ` +
       `same table - its own) x value, undiscounted, section 11.6). NPVs are of costs: positive = money out, lower is better.`
   );
-  out.push("", "### 8b.1 The six routes of CAPPLAN.OPTIONS (100k H100, Memphis us-tn)", "");
+  out.push("", "### 8b.1 The six routes of CAPPLAN.OPTIONS, with the case's rentals (100k H100, Memphis us-tn)", "");
   out.push(
     table(
       [

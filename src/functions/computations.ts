@@ -60,7 +60,7 @@ import {
   buildFor,
   rentFor,
 } from "./args";
-import { overridesArg, v1OverridesArg } from "./overridesArg";
+import { overridesArg, overridesRefusing, v1OverridesArg } from "./overridesArg";
 import {
   optionsFor,
   ownedFor,
@@ -69,7 +69,7 @@ import {
   usefulCostPerHour,
   usefulRoutesFor,
 } from "./routeFunctions";
-import { applyCompareOverrides } from "../model/overrides";
+import { applyCompareOverrides, type Overrides } from "../model/overrides";
 
 export function gpuCost(gpu: unknown, count: unknown, scope: unknown): number {
   const entry = gpuArg(gpu);
@@ -187,7 +187,14 @@ export function costPerHour(
   const n = countArg(count);
   const h = yearsArg(years);
   const useful = costBasisArg(basis) === "useful";
-  const o = useful ? overridesArg(overrides) : v1OverridesArg(overrides, "COSTPERHOUR");
+  const o = useful
+    ? overridesRefusing(
+        overrides,
+        "COSTPERHOUR",
+        ["overlapMonths", "valuePerGpuHour"],
+        "a cost per hour of one route has no bridge overlap and no cost of delay."
+      )
+    : v1OverridesArg(overrides, "COSTPERHOUR");
   // `years` of operation from first capacity (docs/model.md).
   if (n === 0)
     throw new NoResultError(
@@ -235,6 +242,15 @@ export function breakeven(
   return month;
 }
 
+/** A discount rate may come as the argument or as an override, not both. */
+function discountRateOnce(rate: number | undefined, o: Overrides): void {
+  if (rate !== undefined && o.discountRate !== undefined)
+    throw new ArgumentError(
+      "value",
+      "discountRate is given twice, as an argument and in overrides: give it once."
+    );
+}
+
 /** RENTVSBUILD's rows, in the order they spill. */
 export function rentVsBuild(
   gpu: unknown,
@@ -251,18 +267,16 @@ export function rentVsBuild(
   const n = countArg(count);
   const h = yearsArg(years);
   const rate = optionalNumber(discountRate, "discountRate", DISCOUNT, false);
-  const o = overridesArg(overrides);
-  if (rate !== undefined && o.discountRate !== undefined)
-    throw new ArgumentError(
-      "value",
-      "discountRate is given twice, as an argument and in overrides: give it once."
-    );
-  if (o.taxRate !== undefined)
-    throw new ArgumentError(
-      "value",
-      "taxRate does not apply to RENTVSBUILD, whose NPVs are before tax; CAPPLAN.OPTIONS gives them after tax."
-    );
   const bridge = isBridgeApproach(approach);
+  const o = overridesRefusing(
+    overrides,
+    "RENTVSBUILD",
+    bridge ? ["taxRate"] : ["taxRate", "overlapMonths"],
+    bridge
+      ? "its NPVs are before tax; CAPPLAN.OPTIONS gives them after tax."
+      : 'its NPVs are before tax (CAPPLAN.OPTIONS gives them after tax), and only approach "bridge" has an overlap.'
+  );
+  discountRateOnce(rate, o);
   // The bridge builds the standard (grid) route and rents until it runs.
   const approachEntry = bridge ? approachFor("standard") : approachArg(approach);
   const regionEntry = regionArg(region);
@@ -286,10 +300,11 @@ export function rentVsBuild(
   const utilizationShare = breakevenShare(build, rent, n, h);
   // The useful-hour rows: the same choice priced with useful work, availability, power, ramp (section 11).
   const routes = usefulRoutesFor(owned, rented, bridge, overlapMonths, o);
-  const settings = routeSettingsFor(entry, h, compare.discountRate, o);
+  // Before tax like every other row (RENTVSBUILD refuses taxRate), whatever the library's tax rate.
+  const settings = routeSettingsFor(entry, h, compare.discountRate, { taxRate: 0 });
   const usefulBuild = evaluateRoute(routes.own, settings).costPerUsefulGpuHour;
   const usefulRent = evaluateRoute(routes.rent, settings).costPerUsefulGpuHour;
-  const none = "no useful GPU-hours in horizon";
+  const none = "no useful GPU-hours in the horizon";
   return [
     ["NPV build (USD)", result.npvBuild],
     ["NPV rent (USD)", result.npvRent],
@@ -307,7 +322,7 @@ export function rentVsBuild(
     ],
     [
       "Discounted payback (months from decision, excl. cost of delay)",
-      discountedPayback ?? "never within the horizon",
+      n === 0 ? "no GPUs: nothing to pay back" : (discountedPayback ?? "never within the horizon"),
     ],
     // A number, or the reason there is none (renting cheaper even at 100 %, or count 0).
     ["Breakeven productive utilization", utilizationShare],
@@ -333,11 +348,7 @@ export function options(
   const h = yearsArg(years);
   const rate = optionalNumber(discountRate, "discountRate", DISCOUNT, false);
   const o = overridesArg(overrides);
-  if (rate !== undefined && o.discountRate !== undefined)
-    throw new ArgumentError(
-      "value",
-      "discountRate is given twice, as an argument and in overrides: give it once."
-    );
+  discountRateOnce(rate, o);
   const regionEntry = regionArg(region);
   const index = currentIndex();
   return optionsFor(

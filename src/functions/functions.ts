@@ -145,7 +145,7 @@ export function rentcost(
  * @param years Whole years of operation from first capacity (1-30).
  * @param [region] Region, e.g. "TN".
  * @param [approach] "standard", "fast-track" or "colocation".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns Total cost of ownership in USD.
  */
 export function tco(
@@ -177,7 +177,7 @@ export function tco(
  * @param [term] Rental term for renting, e.g. "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "Oracle".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw; with "useful" also productiveUtilization, goodput, rampMonths, sparesShare, outageHoursPerYear, gridMonths, hardwarePriceChange, overlapMonths, marketResidual (1/0), taxRate.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw; with "useful" also productiveUtilization, goodput, rampMonths, sparesShare, outageHoursPerYear, gridMonths, onsitePricePerKwh, hardwarePriceChange, overlapMonths, marketResidual (1/0), taxRate.
  * @param [basis] "delivered" (every installed GPU-hour, default) or "useful".
  * @returns USD per GPU-hour.
  */
@@ -220,7 +220,7 @@ export function costperhour(
  * @param [term] Rental term, e.g. "1yr" or "on-demand".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "AWS".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns Breakeven month of use.
  */
 export function breakeven(
@@ -250,7 +250,7 @@ export function breakeven(
  * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
  * @param [approach] Build approach: "standard", "fast-track", "colocation" or "bridge" (rent, then build standard).
  * @param [provider] Rental provider, e.g. "Oracle".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate (not with the discountRate argument), itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour; for the useful-hour rows and the bridge also productiveUtilization, goodput, rampMonths, sparesShare, outageHoursPerYear, gridMonths, hardwarePriceChange, overlapMonths, marketResidual (1/0).
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate (not with the discountRate argument), itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour; overlapMonths with approach "bridge"; for the useful-hour rows also productiveUtilization, goodput, rampMonths, sparesShare, outageHoursPerYear, gridMonths, onsitePricePerKwh, hardwarePriceChange, marketResidual (1/0).
  * @returns Label and value rows.
  */
 export function rentvsbuild(
@@ -290,7 +290,7 @@ export function rentvsbuild(
  * @param years Horizon in whole years from the decision (1-30).
  * @param [region] Region for building, e.g. "TN".
  * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
- * @param [overrides] 2-column key/value range or array, e.g. {"productiveUtilization",0.6;"taxRate",0.21}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour, productiveUtilization, goodput, taxRate, rampMonths, sparesShare, outageHoursPerYear, gridMonths, hardwarePriceChange, overlapMonths, marketResidual (1/0).
+ * @param [overrides] 2-column key/value range or array, e.g. {"productiveUtilization",0.6;"taxRate",0.21}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour, productiveUtilization, goodput, taxRate, rampMonths, sparesShare, outageHoursPerYear, gridMonths, onsitePricePerKwh, hardwarePriceChange, overlapMonths, marketResidual (1/0).
  * @returns Header and one row per option.
  */
 export function options(
@@ -320,7 +320,7 @@ export function options(
  * @param [term] Rental term, e.g. "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "Oracle".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns One row per year, USD (positive = money out).
  */
 export function cashflows(
@@ -360,7 +360,7 @@ export function cashflows(
  * @param [term] Rental term, e.g. "on-demand" or "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "AWS".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns Months (fractional) until the rent saved has paid for the capex, undiscounted.
  */
 export function payback(
@@ -389,7 +389,7 @@ export function payback(
  * @param [term] Rental term, e.g. "on-demand"; its rate is averaged over the years with the offer's yearly price change.
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "AWS".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw.
  * @returns Breakeven share of GPU-hours used (availability taken as 100% for owning and renting).
  */
 export function breakevenutil(

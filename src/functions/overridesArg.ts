@@ -10,7 +10,8 @@ import {
   findOverride,
   NO_OVERRIDES,
   OVERRIDE_NAMES,
-  routeOnlyKeysIn,
+  ROUTE_ONLY_KEYS,
+  type OverrideKey,
   type Overrides,
   type OverrideSpec,
 } from "../model/overrides";
@@ -24,19 +25,46 @@ export const MAX_OVERRIDE_ROWS = 64;
 const isBlank = (value: unknown): boolean => value === null || value === undefined || value === "";
 
 /**
- * The overrides of a function that prices every installed hour (model v1: TCO, BREAKEVEN, CASHFLOWS,
- * PAYBACK, BREAKEVENUTIL): a route-only key (productive utilization, tax, ramp...) is refused with #VALUE!
- * rather than silently ignored.
+ * The overrides of a function that does not read `refused`: a key it would ignore is refused with #VALUE!
+ * naming it and `why`, rather than silently ignored (a productive utilization typed into TCO must not look
+ * as if it had an effect).
  */
-export function v1OverridesArg(value: unknown, functionName: string): Overrides {
+export function overridesRefusing(
+  value: unknown,
+  functionName: string,
+  refused: readonly OverrideKey[],
+  why: string
+): Overrides {
   const o = overridesArg(value);
-  const routeKeys = routeOnlyKeysIn(o);
-  if (routeKeys.length > 0)
+  if (o === NO_OVERRIDES) return o;
+  const given = refused.filter((key) => o[key] !== undefined);
+  if (given.length > 0)
     throw new ArgumentError(
       "value",
-      `${routeKeys.join(", ")} ${routeKeys.length === 1 ? "does" : "do"} not apply to ${functionName}, which counts every installed GPU-hour before tax; CAPPLAN.OPTIONS prices ${routeKeys.length === 1 ? "it" : "them"}.`
+      `${given.join(", ")} ${given.length === 1 ? "does" : "do"} not apply to ${functionName}: ${why}`
     );
   return o;
+}
+
+/** Keys only a comparison with a cost of delay reads. */
+const DELAY_KEYS: readonly OverrideKey[] = ["valuePerGpuHour"];
+
+/**
+ * The overrides of a function that prices every installed hour before tax and has no cost of delay (TCO,
+ * BREAKEVEN, CASHFLOWS, PAYBACK, BREAKEVENUTIL, COSTPERHOUR "delivered"): route-only keys and the value of a
+ * GPU-hour are refused.
+ */
+export function v1OverridesArg(value: unknown, functionName: string): Overrides {
+  const hint =
+    functionName === "COSTPERHOUR"
+      ? 'COSTPERHOUR with basis "useful" and CAPPLAN.OPTIONS price the model-v2 keys.'
+      : "CAPPLAN.OPTIONS prices the model-v2 keys.";
+  return overridesRefusing(
+    value,
+    functionName,
+    [...ROUTE_ONLY_KEYS, ...DELAY_KEYS],
+    `it counts every installed GPU-hour before tax, with no cost of delay; ${hint}`
+  );
 }
 
 /** The parsed overrides; NO_OVERRIDES when the argument is omitted or holds only blank rows. */

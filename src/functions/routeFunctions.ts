@@ -48,7 +48,13 @@ export function rentedFor(
   return rentedFleetFor(offer, count, applyRentOverrides(rentInputsFor(offer, count), o));
 }
 
-function rentalOrReason(gpu: GpuEntry, count: number, terms: readonly string[], o: Overrides) {
+/** The first of `terms` the library offers for the GPU (undefined = its default offer), or why there is none. */
+function rentalOrReason(
+  gpu: GpuEntry,
+  count: number,
+  terms: readonly (string | undefined)[],
+  o: Overrides
+): RentedFleet | string {
   for (const term of terms) {
     try {
       return rentedFor(gpu, count, term, undefined, o);
@@ -56,7 +62,10 @@ function rentalOrReason(gpu: GpuEntry, count: number, terms: readonly string[], 
       if (!(error instanceof LookupError)) throw error;
     }
   }
-  return `no ${terms.join(" or ")} offer for ${gpu.name} in the library`;
+  const named = terms.filter((t): t is string => t !== undefined);
+  return named.length === 0
+    ? `no rental offer for ${gpu.name} in the library`
+    : `no ${named.join(" or ")} offer for ${gpu.name} in the library`;
 }
 
 /** Route settings: the library's tax rate and value of a GPU-hour, then the overrides. */
@@ -99,7 +108,7 @@ export function optionsFor(
     colocation: ownedFor(gpu, count, region, approaches.colocation, o),
     standard: ownedFor(gpu, count, region, approaches.standard, o),
     fastTrack: ownedFor(gpu, count, region, approaches.fastTrack, o),
-    bridgeRental: rentedFor(gpu, count, undefined, undefined, o),
+    bridgeRental: rentalOrReason(gpu, count, [undefined], o),
     overlapMonths: 0,
     work,
   };
@@ -109,12 +118,20 @@ export function optionsFor(
   );
 }
 
-/** Starts a route at the decision (month 0): the grid, if it comes later, keeps its distance from first capacity. */
+/**
+ * Moves first capacity to month 0 for "years of operation": the grid keeps its distance from first
+ * capacity, and hardware keeps the price of its purchase month (list x (1 + d)^(T / 12)).
+ */
 function fromFirstCapacity(owned: OwnedFleet): OwnedFleet {
   const T = owned.build.buildMonths;
+  const priceFactor = Math.pow(1 + owned.hardwarePriceChange, T / 12);
   return {
     ...owned,
-    build: { ...owned.build, buildMonths: 0 },
+    build: {
+      ...owned.build,
+      buildMonths: 0,
+      systemPricePerGpu: owned.build.systemPricePerGpu * priceFactor,
+    },
     power: { ...owned.power, gridMonths: Math.max(0, owned.power.gridMonths - T) },
   };
 }
@@ -132,19 +149,29 @@ export function usefulCostPerHour(
   o: Overrides
 ): number {
   const work = usefulWorkFor(currentIndex());
+  // Overrides first (gridMonths and the price change count from the decision), then the shift to month 0.
   const route: RouteInputs =
     side === "build"
-      ? { label: "build", owned: fromFirstCapacity(owned()), rented: null, overlapMonths: 0, work }
-      : {
-          label: "rent",
-          owned: null,
-          rented: ((r) => ({ ...r, rent: { ...r.rent, leadTimeMonths: 0 } }))(rented()),
-          overlapMonths: 0,
-          work,
-        };
-  // Undiscounted: a cost per hour adds money across years, as COSTPERHOUR's delivered basis does.
-  const settings = routeSettingsFor(gpu, years, 0, { ...o, discountRate: undefined });
-  const result = evaluateRoute(applyRouteOverrides(route, o), settings);
+      ? applyRouteOverrides(
+          { label: "build", owned: owned(), rented: null, overlapMonths: 0, work },
+          o
+        )
+      : applyRouteOverrides(
+          { label: "rent", owned: null, rented: rented(), overlapMonths: 0, work },
+          o
+        );
+  const shifted: RouteInputs =
+    route.owned !== null
+      ? { ...route, owned: fromFirstCapacity(route.owned) }
+      : route.rented !== null
+        ? {
+            ...route,
+            rented: { ...route.rented, rent: { ...route.rented.rent, leadTimeMonths: 0 } },
+          }
+        : route;
+  // Undiscounted and before tax, like the delivered basis, unless the formula gives a tax rate.
+  const settings = routeSettingsFor(gpu, years, 0, { taxRate: o.taxRate ?? 0 });
+  const result = evaluateRoute(shifted, settings);
   if (result.costPerUsefulGpuHour === null)
     throw new NoResultError(
       "No useful GPU-hours are delivered (count, availability, goodput or productive utilization is 0), so there is no cost per useful GPU-hour."

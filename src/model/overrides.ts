@@ -51,6 +51,7 @@ export interface Overrides {
   readonly hardwarePriceChange?: number;
   readonly overlapMonths?: number;
   readonly gridMonths?: number;
+  readonly onsitePricePerKwh?: number;
   /** true = IT residual follows the market price decline (marketValueChange) instead of a straight line. */
   readonly marketResidual?: boolean;
 }
@@ -103,13 +104,14 @@ export const OVERRIDE_SPECS: readonly OverrideSpec[] = [
   num("itDepreciationYears", 0.1, 100, "years"),
   num("facilityLifeYears", 0.1, 100, "years"),
   num("constructionCostPerMw", 0, 1_000_000_000, "USD per MW of IT load"),
-  num("valuePerGpuHour", 0, 1000, "USD per GPU-hour, for the cost of delay", ["costOfDelay"]),
+  num("valuePerGpuHour", 0, 1000, "USD per GPU-hour, for the cost of delay"),
   num("productiveUtilization", 0, 1, "(share of available GPU-hours doing useful work)", [
     "usefulUtilization",
     "productiveUtil",
   ]),
   num("goodput", 0, 1, "(share of running time not lost to failures and restarts)"),
-  num("taxRate", 0, 1, "(a fraction, e.g. 0.21; 0 = pre-tax)", ["tax"]),
+  // At 100 % every after-tax flow is ~0 and a cost per hour is float noise: no decision is taken there.
+  num("taxRate", 0, 0.9, "(a fraction up to 0.9, e.g. 0.21; 0 = pre-tax)", ["tax"]),
   num("rampMonths", 0, 240, "months from first to full capacity", ["ramp"]),
   num("sparesShare", 0, 1, "(spare GPUs bought, a share of the count)", ["spares"]),
   num("outageHoursPerYear", 0, 8760, "hours of grid outage per year", ["outageHours"]),
@@ -118,6 +120,8 @@ export const OVERRIDE_SPECS: readonly OverrideSpec[] = [
   num("gridMonths", 0, 1200, "months from decision to the grid connection (on-site bridge)", [
     "gridArrivalMonths",
   ]),
+  // No sourced fuel price: on-site energy costs the grid price unless a formula gives one (docs 11.8).
+  num("onsitePricePerKwh", 0, 10, "USD per kWh while on on-site generation", ["onsitePrice"]),
   {
     key: "marketResidual",
     aliases: [],
@@ -142,6 +146,7 @@ export const ROUTE_ONLY_KEYS: ReadonlySet<OverrideKey> = new Set<OverrideKey>([
   "hardwarePriceChange",
   "overlapMonths",
   "gridMonths",
+  "onsitePricePerKwh",
   "marketResidual",
 ]);
 
@@ -251,12 +256,15 @@ export function applyRouteOverrides(route: RouteInputs, o: Overrides): RouteInpu
                   ? ("market" as const)
                   : ("straight-line" as const),
           power:
-            o.outageHoursPerYear === undefined && o.gridMonths === undefined
+            o.outageHoursPerYear === undefined &&
+            o.gridMonths === undefined &&
+            o.onsitePricePerKwh === undefined
               ? route.owned.power
               : {
                   ...route.owned.power,
                   outageHoursPerYear: o.outageHoursPerYear ?? route.owned.power.outageHoursPerYear,
                   gridMonths: o.gridMonths ?? route.owned.power.gridMonths,
+                  onsitePricePerKwh: o.onsitePricePerKwh ?? route.owned.power.onsitePricePerKwh,
                 },
         };
   return {

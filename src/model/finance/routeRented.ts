@@ -61,7 +61,8 @@ export interface RentedPart {
 
 /**
  * Month the rental stops, capped at the horizon 12H. Rent only: endMonth (null = the horizon), never
- * shorter than the minimum term. Bridge: max(start + minimum term, owned fully ramped + overlap).
+ * shorter than the minimum term. Bridge: max(start + minimum term, owned fully ramped + overlap), or the start
+ * itself (no rental) when the rental could only start once the owned fleet is ramped and the overlap is over.
  */
 export function rentalEndMonth(
   r: RentedFleet,
@@ -73,7 +74,11 @@ export function rentalEndMonth(
   const minimumEnd = r.rent.leadTimeMonths + r.minimumTermMonths;
   let end: number;
   if (owned === null) end = r.endMonth === null ? horizonMonth : Math.max(r.endMonth, minimumEnd);
-  else end = Math.max(minimumEnd, owned.fullyRampedMonth + overlapMonths);
+  else {
+    const needed = owned.fullyRampedMonth + overlapMonths;
+    // A bridge whose rental would start only after the build runs bridges nothing: it is never signed.
+    end = r.rent.leadTimeMonths >= needed ? r.rent.leadTimeMonths : Math.max(minimumEnd, needed);
+  }
   return Math.min(horizonMonth, end);
 }
 

@@ -178,3 +178,98 @@ describe("RENTVSBUILD with the bridge", () => {
     );
   });
 });
+
+describe("review cases", () => {
+  test("a bridge whose rental could only start after the build runs is the build alone", () => {
+    // Given the standard build of 1,000 H100 (first capacity 21.0 months, ramp 0.62) and a rental from month 30
+    const late = [["rentLeadTimeMonths", 30]];
+    const bridge = table(
+      fns.call("RENTVSBUILD", "H100", 1000, 5, "TN", "1yr", null, "bridge", null, late)
+    );
+    const standard = table(
+      fns.call("RENTVSBUILD", "H100", 1000, 5, "TN", "1yr", null, "standard", null, late)
+    );
+    // Then nothing is rented: the bridge's NPV is the standard build's
+    expect(num(rowOf(bridge, "NPV build (USD)")[1])).toBeCloseTo(
+      num(rowOf(standard, "NPV build (USD)")[1]),
+      2
+    );
+  });
+
+  test("OPTIONS prices the owned routes of a GPU the library rents nowhere", () => {
+    // Given GB200 NVL72 racks, which have no rental offer in the default library
+    const spill = table(fns.call("OPTIONS", "GB200 NVL72", 64, 5, "TN"));
+    // Then the three rentals say why, and the three builds are priced
+    for (const label of ["Rent on demand", "Rent reserved", "Bridge: rent, then build standard"])
+      expect(String(rowOf(spill, label)[1])).toMatch(/offer for NVIDIA GB200 NVL72 \(per GPU\) in the library/);
+    for (const label of ["Buy + colocation", "Build standard", "Build fast-track"])
+      expect(Number.isFinite(rowOf(spill, label)[1])).toBe(true);
+  });
+
+  test("an on-site bridge's grid month matters once on-site energy has its own price", () => {
+    // Given the fast-track build (on-site generation until the grid) with on-site power at $0.30/kWh
+    const perUseful = (gridMonths: number): number =>
+      num(
+        fns.call(
+          "COSTPERHOUR",
+          "build",
+          "H100",
+          100_000,
+          5,
+          "TN",
+          null,
+          "fast-track",
+          null,
+          [
+            ["onsitePricePerKwh", 0.3],
+            ["gridMonths", gridMonths],
+          ],
+          "useful"
+        )
+      );
+    // Then a grid that comes later keeps the dearer on-site power longer
+    expect(perUseful(48)).toBeGreaterThan(perUseful(12));
+    // And at the grid price the grid month changes nothing (no sourced fuel price: docs 11.8)
+    const atGridPrice = (g: number) =>
+      num(
+        fns.call(
+          "COSTPERHOUR",
+          "build",
+          "H100",
+          100_000,
+          5,
+          "TN",
+          null,
+          "fast-track",
+          null,
+          [["gridMonths", g]],
+          "useful"
+        )
+      );
+    expect(atGridPrice(48)).toBeCloseTo(atGridPrice(12), 9);
+  });
+
+  test("keys a function would ignore are refused", () => {
+    // Given TCO with a value of a GPU-hour, and a non-bridge RENTVSBUILD with a bridge overlap
+    const tco = excelError(() =>
+      fns.call("TCO", "H100", 8, 5, null, null, [["valuePerGpuHour", 3]])
+    );
+    const rvb = excelError(() =>
+      fns.call("RENTVSBUILD", "H100", 8, 5, null, null, null, "standard", null, [
+        ["overlapMonths", 3],
+      ])
+    );
+    // Then each is #VALUE! naming the key
+    expect(tco.code).toBe(ErrorCode.invalidValue);
+    expect(tco.message).toMatch(/valuePerGpuHour does not apply to TCO/);
+    expect(rvb.code).toBe(ErrorCode.invalidValue);
+    expect(rvb.message).toMatch(/overlapMonths does not apply to RENTVSBUILD/);
+  });
+
+  test("with no GPUs there is nothing to pay back", () => {
+    const rows = table(fns.call("RENTVSBUILD", "H100", 0, 5, "TN", "1yr"));
+    expect(rowOf(rows, "Discounted payback (months from decision, excl. cost of delay)")[1]).toBe(
+      "no GPUs: nothing to pay back"
+    );
+  });
+});

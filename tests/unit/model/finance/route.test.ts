@@ -300,6 +300,21 @@ describe("evaluateRoute: the bridge", () => {
     expectRow(bridge(12, 3).flows.rent, [0, 146_000, 175_200, 43_800]);
   });
 
+  it("rents nothing when the rental could only start after the build runs", () => {
+    // Given the rental's lead time 30 months, past full ramp + overlap (24 + 3 = 27), with a 12-month term
+    const late = evaluateRoute(
+      route(
+        owned,
+        neutralRented({ ...SMALL_RENT, leadTimeMonths: 30 }, { minimumTermMonths: 12 }),
+        { overlapMonths: 3 }
+      ),
+      settings(3)
+    );
+    // Then no rent is paid (the end is the start), and the route is the build alone
+    expectRow(late.flows.rent, [0, 0, 0, 0]);
+    expect(late.monthsToCapacity).toBe(12);
+  });
+
   it("rents at least the minimum term, at most to the horizon", () => {
     // When the minimum term is 36 months: end = max(2 + 36, 27) = 38, capped at 36
     expectRow(bridge(36, 3).flows.rent, [0, 146_000, 175_200, 175_200]);
