@@ -3,7 +3,7 @@
  * v1 build and rent inputs of a GPU with a formula's overrides applied.
  */
 import type { BuildInputs, RentInputs } from "../model/finance";
-import type { GpuEntry } from "../model/library/indexLibrary";
+import type { GpuEntry, RentalOfferEntry } from "../model/library/indexLibrary";
 import { buildInputsFor, buildTimeFor, rentInputsFor } from "../model/resolve";
 import {
   applyBuildOverrides,
@@ -68,6 +68,22 @@ export function buildFor(
   );
 }
 
+/** The offer for (term, provider) and its v1 rate basis for `count` GPUs, with the overrides applied. */
+export function rentalFor(
+  gpu: GpuEntry,
+  count: number,
+  term: string | undefined,
+  provider: string | undefined,
+  overrides: Overrides = NO_OVERRIDES
+): { offer: RentalOfferEntry; rent: RentInputs } {
+  const offer = offerFor(gpu, term, provider);
+  const rent = rentInputsFor(offer, count);
+  return {
+    offer,
+    rent: overrides === NO_OVERRIDES ? rent : applyRentOverrides(rent, overrides),
+  };
+}
+
 export function rentFor(
   gpu: GpuEntry,
   count: number,
@@ -75,13 +91,8 @@ export function rentFor(
   provider: unknown,
   overrides: Overrides = NO_OVERRIDES
 ): RentInputs {
-  const offer = offerFor(
-    gpu,
-    optionalText(term, "term", TERM_EXAMPLE),
-    optionalText(provider, "provider", PROVIDER_EXAMPLE)
-  );
-  const rent = rentInputsFor(offer, count);
-  return overrides === NO_OVERRIDES ? rent : applyRentOverrides(rent, overrides);
+  const texts = rentalTexts(term, provider);
+  return rentalFor(gpu, count, texts.term, texts.provider, overrides).rent;
 }
 
 /** RENTVSBUILD's "bridge": rent while the standard build is built and ramped (not a library approach). */

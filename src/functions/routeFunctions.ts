@@ -12,17 +12,12 @@ import {
 } from "../model/finance";
 import type { ApproachEntry, GpuEntry, RegionEntry } from "../model/library/indexLibrary";
 import { optionsTable, type OptionParts } from "../model/options";
-import {
-  applyRentOverrides,
-  applyRouteOverrides,
-  applySettingsOverrides,
-  type Overrides,
-} from "../model/overrides";
-import { LookupError, rentInputsFor, valuePerGpuHourFor } from "../model/resolve";
+import { applyRouteOverrides, applySettingsOverrides, type Overrides } from "../model/overrides";
+import { LookupError, valuePerGpuHourFor } from "../model/resolve";
 import { ownedFleetFor, rentedFleetFor, taxRateFor, usefulWorkFor } from "../model/resolveRoute";
-import { buildFor } from "./args";
+import { buildFor, rentalFor } from "./args";
 import { NoResultError } from "./errorValues";
-import { currentIndex, offerFor } from "./lookups";
+import { currentIndex } from "./lookups";
 
 /** The owned fleet of `approach`, its cost basis with the overrides applied (build time recomputed). */
 export function ownedFor(
@@ -36,7 +31,7 @@ export function ownedFor(
   return ownedFleetFor(currentIndex(), gpu, count, region, approach, build);
 }
 
-/** A rental of `count` GPUs on the offer for (term, provider), overrides applied, or why there is none. */
+/** A rental of `count` GPUs on the offer for (term, provider), overrides applied. */
 export function rentedFor(
   gpu: GpuEntry,
   count: number,
@@ -44,8 +39,8 @@ export function rentedFor(
   provider: string | undefined,
   o: Overrides
 ): RentedFleet {
-  const offer = offerFor(gpu, term, provider);
-  return rentedFleetFor(offer, count, applyRentOverrides(rentInputsFor(offer, count), o));
+  const { offer, rent } = rentalFor(gpu, count, term, provider, o);
+  return rentedFleetFor(offer, count, rent);
 }
 
 /** The first of `terms` the library offers for the GPU (undefined = its default offer), or why there is none. */
