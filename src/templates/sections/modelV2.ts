@@ -226,13 +226,13 @@ const INPUTS: Readonly<Record<V2InputKey, InputDef>> = {
       ),
   },
   powerKind: {
-    label: "Power supply (grid, grid+battery, onsite-bridge)",
+    label: "Power supply",
     read: (c) => {
       const kind = owned(c).power.kind;
       const set = power(c) !== undefined;
       return {
         value: kind,
-        unit: "text",
+        unit: "grid | grid+battery | onsite-bridge",
         source: set
           ? `${approachPath(c)}.power.kind`
           : `${approachPath(c)}.power not set: the grid; ${NO_SOURCED_FIGURE}`,
@@ -364,7 +364,7 @@ const INPUTS: Readonly<Record<V2InputKey, InputDef>> = {
       ),
   },
   rentBilling: {
-    label: "Rental bills all hours (1) or used (0)",
+    label: "Rent billing: all hours 1, used 0",
     format: FORMAT.flag,
     read: (c) => {
       const billing = c.routes.rent.rented?.billing ?? "all-hours";
@@ -380,7 +380,7 @@ const INPUTS: Readonly<Record<V2InputKey, InputDef>> = {
     },
   },
   hasBridge: {
-    label: "Rent while building (bridge: 1 yes, 0 no)",
+    label: "Bridge: rent while building (1/0)",
     format: FORMAT.flag,
     read: (c) => {
       const s = c.resolved.scenario;
@@ -452,7 +452,7 @@ const INPUTS: Readonly<Record<V2InputKey, InputDef>> = {
       ),
   },
   bridgeBilling: {
-    label: "Bridge bills all hours (1) or used (0)",
+    label: "Bridge billing: all hours 1, used 0",
     format: FORMAT.flag,
     read: (c) => {
       const r = bridgeRented(c);
@@ -584,7 +584,7 @@ export function writeModelV2(ctx: V2Context): Record<string, string> {
     [
       k.linearRampShare,
       "LinearRampShare",
-      "Average share installed over a linear ramp",
+      "Linear ramp: average share installed",
       "share",
       0.5,
       "ramp.ts: (t - T)^2 / (2R) and t - T - R/2",
@@ -592,7 +592,7 @@ export function writeModelV2(ctx: V2Context): Record<string, string> {
     [
       k.facilityTaxLife,
       "FacilityTaxLife",
-      "Facility and power tax life (straight line)",
+      "Facility + power tax life",
       "years",
       NONRESIDENTIAL_BUILDING_LIFE_YEARS_DEFAULT,
       "tax.recovery_period_nonresidential_building (39 years, straight line)",
@@ -600,7 +600,7 @@ export function writeModelV2(ctx: V2Context): Record<string, string> {
     [
       k.facilityFirstYearShare,
       "FacilityFirstYearShare",
-      "Facility first tax year (share of a year)",
+      "Facility first tax year share",
       "share",
       0.5,
       "half-year approximation of the mid-month convention (routeTax.ts)",
