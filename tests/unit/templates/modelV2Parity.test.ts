@@ -387,6 +387,16 @@ const EDITS: readonly Edit[] = [
     apply: (r) => mapOwned(r, (o) => ({ ...o, rampMonths: 7.5 })),
   },
   {
+    name: "CP_SparesNeeded",
+    value: 0.08,
+    apply: (r) => mapOwned(r, (o) => ({ ...o, sparesNeeded: 0.08 })),
+  },
+  {
+    name: "CP_GridMonths",
+    value: 17,
+    apply: (r) => mapOwned(r, (o) => ({ ...o, power: { ...o.power, gridMonths: 17 } })),
+  },
+  {
     name: "CP_PowerKind",
     value: "grid+battery",
     apply: (r) => mapOwned(r, (o) => ({ ...o, power: { ...o.power, kind: "grid+battery" } })),
@@ -484,6 +494,46 @@ describe("the model v2 section in HyperFormula", () => {
     console.log(
       `model v2 parity: ${scenarioIds.length} scenarios, ${totalCompared} values compared`
     );
+  });
+});
+
+describe("a bridge added on the sheet (CP_HasBridge = 1) to a scenario without one", () => {
+  it("follows the engine's bridge on the same rental with an overlap", () => {
+    // Given the enterprise scenario (no bridge) with the bridge switched on, renting the scenario's offer
+    const scenarioId = "enterprise-1k-h100";
+    const spec = buildRentVsBuildTemplate(index, scenarioId, placement);
+    const sheet = evaluateTemplate(spec);
+    const routes: Routes = scenarioRoutesFor(index, scenarioId);
+    const rented = routes.rent.rented;
+    if (rented === null) throw new Error("no rental");
+    expect(routes.bridge).toBeNull();
+    const overlap = 2;
+    const inputs: [string, number][] = [
+      ["CP_HasBridge", 1],
+      ["CP_BridgeRentRate", rented.rent.ratePerGpuHour],
+      ["CP_BridgeRentPriceChange", rented.rent.annualPriceChange],
+      ["CP_BridgeLeadMonths", rented.rent.leadTimeMonths],
+      ["CP_BridgeAvailability", rented.availability],
+      ["CP_BridgeBilling", rented.billing === "all-hours" ? 1 : 0],
+      ["CP_BridgeMinimumTermMonths", 0],
+      ["CP_BridgeOverlapMonths", overlap],
+    ];
+    for (const [name, value] of inputs) setInput(sheet, spec, name, value);
+    const withBridge: Routes = {
+      ...routes,
+      bridge: {
+        label: "bridge",
+        owned: routes.own.owned,
+        rented: { ...rented, minimumTermMonths: 0 },
+        overlapMonths: overlap,
+        work: routes.own.work,
+      },
+    };
+    // Then every row and result, the bridge's included, follows the engine
+    const { mismatches, compared } = compare(sheet, spec, expected(withBridge), 3);
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(250);
+    expect(typeof sheet.named(spec.routeResultNames.npvBridge)).toBe("number");
   });
 });
 
