@@ -25,8 +25,15 @@ import {
   RESULT_KEYS,
   SENSITIVITY_FIRST_GRID_COLUMN,
   SENSITIVITY_STEPS,
+  V2_DERIVED_KEYS,
+  V2_INPUT_KEYS,
+  V2_PHASES,
+  V2_RESULT_KEYS,
+  V2_YEAR_KEYS,
   type AssumptionKey,
+  type V2InputKey,
 } from "../src/templates/layout";
+import { PHASE_COLUMN } from "../src/templates/sections/modelV2";
 import { buildRentVsBuildTemplate } from "../src/templates/rentVsBuild";
 import type { TemplateSpec } from "../src/templates/types";
 
@@ -60,7 +67,38 @@ const CORE_INPUT: Readonly<Record<AssumptionKey, string>> = {
   valuePerGpuHour: "v = `valuePerGpuHour`",
 };
 
-type Axis = "year" | "month" | "price" | "rate";
+/** Which route-engine input (docs/model.md section 11, src/model/finance/routeTypes.ts) each v2 input feeds. */
+const ENGINE_INPUT: Readonly<Record<V2InputKey, string>> = {
+  productiveUtilization: "u = `work.productiveUtilization`",
+  goodput: "g = `work.goodput`",
+  sparesShare: "s_b = `owned.sparesShare`",
+  sparesNeeded: "s_n = `owned.sparesNeeded`",
+  outageHoursPerYear: "h = `power.outageHoursPerYear`",
+  outagesPerYear: "n = `power.outagesPerYear`",
+  restartHoursPerOutage: "r_o = `power.restartHoursPerOutage`",
+  powerKind: "`power.kind` (text: grid, grid+battery, onsite-bridge)",
+  batteryHours: "`power.batteryHours`",
+  batteryCostPerKwh: "`power.batteryCostPerKwh`",
+  onsiteCostPerKw: "`power.onsiteCostPerKw`",
+  onsitePricePerKwh: "`power.onsitePricePerKwh`",
+  gridMonths: "G = `power.gridMonths`",
+  rampMonths: "R = `owned.rampMonths`",
+  hardwarePriceChange: "d = `owned.hardwarePriceChange`",
+  taxRate: "t = `settings.taxRate`",
+  rentAvailability: "A_r = `rented.availability` of the rent route",
+  rentBilling: "`rented.billing` of the rent route (1 = all-hours, 0 = used-hours)",
+  hasBridge: "the scenario has a bridge (1) or not (0)",
+  bridgeRentRate: "`rent.ratePerGpuHour` of the bridge's rental",
+  bridgeRentPriceChange: "`rent.annualPriceChange` of the bridge's rental",
+  bridgeLeadMonths: "S = `rent.leadTimeMonths` of the bridge's rental",
+  bridgeAvailability: "`rented.availability` of the bridge",
+  bridgeBilling: "`rented.billing` of the bridge (1 = all-hours, 0 = used-hours)",
+  bridgeMinimumTermMonths: "`rented.minimumTermMonths` of the bridge",
+  bridgeOverlapMonths: "`overlapMonths` of the bridge",
+  phaseCount: "number of `owned.phases` (rows 1..count are in use)",
+};
+
+type Axis = "year" | "month" | "price" | "rate" | "phase" | "macrs";
 
 /** A cell a formula refers to: the row (or column) it belongs to and its place along its axis. */
 interface Target {
@@ -82,11 +120,34 @@ function yearRows(): Map<number, string> {
   for (const [key, row] of Object.entries(LAYOUT.chartRows)) rows.set(row, `chart.${key}`);
   rows.set(LAYOUT.sensitivityHelpers.buildPerPrice, "buildPerPrice");
   rows.set(LAYOUT.sensitivityHelpers.rentPerRate, "rentPerRate");
+  for (const key of V2_YEAR_KEYS) rows.set(LAYOUT.v2Years[key], `v2.${key}`);
+  for (let p = 0; p < V2_PHASES; p++) {
+    rows.set(LAYOUT.v2PhaseInstalledFirstRow + p, `v2.installed[${p + 1}]`);
+    rows.set(LAYOUT.v2PhaseBeforeGridFirstRow + p, `v2.beforeGrid[${p + 1}]`);
+    rows.set(LAYOUT.v2PhaseDepreciationFirstRow + p, `v2.depreciation[${p + 1}]`);
+  }
   return rows;
 }
+
+/** The columns of the v2 phase table (B holds the phase number). */
+const PHASE_COLUMNS = new Map<number, string>([
+  [1, "phase.number"],
+  ...Object.entries(PHASE_COLUMN).map(([key, letter]): [number, string] => [
+    columnIndex(letter),
+    `phase.${key}`,
+  ]),
+]);
 const YEAR_ROWS = yearRows();
 
 function targetOf(col: number, row: number): Target | undefined {
+  const phase = row - LAYOUT.v2PhaseFirstRow;
+  const phaseColumn = PHASE_COLUMNS.get(col);
+  if (phase >= 0 && phase < V2_PHASES && phaseColumn !== undefined) {
+    return { name: phaseColumn, axis: "phase", index: phase };
+  }
+  if (row === LAYOUT.v2Constants.macrsRates && col >= YEAR_ZERO_COLUMN) {
+    return { name: "macrs", axis: "macrs", index: col - YEAR_ZERO_COLUMN };
+  }
   const yearRow = YEAR_ROWS.get(row);
   if (yearRow !== undefined && col >= YEAR_ZERO_COLUMN) {
     return { name: yearRow, axis: "year", index: col - YEAR_ZERO_COLUMN };
@@ -124,6 +185,10 @@ function referenceText(target: Target, place: Place, horizon: number): string {
     else if (target.index === LAYOUT.breakevenLastRow - LAYOUT.breakevenFirstRow + 1)
       where = "month 120";
     else where = `month ${target.index}`;
+  } else if (target.axis === "phase") {
+    where = `phase ${target.index + 1}`;
+  } else if (target.axis === "macrs") {
+    where = `year ${target.index + 1}`;
   } else {
     where = `step ${target.index + 1}`;
   }
@@ -320,8 +385,134 @@ export function excelRowsMarkdown(spec: TemplateSpec): string {
       return [code(name), text(`${letter}${head}`), value];
     })
   );
+  lines.push("");
+  v2Markdown(lines, table, { cell, text, formula, nameOf, col, y });
   while (lines[lines.length - 1] === "") lines.pop();
   return lines.join("\n");
+}
+
+interface Readers {
+  readonly cell: (address: string) => {
+    readonly value?: unknown;
+    readonly formula?: string;
+    readonly style?: string;
+  };
+  readonly text: (address: string) => string;
+  readonly formula: (address: string, place: Place) => string;
+  readonly nameOf: (address: string) => string;
+  readonly col: string;
+  readonly y: number;
+}
+
+/** The model v2 section (docs/model.md section 11 as formulas). */
+function v2Markdown(
+  lines: string[],
+  table: (head: readonly string[], rows: readonly (readonly string[])[]) => void,
+  { cell, text, formula, nameOf, col, y }: Readers
+): void {
+  lines.push(
+    '**Model v2: named inputs** (section "Model v2", below the breakeven workings; values as',
+    "`scenarioRoutesFor` resolves the scenario, overrides applied):",
+    ""
+  );
+  table(
+    ["workbook name", "route-engine input", "label on the sheet"],
+    V2_INPUT_KEYS.map((key) => {
+      const row = LAYOUT.v2Inputs[key];
+      return [nameOf(`C${row}`), ENGINE_INPUT[key], text(`A${row}`)];
+    })
+  );
+  const k = LAYOUT.v2Constants;
+  lines.push("**Model v2: constants**:", "");
+  table(
+    ["workbook name", "value", "label on the sheet"],
+    [
+      ...[k.linearRampShare, k.facilityTaxLife, k.facilityFirstYearShare].map((row) => [
+        nameOf(`C${row}`),
+        String(cell(`C${row}`).value),
+        text(`A${row}`),
+      ]),
+      [
+        "`{macrs, year 1}:{macrs, year 6}` (unnamed)",
+        Array.from({ length: 6 }, (_, i) =>
+          String(cell(`${columnLetter(YEAR_ZERO_COLUMN + i)}${k.macrsRates}`).value)
+        ).join(", "),
+        text(`A${k.macrsRates}`),
+      ],
+    ]
+  );
+  const p = 1;
+  const phaseRow = LAYOUT.v2PhaseFirstRow + p;
+  const head = LAYOUT.v2PhaseHeader;
+  lines.push(
+    `**Model v2: phases** (${V2_PHASES} rows, one per phase; offset and share are inputs, unused phases have share 0; \`{column}\` is this phase's cell):`,
+    ""
+  );
+  table(
+    ["column", "header on the sheet", "formula in the row of phase p"],
+    [...PHASE_COLUMNS].map(([c, name]) => {
+      const address = `${columnLetter(c)}${phaseRow}`;
+      const here = cell(address);
+      const shown =
+        here.formula !== undefined
+          ? formula(address, { phase: p })
+          : here.style === "input"
+            ? "input (value per phase)"
+            : "the phase number p (1..12)";
+      return [code(name), text(`${columnLetter(c)}${head}`), shown];
+    })
+  );
+  lines.push("**Model v2: derived single cells**:", "");
+  table(
+    ["workbook name", "formula", "how (column E of the sheet)"],
+    V2_DERIVED_KEYS.map((key) => {
+      const row = LAYOUT.v2Derived[key];
+      return [nameOf(`C${row}`), formula(`C${row}`, {}), text(`E${row}`)];
+    })
+  );
+  lines.push(
+    "**Model v2: yearly rows** (same conventions as the yearly rows above; `{v2.installed[p]}` etc. are the",
+    "per-phase rows below them, shown for phase p = 2):",
+    ""
+  );
+  const rows: string[][] = V2_YEAR_KEYS.filter((key) =>
+    hasFormula(cell, `${col}${LAYOUT.v2Years[key]}`)
+  ).map((key) => {
+    const row = LAYOUT.v2Years[key];
+    return [code(`v2.${key}`), text(`A${row}`), formula(`${col}${row}`, { year: y })];
+  });
+  const perPhase: [string, number][] = [
+    ["installed", LAYOUT.v2PhaseInstalledFirstRow],
+    ["beforeGrid", LAYOUT.v2PhaseBeforeGridFirstRow],
+    ["depreciation", LAYOUT.v2PhaseDepreciationFirstRow],
+  ];
+  for (const [name, first] of perPhase) {
+    rows.push([
+      code(`v2.${name}[p]`),
+      text(`A${first - 1}`),
+      formula(`${col}${first + p}`, { year: y }),
+    ]);
+  }
+  table(["row", "label on the sheet", "formula in the column of year y"], rows);
+  lines.push("**Model v2: results**:", "");
+  table(
+    ["workbook name", "label on the sheet", "formula"],
+    V2_RESULT_KEYS.map((key) => {
+      const row = LAYOUT.v2Results[key];
+      return [nameOf(`C${row}`), text(`A${row}`), formula(`C${row}`, {})];
+    })
+  );
+}
+
+function hasFormula(
+  cell: (address: string) => { readonly formula?: string },
+  address: string
+): boolean {
+  try {
+    return cell(address).formula !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** `doc` with the text between the markers replaced by `section`. */

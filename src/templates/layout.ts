@@ -135,6 +135,142 @@ export const CASHFLOW_KEYS = [
 ] as const;
 export type CashflowKey = (typeof CASHFLOW_KEYS)[number];
 
+/** Model v2 inputs (docs/model.md section 11.1), one named row each, below every v1 section. */
+export const V2_INPUT_KEYS = [
+  "productiveUtilization",
+  "goodput",
+  "sparesShare",
+  "sparesNeeded",
+  "outageHoursPerYear",
+  "outagesPerYear",
+  "restartHoursPerOutage",
+  "powerKind",
+  "batteryHours",
+  "batteryCostPerKwh",
+  "onsiteCostPerKw",
+  "onsitePricePerKwh",
+  "gridMonths",
+  "rampMonths",
+  "hardwarePriceChange",
+  "taxRate",
+  "rentAvailability",
+  "rentBilling",
+  "hasBridge",
+  "bridgeRentRate",
+  "bridgeRentPriceChange",
+  "bridgeLeadMonths",
+  "bridgeAvailability",
+  "bridgeBilling",
+  "bridgeMinimumTermMonths",
+  "bridgeOverlapMonths",
+  "phaseCount",
+] as const;
+export type V2InputKey = (typeof V2_INPUT_KEYS)[number];
+
+/** Phase rows of the v2 section: as many as a library scenario may list (schema MAX_PHASES). */
+export const V2_PHASES = 12;
+
+/** Model v2 constants (named, so no formula holds a number other than 0, 1 and 12). */
+export const V2_CONSTANT_KEYS = [
+  "linearRampShare",
+  "facilityTaxLife",
+  "facilityFirstYearShare",
+  "macrsRates",
+] as const;
+export type V2ConstantKey = (typeof V2_CONSTANT_KEYS)[number];
+
+/** Model v2 single cells derived from the inputs, in sheet order. */
+export const V2_DERIVED_KEYS = [
+  "kwhPerGpuMonth",
+  "powerCapex",
+  "onsiteUntilMonth",
+  "otherOpexPerYear",
+  "firstCapacityMonth",
+  "fullyRampedMonth",
+  "itPurchaseTotal",
+  "itResidualTotal",
+  "facilityTaxBasis",
+  "facilityTaxResidual",
+  "residualProceeds",
+  "basisLeft",
+  "hardwareAvailability",
+  "backupHours",
+  "lostHoursPerYear",
+  "powerAvailability",
+  "ownAvailability",
+  "rentBilledHoursPerMonth",
+  "bridgeBilledHoursPerMonth",
+  "bridgeEndMonth",
+] as const;
+export type V2DerivedKey = (typeof V2_DERIVED_KEYS)[number];
+
+/** Model v2 yearly rows (years 0..H in the cash-flow table's columns); per-phase rows are separate blocks. */
+export const V2_YEAR_KEYS = [
+  "year",
+  "ownHeading",
+  "ownInstalled",
+  "ownBeforeGrid",
+  "itCapex",
+  "facilityCapex",
+  "powerCapex",
+  "energy",
+  "otherOpex",
+  "residual",
+  "ownTotal",
+  "itDepreciation",
+  "facilityDepreciation",
+  "ownTax",
+  "ownAfterTax",
+  "ownCumulative",
+  "rentHeading",
+  "rentMonths",
+  "rentRate",
+  "rent",
+  "rentTax",
+  "rentAfterTax",
+  "rentCumulative",
+  "bridgeHeading",
+  "bridgeMonths",
+  "bridgeCounted",
+  "bridgeRate",
+  "bridgeRent",
+  "bridgeTotal",
+  "bridgeTax",
+  "bridgeAfterTax",
+  "bridgeCumulative",
+  "savingHeading",
+  "saving",
+  "discountedSaving",
+  "cumulativeSaving",
+  "paybackFlag",
+  "paybackMonth",
+] as const;
+export type V2YearKey = (typeof V2_YEAR_KEYS)[number];
+
+/** Model v2 results, named "CP_Route" + key with a capital first letter. */
+export const V2_RESULT_KEYS = [
+  "deliveredGpuHoursOwn",
+  "usefulGpuHoursOwn",
+  "usefulGpuHoursRent",
+  "usefulGpuHoursBridge",
+  "totalCostOwn",
+  "totalCostRent",
+  "totalCostBridge",
+  "costPerUsefulGpuHourOwn",
+  "costPerUsefulGpuHourRent",
+  "costPerUsefulGpuHourBridge",
+  "npvOwn",
+  "npvRent",
+  "npvBridge",
+  "irrBuildVsRent",
+  "discountedPaybackMonths",
+  "simplePaybackMonths",
+  "peakCapitalOwn",
+  "peakCapitalRent",
+  "peakCapitalBridge",
+] as const;
+export type V2ResultKey = (typeof V2_RESULT_KEYS)[number];
+
 function rowsOf<K extends string>(
   cursor: RowCursor,
   keys: readonly K[]
@@ -198,6 +334,32 @@ function planLayout() {
   const breakevenNote = cursor.take();
   const breakevenHeader = cursor.take();
   const breakevenFirstRow = cursor.take(BREAKEVEN_MONTHS);
+  cursor.skip();
+  // Model v2 (docs/model.md section 11), below every v1 section so no v1 row or name moves.
+  const v2Section = cursor.take();
+  const v2Note = cursor.take();
+  const v2InputHeader = cursor.take();
+  const v2Inputs = rowsOf(cursor, V2_INPUT_KEYS);
+  const v2Constants = rowsOf(cursor, V2_CONSTANT_KEYS);
+  cursor.skip();
+  const v2PhaseHeader = cursor.take();
+  const v2PhaseFirstRow = cursor.take(V2_PHASES);
+  cursor.skip();
+  const v2DerivedHeader = cursor.take();
+  const v2Derived = rowsOf(cursor, V2_DERIVED_KEYS);
+  cursor.skip();
+  const v2YearSection = cursor.take();
+  const v2Years = rowsOf(cursor, V2_YEAR_KEYS);
+  cursor.skip();
+  const v2PhaseInstalledHeading = cursor.take();
+  const v2PhaseInstalledFirstRow = cursor.take(V2_PHASES);
+  const v2PhaseBeforeGridHeading = cursor.take();
+  const v2PhaseBeforeGridFirstRow = cursor.take(V2_PHASES);
+  const v2PhaseDepreciationHeading = cursor.take();
+  const v2PhaseDepreciationFirstRow = cursor.take(V2_PHASES);
+  cursor.skip();
+  const v2ResultSection = cursor.take();
+  const v2Results = rowsOf(cursor, V2_RESULT_KEYS);
   return {
     header,
     assumptionSection,
@@ -227,6 +389,25 @@ function planLayout() {
     breakevenHeader,
     breakevenFirstRow,
     breakevenLastRow: breakevenFirstRow + BREAKEVEN_MONTHS - 1,
+    v2Section,
+    v2Note,
+    v2InputHeader,
+    v2Inputs,
+    v2Constants,
+    v2PhaseHeader,
+    v2PhaseFirstRow,
+    v2DerivedHeader,
+    v2Derived,
+    v2YearSection,
+    v2Years,
+    v2PhaseInstalledHeading,
+    v2PhaseInstalledFirstRow,
+    v2PhaseBeforeGridHeading,
+    v2PhaseBeforeGridFirstRow,
+    v2PhaseDepreciationHeading,
+    v2PhaseDepreciationFirstRow,
+    v2ResultSection,
+    v2Results,
   } as const;
 }
 

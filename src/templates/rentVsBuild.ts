@@ -26,6 +26,8 @@ import { writeCashflows } from "./sections/cashflows";
 import { writeChart } from "./sections/chart";
 import { writeSensitivity } from "./sections/sensitivity";
 import { writeBreakeven } from "./sections/breakeven";
+import { V2_LAST_FIXED_COLUMN, writeModelV2 } from "./sections/modelV2";
+import { scenarioRoutesFor } from "../model/resolveRoute";
 import type { TemplateSpec } from "./types";
 
 export { assumptionsFromLibrary, LIBRARY_HEADER };
@@ -40,7 +42,8 @@ export interface TemplatePlacement {
 function columnWidths(horizon: number): { column: string; width: number }[] {
   const lastNumeric = Math.max(
     columnIndex(yearColumn(horizon)),
-    SENSITIVITY_FIRST_GRID_COLUMN + SENSITIVITY_STEPS.length - 1
+    SENSITIVITY_FIRST_GRID_COLUMN + SENSITIVITY_STEPS.length - 1,
+    columnIndex(V2_LAST_FIXED_COLUMN)
   );
   const widths = [
     { column: "A", width: charactersToPoints(WIDTH_CHARACTERS.label) },
@@ -75,6 +78,11 @@ export function buildRentVsBuildTemplate(
   const chart = writeChart(ctx);
   writeSensitivity(ctx);
   writeBreakeven(ctx);
+  const routeResultNames = writeModelV2({
+    ...ctx,
+    routes: scenarioRoutesFor(index, scenarioId),
+    publishedAt: library.meta.publishedAt,
+  });
 
   return {
     sheetName: placement.sheetName,
@@ -85,6 +93,7 @@ export function buildRentVsBuildTemplate(
     columnWidths: columnWidths(horizon),
     chart,
     resultNames,
+    routeResultNames,
     metadata: {
       libraryId: library.meta.id,
       libraryVersion: library.meta.version,

@@ -86,6 +86,8 @@ export interface TemplateSpec {
   readonly chart: TemplateChartSpec;
   /** Result id ("npvBuild", "npvRent", ...) -> workbook name of its cell. */
   readonly resultNames: Readonly<Record<string, string>>;
+  /** Model v2 result id ("npvOwn", "irrBuildVsRent", ...) -> workbook name of its cell. */
+  readonly routeResultNames: Readonly<Record<string, string>>;
   readonly metadata: TemplateMetadata;
 }
 

@@ -208,6 +208,7 @@ export function fixtureSpec(
       anchorBottomRight: "N20",
     },
     resultNames: { npvDifference: `CP_NpvDifference${s}` },
+    routeResultNames: {},
     metadata: {
       libraryId: meta.id,
       libraryVersion: meta.version,

@@ -16,6 +16,10 @@ import {
   charactersToPoints,
   LAYOUT,
   RESULT_KEYS,
+  SENSITIVITY_STEPS,
+  V2_PHASES,
+  V2_RESULT_KEYS,
+  V2_YEAR_KEYS,
   yearColumn,
 } from "../../../src/templates/layout";
 import {
@@ -52,6 +56,9 @@ const ALLOWED_FUNCTIONS = new Set([
   "INT",
   "FIXED",
   "CAPPLAN.LIBRARY",
+  // Model v2 section: IT capex of the phases booked in a year, and the IRR of building instead of renting.
+  "SUMIF",
+  "IRR",
 ]);
 
 function cellMap(spec: TemplateSpec): Map<string, CellSpec> {
@@ -152,16 +159,26 @@ describe("the rent-vs-build template spec", () => {
       });
     });
 
-    it("has inputs only for assumptions and sensitivity steps", () => {
+    it("has inputs only for assumptions, sensitivity steps and the model v2 inputs and phases", () => {
       const inputs = spec.cells.filter((c) => c.style === "input");
-      // Then only assumption values and sensitivity steps are inputs, and no input is a formula
+      // Then only assumption values, sensitivity steps and the v2 inputs and phases are inputs, and no input is a formula
       for (const cell of inputs) expect(cell.formula).toBeUndefined();
       const assumptionCells = new Set(spec.assumptions.map((a) => a.address));
+      const v2Inputs = new Set(Object.values(LAYOUT.v2Inputs).map((row) => `C${row}`));
       const others = inputs
-        .filter((c) => !assumptionCells.has(c.address))
-        .map((c) => rowNumber(c.address));
-      for (const row of others)
-        expect(row === LAYOUT.gridHeader.priceFactor || row >= LAYOUT.gridFirstRow).toBe(true);
+        .filter((c) => !assumptionCells.has(c.address) && !v2Inputs.has(c.address))
+        .map((c) => ({ row: rowNumber(c.address), col: parseCell(c.address).col }));
+      for (const { row, col } of others) {
+        const sensitivity =
+          row === LAYOUT.gridHeader.priceFactor ||
+          (row >= LAYOUT.gridFirstRow && row < LAYOUT.gridFirstRow + SENSITIVITY_STEPS.length);
+        // Phase rows: offset (C) and share (D) are inputs.
+        const phase =
+          row >= LAYOUT.v2PhaseFirstRow && row < LAYOUT.v2PhaseFirstRow + V2_PHASES && col <= 3;
+        expect({ row, col, ok: sensitivity || phase }).toEqual({ row, col, ok: true });
+      }
+      for (const row of Object.values(LAYOUT.v2Inputs))
+        expect(cells.get(`C${row}`)?.style).toBe("input");
     });
 
     it("keeps numbers, unknown names and empty cells out of formulas", () => {
@@ -186,6 +203,12 @@ describe("the rent-vs-build template spec", () => {
         ...Object.values(LAYOUT.chartRows),
         LAYOUT.sensitivityHelpers.buildPerPrice,
         LAYOUT.sensitivityHelpers.rentPerRate,
+        ...V2_YEAR_KEYS.map((key) => LAYOUT.v2Years[key]),
+        ...Array.from({ length: V2_PHASES }, (_, i) => [
+          LAYOUT.v2PhaseInstalledFirstRow + i,
+          LAYOUT.v2PhaseBeforeGridFirstRow + i,
+          LAYOUT.v2PhaseDepreciationFirstRow + i,
+        ]).flat(),
       ];
       // Then each yearly row holds one formula filled right across years 0..H
       for (const row of rows) {
@@ -207,6 +230,16 @@ describe("the rent-vs-build template spec", () => {
       for (const name of Object.values(spec.resultNames)) {
         const address = spec.names.find((n) => n.name === name)?.address ?? "";
         expect(["result", "verdict"]).toContain(cells.get(address)?.style);
+      }
+    });
+
+    it("names every model v2 result on a result-styled cell", () => {
+      // Then every v2 result has a CP_Route workbook name on a result-styled cell in column C
+      expect(Object.keys(spec.routeResultNames)).toEqual([...V2_RESULT_KEYS]);
+      for (const name of Object.values(spec.routeResultNames)) {
+        expect(name).toMatch(/^CP_Route[A-Z]/);
+        const address = spec.names.find((n) => n.name === name)?.address ?? "";
+        expect(cells.get(address)?.style).toBe("result");
       }
     });
 

@@ -14,7 +14,9 @@ import { insertTemplate } from "../../../../src/excel/insertTemplate";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../../../src/model/library/indexLibrary";
 import { buildRentVsBuildTemplate } from "../../../../src/templates/rentVsBuild";
-import { LAYOUT } from "../../../../src/templates/layout";
+import { LAYOUT, V2_RESULT_KEYS } from "../../../../src/templates/layout";
+import { FORMAT } from "../../../../src/templates/formats";
+import { parseCell } from "../../../../src/model/a1";
 import {
   CapplanFunctionRegistry,
   parseFunctionsJson,
@@ -31,8 +33,11 @@ const describeWithLibreOffice = available ? describe : describe.skip;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "capplan-lo-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-/** The first sheet (or `sheet`, 1-based) of `xlsx` as rows of cells, computed by LibreOffice in `locale`. */
-function calcCsv(xlsx: Uint8Array, locale: string, sheet = 1): string[][] {
+/**
+ * The first sheet (or `sheet`, 1-based) of `xlsx` as rows of cells, computed by LibreOffice in `locale`:
+ * formatted as shown, or (asShown false) the full-precision values.
+ */
+function calcCsv(xlsx: Uint8Array, locale: string, sheet = 1, asShown = true): string[][] {
   const dir = fs.mkdtempSync(path.join(work, "run-"));
   const profile = path.join(dir, "profile", "user");
   fs.mkdirSync(profile, { recursive: true });
@@ -48,7 +53,7 @@ function calcCsv(xlsx: Uint8Array, locale: string, sheet = 1): string[][] {
   const file = path.join(dir, "book.xlsx");
   fs.writeFileSync(file, xlsx);
   // Tab-separated, UTF-8, formatted as shown, the given sheet.
-  const filter = `csv:Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,true,false,false,${sheet}`;
+  const filter = `csv:Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,${asShown},false,false,${sheet}`;
   const run = spawnSync(
     "soffice",
     [
@@ -142,4 +147,52 @@ describeWithLibreOffice("LibreOffice Calc as a second engine", () => {
     );
     expect(valuesTemplate[LAYOUT.verdict - 1]?.[2]).toBe(verdict);
   });
+
+  it.each(["h100-100k-phased-build", "h100-100k-bridge", "xai-memphis-2024"])(
+    "recalculates the model v2 section of %s to the workbench's values",
+    async (scenarioId) => {
+      const loaded = loadBuiltFunctions();
+      const registry = new CapplanFunctionRegistry(
+        parseFunctionsJson(JSON.parse(readDistFile("functions.json")))
+      );
+      for (const [id, fn] of loaded.registered) registry.associate(id, fn);
+      const store = new HyperFormulaCellStore({ capplan: registry, sheets: ["Sheet1"] });
+      const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+      await insertTemplate(asExcelNamespace(createMemoryExcel(store).Excel), index, scenarioId);
+      const rvb = store.findSheetByName("Rent vs Build")?.id ?? "";
+      const spec = buildRentVsBuildTemplate(index, scenarioId, {
+        sheetName: "Rent vs Build",
+        nameSuffix: "",
+      });
+      // When the exported workbook is recalculated by LibreOffice (full-precision values)
+      const calc = calcCsv(await exportXlsx(store), "en-US", 2, false);
+      // Then every formula of the v2 section (yearly rows, per-phase rows, results) has the workbench's value:
+      // money to the cent, everything else to 1e-9 relative, text alike
+      const mismatches: string[] = [];
+      let compared = 0;
+      for (const cell of spec.cells) {
+        const { row, col } = parseCell(cell.address);
+        if (cell.formula === undefined || row + 1 < LAYOUT.v2Section) continue;
+        const want = store.getCell(rvb, row, col).value;
+        const got = calc[row]?.[col] ?? "";
+        compared++;
+        if (typeof want === "number") {
+          const money = cell.numberFormat === FORMAT.usd || cell.numberFormat === FORMAT.usdCents;
+          const tolerance = money ? 0.005 : 1e-9 * Math.max(1, Math.abs(want));
+          // Unformatted values keep the percent sign of a percentage format.
+          const number = got.endsWith("%") ? Number(got.slice(0, -1)) / 100 : Number(got);
+          if (!(Math.abs(number - want) <= tolerance))
+            mismatches.push(`${cell.address}: LibreOffice ${got}, workbench ${want}`);
+        } else if (got !== String(want)) {
+          mismatches.push(`${cell.address}: LibreOffice ${got}, workbench ${String(want)}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+      expect(compared).toBeGreaterThan(300);
+      // And the named v2 results are numbers where the scenario has them
+      const npvOwn = LAYOUT.v2Results.npvOwn - 1;
+      expect(Number(calc[npvOwn]?.[2])).toBeGreaterThan(0);
+      expect(V2_RESULT_KEYS.length).toBe(Object.keys(spec.routeResultNames).length);
+    }
+  );
 });
