@@ -125,6 +125,7 @@ function yearRows(): Map<number, string> {
     rows.set(LAYOUT.v2PhaseInstalledFirstRow + p, `v2.installed[${p + 1}]`);
     rows.set(LAYOUT.v2PhaseBeforeGridFirstRow + p, `v2.beforeGrid[${p + 1}]`);
     rows.set(LAYOUT.v2PhaseDepreciationFirstRow + p, `v2.depreciation[${p + 1}]`);
+    rows.set(LAYOUT.v2PhaseDuringBridgeFirstRow + p, `v2.duringBridge[${p + 1}]`);
   }
   return rows;
 }
@@ -485,6 +486,7 @@ function v2Markdown(
     ["installed", LAYOUT.v2PhaseInstalledFirstRow],
     ["beforeGrid", LAYOUT.v2PhaseBeforeGridFirstRow],
     ["depreciation", LAYOUT.v2PhaseDepreciationFirstRow],
+    ["duringBridge", LAYOUT.v2PhaseDuringBridgeFirstRow],
   ];
   for (const [name, first] of perPhase) {
     rows.push([

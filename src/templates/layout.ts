@@ -357,6 +357,8 @@ function planLayout() {
   const v2PhaseBeforeGridFirstRow = cursor.take(V2_PHASES);
   const v2PhaseDepreciationHeading = cursor.take();
   const v2PhaseDepreciationFirstRow = cursor.take(V2_PHASES);
+  const v2PhaseDuringBridgeHeading = cursor.take();
+  const v2PhaseDuringBridgeFirstRow = cursor.take(V2_PHASES);
   cursor.skip();
   const v2ResultSection = cursor.take();
   const v2Results = rowsOf(cursor, V2_RESULT_KEYS);
@@ -406,6 +408,8 @@ function planLayout() {
     v2PhaseBeforeGridFirstRow,
     v2PhaseDepreciationHeading,
     v2PhaseDepreciationFirstRow,
+    v2PhaseDuringBridgeHeading,
+    v2PhaseDuringBridgeFirstRow,
     v2ResultSection,
     v2Results,
   } as const;

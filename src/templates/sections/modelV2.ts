@@ -843,8 +843,8 @@ const DERIVED: Readonly<Record<V2DerivedKey, DerivedDef>> = {
     unit: "month",
     format: FORMAT.months,
     formula: (n) =>
-      `=MIN(12*${n("Horizon")}, MAX(${n("BridgeLeadMonths")}+${n("BridgeMinimumTermMonths")}, ${n("FullyRampedMonth")}+${n("BridgeOverlapMonths")}))`,
-    note: "max(start + minimum term, fully ramped + overlap), at most the horizon",
+      `=MIN(12*${n("Horizon")}, IF(${n("BridgeLeadMonths")}>=${n("FullyRampedMonth")}+${n("BridgeOverlapMonths")}, ${n("BridgeLeadMonths")}, MAX(${n("BridgeLeadMonths")}+${n("BridgeMinimumTermMonths")}, ${n("FullyRampedMonth")}+${n("BridgeOverlapMonths")})))`,
+    note: "max(start + minimum term, fully ramped + overlap), at most the horizon; the start itself (no rental) when it could only start once the build runs",
   },
 };
 
@@ -1044,11 +1044,13 @@ const YEARS: Readonly<Record<V2YearKey, YearDef>> = {
   },
   bridgeCounted: {
     label: "Bridge GPU-months counted (fill only)",
+    // The bridge rents the owned count, so month by month it fills exactly what the owned fleet has not
+    // installed: rented months minus the owned GPU-months installed during the rental (engine, docs 11.3).
     unit: "GPU-months",
     format: FORMAT.count,
     bridge: true,
-    formula: (_c, _yr, r, n) =>
-      `=MIN(${r("bridgeMonths")}, MAX(0, 12*${n("GpuCount")}-${r("ownInstalled")}))`,
+    formula: (c, _yr, r) =>
+      `=${r("bridgeMonths")}-${phaseSum(LAYOUT.v2PhaseDuringBridgeFirstRow, c)}`,
   },
   bridgeRate: {
     label: "Bridge rental rate in the year",
@@ -1196,6 +1198,18 @@ function writeYearsV2(ctx: V2Context, n: N): void {
         const year = `$${PHASE_COLUMN.year}$${phaseRow(i)}`;
         const yr = yearRef(col);
         return `=IF(${yr}<${year}, 0, IFERROR(INDEX(${macrsRange()}, 1, ${yr}-${year}+1), 0)*$${PHASE_COLUMN.cost}$${phaseRow(i)})`;
+      },
+    ],
+    [
+      LAYOUT.v2PhaseDuringBridgeHeading,
+      LAYOUT.v2PhaseDuringBridgeFirstRow,
+      "Installed during the bridge rental: from max(12(y-1), rental start) to max(that, min(12y, rental end))",
+      (i, col) => {
+        const S = `$${PHASE_COLUMN.month}$${phaseRow(i)}`;
+        const yr = yearRef(col);
+        const lo = `MAX(12*${yr}-12, ${n("BridgeLeadMonths")})`;
+        const hi = `MAX(${lo}, MIN(12*${yr}, ${n("BridgeEndMonth")}))`;
+        return `=IF(${n("HasBridge")}=1, ${n("GpuCount")}*$${PHASE_COLUMN.share}$${phaseRow(i)}*(${installedMonths(hi, S, R, half)}-${installedMonths(lo, S, R, half)}), 0)`;
       },
     ],
   ];

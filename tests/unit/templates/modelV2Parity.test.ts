@@ -21,7 +21,7 @@ import {
   straightLineDepreciation,
 } from "../../../src/model/finance";
 import { ownedPart } from "../../../src/model/finance/routeOwned";
-import { rentedPart } from "../../../src/model/finance/routeRented";
+import { rentalEndMonth, rentedPart } from "../../../src/model/finance/routeRented";
 import type { RouteInputs, RouteSettings } from "../../../src/model/finance/routeTypes";
 import { NONRESIDENTIAL_BUILDING_LIFE_YEARS_DEFAULT } from "../../../src/model/finance/tax";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
@@ -86,6 +86,7 @@ type Expected = {
   readonly phaseInstalled: readonly (readonly number[])[];
   readonly phaseBeforeGrid: readonly (readonly number[])[];
   readonly phaseDepreciation: readonly (readonly number[])[];
+  readonly phaseDuringBridge: readonly (readonly number[])[];
   readonly results: Readonly<Record<V2ResultKey, number | string>>;
 };
 
@@ -124,6 +125,23 @@ function expected(routes: Routes): Expected {
       if (y === 0) return 0;
       const [a, e] = window(y);
       return phaseMonths(i, a, Math.min(e, G));
+    })
+  );
+  // Owned GPU-months installed while the bridge rents, by phase: [max(a, S), max(that, min(e, E))] of year y.
+  const bridgeRental = routes.bridge?.rented ?? null;
+  const bridgeWindow =
+    routes.bridge === null || bridgeRental === null
+      ? null
+      : {
+          start: bridgeRental.rent.leadTimeMonths,
+          end: rentalEndMonth(bridgeRental, H, routes.bridge.overlapMonths, part),
+        };
+  const phaseDuringBridge = Array.from({ length: V2_PHASES }, (_, i) =>
+    years(H).map((y) => {
+      if (y === 0 || bridgeWindow === null) return 0;
+      const [a, e] = window(y);
+      const lo = Math.max(a, bridgeWindow.start);
+      return phaseMonths(i, lo, Math.max(lo, Math.min(e, bridgeWindow.end)));
     })
   );
   const phaseDepreciation = Array.from({ length: V2_PHASES }, (_, i) => {
@@ -241,6 +259,7 @@ function expected(routes: Routes): Expected {
     phaseInstalled,
     phaseBeforeGrid,
     phaseDepreciation,
+    phaseDuringBridge,
     results: {
       deliveredGpuHoursOwn: own.deliveredGpuHours,
       usefulGpuHoursOwn: own.usefulGpuHours,
@@ -341,6 +360,7 @@ function compare(
     [LAYOUT.v2PhaseInstalledFirstRow, want.phaseInstalled, false, "installed"],
     [LAYOUT.v2PhaseBeforeGridFirstRow, want.phaseBeforeGrid, false, "before grid"],
     [LAYOUT.v2PhaseDepreciationFirstRow, want.phaseDepreciation, true, "depreciation"],
+    [LAYOUT.v2PhaseDuringBridgeFirstRow, want.phaseDuringBridge, false, "during bridge"],
   ];
   for (const [first, block, money, what] of blocks)
     block.forEach((line, i) => {
@@ -534,6 +554,58 @@ describe("a bridge added on the sheet (CP_HasBridge = 1) to a scenario without o
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(250);
     expect(typeof sheet.named(spec.routeResultNames.npvBridge)).toBe("number");
+  });
+});
+
+describe("a bridge rental that starts while the build is coming online", () => {
+  // The bridge scenario (standard build, first capacity month 48, ramp 0.62) with its rental from month
+  // `lead`, no overlap or minimum term: the engine counts the rental month by month, so the months the owned
+  // fleet already runs are not counted twice; a rental that could only start after the build runs is never
+  // signed.
+  const scenarioId = "h100-100k-bridge";
+  const run = (lead: number) => {
+    const spec = buildRentVsBuildTemplate(index, scenarioId, placement);
+    const sheet = evaluateTemplate(spec);
+    const routes: Routes = scenarioRoutesFor(index, scenarioId);
+    const bridge = routes.bridge;
+    if (bridge === null || bridge.rented === null) throw new Error("no bridge");
+    const inputs: [string, number][] = [
+      ["CP_BridgeLeadMonths", lead],
+      ["CP_BridgeMinimumTermMonths", 0],
+      ["CP_BridgeOverlapMonths", 0],
+    ];
+    for (const [name, value] of inputs) setInput(sheet, spec, name, value);
+    const rented = bridge.rented;
+    const bridged: Routes = {
+      ...routes,
+      bridge: {
+        ...bridge,
+        rented: { ...rented, rent: { ...rented.rent, leadTimeMonths: lead }, minimumTermMonths: 0 },
+        overlapMonths: 0,
+      },
+    };
+    return { sheet, spec, want: expected(bridged) };
+  };
+
+  it("counts only what the owned fleet has not installed (rental from month 48.2 to full ramp)", () => {
+    const { sheet, spec, want } = run(48.2);
+    // Then year 5 rents 100,000 x (48.62 - 48.2) and counts that less the owned months installed during it:
+    // per GPU 0.42 - (0.62^2 - 0.2^2) / (2 x 0.6247) ~ 0.14 months, where the year's gap (12 - 11.69 = 0.31)
+    // would have counted more; the template's formula follows the engine
+    const counted = want.rows.bridgeCounted ?? [];
+    const rentedMonths = want.rows.bridgeMonths ?? [];
+    expect(rentedMonths[5] / 100_000).toBeCloseTo(48.6247 - 48.2, 6);
+    expect(counted[5] / 100_000).toBeCloseTo(
+      0.4247 - (0.6247 * 0.6247 - 0.2 * 0.2) / (2 * 0.6247),
+      6
+    );
+    expect(compare(sheet, spec, want, 5).mismatches).toEqual([]);
+  });
+
+  it("rents nothing when the rental could only start after the build runs", () => {
+    const { sheet, spec, want } = run(50);
+    expect(want.rows.bridgeMonths).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(compare(sheet, spec, want, 5).mismatches).toEqual([]);
   });
 });
 

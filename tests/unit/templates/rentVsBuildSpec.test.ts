@@ -208,6 +208,7 @@ describe("the rent-vs-build template spec", () => {
           LAYOUT.v2PhaseInstalledFirstRow + i,
           LAYOUT.v2PhaseBeforeGridFirstRow + i,
           LAYOUT.v2PhaseDepreciationFirstRow + i,
+          LAYOUT.v2PhaseDuringBridgeFirstRow + i,
         ]).flat(),
       ];
       // Then each yearly row holds one formula filled right across years 0..H
