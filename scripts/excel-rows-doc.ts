@@ -85,6 +85,7 @@ const ENGINE_INPUT: Readonly<Record<V2InputKey, string>> = {
   rampMonths: "R = `owned.rampMonths`",
   hardwarePriceChange: "d = `owned.hardwarePriceChange`",
   taxRate: "t = `settings.taxRate`",
+  bonusDepreciation: "`settings.bonusDepreciationShare` (absent = 0)",
   rentAvailability: "A_r = `rented.availability` of the rent route",
   rentBilling: "`rented.billing` of the rent route (1 = all-hours, 0 = used-hours)",
   hasBridge: "the scenario has a bridge (1) or not (0)",

@@ -271,7 +271,7 @@ export function rentVsBuild(
   const o = overridesRefusing(
     overrides,
     "RENTVSBUILD",
-    bridge ? ["taxRate"] : ["taxRate", "overlapMonths"],
+    bridge ? ["taxRate", "bonusDepreciation"] : ["taxRate", "bonusDepreciation", "overlapMonths"],
     bridge
       ? "its NPVs are before tax; CAPPLAN.OPTIONS gives them after tax."
       : 'its NPVs are before tax (CAPPLAN.OPTIONS gives them after tax), and only approach "bridge" has an overlap.'

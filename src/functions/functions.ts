@@ -177,7 +177,7 @@ export function tco(
  * @param [term] Rental term for renting, e.g. "1yr".
  * @param [approach] Build approach: "standard", "fast-track" or "colocation".
  * @param [provider] Rental provider, e.g. "Oracle".
- * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw; with "useful" also productiveUtilization, goodput, rampMonths, sparesShare, outageHoursPerYear, gridMonths, onsitePricePerKwh, hardwarePriceChange, overlapMonths, marketResidual (1/0), taxRate.
+ * @param [overrides] 2-column key/value range or array, e.g. {"pue",1.5;"powerPrice",0.13}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw; with "useful" also productiveUtilization, goodput, rampMonths, sparesShare, outageHoursPerYear, gridMonths, onsitePricePerKwh, hardwarePriceChange, marketResidual (1/0), taxRate, bonusDepreciation.
  * @param [basis] "delivered" (every installed GPU-hour, default) or "useful".
  * @returns USD per GPU-hour.
  */
@@ -290,7 +290,7 @@ export function rentvsbuild(
  * @param years Horizon in whole years from the decision (1-30).
  * @param [region] Region for building, e.g. "TN".
  * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
- * @param [overrides] 2-column key/value range or array, e.g. {"productiveUtilization",0.6;"taxRate",0.21}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour, productiveUtilization, goodput, taxRate, rampMonths, sparesShare, outageHoursPerYear, gridMonths, onsitePricePerKwh, hardwarePriceChange, overlapMonths, marketResidual (1/0).
+ * @param [overrides] 2-column key/value range or array, e.g. {"productiveUtilization",0.6;"taxRate",0.21}. Keys: systemPricePerGpu, kwPerGpu, pue, powerPrice, colocationPerKwMonth, maintenanceShare, networkShare, staffCostPerMwYear, residual (1/0), utilization, rentRate, rentPriceChange, buildMonths, rentLeadTimeMonths, discountRate, itDepreciationYears, facilityLifeYears, constructionCostPerMw, valuePerGpuHour, productiveUtilization, goodput, taxRate, bonusDepreciation, rampMonths, sparesShare, outageHoursPerYear, gridMonths, onsitePricePerKwh, hardwarePriceChange, overlapMonths, marketResidual (1/0).
  * @returns Header and one row per option.
  */
 export function options(

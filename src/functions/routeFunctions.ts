@@ -165,7 +165,10 @@ export function usefulCostPerHour(
           }
         : route;
   // Undiscounted and before tax, like the delivered basis, unless the formula gives a tax rate.
-  const settings = routeSettingsFor(gpu, years, 0, { taxRate: o.taxRate ?? 0 });
+  const settings = routeSettingsFor(gpu, years, 0, {
+    taxRate: o.taxRate ?? 0,
+    bonusDepreciation: o.bonusDepreciation,
+  });
   const result = evaluateRoute(shifted, settings);
   if (result.costPerUsefulGpuHour === null)
     throw new NoResultError(

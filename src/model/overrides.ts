@@ -52,6 +52,7 @@ export interface Overrides {
   readonly overlapMonths?: number;
   readonly gridMonths?: number;
   readonly onsitePricePerKwh?: number;
+  readonly bonusDepreciation?: number;
   /** true = IT residual follows the market price decline (marketValueChange) instead of a straight line. */
   readonly marketResidual?: boolean;
 }
@@ -111,6 +112,9 @@ export const OVERRIDE_SPECS: readonly OverrideSpec[] = [
   ]),
   num("goodput", 0, 1, "(share of running time not lost to failures and restarts)"),
   // At 100 % every after-tax flow is ~0 and a cost per hour is float noise: no decision is taken there.
+  num("bonusDepreciation", 0, 1, "(share of IT expensed when bought, e.g. 1 under OBBBA)", [
+    "bonusDepreciationShare",
+  ]),
   num("taxRate", 0, 0.9, "(a fraction up to 0.9, e.g. 0.21; 0 = pre-tax)", ["tax"]),
   num("rampMonths", 0, 240, "months from first to full capacity", ["ramp"]),
   num("sparesShare", 0, 1, "(spare GPUs bought, a share of the count)", ["spares"]),
@@ -147,6 +151,7 @@ export const ROUTE_ONLY_KEYS: ReadonlySet<OverrideKey> = new Set<OverrideKey>([
   "overlapMonths",
   "gridMonths",
   "onsitePricePerKwh",
+  "bonusDepreciation",
   "marketResidual",
 ]);
 
@@ -283,6 +288,7 @@ export function applySettingsOverrides(settings: RouteSettings, o: Overrides): R
     ...settings,
     discountRate: o.discountRate ?? settings.discountRate,
     taxRate: o.taxRate ?? settings.taxRate,
+    bonusDepreciationShare: o.bonusDepreciation ?? settings.bonusDepreciationShare,
     valuePerUsefulGpuHour: o.valuePerGpuHour ?? settings.valuePerUsefulGpuHour,
   };
 }

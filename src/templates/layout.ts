@@ -153,6 +153,7 @@ export const V2_INPUT_KEYS = [
   "rampMonths",
   "hardwarePriceChange",
   "taxRate",
+  "bonusDepreciation",
   "rentAvailability",
   "rentBilling",
   "hasBridge",

@@ -54,7 +54,8 @@ function routeFlows(
   owned: OwnedPart | null,
   rented: RentedPart | null,
   taxRate: number,
-  horizonYears: number
+  horizonYears: number,
+  bonusShare: number
 ): RouteFlows {
   const n = horizonYears + 1;
   const itCapex = lineOrZeros(owned?.itCapex, n);
@@ -81,7 +82,7 @@ function routeFlows(
     );
     deductible.push(energy[y] + otherOpex[y] + rent[y]);
   }
-  const tax = routeTax(deductible, owned, taxRate, horizonYears);
+  const tax = routeTax(deductible, owned, taxRate, horizonYears, bonusShare);
   const afterTax = total.map((t, y) => finiteResult(t + tax[y], "afterTax"));
   return {
     itCapex,
@@ -107,7 +108,13 @@ export function evaluateRoute(route: RouteInputs, settings: RouteSettings): Rout
     route.rented === null
       ? null
       : rentedPart(route.rented, route.work, H, route.overlapMonths, owned);
-  const flows = routeFlows(owned, rented, settings.taxRate, H);
+  const flows = routeFlows(
+    owned,
+    rented,
+    settings.taxRate,
+    H,
+    settings.bonusDepreciationShare ?? 0
+  );
   const totalCost = sumFlows(flows.afterTax);
   const delivered = finiteResult(
     (owned?.deliveredGpuHours ?? 0) + (rented?.deliveredGpuHours ?? 0),

@@ -101,5 +101,7 @@ export function assertRouteSettings(s: RouteSettings): void {
   requireHorizon(s.horizonYears);
   requireAbove(s.discountRate, -1, "discountRate");
   requireBetween(s.taxRate, 0, 1, "taxRate");
+  if (s.bonusDepreciationShare !== undefined)
+    requireBetween(s.bonusDepreciationShare, 0, 1, "bonusDepreciationShare");
   requireNonNegative(s.valuePerUsefulGpuHour, "valuePerUsefulGpuHour");
 }

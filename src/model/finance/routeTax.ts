@@ -2,7 +2,8 @@
  * Income tax of a route (docs/model.md section 11.5), years 0..H, positive = tax paid, negative = saved:
  *   tax_y = -t x (deductible_y + depreciation_y), deductible_y = energy + other opex + rent;
  *   year H adds taxOnResidual(residual proceeds, undepreciated basis, t).
- * IT is depreciated per phase on MACRS 5-year half-year from its booking year; the facility with its
+ * IT is depreciated per phase on MACRS 5-year half-year from its booking year (after a bonus share expensed
+ * in that year, 0 unless the settings give one); the facility with its
  * batteries/generation straight line over 39 years from itCapexYear(T, H) with a half first year (the
  * half-year approximation of the mid-month convention). Assumes income elsewhere absorbs the deductions.
  */
@@ -21,7 +22,8 @@ const FACILITY_FIRST_YEAR_FRACTION = 0.5;
 /** Depreciation by year of the owned assets, and their basis left undepreciated at the horizon. */
 function ownedDepreciation(
   owned: OwnedPart,
-  horizonYears: number
+  horizonYears: number,
+  bonusShare: number
 ): { byYear: number[]; remainingBasis: number } {
   const byYear = new Array<number>(horizonYears + 1).fill(0);
   let basis = 0;
@@ -30,7 +32,7 @@ function ownedDepreciation(
   };
   for (const p of owned.itPurchases) {
     basis += p.cost;
-    add(itDepreciation(p.cost, p.year, 0, horizonYears));
+    add(itDepreciation(p.cost, p.year, bonusShare, horizonYears));
   }
   basis += owned.facilityBasis;
   add(
@@ -55,11 +57,12 @@ export function routeTax(
   deductible: readonly number[],
   owned: OwnedPart | null,
   taxRate: number,
-  horizonYears: number
+  horizonYears: number,
+  bonusShare = 0
 ): number[] {
   const tax = new Array<number>(horizonYears + 1).fill(0);
   if (taxRate === 0) return tax;
-  const dep = owned === null ? null : ownedDepreciation(owned, horizonYears);
+  const dep = owned === null ? null : ownedDepreciation(owned, horizonYears, bonusShare);
   for (let y = 0; y <= horizonYears; y++) {
     // 0 - x rather than -x: a year with nothing to deduct gets 0, not -0.
     tax[y] = 0 - taxRate * (deductible[y] + (dep === null ? 0 : dep.byYear[y]));

@@ -104,6 +104,12 @@ export interface RouteSettings {
   readonly discountRate: number;
   /** 0 = pre-tax (default); the US federal choice is tax.us_federal_corporate_rate 0.21; 0..1. */
   readonly taxRate: number;
+  /**
+   * Share of each IT purchase expensed in its booking year (bonus depreciation), the rest on MACRS; absent = 0.
+   * tax.bonus_depreciation_rate: 1.0 for property placed in service after 2025-01-19 (OBBBA), 0.40 under the
+   * TCJA phase-down; 0..1.
+   */
+  readonly bonusDepreciationShare?: number;
   /** USD per useful GPU-hour not delivered, for the cost of delay; >= 0. */
   readonly valuePerUsefulGpuHour: number;
 }

@@ -351,6 +351,29 @@ const INPUTS: Readonly<Record<V2InputKey, InputDef>> = {
         "taxRate"
       ),
   },
+  bonusDepreciation: {
+    label: "Bonus depreciation share of IT",
+    format: FORMAT.percent,
+    read: (c) => {
+      const value = c.routes.settings.bonusDepreciationShare ?? 0;
+      if (c.resolved.scenario.overrides?.bonusDepreciation !== undefined)
+        return provenance(
+          c,
+          value,
+          "fraction",
+          undefined,
+          "the MACRS-only default",
+          "bonusDepreciation"
+        );
+      return {
+        value,
+        unit: "fraction",
+        source:
+          "default 0 = MACRS 5-year only; the US choice for IT placed in service after 2025-01-19 is 1 (tax.bonus_depreciation_rate, OBBBA)",
+        asOf: c.publishedAt,
+      };
+    },
+  },
   rentAvailability: {
     label: "Rental availability (SLA)",
     format: FORMAT.percent,
@@ -1193,11 +1216,12 @@ function writeYearsV2(ctx: V2Context, n: N): void {
     [
       LAYOUT.v2PhaseDepreciationHeading,
       LAYOUT.v2PhaseDepreciationFirstRow,
-      "IT tax depreciation by phase: MACRS rate of the years since booked x the phase's IT cost",
+      "IT tax depreciation by phase: (bonus share in the booking year + (1 - bonus) x MACRS rate of the years since booked) x the phase's IT cost",
       (i, col) => {
         const year = `$${PHASE_COLUMN.year}$${phaseRow(i)}`;
         const yr = yearRef(col);
-        return `=IF(${yr}<${year}, 0, IFERROR(INDEX(${macrsRange()}, 1, ${yr}-${year}+1), 0)*$${PHASE_COLUMN.cost}$${phaseRow(i)})`;
+        const bonus = n("BonusDepreciation");
+        return `=IF(${yr}<${year}, 0, (IF(${yr}=${year}, ${bonus}, 0)+(1-${bonus})*IFERROR(INDEX(${macrsRange()}, 1, ${yr}-${year}+1), 0))*$${PHASE_COLUMN.cost}$${phaseRow(i)})`;
       },
     ],
     [

@@ -146,7 +146,9 @@ function expected(routes: Routes): Expected {
   );
   const phaseDepreciation = Array.from({ length: V2_PHASES }, (_, i) => {
     const p = part.itPurchases[i];
-    return p === undefined ? years(H).map(() => 0) : itDepreciation(p.cost, p.year, 0, H);
+    return p === undefined
+      ? years(H).map(() => 0)
+      : itDepreciation(p.cost, p.year, settings.bonusDepreciationShare ?? 0, H);
   });
   const facilityDepreciation = straightLineDepreciation(
     part.facilityBasis,
@@ -395,6 +397,11 @@ const EDITS: readonly Edit[] = [
     name: "CP_TaxRate",
     value: 0.21,
     apply: (r) => ({ ...r, settings: { ...r.settings, taxRate: 0.21 } }),
+  },
+  {
+    name: "CP_BonusDepreciation",
+    value: 0.4,
+    apply: (r) => ({ ...r, settings: { ...r.settings, bonusDepreciationShare: 0.4 } }),
   },
   {
     name: "CP_HardwarePriceChange",

@@ -448,3 +448,20 @@ describe("evaluateRoute validation", () => {
     );
   });
 });
+
+describe("bonus depreciation", () => {
+  it("expenses the bonus share of IT in its booking year, the rest on MACRS", () => {
+    // Given SMALL (IT $80,000 booked in year 1, first capacity month 12) at a 21 % tax rate, 3 years
+    const owned = neutralOwned({ ...SMALL, buildMonths: 12 });
+    const at = (bonus: number) =>
+      evaluateRoute(
+        route(owned, null),
+        settings(3, { taxRate: 0.21, bonusDepreciationShare: bonus })
+      ).flows.tax;
+    // Then year 1 deducts 80,000 with 100 % bonus instead of MACRS year 1's 20 % = 16,000:
+    // 0.21 x (80,000 - 16,000) = 13,440 more tax saved in year 1
+    expect(at(1)[1] - at(0)[1]).toBeCloseTo(-13_440, 6);
+    // And year 2 deducts nothing for IT instead of MACRS year 2's 32 % = 25,600: 0.21 x 25,600 = 5,376 less
+    expect(at(1)[2] - at(0)[2]).toBeCloseTo(5_376, 6);
+  });
+});
