@@ -8,7 +8,7 @@
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { columnIndex, columnLetter } from "../model/a1";
-import { assumptionsFromLibrary, resolveTemplateInputs } from "./assumptions";
+import { resolveTemplateInputs } from "./assumptions";
 import {
   charactersToPoints,
   SENSITIVITY_FIRST_GRID_COLUMN,
@@ -26,11 +26,32 @@ import { writeCashflows } from "./sections/cashflows";
 import { writeChart } from "./sections/chart";
 import { writeSensitivity } from "./sections/sensitivity";
 import { writeBreakeven } from "./sections/breakeven";
-import { V2_LAST_FIXED_COLUMN, writeModelV2 } from "./sections/modelV2";
+import { V2_LAST_FIXED_COLUMN, v2AssumptionSpecs, writeModelV2 } from "./sections/modelV2";
 import { scenarioRoutesFor } from "../model/resolveRoute";
-import type { TemplateSpec } from "./types";
+import type { AssumptionSpec, TemplateSpec } from "./types";
 
-export { assumptionsFromLibrary, LIBRARY_HEADER };
+export { LIBRARY_HEADER };
+
+/**
+ * Every assumption row of a scenario's template, the v1 inputs then the model v2 inputs, as the template
+ * writes them: what the refresh compares with the workbook. Throws for an unknown scenario.
+ */
+export function assumptionsFromLibrary(
+  index: LibraryIndex,
+  scenarioId: string,
+  nameSuffix: string
+): AssumptionSpec[] {
+  const { resolved, assumptions } = resolveTemplateInputs(index, scenarioId, nameSuffix);
+  const library = index.library;
+  const routes = scenarioRoutesFor(index, scenarioId);
+  return [
+    ...assumptions,
+    ...v2AssumptionSpecs(
+      { routes, resolved, library, publishedAt: library.meta.publishedAt },
+      nameSuffix
+    ),
+  ];
+}
 
 export interface TemplatePlacement {
   readonly sheetName: string;
@@ -78,17 +99,18 @@ export function buildRentVsBuildTemplate(
   const chart = writeChart(ctx);
   writeSensitivity(ctx);
   writeBreakeven(ctx);
-  const routeResultNames = writeModelV2({
-    ...ctx,
-    routes: scenarioRoutesFor(index, scenarioId),
-    publishedAt: library.meta.publishedAt,
-  });
+  const routes = scenarioRoutesFor(index, scenarioId);
+  const routeResultNames = writeModelV2({ ...ctx, routes, publishedAt: library.meta.publishedAt });
+  const v2Assumptions = v2AssumptionSpecs(
+    { routes, resolved, library, publishedAt: library.meta.publishedAt },
+    placement.nameSuffix
+  );
 
   return {
     sheetName: placement.sheetName,
     nameSuffix: placement.nameSuffix,
     cells: b.cellList(),
-    assumptions,
+    assumptions: [...assumptions, ...v2Assumptions],
     names: b.nameList(),
     columnWidths: columnWidths(horizon),
     chart,

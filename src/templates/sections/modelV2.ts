@@ -27,7 +27,8 @@ import {
   type V2ResultKey,
   type V2YearKey,
 } from "../layout";
-import type { CellStyle } from "../types";
+import type { AssumptionSpec, CellStyle } from "../types";
+import { NAME_PREFIX } from "../sheetBuilder";
 import { allYears, nameOf, years, yearsOneToH, type SectionContext } from "./context";
 
 export const NO_SOURCED_FIGURE = "default: no sourced figure (docs/model.md §11)";
@@ -53,6 +54,9 @@ export interface V2Context extends SectionContext {
   readonly publishedAt: string;
 }
 
+/** What the v2 inputs are read from: the scenario's routes, its v1 resolution and the library. */
+export type V2ReadContext = Pick<V2Context, "routes" | "resolved" | "library" | "publishedAt">;
+
 interface InputProvenance {
   readonly value: number | string;
   readonly unit: string;
@@ -63,26 +67,26 @@ interface InputProvenance {
 interface InputDef {
   readonly label: string;
   readonly format?: string;
-  readonly read: (c: V2Context) => InputProvenance;
+  readonly read: (c: V2ReadContext) => InputProvenance;
 }
 
-function owned(c: V2Context) {
+function owned(c: V2ReadContext) {
   const o = c.routes.own.owned;
   if (o === null) throw new Error("the own route has no owned fleet");
   return o;
 }
 
-function bridge(c: V2Context): RouteInputs | null {
+function bridge(c: V2ReadContext): RouteInputs | null {
   return c.routes.bridge;
 }
 
-function bridgeRented(c: V2Context) {
+function bridgeRented(c: V2ReadContext) {
   return c.routes.bridge?.rented ?? null;
 }
 
 /** Provenance of a value: the scenario's override, the library quantity, or the default without a source. */
 function provenance(
-  c: V2Context,
+  c: V2ReadContext,
   value: number | string,
   unit: string,
   quantity: Quantity | undefined,
@@ -103,18 +107,18 @@ function provenance(
   return { value, unit, source: `${path} not set; ${NO_SOURCED_FIGURE}`, asOf: c.publishedAt };
 }
 
-const ops = (c: V2Context) => c.library.operations;
-const power = (c: V2Context) => c.resolved.approach.power;
-const approachPath = (c: V2Context) => `approaches.${c.resolved.approach.id}`;
-const offerPath = (c: V2Context) => `rentalOffers.${c.resolved.offer.id}`;
+const ops = (c: V2ReadContext) => c.library.operations;
+const power = (c: V2ReadContext) => c.resolved.approach.power;
+const approachPath = (c: V2ReadContext) => `approaches.${c.resolved.approach.id}`;
+const offerPath = (c: V2ReadContext) => `rentalOffers.${c.resolved.offer.id}`;
 
-function bridgeOfferPath(c: V2Context): string {
+function bridgeOfferPath(c: V2ReadContext): string {
   const key = c.resolved.scenario.bridge?.rentalOffer ?? c.resolved.scenario.rentalOffer;
   return `rentalOffers.${key}`;
 }
 
 function bridgeOfferQuantity(
-  c: V2Context,
+  c: V2ReadContext,
   field: "availability" | "minimumTermMonths" | "rate" | "annualPriceChange" | "leadTimeMonths"
 ): Quantity | undefined {
   const key = c.resolved.scenario.bridge?.rentalOffer ?? c.resolved.scenario.rentalOffer;
@@ -124,7 +128,7 @@ function bridgeOfferQuantity(
 
 /** A bridge input: its value on the bridge, or 0 with "bridge: none". */
 function bridgeInput(
-  c: V2Context,
+  c: V2ReadContext,
   unit: string,
   value: (b: RouteInputs) => number,
   quantity: () => Quantity | undefined,
@@ -568,6 +572,44 @@ function installedMonths(t: string, S: string, R: string, half: string): string 
 
 type N = (base: string) => string;
 
+/** Refresh keys of the v2 inputs: "v2." + the input key, so they never meet a v1 assumption's key. */
+export const V2_ASSUMPTION_KEY_PREFIX = "v2.";
+
+/**
+ * The v2 inputs as assumption rows (value cell, name, source and as-of cells), in sheet order: the template
+ * writes them and the refresh compares them with the workbook, like the v1 assumptions.
+ */
+export function v2AssumptionSpecs(c: V2ReadContext, nameSuffix: string): AssumptionSpec[] {
+  return v2InputRows(c, nameSuffix).map((row) => row.spec);
+}
+
+function v2InputRows(
+  c: V2ReadContext,
+  nameSuffix: string
+): { key: V2InputKey; row: number; spec: AssumptionSpec }[] {
+  const { value, asOf, source } = COLUMN;
+  return (Object.entries(LAYOUT.v2Inputs) as [V2InputKey, number][]).map(([key, row]) => {
+    const def = INPUTS[key];
+    const p = def.read(c);
+    const spec: AssumptionSpec = {
+      key: `${V2_ASSUMPTION_KEY_PREFIX}${key}`,
+      label: def.label,
+      name: `${NAME_PREFIX}${v2InputNameBase(key)}${nameSuffix}`,
+      address: `${value}${row}`,
+      value: p.value,
+      unit: p.unit,
+      source: p.source,
+      asOf: p.asOf,
+      numberFormat: def.format ?? FORMAT.general,
+      provenance: [
+        { role: "asOf", address: `${asOf}${row}`, value: p.asOf },
+        { role: "source", address: `${source}${row}`, value: p.source },
+      ],
+    };
+    return { key, row, spec };
+  });
+}
+
 export function writeModelV2(ctx: V2Context): Record<string, string> {
   const { b } = ctx;
   const n: N = (base) => nameOf(ctx, base);
@@ -590,15 +632,14 @@ export function writeModelV2(ctx: V2Context): Record<string, string> {
   b.text(`${asOf}${head}`, "As of", "header");
   b.text(`${source}${head}`, "Source", "header");
 
-  for (const [key, row] of Object.entries(LAYOUT.v2Inputs) as [V2InputKey, number][]) {
-    const def = INPUTS[key];
-    const p = def.read(ctx);
-    b.text(`${label}${row}`, def.label, "label");
-    b.text(`${unit}${row}`, p.unit, "unit");
-    b.value(`${value}${row}`, p.value, "input", def.format);
-    b.defineName(v2InputNameBase(key), `${value}${row}`);
-    b.text(`${asOf}${row}`, p.asOf, "source");
-    b.text(`${source}${row}`, p.source, "source");
+  // The inputs are assumptions like the v1 ones (TemplateSpec.assumptions): a refresh updates them.
+  for (const { key, row, spec: a } of v2InputRows(ctx, b.nameSuffix)) {
+    b.text(`${label}${row}`, a.label, "label");
+    b.text(`${unit}${row}`, a.unit, "unit");
+    b.value(a.address, a.value, "input", a.numberFormat);
+    b.defineName(v2InputNameBase(key), a.address);
+    b.text(`${asOf}${row}`, a.asOf, "source");
+    b.text(`${source}${row}`, a.source, "source");
   }
 
   // Constants.

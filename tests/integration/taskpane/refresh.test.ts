@@ -19,13 +19,16 @@ import {
   type Sidebar,
   workbookSnapshot,
 } from "../../support/taskpane/harness";
-import { teamLibraryText } from "../../support/taskpane/libraries";
+import { teamLibrary, teamLibraryText } from "../../support/taskpane/libraries";
 import { startServer, type TestServer } from "../../support/taskpane/server";
 
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startServer({ "/team.json": { body: teamLibraryText() } });
+  server = await startServer({
+    "/team.json": { body: teamLibraryText() },
+    "/team-v2.json": { body: JSON.stringify(utilizationTeamLibrary(), null, 2) },
+  });
 });
 
 afterAll(async () => {
@@ -35,6 +38,22 @@ afterAll(async () => {
 afterEach(cleanUp);
 
 const XAI = "xAI Memphis 2024 — build 100k H100";
+
+/** A team library that changes only a model v2 input: productive utilization 0.80 -> 0.70. */
+function utilizationTeamLibrary(): Record<string, unknown> {
+  const team = teamLibrary({ version: "2.1.0" });
+  return {
+    meta: team.meta,
+    operations: {
+      productiveUtilization: {
+        value: 0.7,
+        unit: "fraction",
+        source: "Acme scheduler logs 2026",
+        asOf: "2026-11",
+      },
+    },
+  };
+}
 
 function refreshPanel(sidebar: Sidebar): HTMLElement {
   return panel(sidebar.root, "Refresh assumptions");
@@ -55,13 +74,13 @@ async function loadTeamLibrary(sidebar: Sidebar): Promise<void> {
   await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Load from URL"));
 }
 
-/** A sidebar whose template was refreshed from the team library (all 3 updates applied). */
+/** A sidebar whose template was refreshed from the team library (all 4 updates applied: the H100 price, the power price, Oracle's rate and the on-site power price that follows the region's). */
 async function refreshedFromTeamLibrary(): Promise<Sidebar> {
   const sidebar = mountSidebar({ fetch: nodeFetch() });
   await insertXai(sidebar);
   await loadTeamLibrary(sidebar);
   await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
-  await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+  await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (4)"));
   return sidebar;
 }
 
@@ -104,6 +123,28 @@ function row(sidebar: Sidebar, key: string): DiffRow {
 }
 
 describe("refreshing a template's assumptions", () => {
+  it("updates a model v2 input like any other assumption", async () => {
+    // Given a template from the bundled library and a team library that changes productive utilization
+    const sidebar = mountSidebar({ fetch: nodeFetch() });
+    await insertXai(sidebar);
+    field(panel(sidebar.root, "Library"), "Team library URL").value = server.url("/team-v2.json");
+    await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Load from URL"));
+    // When updates are checked
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+    // Then the v2 input is the one change, ticked, with its new source
+    const changed = diffRows(sidebar).filter((r) => r.checkbox !== null);
+    expect(changed.map((r) => r.key)).toEqual(["v2.productiveUtilization"]);
+    expect(changed[0]).toMatchObject({
+      source: "operations.productiveUtilization: Acme scheduler logs 2026",
+      asOf: "2026-11",
+    });
+    expect(changed[0].checkbox?.checked).toBe(true);
+    // When it is applied
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (1)"));
+    // Then the cell holds 0.7
+    expect(await readNamedCell(sidebar.Excel, "CP_ProductiveUtilization")).toBe(0.7);
+  });
+
   it("finds nothing to update right after inserting", async () => {
     // Given a template just inserted from the library in use
     const sidebar = mountSidebar();
@@ -170,11 +211,11 @@ describe("refreshing a template's assumptions", () => {
         .filter((r) => r.checkbox === null)
         .every((r) => !r.hidden)
     ).toBe(true);
-    expect(button(refreshPanel(sidebar), "Apply selected (2)").disabled).toBe(false);
+    expect(button(refreshPanel(sidebar), "Apply selected (3)").disabled).toBe(false);
 
     // When the selection is applied
     const syncs = sidebar.host.stats.syncCount;
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (2)"));
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
 
     // Then the ticked assumptions take the library values, in one round trip, and the edit stays
     expect(sidebar.host.stats.syncCount - syncs).toBe(1);
@@ -183,7 +224,9 @@ describe("refreshing a template's assumptions", () => {
     expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.05);
     const applied = mustMessage(refreshPanel(sidebar));
     expect(applied.kind).toBe("success");
-    expect(applied.title).toBe("Updated 2 assumptions on 'Rent vs Build'");
+    // (the model v2 on-site power price follows the region's power price: no sourced fuel figure)
+    expect(await readNamedCell(sidebar.Excel, "CP_OnsitePricePerKwh")).toBe(0.08);
+    expect(applied.title).toBe("Updated 3 assumptions on 'Rent vs Build'");
     expect(applied.details).toEqual(["Kept: Power price = 0.05 (your edit)"]);
     expect(refreshPanel(sidebar).querySelector("table")).toBeNull();
 
@@ -199,11 +242,12 @@ describe("refreshing a template's assumptions", () => {
 
     // Then the previous values are back
     expect(mustMessage(refreshPanel(sidebar)).title).toBe(
-      "Restored 2 assumptions to their values before the last refresh"
+      "Restored 3 assumptions to their values before the last refresh"
     );
     expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(37500);
     expect(await readNamedCell(sidebar.Excel, "CP_RentRate")).toBe(10);
     expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.05);
+    expect(await readNamedCell(sidebar.Excel, "CP_OnsitePricePerKwh")).toBe(0.0623);
   });
 
   it("applies an override ticked on purpose", async () => {
@@ -217,7 +261,7 @@ describe("refreshing a template's assumptions", () => {
     power.checked = true;
     power.dispatchEvent(new Event("change"));
     // When applied
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (4)"));
     // Then it takes the library value
     expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.08);
   });
@@ -251,7 +295,7 @@ describe("refreshing a template's assumptions", () => {
       key: "capplan.templates",
     });
 
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (4)"));
 
     const shown = mustMessage(refreshPanel(sidebar));
     // Then the panel says the previous values were put back, and the next check does not call them your edit
@@ -274,7 +318,7 @@ describe("refreshing a template's assumptions", () => {
     const shown = mustMessage(refreshPanel(sidebar));
     // Then the rest is restored and the panel names what was not
     expect(shown.kind).toBe("warning");
-    expect(shown.title).toBe("Restored 2 assumptions to their values before the last refresh");
+    expect(shown.title).toBe("Restored 3 assumptions to their values before the last refresh");
     expect(shown.details).toEqual([
       "Not restored: CP_RentRate, because the name CP_RentRate was deleted; it keeps the refreshed value.",
     ]);
@@ -294,7 +338,7 @@ describe("refreshing a template's assumptions", () => {
     const shown = mustMessage(refreshPanel(sidebar));
     // Then the edit is kept and the panel says so
     expect(shown.kind).toBe("warning");
-    expect(shown.title).toBe("Restored 2 assumptions to their values before the last refresh");
+    expect(shown.title).toBe("Restored 3 assumptions to their values before the last refresh");
     expect(shown.details).toEqual([
       expect.stringMatching(
         /^Kept: CP_SystemPricePerGpu \([A-Z]+[0-9]+\), because you edited it after the refresh\.$/

@@ -17,6 +17,7 @@ import {
   LAYOUT,
   RESULT_KEYS,
   SENSITIVITY_STEPS,
+  V2_INPUT_KEYS,
   V2_PHASES,
   V2_RESULT_KEYS,
   V2_YEAR_KEYS,
@@ -119,7 +120,11 @@ describe("the rent-vs-build template spec", () => {
 
     it("writes each assumption as one named input row", () => {
       // Then each assumption is one named, input-styled row with its label, unit, as-of date and source
-      expect(spec.assumptions.map((a) => a.key)).toEqual([...ASSUMPTION_KEYS]);
+      // (the v1 assumptions, then the model v2 inputs, which a refresh updates too)
+      expect(spec.assumptions.map((a) => a.key)).toEqual([
+        ...ASSUMPTION_KEYS,
+        ...V2_INPUT_KEYS.map((key) => `v2.${key}`),
+      ]);
       for (const a of spec.assumptions) {
         const row = rowNumber(a.address);
         expect(spec.names).toContainEqual({ name: a.name, address: a.address });
@@ -129,6 +134,7 @@ describe("the rent-vs-build template spec", () => {
           style: "input",
           numberFormat: a.numberFormat,
         });
+        expect(a.provenance?.map((p) => p.address)).toEqual([`D${row}`, `E${row}`]);
         expect(cells.get(`A${row}`)?.value).toBe(a.label);
         expect(cells.get(`B${row}`)?.value).toBe(a.unit);
         expect(cells.get(`D${row}`)?.value).toBe(a.asOf);
@@ -145,7 +151,7 @@ describe("the rent-vs-build template spec", () => {
         rent: { ...resolved.rent, ratePerGpuHour: Number.NaN },
         compare: resolved.compare,
       };
-      for (const a of spec.assumptions)
+      for (const a of spec.assumptions.filter((x) => !x.key.startsWith("v2.")))
         rebuilt = withAssumption(
           rebuilt,
           a.key as (typeof ASSUMPTION_KEYS)[number],
