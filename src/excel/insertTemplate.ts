@@ -2,9 +2,7 @@
  * Insert a rent-vs-build template sheet for a library scenario (at most 3 syncs; see insertSheet.ts).
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
-import { buildRentVsBuildTemplate } from "../templates/rentVsBuild";
 import type { ExcelApi } from "./excelApi";
-import { insertTemplateSpec } from "./insertSheet";
 import type { InsertOptions, InsertProgress, InsertResult } from "./insertSheet";
 
 export type { InsertOptions, InsertProgress, InsertResult, TemplatePlacement } from "./insertSheet";
@@ -16,6 +14,12 @@ export async function insertTemplate(
   onProgress?: InsertProgress,
   options?: InsertOptions
 ): Promise<InsertResult> {
+  // The template builder is loaded when first used: it is a third of the task pane's code, and the pane
+  // opens faster without it (npm run bench, taskpane.js). Nothing touches the workbook before it is here.
+  const [{ buildRentVsBuildTemplate }, { insertTemplateSpec }] = await Promise.all([
+    import(/* webpackChunkName: "template" */ "../templates/rentVsBuild"),
+    import(/* webpackChunkName: "template" */ "./insertSheet"),
+  ]);
   return insertTemplateSpec(
     excel,
     (placement) => buildRentVsBuildTemplate(index, scenarioId, placement),

@@ -3,15 +3,15 @@
  * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshSheet.ts.
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
-import { LIBRARY_HEADER, assumptionsFromLibrary } from "../templates/rentVsBuild";
 import type { ExcelApi } from "./excelApi";
-import {
-  applyRefreshWith,
-  moveToLibraryWith,
-  planRefreshWith,
-  undoLastRefreshWith,
-} from "./refreshSheet";
 import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshSheet";
+
+/**
+ * The refresh code and the template builder are loaded on first use (one chunk with the insert's): they are
+ * a third of the task pane's code, and the pane opens faster without them (npm run bench, taskpane.js).
+ * Nothing touches the workbook before they are here.
+ */
+const refreshSheet = () => import(/* webpackChunkName: "template" */ "./refreshSheet");
 
 export type {
   CellContent,
@@ -27,6 +27,10 @@ export type {
 } from "./refreshSheet";
 
 export async function planRefresh(excel: ExcelApi, index: LibraryIndex): Promise<RefreshPlan> {
+  const [{ planRefreshWith }, { LIBRARY_HEADER, assumptionsFromLibrary }] = await Promise.all([
+    refreshSheet(),
+    import(/* webpackChunkName: "template" */ "../templates/rentVsBuild"),
+  ]);
   return planRefreshWith(excel, index, assumptionsFromLibrary, LIBRARY_HEADER);
 }
 
@@ -36,14 +40,14 @@ export async function applyRefresh(
   keys: readonly string[],
   options?: RefreshOptions
 ): Promise<{ applied: number }> {
-  return applyRefreshWith(excel, plan, keys, options);
+  return (await refreshSheet()).applyRefreshWith(excel, plan, keys, options);
 }
 
 export async function undoLastRefresh(
   excel: ExcelApi,
   options?: RefreshOptions
 ): Promise<UndoResult> {
-  return undoLastRefreshWith(excel, options);
+  return (await refreshSheet()).undoLastRefreshWith(excel, options);
 }
 
 /** Re-stamps a sheet whose pinned library is behind the one in use (plan.libraryMove); see refreshSheet.ts. */
@@ -52,5 +56,5 @@ export async function moveToLibrary(
   plan: RefreshPlan,
   options?: RefreshOptions
 ): Promise<{ moved: boolean }> {
-  return moveToLibraryWith(excel, plan, options);
+  return (await refreshSheet()).moveToLibraryWith(excel, plan, options);
 }
