@@ -11,6 +11,7 @@ import {
   compareOptions,
   evaluateRoute,
   discountedPaybackMonths,
+  impliedAnnualPriceChange,
   irr,
   energyCost,
   facilityCapex,
@@ -138,6 +139,31 @@ export function energyCostFn(
 
 export function rentRate(gpu: unknown, term: unknown, provider: unknown): number {
   return rentFor(gpuArg(gpu), 0, term, provider).ratePerGpuHour;
+}
+
+/**
+ * RENTCURVE: the yearly rental price change implied by a provider's 1-year and 3-year prices for the GPU
+ * (impliedAnnualPriceChange); without a provider, the first provider (by offer id) that has both.
+ */
+export function rentCurve(gpu: unknown, provider: unknown): number {
+  const entry = gpuArg(gpu);
+  const wanted = optionalText(provider, "provider", 'a provider such as "AWS" or "Azure"');
+  const offers = currentIndex().offersByGpu.get(entry.id) ?? [];
+  const providers = wanted === undefined ? [...new Set(offers.map((o) => o.provider))] : [wanted];
+  for (const name of providers) {
+    try {
+      const short = rentFor(entry, 0, "1yr", name).ratePerGpuHour;
+      const long = rentFor(entry, 0, "3yr", name).ratePerGpuHour;
+      return impliedAnnualPriceChange(short, 1, long, 3);
+    } catch (error) {
+      if (!(error instanceof LookupError)) throw error;
+    }
+  }
+  throw new NoResultError(
+    wanted === undefined
+      ? `No provider in the library offers ${entry.name} for both 1 and 3 years, so no price curve is implied.`
+      : `The library has no 1-year and 3-year offers of ${entry.name} from "${wanted}" to imply a price curve.`
+  );
 }
 
 export function rentCost(

@@ -96,6 +96,21 @@ export function energycost(
 }
 
 /**
+ * Yearly rental price change implied by a provider's 1-year and 3-year prices (the 3-year price read as the average of a yearly-stepped curve), as a fraction, e.g. -0.275. Use it as the rentPriceChange override.
+ * @customfunction RENTCURVE RENTCURVE
+ * @param gpu GPU model, e.g. "H100".
+ * @param [provider] Provider with both terms, e.g. "AWS" (default: the first that has both).
+ * @returns Fraction per year.
+ */
+export function rentcurve(gpu: string, provider?: string): number {
+  try {
+    return compute.rentCurve(gpu, provider);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
  * Rental price of one GPU for one hour, in USD, from the library's rental offers.
  * @customfunction RENTRATE RENTRATE
  * @param gpu GPU model, e.g. "H100".

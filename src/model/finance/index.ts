@@ -97,3 +97,4 @@ export {
   type BridgeCompareResult,
   type BridgeTerms,
 } from "./bridgeCompare";
+export { impliedAnnualPriceChange } from "./rentCurve";

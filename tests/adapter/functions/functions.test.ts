@@ -47,6 +47,7 @@ describe("registration", () => {
         "OPTIONS",
         "PAYBACK",
         "RENTCOST",
+        "RENTCURVE",
         "RENTRATE",
         "RENTVSBUILD",
         "SOURCE",

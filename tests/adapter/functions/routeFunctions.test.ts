@@ -201,7 +201,9 @@ describe("review cases", () => {
     const spill = table(fns.call("OPTIONS", "GB200 NVL72", 64, 5, "TN"));
     // Then the three rentals say why, and the three builds are priced
     for (const label of ["Rent on demand", "Rent reserved", "Bridge: rent, then build standard"])
-      expect(String(rowOf(spill, label)[1])).toMatch(/offer for NVIDIA GB200 NVL72 \(per GPU\) in the library/);
+      expect(String(rowOf(spill, label)[1])).toMatch(
+        /offer for NVIDIA GB200 NVL72 \(per GPU\) in the library/
+      );
     for (const label of ["Buy + colocation", "Build standard", "Build fast-track"])
       expect(Number.isFinite(rowOf(spill, label)[1])).toBe(true);
   });
@@ -271,5 +273,21 @@ describe("review cases", () => {
     expect(rowOf(rows, "Discounted payback (months from decision, excl. cost of delay)")[1]).toBe(
       "no GPUs: nothing to pay back"
     );
+  });
+});
+
+describe("RENTCURVE", () => {
+  test("reads AWS's 1-year and 3-year H100 prices as a yearly decline", () => {
+    // Given AWS at $7.20 for 1 year and $5.40 for 3 years (rent.h100.aws_p5_reserved_1yr / _3yr)
+    // Then (1 + x + x^2) / 3 = 0.75, x = (sqrt(6) - 1) / 2, a change of -27.53 % a year
+    expect(num(fns.call("RENTCURVE", "H100", "AWS"))).toBeCloseTo(-0.2752551, 7);
+    // And without a provider, the first with both terms is AWS
+    expect(num(fns.call("RENTCURVE", "H100"))).toBeCloseTo(-0.2752551, 7);
+  });
+
+  test("says #N/A when no provider has both terms", () => {
+    const error = excelError(() => fns.call("RENTCURVE", "B200"));
+    expect(error.code).toBe(ErrorCode.notAvailable);
+    expect(error.message).toMatch(/for both 1 and 3 years/);
   });
 });
