@@ -52,12 +52,13 @@ export function triangularQuantile(p: number, low: number, mode: number, high: n
   requireRange(low, mode, high);
   if (low === high) return low;
   const width = high - low;
-  const x =
-    p * width < mode - low
-      ? low + Math.sqrt(p * width * (mode - low))
-      : high - Math.sqrt((1 - p) * width * (high - mode));
-  // Rounding may leave the square roots a hair outside the range; the true value is inside.
-  return Math.min(high, Math.max(low, x));
+  // Each side is clamped at the mode, so the two branches meet in order even where rounding blurs them
+  // (the right branch's high - sqrt(..) keeps only high's absolute precision); the roots are taken apart so
+  // the product of three small numbers cannot underflow.
+  if (p * width < mode - low) {
+    return Math.min(mode, low + Math.sqrt(p * width) * Math.sqrt(mode - low));
+  }
+  return Math.max(mode, high - Math.sqrt((1 - p) * width) * Math.sqrt(high - mode));
 }
 
 /** The Beta shapes of PERT(low, mode, high, lambda): alpha = 1 + lambda (m - a) / (b - a), beta likewise. */

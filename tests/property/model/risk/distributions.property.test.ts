@@ -30,6 +30,14 @@ describe("quantile properties", () => {
     );
   });
 
+  it("keeps order across the mode when the mode is tiny against the width (a shrunk counterexample)", () => {
+    // Given a mode 1e-54 of the width: p2 = 8.6e-55 is at the mode's CDF, where high - sqrt(..) cancels to 0
+    const [low, mode, high] = [0, 9.465621269234898e-93, 1.0974553184507337e-38];
+    const q1 = triangularQuantile(2.378037450796933e-194, low, mode, high);
+    const q2 = triangularQuantile(8.625063007209639e-55, low, mode, high);
+    expect(q2).toBeGreaterThanOrEqual(q1);
+  });
+
   it("PERT quantiles stay in [low, high] and never decrease in p (to the 1e-12 inversion tolerance)", () => {
     fc.assert(
       fc.property(range, probabilities, lambda, ({ low, mode, high }, [p1, p2], lam) => {
