@@ -12,3 +12,4 @@ export {
   PERT_LAMBDA_MAX,
 } from "./distributions";
 export type { LognormalParameters } from "./distributions";
+export { latinHypercube, LHS_MAX_TRIALS, LHS_MAX_DIMENSIONS } from "./lhs";
