@@ -83,19 +83,30 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number, lnB: 
   return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
 }
 
-/** Absolute tolerance of the inverse on the unit interval. */
+/** Absolute accuracy of the inverse on the unit interval (what callers may rely on). */
 export const BETA_QUANTILE_TOLERANCE = 1e-12;
+/** The search stops on a step this small: Newton's last step then leaves an error far below the tolerance. */
+const STOP_STEP = 1e-14;
 const MAX_SEARCH_STEPS = 200;
 
 /**
- * The x in [0, 1] with I_x(a, b) = p (a, b >= 1, p in [0, 1]). Newton's method on the CDF (its derivative is
- * the density x^(a-1) (1-x)^(b-1) / B(a, b)) inside a bracket [lo, hi] that every evaluation narrows; a step
- * that leaves the bracket, or a zero density, falls back to bisection, so the search always converges. Stops
- * when the step or the bracket is below 1e-12.
+ * The x in [0, 1] with I_x(a, b) = p (a, b >= 1, p in [0, 1]), accurate to BETA_QUANTILE_TOLERANCE.
+ * Above the median p the complement is solved instead, x = 1 - Q_{b,a}(1 - p): 1 - p is exact there, and the
+ * upper tail's CDF, computed as 1 - (small), would carry an absolute error of 1e-16 that the tiny density there
+ * turns into an error of 1e-10 in x.
  */
 export function betaQuantile(p: number, a: number, b: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
+  return p > 0.5 ? 1 - lowerBetaQuantile(1 - p, b, a) : lowerBetaQuantile(p, a, b);
+}
+
+/**
+ * Newton's method on the CDF (its derivative is the density x^(a-1) (1-x)^(b-1) / B(a, b)) inside a bracket
+ * [lo, hi] that every evaluation narrows; a step that leaves the bracket, or a zero density, falls back to
+ * bisection, so the search always converges.
+ */
+function lowerBetaQuantile(p: number, a: number, b: number): number {
   const lnB = lnBeta(a, b);
   let lo = 0;
   let hi = 1;
@@ -108,8 +119,7 @@ export function betaQuantile(p: number, a: number, b: number): number {
     const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);
     let next = x - f / density;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - x) < BETA_QUANTILE_TOLERANCE || hi - lo < BETA_QUANTILE_TOLERANCE)
-      return next;
+    if (Math.abs(next - x) < STOP_STEP || hi - lo < STOP_STEP) return next;
     x = next;
   }
   return x;

@@ -60,6 +60,13 @@ describe("pertQuantile", () => {
     expect(pertQuantile(0.3, 10, 20, 30, 0)).toBeCloseTo(16, 10);
   });
 
+  it("stays accurate to 1e-12 in the upper tail", () => {
+    // Given Beta(1, 5) (low 0, mode 0, high 1) and p = 1 - 2^-30 (exact, as is 1 - p = 2^-30): the CDF
+    // 1 - (1 - x)^5 = p gives (1 - x)^5 = 2^-30, 1 - x = 2^-6, x = 1 - 1/64 = 0.984375. (The density there is
+    // 5 x 2^-24 = 3e-7, so a CDF computed as 1 - small would miss by about 1e-16 / 3e-7 = 3e-10.)
+    expect(Math.abs(pertQuantile(1 - 2 ** -30, 0, 0, 1) - 0.984375)).toBeLessThan(1e-12);
+  });
+
   it("gives low at p = 0 and high at p = 1", () => {
     expect(pertQuantile(0, 10, 14, 30)).toBe(10);
     expect(pertQuantile(1, 10, 14, 30)).toBe(30);
