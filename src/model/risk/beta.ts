@@ -4,7 +4,7 @@
  * continued fraction converges fast. Unvalidated: distributions.ts checks its inputs before calling.
  */
 
-// Lanczos' approximation with g = 7 and 9 terms (the coefficients of Numerical Recipes 3rd ed. / Paul Godfrey):
+// Lanczos' approximation with g = 7 and 9 terms (Paul Godfrey's coefficients, as in Wikipedia's Lanczos article):
 // relative error about 1e-15 for x >= 0.5, which the shapes here always are.
 const LANCZOS_G = 7;
 const LANCZOS = [
