@@ -1,0 +1,15 @@
+/** Public API of the risk building blocks (pure and seeded; see docs/model.md section 12). */
+export { createRandom, derivedSeed, MAX_SEED } from "./random";
+export type { Random } from "./random";
+export { normalQuantile } from "./normal";
+export {
+  triangularQuantile,
+  pertQuantile,
+  pertMean,
+  lognormalQuantile,
+  lognormalFromTypicalAndHigh,
+  PERT_LAMBDA_DEFAULT,
+  PERT_LAMBDA_MAX,
+} from "./distributions";
+export type { LognormalParameters } from "./distributions";
+export { latinHypercube, LHS_MAX_TRIALS, LHS_MAX_DIMENSIONS } from "./lhs";
