@@ -13,3 +13,7 @@ export {
 } from "./distributions";
 export type { LognormalParameters } from "./distributions";
 export { latinHypercube, LHS_MAX_TRIALS, LHS_MAX_DIMENSIONS } from "./lhs";
+export { spearman, averageRanks, imanConover } from "./correlation";
+export { checkCorrelationMatrix, choleskyLower } from "./matrix";
+export type { SquareMatrix } from "./matrix";
+export { nearestCorrelationMatrix } from "./nearest";
