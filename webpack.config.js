@@ -41,6 +41,10 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on first use (template.<hash>.js) carry their content hash: a pane opened before a
+      // redeploy asks for its own chunk (a clear CodeLoadFailed if the host dropped it), never a newer one
+      // whose module ids do not match its taskpane.js.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },

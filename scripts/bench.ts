@@ -141,10 +141,14 @@ function benchSizes(): void {
   }
   // Loaded by taskpane.js on the first insert or refresh (src/excel/insertTemplate.ts, refresh.ts): reported
   // so that what the pane loads in all is visible, not only what it loads to open.
-  const chunk = path.join(DIST, "template.js");
-  if (fs.existsSync(chunk)) {
+  const chunkName = fs.readdirSync(DIST).find((f) => /^template\.[0-9a-f]{8}\.js$/.test(f));
+  const chunk = chunkName === undefined ? "" : path.join(DIST, chunkName);
+  if (chunk !== "") {
     const bytes = fs.readFileSync(chunk);
-    report("template.js minified, loaded on first insert/refresh (KB)", fmt(bytes.length / 1024, 1));
+    report(
+      "template.js minified, loaded on first insert/refresh (KB)",
+      fmt(bytes.length / 1024, 1)
+    );
     report("template.js gzipped (KB)", fmt(zlib.gzipSync(bytes, { level: 9 }).length / 1024, 1));
   }
 }

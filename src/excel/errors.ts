@@ -14,6 +14,7 @@ export type CapacityPlannerErrorCode =
   | "UnsafeUndoRecord"
   | "RefreshedSheetMissing"
   | "InvalidRefreshSelection"
+  | "CodeLoadFailed"
   | "ExcelOperationFailed";
 
 export abstract class CapacityPlannerError extends Error {
@@ -30,6 +31,30 @@ export abstract class CapacityPlannerError extends Error {
       });
     }
     this.name = new.target.name;
+  }
+}
+
+/**
+ * The template and refresh code (dist/template.*.js, loaded on first use) could not be fetched: offline, or
+ * the add-in was redeployed while this pane was open. Raised before anything touches the workbook.
+ */
+export class CodeLoadFailedError extends CapacityPlannerError {
+  readonly code = "CodeLoadFailed";
+
+  constructor(cause: unknown) {
+    super(
+      "Capacity Planner could not load its template and refresh code. Nothing in the workbook was changed. Check the connection and try again; if the add-in was updated meanwhile, close and reopen it.",
+      { cause }
+    );
+  }
+}
+
+/** Loads code split out of taskpane.js; any failure becomes CodeLoadFailedError. */
+export async function loadCode<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    throw new CodeLoadFailedError(error);
   }
 }
 

@@ -2,6 +2,7 @@
  * Insert a rent-vs-build template sheet for a library scenario (at most 3 syncs; see insertSheet.ts).
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
+import { loadCode } from "./errors";
 import type { ExcelApi } from "./excelApi";
 import type { InsertOptions, InsertProgress, InsertResult } from "./insertSheet";
 
@@ -16,10 +17,12 @@ export async function insertTemplate(
 ): Promise<InsertResult> {
   // The template builder is loaded when first used: it is a third of the task pane's code, and the pane
   // opens faster without it (npm run bench, taskpane.js). Nothing touches the workbook before it is here.
-  const [{ buildRentVsBuildTemplate }, { insertTemplateSpec }] = await Promise.all([
-    import(/* webpackChunkName: "template" */ "../templates/rentVsBuild"),
-    import(/* webpackChunkName: "template" */ "./insertSheet"),
-  ]);
+  const [{ buildRentVsBuildTemplate }, { insertTemplateSpec }] = await loadCode(() =>
+    Promise.all([
+      import(/* webpackChunkName: "template" */ "../templates/rentVsBuild"),
+      import(/* webpackChunkName: "template" */ "./insertSheet"),
+    ])
+  );
   return insertTemplateSpec(
     excel,
     (placement) => buildRentVsBuildTemplate(index, scenarioId, placement),

@@ -3,6 +3,7 @@
  * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshSheet.ts.
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
+import { loadCode } from "./errors";
 import type { ExcelApi } from "./excelApi";
 import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshSheet";
 
@@ -11,7 +12,8 @@ import type { RefreshOptions, RefreshPlan, UndoResult } from "./refreshSheet";
  * a third of the task pane's code, and the pane opens faster without them (npm run bench, taskpane.js).
  * Nothing touches the workbook before they are here.
  */
-const refreshSheet = () => import(/* webpackChunkName: "template" */ "./refreshSheet");
+const refreshSheet = () =>
+  loadCode(() => import(/* webpackChunkName: "template" */ "./refreshSheet"));
 
 export type {
   CellContent,
@@ -29,7 +31,7 @@ export type {
 export async function planRefresh(excel: ExcelApi, index: LibraryIndex): Promise<RefreshPlan> {
   const [{ planRefreshWith }, { LIBRARY_HEADER, assumptionsFromLibrary }] = await Promise.all([
     refreshSheet(),
-    import(/* webpackChunkName: "template" */ "../templates/rentVsBuild"),
+    loadCode(() => import(/* webpackChunkName: "template" */ "../templates/rentVsBuild")),
   ]);
   return planRefreshWith(excel, index, assumptionsFromLibrary, LIBRARY_HEADER);
 }

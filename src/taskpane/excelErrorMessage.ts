@@ -16,6 +16,7 @@ const TITLES: Readonly<Record<CapacityPlannerErrorCode, string>> = {
   UnsafeUndoRecord: "The undo information was refused",
   RefreshedSheetMissing: "The refreshed sheet no longer exists",
   InvalidRefreshSelection: "The list of updates is out of date",
+  CodeLoadFailed: "Capacity Planner could not load part of itself",
   ExcelOperationFailed: "Excel could not complete the action",
 };
 
