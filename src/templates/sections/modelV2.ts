@@ -580,7 +580,74 @@ export const V2_ASSUMPTION_KEY_PREFIX = "v2.";
  * writes them and the refresh compares them with the workbook, like the v1 assumptions.
  */
 export function v2AssumptionSpecs(c: V2ReadContext, nameSuffix: string): AssumptionSpec[] {
-  return v2InputRows(c, nameSuffix).map((row) => row.spec);
+  return [...v2InputRows(c, nameSuffix).map((row) => row.spec), ...v2PhaseSpecs(c, nameSuffix)];
+}
+
+// Names hold letters only (no digit can make a name look like a cell reference such as PH1).
+const PHASE_WORDS = [
+  "One",
+  "Two",
+  "Three",
+  "Four",
+  "Five",
+  "Six",
+  "Seven",
+  "Eight",
+  "Nine",
+  "Ten",
+  "Eleven",
+  "Twelve",
+] as const;
+
+/** "PhaseThreeShare": the name base of a phase row's offset or share cell (i is 0-based, < V2_PHASES). */
+export function phaseNameBase(i: number, what: "Offset" | "Share"): string {
+  return `Phase${PHASE_WORDS[i]}${what}`;
+}
+
+/**
+ * The 12 phase rows' offset and share cells as assumptions (keys v2.phase<i>.offsetMonths / .share), so a
+ * refresh sees a library change of the scenario's phases; their source is the phase count row's.
+ */
+function v2PhaseSpecs(c: V2ReadContext, nameSuffix: string): AssumptionSpec[] {
+  const phases = owned(c).phases;
+  const about = INPUTS.phaseCount.read(c);
+  const specs: AssumptionSpec[] = [];
+  for (let i = 0; i < V2_PHASES; i++) {
+    const phase = phases[i];
+    const row = phaseRow(i);
+    const cells: [string, "Offset" | "Share", string, number, string, string][] = [
+      [
+        PHASE_COLUMN.offset,
+        "Offset",
+        "offsetMonths",
+        phase?.offsetMonths ?? 0,
+        "months",
+        FORMAT.months,
+      ],
+      [
+        PHASE_COLUMN.share,
+        "Share",
+        "share",
+        phase?.share ?? 0,
+        "share of the fleet",
+        FORMAT.percent,
+      ],
+    ];
+    for (const [column, what, field, value, unit, numberFormat] of cells) {
+      specs.push({
+        key: `${V2_ASSUMPTION_KEY_PREFIX}phase${i + 1}.${field}`,
+        label: `Phase ${i + 1} ${what === "Offset" ? "offset after first capacity" : "share of the fleet"}`,
+        name: `${NAME_PREFIX}${phaseNameBase(i, what)}${nameSuffix}`,
+        address: `${column}${row}`,
+        value,
+        unit,
+        source: about.source,
+        asOf: about.asOf,
+        numberFormat,
+      });
+    }
+  }
+  return specs;
 }
 
 function v2InputRows(
@@ -713,6 +780,9 @@ export function writeModelV2(ctx: V2Context): Record<string, string> {
     b.value(`${unit}${r}`, i + 1, "muted", FORMAT.count);
     b.value(`${P.offset}${r}`, phase?.offsetMonths ?? 0, "input", FORMAT.months);
     b.value(`${P.share}${r}`, phase?.share ?? 0, "input", FORMAT.percent);
+    // Named, so that a refresh finds them (v2PhaseSpecs).
+    b.defineName(phaseNameBase(i, "Offset"), `${P.offset}${r}`);
+    b.defineName(phaseNameBase(i, "Share"), `${P.share}${r}`);
     b.formula(`${P.month}${r}`, `=${n("BuildMonths")}+${P.offset}${r}`, "formula", FORMAT.months);
     b.formula(
       `${P.year}${r}`,

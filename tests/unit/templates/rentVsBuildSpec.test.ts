@@ -121,11 +121,23 @@ describe("the rent-vs-build template spec", () => {
     it("writes each assumption as one named input row", () => {
       // Then each assumption is one named, input-styled row with its label, unit, as-of date and source
       // (the v1 assumptions, then the model v2 inputs, which a refresh updates too)
+      // and the offset and share of each of the 12 phase rows)
+      const phaseKeys = Array.from({ length: V2_PHASES }, (_, i) => [
+        `v2.phase${i + 1}.offsetMonths`,
+        `v2.phase${i + 1}.share`,
+      ]).flat();
       expect(spec.assumptions.map((a) => a.key)).toEqual([
         ...ASSUMPTION_KEYS,
         ...V2_INPUT_KEYS.map((key) => `v2.${key}`),
+        ...phaseKeys,
       ]);
-      for (const a of spec.assumptions) {
+      // The phase cells are named inputs in the phase table (columns C and D of their row)
+      for (const a of spec.assumptions.filter((x) => /^v2\.phase\d/.test(x.key))) {
+        expect(spec.names).toContainEqual({ name: a.name, address: a.address });
+        expect(cells.get(a.address)?.style).toBe("input");
+        expect(cells.get(a.address)?.value).toBe(a.value);
+      }
+      for (const a of spec.assumptions.filter((x) => !/^v2\.phase\d/.test(x.key))) {
         const row = rowNumber(a.address);
         expect(spec.names).toContainEqual({ name: a.name, address: a.address });
         expect(cells.get(a.address)).toEqual({
