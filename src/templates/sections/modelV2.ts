@@ -85,6 +85,12 @@ function bridgeRented(c: V2ReadContext) {
 }
 
 /** Provenance of a value: the scenario's override, the library quantity, or the default without a source. */
+/** The scenario overrides `key` (as parsed: aliases and any spelling resolved to the canonical key). */
+function overridden(c: V2ReadContext, key: string): boolean {
+  const o = c.routes.overrides as Readonly<Record<string, unknown>>;
+  return Object.prototype.hasOwnProperty.call(o, key) && o[key] !== undefined;
+}
+
 function provenance(
   c: V2ReadContext,
   value: number | string,
@@ -94,7 +100,7 @@ function provenance(
   overrideKey?: string
 ): InputProvenance {
   const { scenario } = c.resolved;
-  if (overrideKey !== undefined && scenario.overrides?.[overrideKey] !== undefined) {
+  if (overrideKey !== undefined && overridden(c, overrideKey)) {
     return {
       value,
       unit,
@@ -285,13 +291,14 @@ const INPUTS: Readonly<Record<V2InputKey, InputDef>> = {
     format: FORMAT.usdPerKwh,
     read: (c) => {
       const q = power(c)?.onsitePricePerKwh;
-      if (q !== undefined)
+      if (q !== undefined || overridden(c, "onsitePricePerKwh"))
         return provenance(
           c,
           owned(c).power.onsitePricePerKwh,
           "USD per kWh",
           q,
-          `${approachPath(c)}.power.onsitePricePerKwh`
+          `${approachPath(c)}.power.onsitePricePerKwh`,
+          "onsitePricePerKwh"
         );
       return {
         value: owned(c).power.onsitePricePerKwh,
@@ -306,7 +313,7 @@ const INPUTS: Readonly<Record<V2InputKey, InputDef>> = {
     format: FORMAT.months,
     read: (c) => {
       const value = owned(c).power.gridMonths;
-      if (c.resolved.scenario.overrides?.gridMonths !== undefined)
+      if (overridden(c, "gridMonths"))
         return provenance(c, value, "months", undefined, "the grid wait", "gridMonths");
       return {
         value,
@@ -360,7 +367,7 @@ const INPUTS: Readonly<Record<V2InputKey, InputDef>> = {
     format: FORMAT.percent,
     read: (c) => {
       const value = c.routes.settings.bonusDepreciationShare ?? 0;
-      if (c.resolved.scenario.overrides?.bonusDepreciation !== undefined)
+      if (overridden(c, "bonusDepreciation"))
         return provenance(
           c,
           value,

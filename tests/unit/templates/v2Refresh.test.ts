@@ -40,3 +40,22 @@ describe("refreshing the model v2 inputs", () => {
     expect(rows.filter((r) => r.changed).every((r) => r.selectedByDefault)).toBe(true);
   });
 });
+
+describe("the model v2 inputs' sources", () => {
+  it("name a scenario override however it was spelled", () => {
+    // Given the xAI scenario overriding the tax rate and the on-site price through aliases
+    const doc = structuredClone(VALIDATED_BUNDLED_LIBRARY) as LibraryDocument;
+    const xai = doc.scenarios["xai-memphis-2024"];
+    doc.scenarios["xai-memphis-2024"] = {
+      ...xai,
+      overrides: { ...xai.overrides, tax: 0.21, onsitePrice: 0.2 },
+    };
+    const rows = assumptionsFromLibrary(buildIndex(doc), "xai-memphis-2024", "");
+    const row = (key: string) => rows.find((a) => a.key === key);
+    // Then each input holds the overridden value and says the scenario set it
+    expect(row("v2.taxRate")).toMatchObject({ value: 0.21 });
+    expect(row("v2.taxRate")?.source).toMatch(/^scenarios\.xai-memphis-2024\.overrides\.taxRate/);
+    expect(row("v2.onsitePricePerKwh")).toMatchObject({ value: 0.2 });
+    expect(row("v2.onsitePricePerKwh")?.source).toMatch(/overrides\.onsitePricePerKwh/);
+  });
+});
