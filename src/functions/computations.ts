@@ -25,10 +25,15 @@ import {
   serverCost,
   simplePaybackFor,
   HOURS_PER_YEAR,
+  ModelInputError,
   type BuildInputs,
   type RentInputs,
 } from "../model/finance";
-import { findAssumption, type GpuEntry } from "../model/library/indexLibrary";
+import {
+  findAssumption,
+  type GpuEntry,
+  type RentalOfferEntry,
+} from "../model/library/indexLibrary";
 import { nearestNames } from "../model/library/nearest";
 import { normalizeKey } from "../model/library/normalize";
 import { LookupError, buildTimeFor, compareInputsFor } from "../model/resolve";
@@ -42,7 +47,7 @@ import {
 import { ArgumentError } from "./argumentError";
 import { optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
 import { NoResultError } from "./errorValues";
-import { approachFor, currentIndex } from "./lookups";
+import { approachFor, currentIndex, offerFor } from "./lookups";
 import {
   IT_MW,
   MONTHS,
@@ -151,18 +156,32 @@ export function rentCurve(gpu: unknown, provider: unknown): number {
   const offers = currentIndex().offersByGpu.get(entry.id) ?? [];
   const providers = wanted === undefined ? [...new Set(offers.map((o) => o.provider))] : [wanted];
   for (const name of providers) {
+    let short: RentalOfferEntry;
+    let long: RentalOfferEntry;
     try {
-      const short = rentFor(entry, 0, "1yr", name).ratePerGpuHour;
-      const long = rentFor(entry, 0, "3yr", name).ratePerGpuHour;
-      return impliedAnnualPriceChange(short, 1, long, 3);
+      short = offerFor(entry, "1yr", name);
+      long = offerFor(entry, "3yr", name);
     } catch (error) {
-      if (!(error instanceof LookupError)) throw error;
+      if (error instanceof LookupError) continue;
+      throw error;
+    }
+    // A provider kind ("hyperscaler") could match two providers' terms: the curve is one provider's.
+    if (short.provider !== long.provider) continue;
+    // Equal prices are a flat curve exactly, not the bisection's 1e-14.
+    if (short.rate.value === long.rate.value) return 0;
+    try {
+      return impliedAnnualPriceChange(short.rate.value, 1, long.rate.value, 3);
+    } catch (error) {
+      if (!(error instanceof ModelInputError)) throw error;
+      throw new NoResultError(
+        `${short.provider}'s 3-year price (${long.rate.value}) against its 1-year price (${short.rate.value}) implies no yearly change between -99 % and +100 %.`
+      );
     }
   }
   throw new NoResultError(
     wanted === undefined
       ? `No provider in the library offers ${entry.name} for both 1 and 3 years, so no price curve is implied.`
-      : `The library has no 1-year and 3-year offers of ${entry.name} from "${wanted}" to imply a price curve.`
+      : `The library has no 1-year and 3-year offers of ${entry.name} from the same provider matching "${wanted}" to imply a price curve.`
   );
 }
 

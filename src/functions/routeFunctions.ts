@@ -16,6 +16,7 @@ import { applyRouteOverrides, applySettingsOverrides, type Overrides } from "../
 import { LookupError, valuePerGpuHourFor } from "../model/resolve";
 import { ownedFleetFor, rentedFleetFor, taxRateFor, usefulWorkFor } from "../model/resolveRoute";
 import { buildFor, rentalFor } from "./args";
+import { ArgumentError } from "./argumentError";
 import { NoResultError } from "./errorValues";
 import { currentIndex } from "./lookups";
 
@@ -63,6 +64,15 @@ function rentalOrReason(
     : `no ${named.join(" or ")} offer for ${gpu.name} in the library`;
 }
 
+/** Bonus depreciation only moves tax: before tax (rate 0) it would be silently ignored, so it is refused. */
+function refuseBonusWithoutTax(o: Overrides, taxRate: number, functionName: string): void {
+  if (o.bonusDepreciation !== undefined && taxRate === 0)
+    throw new ArgumentError(
+      "value",
+      `bonusDepreciation does not apply to ${functionName} before tax: give a taxRate too (the library's is 0).`
+    );
+}
+
 /** Route settings: the library's tax rate and value of a GPU-hour, then the overrides. */
 export function routeSettingsFor(
   gpu: GpuEntry,
@@ -107,10 +117,10 @@ export function optionsFor(
     overlapMonths: 0,
     work,
   };
+  const settings = routeSettingsFor(gpu, horizonYears, discountRate, o);
+  refuseBonusWithoutTax(o, settings.taxRate, "OPTIONS");
   // Route-only overrides (ramp, spares, useful work, overlap...) apply to every route alike.
-  return optionsTable(parts, routeSettingsFor(gpu, horizonYears, discountRate, o), (route) =>
-    applyRouteOverrides(route, o)
-  );
+  return optionsTable(parts, settings, (route) => applyRouteOverrides(route, o));
 }
 
 /**
@@ -169,6 +179,7 @@ export function usefulCostPerHour(
     taxRate: o.taxRate ?? 0,
     bonusDepreciation: o.bonusDepreciation,
   });
+  refuseBonusWithoutTax(o, settings.taxRate, 'COSTPERHOUR "useful"');
   const result = evaluateRoute(shifted, settings);
   if (result.costPerUsefulGpuHour === null)
     throw new NoResultError(

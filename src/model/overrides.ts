@@ -111,10 +111,10 @@ export const OVERRIDE_SPECS: readonly OverrideSpec[] = [
     "productiveUtil",
   ]),
   num("goodput", 0, 1, "(share of running time not lost to failures and restarts)"),
-  // At 100 % every after-tax flow is ~0 and a cost per hour is float noise: no decision is taken there.
   num("bonusDepreciation", 0, 1, "(share of IT expensed when bought, e.g. 1 under OBBBA)", [
     "bonusDepreciationShare",
   ]),
+  // At 100 % every after-tax flow is ~0 and a cost per hour is float noise: no decision is taken there.
   num("taxRate", 0, 0.9, "(a fraction up to 0.9, e.g. 0.21; 0 = pre-tax)", ["tax"]),
   num("rampMonths", 0, 240, "months from first to full capacity", ["ramp"]),
   num("sparesShare", 0, 1, "(spare GPUs bought, a share of the count)", ["spares"]),

@@ -1190,8 +1190,9 @@ const YEARS: Readonly<Record<V2YearKey, YearDef>> = {
     unit: "GPU-months",
     format: FORMAT.count,
     bridge: true,
+    // MAX(0, ...): a user's phase shares summing above 1 must not make counted months negative.
     formula: (c, _yr, r) =>
-      `=${r("bridgeMonths")}-${phaseSum(LAYOUT.v2PhaseDuringBridgeFirstRow, c)}`,
+      `=MAX(0, ${r("bridgeMonths")}-${phaseSum(LAYOUT.v2PhaseDuringBridgeFirstRow, c)})`,
   },
   bridgeRate: {
     label: "Bridge rental rate in the year",

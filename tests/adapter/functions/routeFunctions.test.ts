@@ -291,3 +291,22 @@ describe("RENTCURVE", () => {
     expect(error.message).toMatch(/for both 1 and 3 years/);
   });
 });
+
+describe("bonus depreciation before tax", () => {
+  test("is refused rather than ignored", () => {
+    // Given OPTIONS on the bundled library (tax rate 0) with bonus depreciation
+    const error = excelError(() =>
+      fns.call("OPTIONS", "H100", 8, 5, null, null, [["bonusDepreciation", 1]])
+    );
+    expect(error.code).toBe(ErrorCode.invalidValue);
+    expect(error.message).toMatch(/bonusDepreciation does not apply to OPTIONS before tax/);
+    // And with a tax rate it is taken
+    const rows = table(
+      fns.call("OPTIONS", "H100", 8, 5, null, null, [
+        ["bonusDepreciation", 1],
+        ["taxRate", 0.21],
+      ])
+    );
+    expect(rows).toHaveLength(7);
+  });
+});
