@@ -15,6 +15,7 @@ import {
   NONRESIDENTIAL_BUILDING_LIFE_YEARS_DEFAULT,
 } from "../../model/finance/tax";
 import type { ScenarioRoutes } from "../../model/resolveRoute";
+import { ownEntry } from "../../model/library/indexLibrary";
 import type { Quantity } from "../../model/library/schema";
 import { FORMAT } from "../formats";
 import {
@@ -87,8 +88,7 @@ function bridgeRented(c: V2ReadContext) {
 /** Provenance of a value: the scenario's override, the library quantity, or the default without a source. */
 /** The scenario overrides `key` (as parsed: aliases and any spelling resolved to the canonical key). */
 function overridden(c: V2ReadContext, key: string): boolean {
-  const o = c.routes.overrides as Readonly<Record<string, unknown>>;
-  return Object.prototype.hasOwnProperty.call(o, key) && o[key] !== undefined;
+  return ownEntry(c.routes.overrides as Readonly<Record<string, unknown>>, key) !== undefined;
 }
 
 function provenance(
