@@ -1,18 +1,22 @@
 /** Quantile properties over random ranges: inside the range, monotone in p, and inverting the CDF. */
 import fc from "fast-check";
 import { normalQuantile, pertQuantile, triangularQuantile } from "../../../../src/model/risk";
-import { BETA_QUANTILE_TOLERANCE, betaQuantile, lnBeta, regularizedIncompleteBeta } from "../../../../src/model/risk/beta";
+import {
+  BETA_QUANTILE_TOLERANCE,
+  betaQuantile,
+  lnBeta,
+  regularizedIncompleteBeta,
+} from "../../../../src/model/risk/beta";
 
 const RUNS = { numRuns: 300 };
-const real = (min: number, max: number): fc.Arbitrary<number> => fc.double({ min, max, noNaN: true });
+const real = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.double({ min, max, noNaN: true });
 
 /** A low <= mode <= high range built from a low, a width and where the mode sits in it. */
-const range = fc
-  .tuple(real(-1e6, 1e6), real(0, 1e6), real(0, 1))
-  .map(([low, width, share]) => {
-    const high = low + width;
-    return { low, mode: Math.min(high, low + share * width), high };
-  });
+const range = fc.tuple(real(-1e6, 1e6), real(0, 1e6), real(0, 1)).map(([low, width, share]) => {
+  const high = low + width;
+  return { low, mode: Math.min(high, low + share * width), high };
+});
 const probabilities = fc.tuple(real(0, 1), real(0, 1)).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
 const lambda = real(0, 50);
 

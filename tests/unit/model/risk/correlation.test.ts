@@ -1,22 +1,17 @@
 import { averageRanks, imanConover, spearman } from "../../../../src/model/risk/correlation";
 import { nearestCorrelationMatrix } from "../../../../src/model/risk/nearest";
 import { expectModelError } from "../../../support/model/finance/fixtures";
+import { createRandom } from "../../../../src/model/risk/random";
 
-/** mulberry32: a tiny seeded generator, local to the test so it does not depend on the sampler's. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The sampler's seeded generator (src/model/risk/random.ts) as a plain function. */
+function seeded(seed: number): () => number {
+  const random = createRandom(seed);
+  return () => random.next();
 }
 
 /** k independent columns of n values with different, skewed marginals (uniform, exponential, lognormal-ish). */
 function independentColumns(k: number, n: number, seed: number): Float64Array[] {
-  const next = mulberry32(seed);
+  const next = seeded(seed);
   return Array.from({ length: k }, (_, j) =>
     Float64Array.from({ length: n }, () => {
       const u = next();
@@ -56,8 +51,18 @@ describe("averageRanks and spearman", () => {
 
   it("is 1 for a monotone transform and -1 for a decreasing one", () => {
     const x = Float64Array.from({ length: 500 }, (_, i) => Math.sin(i) * 10);
-    expect(spearman(x, x.map((v) => Math.exp(v) + v ** 3))).toBe(1);
-    expect(spearman(x, x.map((v) => -2 * v))).toBe(-1);
+    expect(
+      spearman(
+        x,
+        x.map((v) => Math.exp(v) + v ** 3)
+      )
+    ).toBe(1);
+    expect(
+      spearman(
+        x,
+        x.map((v) => -2 * v)
+      )
+    ).toBe(-1);
   });
 
   it("refuses unequal lengths, fewer than 2 pairs, NaN and a constant input", () => {
@@ -103,7 +108,8 @@ describe("imanConover", () => {
       [0, 0, 1],
     ]);
     for (let i = 0; i < 3; i++) {
-      for (let j = i + 1; j < 3; j++) expect(Math.abs(spearman(output[i], output[j]))).toBeLessThan(0.05);
+      for (let j = i + 1; j < 3; j++)
+        expect(Math.abs(spearman(output[i], output[j]))).toBeLessThan(0.05);
     }
   });
 
@@ -117,7 +123,7 @@ describe("imanConover", () => {
   });
 
   it("handles tied values (a marginal with few distinct values)", () => {
-    const next = mulberry32(5);
+    const next = seeded(5);
     const steps = Float64Array.from({ length: n }, () => Math.floor(next() * 4));
     const smooth = Float64Array.from({ length: n }, () => next());
     const output = imanConover([steps, smooth], TWO_BY_TWO);
@@ -173,7 +179,11 @@ describe("imanConover", () => {
     const input = independentColumns(2, 100, 9);
     expectModelError(() => imanConover([], [[1]]), "samples", "range");
     expectModelError(() => imanConover(input, THREE_BY_THREE), "correlationMatrix", "range");
-    expectModelError(() => imanConover([input[0], input[1].subarray(1)], TWO_BY_TWO), "samples", "range");
+    expectModelError(
+      () => imanConover([input[0], input[1].subarray(1)], TWO_BY_TWO),
+      "samples",
+      "range"
+    );
     expectModelError(
       () => imanConover([Float64Array.of(1, 2), Float64Array.of(2, 1)], TWO_BY_TWO),
       "samples",
@@ -181,6 +191,10 @@ describe("imanConover", () => {
     );
     const withNaN = Float64Array.from(input[1]);
     withNaN[3] = NaN;
-    expectModelError(() => imanConover([input[0], withNaN], TWO_BY_TWO), "samples column 2", "range");
+    expectModelError(
+      () => imanConover([input[0], withNaN], TWO_BY_TWO),
+      "samples column 2",
+      "range"
+    );
   });
 });

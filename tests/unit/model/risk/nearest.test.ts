@@ -82,8 +82,16 @@ describe("nearestCorrelationMatrix", () => {
       "correlationMatrix",
       "range"
     );
-    expectModelError(() => nearestCorrelationMatrix([[1]], { maxIterations: 0 }), "maxIterations", "range");
-    expectModelError(() => nearestCorrelationMatrix([[1]], { maxIterations: 1.5 }), "maxIterations", "range");
+    expectModelError(
+      () => nearestCorrelationMatrix([[1]], { maxIterations: 0 }),
+      "maxIterations",
+      "range"
+    );
+    expectModelError(
+      () => nearestCorrelationMatrix([[1]], { maxIterations: 1.5 }),
+      "maxIterations",
+      "range"
+    );
     expectModelError(() => nearestCorrelationMatrix([[1]], { tolerance: 0 }), "tolerance", "range");
   });
 });
