@@ -17,3 +17,5 @@ export { spearman, averageRanks, imanConover } from "./correlation";
 export { checkCorrelationMatrix, choleskyLower } from "./matrix";
 export type { SquareMatrix } from "./matrix";
 export { nearestCorrelationMatrix } from "./nearest";
+export { inputDistribution, inputQuantile } from "./inputDistribution";
+export type { InputDistribution, InputShape, RangedValue } from "./inputDistribution";
