@@ -209,8 +209,8 @@ describe("review cases", () => {
   });
 
   test("an on-site bridge's grid month matters once on-site energy has its own price", () => {
-    // Given the fast-track build (on-site generation until the grid) with on-site power at $0.30/kWh
-    const perUseful = (gridMonths: number): number =>
+    // Given the fast-track build (on-site generation until the grid), per useful GPU-hour, with overrides
+    const perUseful = (overrides: unknown[][]): number =>
       num(
         fns.call(
           "COSTPERHOUR",
@@ -222,32 +222,20 @@ describe("review cases", () => {
           null,
           "fast-track",
           null,
-          [
-            ["onsitePricePerKwh", 0.3],
-            ["gridMonths", gridMonths],
-          ],
+          overrides,
           "useful"
         )
       );
+    // With on-site power at $0.30/kWh
+    const onsite = (gridMonths: number) =>
+      perUseful([
+        ["onsitePricePerKwh", 0.3],
+        ["gridMonths", gridMonths],
+      ]);
     // Then a grid that comes later keeps the dearer on-site power longer
-    expect(perUseful(48)).toBeGreaterThan(perUseful(12));
+    expect(onsite(48)).toBeGreaterThan(onsite(12));
     // And at the grid price the grid month changes nothing (no sourced fuel price: docs 11.8)
-    const atGridPrice = (g: number) =>
-      num(
-        fns.call(
-          "COSTPERHOUR",
-          "build",
-          "H100",
-          100_000,
-          5,
-          "TN",
-          null,
-          "fast-track",
-          null,
-          [["gridMonths", g]],
-          "useful"
-        )
-      );
+    const atGridPrice = (g: number) => perUseful([["gridMonths", g]]);
     expect(atGridPrice(48)).toBeCloseTo(atGridPrice(12), 9);
   });
 

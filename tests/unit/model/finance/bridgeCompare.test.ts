@@ -7,29 +7,13 @@ import {
   type BuildInputs,
   type RentInputs,
 } from "../../../../src/model/finance";
+import { SMALL } from "../../../support/model/finance/routes";
 
 /**
- * 8 GPUs at $10,000 (no networking: IT $80,000), 1 kW each, PUE 1, full draw, $0.10/kWh, no maintenance,
- * staff, colocation or facility; first capacity at month 12; IT life 4 years.
+ * The route fixtures' SMALL (8 GPUs at $10,000, no networking: IT $80,000; 1 kW each, PUE 1, full draw,
+ * $0.10/kWh; no staff, colocation or facility; IT life 4 years) without maintenance, first capacity at month 12.
  */
-const BUILD: BuildInputs = {
-  gpuCount: 8,
-  systemPricePerGpu: 10_000,
-  networkShare: 0,
-  systemPowerKwPerGpu: 1,
-  facilityCapex: false,
-  constructionCostPerMw: 0,
-  capexMultiplier: 1,
-  pue: 1,
-  utilization: 1,
-  powerPricePerKwh: 0.1,
-  colocationPerKwMonth: 0,
-  maintenanceShareOfHwPerYear: 0,
-  staffCostPerMwYear: 0,
-  buildMonths: 12,
-  itDepreciationYears: 4,
-  facilityLifeYears: 10,
-};
+const BUILD: BuildInputs = { ...SMALL, maintenanceShareOfHwPerYear: 0, buildMonths: 12 };
 /** 8 GPUs at $2/GPU-hour, flat, from month 0. */
 const RENT: RentInputs = {
   gpuCount: 8,
