@@ -1145,8 +1145,8 @@ const YEARS: Readonly<Record<V2YearKey, YearDef>> = {
     label: "Rental rate in the year",
     unit: "USD per GPU-hour",
     format: FORMAT.usdCents,
-    formula: (_c, yr, _r, n) =>
-      `=IF(${yr}=0, 0, ${n("RentRate")}*(1+${n("RentPriceChange")})^(${yr}-1))`,
+    // The rent route rents the v1 rental: its rate row is the cash-flow table's, not a second copy.
+    formula: (c) => `=${c}${LAYOUT.cashflows.rentRate}`,
   },
   rent: {
     label: "Rent",
