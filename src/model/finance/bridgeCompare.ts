@@ -56,7 +56,10 @@ export interface BridgeTerms {
   readonly minimumTermMonths: number;
 }
 
-export interface BridgeCompareResult extends CompareResult {
+export interface BridgeCompareResult extends CompareResult, BridgeCompareCoreResult {}
+
+/** compareBridge without the breakeven month (what a risk trial needs). */
+export interface BridgeCompareCoreResult extends Omit<CompareResult, "breakevenMonth"> {
   /** The bridge evaluated by the route engine (its flows are cashflows.build). */
   readonly bridge: RouteResult;
 }
@@ -71,6 +74,19 @@ export function compareBridge(
   compare: CompareInputs,
   terms: BridgeTerms
 ): BridgeCompareResult {
+  return {
+    ...compareBridgeCore(build, rent, compare, terms),
+    breakevenMonth: breakevenMonth(build, rent),
+  };
+}
+
+/** compareBridge without the breakeven month. */
+export function compareBridgeCore(
+  build: BuildInputs,
+  rent: RentInputs,
+  compare: CompareInputs,
+  terms: BridgeTerms
+): BridgeCompareCoreResult {
   assertCompareInputs(compare);
   requireNonNegative(terms.overlapMonths, "overlapMonths");
   requireNonNegative(terms.minimumTermMonths, "minimumTermMonths");
@@ -100,7 +116,6 @@ export function compareBridge(
     npvBuild: bridge.npvPreTax,
     npvRent,
     difference,
-    breakevenMonth: breakevenMonth(build, rent),
     costPerGpuHourBuild: bridge.costPerDeliveredGpuHour,
     costPerGpuHourRent: deliveredRent > 0 ? costPerGpuHour(tcoRent, deliveredRent) : null,
     monthsToCapacityBuild: bridge.monthsToCapacity,

@@ -8,11 +8,23 @@ import { deliveredGpuHours } from "./timeline";
 import type { BuildInputs, CompareInputs, CompareResult, RentInputs } from "./types";
 import { finiteResult } from "./validate";
 
+/** Everything compareOptions gives but the breakeven month (a 120-month search): what a risk trial needs. */
+export type CompareCoreResult = Omit<CompareResult, "breakevenMonth">;
+
 export function compareOptions(
   build: BuildInputs,
   rent: RentInputs,
   compare: CompareInputs
 ): CompareResult {
+  return { ...compareCore(build, rent, compare), breakevenMonth: breakevenMonth(build, rent) };
+}
+
+/** compareOptions without the breakeven month. */
+export function compareCore(
+  build: BuildInputs,
+  rent: RentInputs,
+  compare: CompareInputs
+): CompareCoreResult {
   assertCompareInputs(compare);
   const horizon = compare.horizonYears;
   const buildFlows = buildCashFlows(build, horizon);
@@ -29,7 +41,6 @@ export function compareOptions(
     npvBuild,
     npvRent,
     difference,
-    breakevenMonth: breakevenMonth(build, rent),
     costPerGpuHourBuild: deliveredBuild > 0 ? costPerGpuHour(tcoBuild, deliveredBuild) : null,
     costPerGpuHourRent: deliveredRent > 0 ? costPerGpuHour(tcoRent, deliveredRent) : null,
     monthsToCapacityBuild: build.buildMonths,

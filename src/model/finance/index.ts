@@ -42,7 +42,7 @@ export { npv, excelNpv, sumFlows } from "./npv";
 export { costPerGpuHour, costOfDelay } from "./metrics";
 export { breakevenMonth, ownVersusRentMonthly } from "./breakeven";
 export type { OwnVersusRentMonthly } from "./breakeven";
-export { compareOptions } from "./compare";
+export { compareOptions, compareCore, type CompareCoreResult } from "./compare";
 export type { Phase } from "./ramp";
 export { installedMonths, installedShare, assertPhases, phasedCapacityMonths } from "./ramp";
 export {
@@ -94,7 +94,9 @@ export {
   cleanCostOwned,
   cleanCostRented,
   compareBridge,
+  compareBridgeCore,
   type BridgeCompareResult,
+  type BridgeCompareCoreResult,
   type BridgeTerms,
 } from "./bridgeCompare";
 export { impliedAnnualPriceChange } from "./rentCurve";

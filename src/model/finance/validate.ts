@@ -42,6 +42,18 @@ export function requireBetween(value: number, min: number, max: number, field: s
   }
 }
 
+/** Throws unless value is a whole number with min <= value <= max. */
+export function requireWholeBetween(value: number, min: number, max: number, field: string): void {
+  requireFinite(value, field);
+  if (value < min || value > max || Math.floor(value) !== value) {
+    throw new ModelInputError(
+      field,
+      `must be a whole number from ${min} to ${max} (got ${value})`,
+      "range"
+    );
+  }
+}
+
 /** Throws unless 0 <= value < 1 (a share of a whole that cannot be all of it). */
 export function requireShareBelowOne(value: number, field: string): void {
   requireFinite(value, field);

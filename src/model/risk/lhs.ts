@@ -4,25 +4,13 @@
  * leaves gaps and clumps). The strata of the inputs are paired at random (one independent permutation per
  * input), which keeps the inputs independent. Send each uniform through the input's quantile.
  */
-import { ModelInputError } from "../finance/errors";
-import { requireFinite } from "../finance/validate";
+import { requireWholeBetween } from "../finance/validate";
 import type { Random } from "./random";
 
 export const LHS_MAX_TRIALS = 1_000_000;
 export const LHS_MAX_DIMENSIONS = 200;
 
 const TWO_POW_32 = 4294967296;
-
-function requireWholeBetween(value: number, min: number, max: number, field: string): void {
-  requireFinite(value, field);
-  if (value < min || value > max || Math.floor(value) !== value) {
-    throw new ModelInputError(
-      field,
-      `must be a whole number from ${min} to ${max} (got ${value})`,
-      "range"
-    );
-  }
-}
 
 /**
  * A uniform integer in 0..bound-1 (1 <= bound <= 2^32), exactly: 32-bit draws at or above the largest

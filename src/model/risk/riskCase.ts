@@ -1,0 +1,153 @@
+/**
+ * One rent-vs-build case of a risk run and its evaluation (docs/model.md section 12.7): what a SIMULATE or
+ * TORNADO formula names (GPU, count, years, region, rental offer, approach), resolved once from the library.
+ * A trial is the deterministic model on the library records with some quantities' values replaced: the same
+ * resolve functions (resolve.ts, resolveRoute.ts) and the same finance core as CAPPLAN.RENTVSBUILD without
+ * overrides, so a trial at the typical values is that function's result, row for row.
+ */
+import {
+  compareBridgeCore,
+  compareCore,
+  evaluateRoute,
+  type CompareCoreResult,
+  type RouteSettings,
+} from "../finance";
+import type {
+  ApproachEntry,
+  GpuEntry,
+  LibraryIndex,
+  RegionEntry,
+  RentalOfferEntry,
+} from "../library/indexLibrary";
+import type { CostOfDelay, Financing, LibraryDocument, Operations } from "../library/schema";
+import { buildInputsFor, compareInputsFor, rentInputsFor, valuePerGpuHourFor } from "../resolve";
+import { ownedFleetFor, rentedFleetFor, usefulWorkFor } from "../resolveRoute";
+
+/** A rent-vs-build case, its library records resolved. `bridge`: build the approach and rent until it runs. */
+export interface RiskCase {
+  readonly index: LibraryIndex;
+  readonly gpu: GpuEntry;
+  readonly count: number;
+  readonly years: number;
+  readonly region: RegionEntry;
+  readonly approach: ApproachEntry;
+  readonly offer: RentalOfferEntry;
+  readonly bridge: boolean;
+  /** Per year; the library's financing.discountRate unless the caller gives one. */
+  readonly discountRate: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The library records a trial may change: shallow copies, so a trial never touches the library. */
+export interface CaseRecords {
+  gpu: Mutable<GpuEntry>;
+  region: Mutable<RegionEntry>;
+  approach: Mutable<ApproachEntry>;
+  offer: Mutable<RentalOfferEntry>;
+  operations: Mutable<Operations>;
+  financing: Mutable<Financing>;
+  costOfDelay: Mutable<CostOfDelay>;
+}
+
+/** Fresh copies of the case's records (one level deep; a setter copies what it changes below that). */
+export function caseRecords(c: RiskCase): CaseRecords {
+  const { library } = c.index;
+  return {
+    gpu: { ...c.gpu },
+    region: { ...c.region },
+    approach: { ...c.approach },
+    offer: { ...c.offer },
+    operations: { ...library.operations },
+    financing: { ...library.financing },
+    costOfDelay: { ...library.costOfDelay },
+  };
+}
+
+/** What one trial yields; a null cost per useful GPU-hour = nothing useful delivered in the horizon. */
+export interface TrialOutputs {
+  readonly npvBuild: number;
+  readonly npvRent: number;
+  readonly difference: number;
+  readonly differenceWithDelay: number;
+  readonly monthsToCapacityBuild: number;
+  readonly monthsToCapacityRent: number;
+  readonly usefulCostBuild: number | null;
+  readonly usefulCostRent: number | null;
+}
+
+/** The library index a trial resolves against: the case's, with the trial's sections in place. */
+function trialIndex(c: RiskCase, r: CaseRecords): LibraryIndex {
+  const library: LibraryDocument = {
+    ...c.index.library,
+    operations: r.operations,
+    financing: r.financing,
+    costOfDelay: r.costOfDelay,
+  };
+  return { ...c.index, library };
+}
+
+/**
+ * The deterministic model on `records` (RENTVSBUILD's rows 1, 2, 3, 7, 8, 10, 14 and 15): the v1 comparison
+ * (compareOptions, or compareBridge with no overlap, both without the breakeven month) before tax, and the route
+ * engine's cost per useful GPU-hour of the build (or bridge) and of the rental, before tax.
+ */
+export function evaluateCase(c: RiskCase, records: CaseRecords): TrialOutputs {
+  return caseEvaluator(c, records)();
+}
+
+/**
+ * An evaluator of the case on `records` that reads them afresh on every call: a run binds its inputs' quantities
+ * into one set of records (riskInputs.ts), changes their values between trials and calls this, so a trial
+ * allocates no library records.
+ */
+export function caseEvaluator(c: RiskCase, records: CaseRecords): () => TrialOutputs {
+  const index = trialIndex(c, records);
+  return () => evaluateOn(c, index, records);
+}
+
+function evaluateOn(c: RiskCase, index: LibraryIndex, records: CaseRecords): TrialOutputs {
+  const { gpu, region, approach, offer } = records;
+  const build = buildInputsFor(index, gpu, c.count, region, approach);
+  const rent = rentInputsFor(offer, c.count);
+  const owned = ownedFleetFor(index, gpu, c.count, region, approach, build);
+  const rented = rentedFleetFor(offer, c.count, rent);
+  const compare = compareInputsFor(index, gpu, c.years, c.discountRate);
+  const result: CompareCoreResult = c.bridge
+    ? compareBridgeCore(build, rent, compare, {
+        overlapMonths: 0,
+        minimumTermMonths: rented.minimumTermMonths,
+      })
+    : compareCore(build, rent, compare);
+  const work = usefulWorkFor(index);
+  const settings: RouteSettings = {
+    horizonYears: c.years,
+    discountRate: compare.discountRate,
+    taxRate: 0,
+    valuePerUsefulGpuHour: valuePerGpuHourFor(index, gpu),
+  };
+  const own = evaluateRoute(
+    {
+      label: c.bridge ? "bridge" : "build",
+      owned,
+      rented: c.bridge ? rented : null,
+      overlapMonths: 0,
+      work,
+    },
+    settings
+  );
+  const rentRoute = evaluateRoute(
+    { label: "rent", owned: null, rented, overlapMonths: 0, work },
+    settings
+  );
+  return {
+    npvBuild: result.npvBuild,
+    npvRent: result.npvRent,
+    difference: result.difference,
+    differenceWithDelay: result.differenceWithDelay,
+    monthsToCapacityBuild: result.monthsToCapacityBuild,
+    monthsToCapacityRent: result.monthsToCapacityRent,
+    usefulCostBuild: own.costPerUsefulGpuHour,
+    usefulCostRent: rentRoute.costPerUsefulGpuHour,
+  };
+}

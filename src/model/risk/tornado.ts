@@ -1,0 +1,54 @@
+/**
+ * Tornado (docs/model.md section 12.10): each uncertain input moved alone from its low to its high, every other
+ * input at its typical value; the swing of the difference build - rent including the cost of delay, largest
+ * first. Two deterministic evaluations per input, nothing sampled.
+ */
+import { caseRecords, evaluateCase, type RiskCase } from "./riskCase";
+import { uncertainInputs } from "./riskInputs";
+import type { RiskInputKey } from "./riskKeys";
+
+export interface TornadoBar {
+  readonly key: RiskInputKey;
+  readonly label: string;
+  /** The library key of the quantity. */
+  readonly path: string;
+  readonly low: number;
+  readonly high: number;
+  /** differenceWithDelay with this input at its low / high (USD). */
+  readonly atLow: number;
+  readonly atHigh: number;
+  /** |atHigh - atLow|. */
+  readonly swing: number;
+}
+
+export interface Tornado {
+  /** differenceWithDelay at every typical value (USD). */
+  readonly base: number;
+  readonly bars: readonly TornadoBar[];
+}
+
+export function tornado(c: RiskCase): Tornado {
+  const base = caseRecords(c);
+  const differenceAt = (set: (records: ReturnType<typeof caseRecords>) => void): number => {
+    const records = caseRecords(c);
+    set(records);
+    return evaluateCase(c, records).differenceWithDelay;
+  };
+  const bars = uncertainInputs(c, base).map((input): TornadoBar => {
+    const atLow = differenceAt((r) => input.set(r, input.low));
+    const atHigh = differenceAt((r) => input.set(r, input.high));
+    return {
+      key: input.key,
+      label: input.label,
+      path: input.path,
+      low: input.low,
+      high: input.high,
+      atLow,
+      atHigh,
+      swing: Math.abs(atHigh - atLow),
+    };
+  });
+  // Largest swing first; equal swings keep the catalog order (Array.prototype.sort is stable).
+  bars.sort((a, b) => b.swing - a.swing);
+  return { base: evaluateCase(c, base).differenceWithDelay, bars };
+}
