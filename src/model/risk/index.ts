@@ -19,3 +19,38 @@ export type { SquareMatrix } from "./matrix";
 export { nearestCorrelationMatrix } from "./nearest";
 export { inputDistribution, inputQuantile } from "./inputDistribution";
 export type { InputDistribution, InputShape, RangedValue } from "./inputDistribution";
+export {
+  RISK_INPUT_KEYS,
+  RISK_SHAPES,
+  DEFAULT_RISK_SHAPES,
+  NO_RISK_SETTINGS,
+  isRiskInputKey,
+} from "./riskKeys";
+export type { RiskInputKey, RiskShape, RiskSettings, CorrelationPreset } from "./riskKeys";
+export { caseRecords, caseEvaluator, evaluateCase } from "./riskCase";
+export type { RiskCase, CaseRecords, TrialOutputs } from "./riskCase";
+export { caseInputs, uncertainInputs } from "./riskInputs";
+export type { RiskInput } from "./riskInputs";
+export { pertTableSampler, PERT_TABLE_INTERVALS } from "./quantileTable";
+export {
+  simulate,
+  shapeFor,
+  runBytes,
+  OUTPUT_KEYS,
+  SIMULATION_MIN_TRIALS,
+  SIMULATION_MAX_TRIALS,
+  SIMULATION_DEFAULT_TRIALS,
+  SIMULATION_DEFAULT_SEED,
+} from "./simulate";
+export type { OutputKey, SampledInput, SimulationRun, CorrelationApplied } from "./simulate";
+export {
+  summarize,
+  distributionOf,
+  driversOfWorst,
+  percentileInc,
+  PERCENTILES,
+  WORST_SHARE,
+} from "./summary";
+export type { RunSummary, Distribution, Driver, PercentileLevel } from "./summary";
+export { tornado } from "./tornado";
+export type { Tornado, TornadoBar } from "./tornado";

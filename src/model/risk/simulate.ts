@@ -112,7 +112,11 @@ function targetMatrix(
 }
 
 /** Uniforms per sampled input: one Latin hypercube column per input, each from its own stream. */
-function uniformColumns(inputs: readonly SampledInput[], trials: number, seed: number): Float64Array[] {
+function uniformColumns(
+  inputs: readonly SampledInput[],
+  trials: number,
+  seed: number
+): Float64Array[] {
   return inputs.map((input) => {
     // The stream is the input's place in the catalog, so its draws do not depend on which others are sampled.
     const stream = RISK_INPUT_KEYS.indexOf(input.key);
