@@ -225,6 +225,13 @@ export interface RiskInput {
    * sets every trial, without allocating (the records are the run's own, see caseEvaluator).
    */
   readonly bind: (records: CaseRecords) => (value: number) => void;
+  /**
+   * Other inputs that are the same library figure (same source text and the same low / typical / high): they
+   * take this input's value in every trial and every tornado swing. In the default library the value of a GPU-hour
+   * is the market 1-year rental rate (rent.h100.market_contract_1yr) and spares bought are spares needed
+   * (gpu.spares_overprovision): one figure is one uncertainty, drawn once, not two independent draws.
+   */
+  readonly sameFigure: readonly { readonly key: RiskInputKey; readonly path: string }[];
 }
 
 /** Every input the case uses, in catalog order, whether it has a range or not. */
@@ -241,6 +248,7 @@ export function caseInputs(c: RiskCase, records: CaseRecords): RiskInput[] {
       low: quantity.low ?? quantity.value,
       typical: quantity.value,
       high: quantity.high ?? quantity.value,
+      sameFigure: [],
       set: (r, value) => slot.write(r, { ...quantity, value }),
       bind: (r) => {
         const own: { -readonly [K in keyof Quantity]: Quantity[K] } = { ...quantity };
@@ -254,7 +262,42 @@ export function caseInputs(c: RiskCase, records: CaseRecords): RiskInput[] {
   return inputs;
 }
 
-/** The inputs of the case with a range (low < high): the ones a run samples and the tornado swings. */
+const sameFigure = (a: RiskInput, b: RiskInput): boolean =>
+  a.quantity.source === b.quantity.source &&
+  a.low === b.low &&
+  a.typical === b.typical &&
+  a.high === b.high;
+
+/** `first` setting every input of the group to its value. */
+function merged(first: RiskInput, rest: readonly RiskInput[]): RiskInput {
+  if (rest.length === 0) return first;
+  const all = [first, ...rest];
+  return {
+    ...first,
+    sameFigure: rest.map(({ key, path }) => ({ key, path })),
+    set: (r, value) => all.forEach((input) => input.set(r, value)),
+    bind: (r) => {
+      const setters = all.map((input) => input.bind(r));
+      return (value) => setters.forEach((set) => set(value));
+    },
+  };
+}
+
+/**
+ * The inputs of the case with a range (low < high): the ones a run samples and the tornado swings, an input that
+ * is the same figure as an earlier one folded into it (see `sameFigure`).
+ */
 export function uncertainInputs(c: RiskCase, records: CaseRecords): RiskInput[] {
-  return caseInputs(c, records).filter((input) => input.low < input.high);
+  const ranged = caseInputs(c, records).filter((input) => input.low < input.high);
+  const taken = new Set<RiskInput>();
+  const result: RiskInput[] = [];
+  for (const input of ranged) {
+    if (taken.has(input)) continue;
+    const rest = ranged.filter(
+      (other) => other !== input && !taken.has(other) && sameFigure(input, other)
+    );
+    rest.forEach((other) => taken.add(other));
+    result.push(merged(input, rest));
+  }
+  return result;
 }
