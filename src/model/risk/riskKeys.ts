@@ -52,11 +52,12 @@ export type RiskShape = (typeof RISK_SHAPES)[number];
  * ten data-center projects finish late, by a third of the plan on average: schedule.dc_projects_late_share,
  * schedule.dc_avg_delay_fraction), so build, grid and ramp times are right-skewed; everything else is PERT.
  */
-export const DEFAULT_RISK_SHAPES: Readonly<Partial<Record<RiskInputKey, RiskShape>>> = Object.freeze({
-  constructionMonths: "right-skewed",
-  gridMonths: "right-skewed",
-  rampMonths: "right-skewed",
-});
+export const DEFAULT_RISK_SHAPES: Readonly<Partial<Record<RiskInputKey, RiskShape>>> =
+  Object.freeze({
+    constructionMonths: "right-skewed",
+    gridMonths: "right-skewed",
+    rampMonths: "right-skewed",
+  });
 
 /** A rank-correlation preset between two inputs (the library's `risk.correlations`). */
 export interface CorrelationPreset {
