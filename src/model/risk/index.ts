@@ -19,3 +19,12 @@ export type { SquareMatrix } from "./matrix";
 export { nearestCorrelationMatrix } from "./nearest";
 export { inputDistribution, inputQuantile } from "./inputDistribution";
 export type { InputDistribution, InputShape, RangedValue } from "./inputDistribution";
+export {
+  RISK_INPUT_KEYS,
+  RISK_SHAPES,
+  DEFAULT_RISK_SHAPES,
+  NO_RISK_SETTINGS,
+  isRiskInputKey,
+} from "./riskKeys";
+export type { RiskInputKey, RiskShape, CorrelationPreset, RiskSettings } from "./riskKeys";
+export { riskSettingsFor } from "./riskSettings";
