@@ -86,4 +86,4 @@ export function libraryHash(doc: unknown): string {
  * schema accepts or produces different documents (tests/unit/model/library/fingerprint.test.ts pins the JSON Schema
  * to this number and fails when docs/library.schema.json changes without a bump).
  */
-export const LIBRARY_SCHEMA_REVISION = 4;
+export const LIBRARY_SCHEMA_REVISION = 5;

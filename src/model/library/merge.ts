@@ -39,9 +39,14 @@ function mergeValues(base: Json, layer: Json): Json {
 
 /**
  * The team library over the base: team values win, new catalog entries are added, `meta` is the
- * team's (the workbook records which library it used). The result is checked against the full
- * schema, so an entry the team adds must be complete and every reference must resolve; problems
- * are reported with their paths in the merged document.
+ * team's (the workbook records which library it used). The `risk` section follows the same rule, which
+ * is the one wanted there: `risk.shapes` merges by input (the team's shape for gridMonths wins, the base's
+ * other shapes stay; a team cannot remove a base shape, only name another, e.g. "pert"), while
+ * `risk.correlations` is a list and so is replaced whole when the team gives it (an empty list drops the
+ * base's presets). Presets are not merged pair by pair because a correlation matrix is judged as a whole:
+ * mixing two publishers' coefficients could give a set neither checked. The result is checked against
+ * the full schema, so an entry the team adds must be complete and every reference must resolve;
+ * problems are reported with their paths in the merged document.
  */
 export function layerLibrary(
   base: LibraryDocument,

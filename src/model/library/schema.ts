@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { findOverride, OVERRIDE_NAMES, type OverrideSpec } from "../overrides";
+import { isRiskInputKey, RISK_INPUT_KEYS, RISK_SHAPES } from "../risk/riskKeys";
 import { nearestNames } from "./nearest";
 import { normalizeKey, shorten } from "./normalize";
 
@@ -683,6 +684,119 @@ export const MetaSchema = z.strictObject({
 export type Meta = z.infer<typeof MetaSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Risk settings: sampling shapes and rank-correlation presets for the risk engine (docs/model.md 12.7a)
+// ---------------------------------------------------------------------------------------------
+
+/** Most correlation presets a library may list (23 inputs have 253 pairs; a real library names a few). */
+export const MAX_RISK_CORRELATIONS = 100;
+
+/** Why `key` is not a risk input, with the nearest names, or undefined when it is one. */
+function riskKeyProblem(key: string): string | undefined {
+  if (isRiskInputKey(key)) return undefined;
+  // nearestNames is bounded whatever the key's length (SUGGESTION_LIMITS), and there are 23 candidates.
+  const suggestions = nearestNames(key, RISK_INPUT_KEYS);
+  const hint =
+    suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : "";
+  return `unknown risk input "${shorten(key, TEXT_LIMITS.id)}"${hint} (names are case-sensitive; see RISK_INPUT_KEYS in src/model/risk/riskKeys.ts)`;
+}
+
+/** One of RISK_INPUT_KEYS, spelled exactly; an unknown name gets the nearest ones. */
+const RiskInputKeySchema = z
+  .string()
+  .superRefine((key, ctx) => {
+    const problem = riskKeyProblem(key);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .meta({ enum: [...RISK_INPUT_KEYS] });
+
+/**
+ * Sampling shapes by input, replacing the defaults (DEFAULT_RISK_SHAPES). Keys are checked after the count,
+ * so a flood of bad keys costs one message, not a suggestion each. A "__proto__" key is refused before zod
+ * (checkStructure in load.ts) and dropped by zod's record parsing otherwise, so it can never set a prototype;
+ * readers still go through Object.entries or ownEntry, never shapes[key] on an inherited name.
+ */
+export const RiskShapesSchema = z
+  .record(
+    z
+      .string()
+      .max(TEXT_LIMITS.id, `must be at most ${TEXT_LIMITS.id} characters`)
+      .meta({ enum: [...RISK_INPUT_KEYS] }),
+    z.enum(RISK_SHAPES)
+  )
+  .superRefine((shapes, ctx) => {
+    const keys = Object.keys(shapes);
+    if (keys.length > RISK_INPUT_KEYS.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must have at most ${RISK_INPUT_KEYS.length} entries (one per risk input), not ${keys.length}`,
+      });
+      return;
+    }
+    for (const key of keys) {
+      const problem = riskKeyProblem(key);
+      if (problem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: problem });
+    }
+  })
+  .describe("sampling shape by risk input; absent inputs keep the default shape");
+
+export const RiskCorrelationSchema = z.strictObject({
+  inputs: z
+    .tuple([RiskInputKeySchema, RiskInputKeySchema], {
+      error: 'must list exactly two risk inputs, e.g. ["rentRate", "systemPricePerGpu"]',
+    })
+    .refine(([a, b]) => a !== b, {
+      path: [1],
+      message: "must name two different inputs (an input is always fully correlated with itself)",
+    })
+    .describe("the two risk inputs, in either order"),
+  rho: z
+    .number()
+    .min(-1, "must be at least -1 (a rank correlation)")
+    .max(1, "must be at most 1 (a rank correlation)")
+    .describe("target Spearman rank correlation"),
+  source: SourceText.describe(
+    "who published the coefficient; figures.csv key(s) for the default library"
+  ),
+  asOf: AsOfSchema,
+  note: OptionalDescriptionText.optional().describe("derivations and caveats"),
+});
+export type RiskCorrelation = z.infer<typeof RiskCorrelationSchema>;
+
+/**
+ * Rank-correlation presets. Each unordered pair at most once (two coefficients for one pair would make the
+ * engine's answer depend on list order). Whether the whole matrix is positive semi-definite is not checked
+ * here: that depends on which inputs a run samples, and the engine repairs it with a warning.
+ */
+export const RiskCorrelationsSchema = z
+  .array(RiskCorrelationSchema)
+  .max(
+    MAX_RISK_CORRELATIONS,
+    `must have at most ${MAX_RISK_CORRELATIONS} correlations (there are ${RISK_INPUT_KEYS.length} risk inputs)`
+  )
+  .superRefine((correlations, ctx) => {
+    // Unordered pair -> index of its first preset (a Map: the names come from the document).
+    const first = new Map<string, number>();
+    correlations.forEach(({ inputs: [a, b] }, index) => {
+      const pair = a < b ? `${a}/${b}` : `${b}/${a}`;
+      const previous = first.get(pair);
+      if (previous === undefined) first.set(pair, index);
+      else
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "inputs"],
+          message: `correlations[${index}] repeats the pair ${a} / ${b} of correlations[${previous}] (each pair at most once, in either order)`,
+        });
+    });
+  });
+
+/** The optional `risk` section; absent (or absent fields) = default shapes and no correlation presets. */
+export const RiskSchema = z.strictObject({
+  shapes: RiskShapesSchema.optional(),
+  correlations: RiskCorrelationsSchema.optional(),
+});
+export type Risk = z.infer<typeof RiskSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // Whole document: structure, then cross-references and key uniqueness
 // ---------------------------------------------------------------------------------------------
 
@@ -701,6 +815,9 @@ const LibraryShape = z.strictObject({
   operations: OperationsSchema,
   costOfDelay: CostOfDelaySchema,
   scenarios: z.record(IdSchema, ScenarioSchema),
+  risk: RiskSchema.optional().describe(
+    "risk-run settings; absent = default shapes, no correlations"
+  ),
 });
 
 type LibraryShapeOutput = z.infer<typeof LibraryShape>;
@@ -949,5 +1066,7 @@ export const TeamLibrarySchema = z.strictObject({
   operations: OperationsSchema.partial().optional(),
   costOfDelay: CostOfDelaySchema.partial().optional(),
   scenarios: z.record(IdSchema, ScenarioShape.partial()).optional(),
+  // Merged like the rest (merge.ts): shapes by input, team wins; a team's correlations list replaces the base's.
+  risk: RiskSchema.optional(),
 });
 export type TeamLibrary = z.infer<typeof TeamLibrarySchema>;

@@ -54,3 +54,4 @@ export {
 export type { RunSummary, Distribution, Driver, PercentileLevel } from "./summary";
 export { tornado } from "./tornado";
 export type { Tornado, TornadoBar } from "./tornado";
+export { riskSettingsFor } from "./riskSettings";

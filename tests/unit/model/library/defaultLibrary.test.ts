@@ -306,6 +306,16 @@ describe("default library v2 fields", () => {
     });
   });
 
+  it("ships an empty risk section: no shapes beyond the defaults and no correlation presets", () => {
+    // Given the reference figures: no row is a correlation coefficient (never invent a number)
+    const correlationRows = [...figures.values()].filter((row) =>
+      /correlat|\brho\b|spearman/i.test(`${row.key} ${row.unit} ${row.source}`)
+    );
+    expect(correlationRows).toEqual([]);
+    // Then the library has no preset to cite one for
+    expect(lib.risk).toEqual({ shapes: {}, correlations: [] });
+  });
+
   it("bills on-demand offers by used hours and every commitment by all hours", () => {
     // Given every rental offer
     for (const [id, offer] of Object.entries(lib.rentalOffers)) {

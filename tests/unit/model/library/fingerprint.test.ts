@@ -52,6 +52,8 @@ describe("library fingerprints", () => {
       // 4: schema v2 (meta.schemaVersion; offers' billing, availability, minimum term; approaches' ramp and power;
       // operations' useful-work, outage and price-curve fields; financing.taxRate; scenarios' phases, bridge, overrides).
       4: "abae38df7b8a5ae7b06fe945e2c2021f393eb19e5fda4b289ceec82c1bd9790c",
+      // 5: the optional risk section (shapes by risk input, rank-correlation presets; docs/model.md 12.7a).
+      5: "839b7b66d36ecc5327b3f53bd5d52b9ace548de08a774632de28c2ce551bb6d7",
     };
     const hash = createHash("sha256").update(readFileSync(LIBRARY_SCHEMA_PATH)).digest("hex");
     // Then its hash is the one recorded for LIBRARY_SCHEMA_REVISION

@@ -1,6 +1,6 @@
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
 import { buildIndex, findRegion } from "../../../../src/model/library/indexLibrary";
-import { parseTeamLibrary } from "../../../../src/model/library/load";
+import { parseLibrary, parseTeamLibrary } from "../../../../src/model/library/load";
 import { layerLibrary } from "../../../../src/model/library/merge";
 import type { LibraryDocument, Quantity, TeamLibrary } from "../../../../src/model/library/schema";
 import { issuesOf } from "../../../support/model/library/libraryFixtures";
@@ -175,5 +175,78 @@ describe("layerLibrary", () => {
         operations: { pue: acme("site", 1.2, "ratio") },
       })
     ).not.toThrow();
+  });
+});
+
+describe("layerLibrary: the risk section", () => {
+  const memo = (inputs: [string, string], rho: number, source: string) => ({
+    inputs,
+    rho,
+    source,
+    asOf: "2025-06",
+  });
+  const baseRisk = {
+    shapes: { gridMonths: "right-skewed", rentRate: "triangular" },
+    correlations: [
+      memo(["rentRate", "systemPricePerGpu"], 0.5, "base memo 1"),
+      memo(["pue", "utilization"], -0.2, "base memo 2"),
+    ],
+  };
+
+  /** The default library with baseRisk, as a validated base. */
+  function baseWithRisk(): LibraryDocument {
+    const result = parseLibrary({ ...structuredClone(VALIDATED_BUNDLED_LIBRARY), risk: baseRisk });
+    if (!result.ok) throw new Error(`base fixture is invalid: ${JSON.stringify(result.issues)}`);
+    return result.library;
+  }
+
+  function riskOf(team: unknown) {
+    const parsed = parseTeamLibrary(team);
+    if (!parsed.ok) throw new Error(`team fixture is invalid: ${JSON.stringify(parsed.issues)}`);
+    const result = layerLibrary(baseWithRisk(), parsed.library);
+    if (!result.ok) throw new Error(`merge failed: ${JSON.stringify(result.issues)}`);
+    return result.library.risk;
+  }
+
+  it("keeps the base's risk section under a team library without one", () => {
+    // Given a meta-only team library, or one with an empty risk section
+    // Then the base's shapes and presets are kept as they were
+    expect([riskOf({ meta: teamMeta }), riskOf({ meta: teamMeta, risk: {} })]).toEqual([
+      baseRisk,
+      baseRisk,
+    ]);
+  });
+
+  it("merges shapes by input, the team's shape winning", () => {
+    // Given a team that makes grid months PERT and fixes the PUE
+    const risk = riskOf({ meta: teamMeta, risk: { shapes: { gridMonths: "pert", pue: "fixed" } } });
+    // Then gridMonths is the team's, rentRate stays the base's, pue is added; presets are the base's
+    expect(risk).toEqual({
+      shapes: { gridMonths: "pert", rentRate: "triangular", pue: "fixed" },
+      correlations: baseRisk.correlations,
+    });
+  });
+
+  it("replaces the base's presets with the team's list", () => {
+    // Given a team with one preset, one of whose pairs the base also has
+    const team = memo(["systemPricePerGpu", "rentRate"], 0.7, "team memo");
+    const risk = riskOf({ meta: teamMeta, risk: { correlations: [team] } });
+    // Then only the team's preset remains (the base's two are not merged in); shapes stay the base's
+    expect(risk).toEqual({ shapes: baseRisk.shapes, correlations: [team] });
+  });
+
+  it("drops the base's presets under an empty team list", () => {
+    // Given a team that lists no presets
+    const risk = riskOf({ meta: teamMeta, risk: { correlations: [] } });
+    // Then none remain
+    expect(risk).toEqual({ shapes: baseRisk.shapes, correlations: [] });
+  });
+
+  it("adds a team's presets over the bundled library's empty section", () => {
+    // Given the bundled library (risk: { shapes: {}, correlations: [] }) and a team preset
+    const preset = memo(["rentRate", "rentPriceChange"], 0.4, "team memo");
+    const library = merged({ meta: teamMeta, risk: { correlations: [preset] } });
+    // Then the merged library has the team's preset and no shapes
+    expect(library.risk).toEqual({ shapes: {}, correlations: [preset] });
   });
 });
