@@ -1,8 +1,4 @@
-import {
-  PERT_TABLE_INTERVALS,
-  pertQuantile,
-  pertTableSampler,
-} from "../../../../src/model/risk";
+import { PERT_TABLE_INTERVALS, pertQuantile, pertTableSampler } from "../../../../src/model/risk";
 
 /** n stratified points u = (k + 0.5) / n, k = 0..n-1: each of n equal strata hit once, at its middle. */
 function stratified(n: number): Float64Array {

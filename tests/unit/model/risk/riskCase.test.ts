@@ -1,5 +1,10 @@
 import { rentVsBuild } from "../../../../src/functions/computations";
-import { caseEvaluator, caseRecords, evaluateCase, type TrialOutputs } from "../../../../src/model/risk";
+import {
+  caseEvaluator,
+  caseRecords,
+  evaluateCase,
+  type TrialOutputs,
+} from "../../../../src/model/risk";
 import { riskCase } from "./riskFixtures";
 
 /** RENTVSBUILD's rows as TrialOutputs: rows 1, 2, 3, 7, 8, 10 (v1 NPVs) and 14, 15 (useful cost). */

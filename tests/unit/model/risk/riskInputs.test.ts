@@ -108,7 +108,9 @@ describe("set and bind", () => {
     expect(c.offer.rate.value).toBe(2.35);
     expect(caseRecords(c).offer.rate.value).toBe(2.35);
     // And renting got dearer: its NPV is higher on the changed records
-    expect(evaluateCase(c, records).npvRent).toBeGreaterThan(evaluateCase(c, caseRecords(c)).npvRent);
+    expect(evaluateCase(c, records).npvRent).toBeGreaterThan(
+      evaluateCase(c, caseRecords(c)).npvRent
+    );
   });
 
   it("bind writes a private copy: the frozen library is untouched by a run", () => {
