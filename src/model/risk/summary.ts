@@ -97,12 +97,20 @@ function worstTrials(values: Float64Array): Uint32Array {
   return order.subarray(0, count);
 }
 
+function isConstant(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
+}
+
 /** How far each input sits from its mean in the worst 10 % of trials, in its standard deviations. */
 export function driversOfWorst(run: SimulationRun): Driver[] {
   const worst = worstTrials(run.outputs.differenceWithDelay);
   const drivers: Driver[] = [];
   run.inputs.forEach((input, j) => {
     const values = run.samples[j];
+    // A column of one value has no spread; its computed deviation is rounding (the mean of 100 x 0.9 is
+    // 0.9000000000000008), which would divide rounding by rounding into a shift of order 1.
+    if (isConstant(values)) return;
     const average = mean(values);
     const spread = standardDeviation(values, average);
     if (!(spread > 0)) return;
