@@ -12,6 +12,8 @@ export interface TornadoBar {
   readonly label: string;
   /** The library key of the quantity. */
   readonly path: string;
+  /** Inputs that are the same library figure, moved with it (riskInputs.ts `sameFigure`). */
+  readonly sameFigure: readonly { readonly key: RiskInputKey; readonly path: string }[];
   readonly low: number;
   readonly high: number;
   /** differenceWithDelay with this input at its low / high (USD). */
@@ -41,6 +43,7 @@ export function tornado(c: RiskCase): Tornado {
       key: input.key,
       label: input.label,
       path: input.path,
+      sameFigure: input.sameFigure,
       low: input.low,
       high: input.high,
       atLow,

@@ -47,7 +47,23 @@ export function bundledCopy(): LibraryDocument {
  * The bundled library with the quantity at `path` (a dotted library key such as
  * "regions.us-tn.gridConnectionMonths") given `value`, indexed afresh.
  */
-export function indexWithValue(path: string, value: number): LibraryIndex {
+export function indexWithValue(path: string | readonly string[], value: number): LibraryIndex {
+  const doc = bundledCopy();
+  for (const one of typeof path === "string" ? [path] : path) {
+    let node = doc as unknown as Record<string, unknown>;
+    for (const part of one.split(".")) {
+      const next = node[part];
+      if (typeof next !== "object" || next === null) throw new Error(`no ${part} in ${one}`);
+      node = next as Record<string, unknown>;
+    }
+    if (typeof node.value !== "number") throw new Error(`${one} is not a quantity`);
+    node.value = value;
+  }
+  return buildIndex(doc);
+}
+
+/** The bundled library with the quantity at `path` citing `source` instead, indexed. */
+export function indexWithSource(path: string, source: string): LibraryIndex {
   const doc = bundledCopy();
   let node = doc as unknown as Record<string, unknown>;
   for (const part of path.split(".")) {
@@ -55,7 +71,7 @@ export function indexWithValue(path: string, value: number): LibraryIndex {
     if (typeof next !== "object" || next === null) throw new Error(`no ${part} in ${path}`);
     node = next as Record<string, unknown>;
   }
-  if (typeof node.value !== "number") throw new Error(`${path} is not a quantity`);
-  node.value = value;
+  if (typeof node.source !== "string") throw new Error(`${path} is not a quantity`);
+  node.source = source;
   return buildIndex(doc);
 }

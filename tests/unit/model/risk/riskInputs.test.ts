@@ -6,7 +6,7 @@ import {
   simulate,
   uncertainInputs,
 } from "../../../../src/model/risk";
-import { bundledCopy, riskCase } from "./riskFixtures";
+import { bundledCopy, indexWithSource, riskCase } from "./riskFixtures";
 
 describe("uncertainInputs", () => {
   it("lists the ranged inputs of 100,000 H100 in the default region and approach, from the library", () => {
@@ -40,7 +40,6 @@ describe("uncertainInputs", () => {
       ["maintenanceShare", "operations.maintenanceShareOfHwPerYear", 0.05, 0.1, 0.2],
       ["itDepreciationYears", "financing.itDepreciationYears", 4, 5, 6],
       ["sparesShare", "operations.sparesShare", 0.05, 0.05, 0.2],
-      ["sparesNeeded", "operations.sparesNeeded", 0.05, 0.05, 0.2],
       ["outageHoursPerYear", "operations.outageHoursPerYear", 3.4833, 6.11, 11],
       ["outagesPerYear", "operations.outagesPerYear", 1.26, 1.35, 1.5],
       ["hardwarePriceChange", "operations.hardwarePriceChange", -0.3, 0, 0],
@@ -48,8 +47,27 @@ describe("uncertainInputs", () => {
       ["goodput", "operations.goodput", 0.85, 0.9, 0.97],
       ["rentRate", "rentalOffers.market-h100-1yr.rate", 1.7, 2.35, 2.65],
       ["rentPriceChange", "rentalOffers.market-h100-1yr.annualPriceChange", -0.29, -0.22, 0],
-      ["valuePerGpuHour", "costOfDelay.valuePerGpuHour", 1.7, 2.35, 2.65],
     ]);
+    // And two of the library's quantities are the same figure as another and move with it (same source text and
+    // range): spares needed = spares bought (gpu.spares_overprovision), and the value of a GPU-hour = the market
+    // 1-year rate (rent.h100.market_contract_1yr; costOfDelay.valuePerGpuHour 1.7 / 2.35 / 2.65)
+    const folded = uncertainInputs(c, caseRecords(c))
+      .filter((i) => i.sameFigure.length > 0)
+      .map((i) => [i.key, i.sameFigure]);
+    expect(folded).toEqual([
+      ["sparesShare", [{ key: "sparesNeeded", path: "operations.sparesNeeded" }]],
+      ["rentRate", [{ key: "valuePerGpuHour", path: "costOfDelay.valuePerGpuHour" }]],
+    ]);
+  });
+
+  it("keeps an input of the same value but another source apart", () => {
+    // Given a copy of the library where the value of a GPU-hour cites another source (same numbers)
+    const index = indexWithSource("costOfDelay.valuePerGpuHour", "another publisher");
+    const c = riskCase({}, index);
+    const keys = uncertainInputs(c, caseRecords(c)).map((i) => i.key);
+    // Then it is its own input, drawn independently
+    expect(keys).toContain("valuePerGpuHour");
+    expect(keys).toContain("rentRate");
   });
 
   it("gives colocation its rent per kW-month and no construction cost or grid wait", () => {
@@ -90,9 +108,15 @@ describe("uncertainInputs", () => {
   it("takes the GPU's own cost of delay when the library has one", () => {
     // costOfDelay.perGpu.b200: value 3.2, low 2.8, high 3.2 (default-library.json)
     const c = riskCase({ gpu: "B200", approach: "colocation" });
-    const value = uncertainInputs(c, caseRecords(c)).find((i) => i.key === "valuePerGpuHour");
+    const inputs = caseInputs(c, caseRecords(c));
+    const value = inputs.find((i) => i.key === "valuePerGpuHour");
     expect(value?.path).toBe("costOfDelay.perGpu.b200");
     expect([value?.low, value?.typical, value?.high]).toEqual([2.8, 3.2, 3.2]);
+    // It is the figure of B200's default offer (neocloud-b200-on-demand rate 2.8 / 3.2 / 3.2, both citing
+    // rent.b200.neocloud): folded into the rental rate
+    const rate = uncertainInputs(c, caseRecords(c)).find((i) => i.key === "rentRate");
+    expect(rate?.path).toBe("rentalOffers.neocloud-b200-on-demand.rate");
+    expect(rate?.sameFigure).toEqual([{ key: "valuePerGpuHour", path: "costOfDelay.perGpu.b200" }]);
   });
 });
 

@@ -60,9 +60,10 @@ describe("simulate: reproducibility and arguments", () => {
 
   it("counts the bytes of its arrays: (inputs + 8 outputs) x trials x 8", () => {
     const run = simulate(c, 200, 1);
-    // The default case samples 20 inputs (riskInputs.test.ts): (20 + 8) x 200 x 8 = 44,800 bytes
-    expect(run.inputs).toHaveLength(20);
-    expect(runBytes(run)).toBe(44_800);
+    // The default case samples 18 inputs (riskInputs.test.ts: 20 ranged, two folded into the figure they share):
+    // (18 + 8) x 200 x 8 = 41,600 bytes
+    expect(run.inputs).toHaveLength(18);
+    expect(runBytes(run)).toBe(41_600);
   });
 });
 
@@ -201,14 +202,14 @@ describe("simulate: correlation presets", () => {
   });
 
   it("repairs an impossible set of presets and still runs", () => {
-    // Given systemPricePerGpu ~ rentRate 0.9, rentRate ~ valuePerGpuHour 0.9, systemPricePerGpu ~
-    // valuePerGpuHour -0.9 (catalog order x1, x2, x3: the matrix [[1, .9, -.9], [.9, 1, .9], [-.9, .9, 1]])
+    // Given systemPricePerGpu ~ rentRate 0.9, rentRate ~ pue 0.9, systemPricePerGpu ~ pue -0.9: rentRate is
+    // the hub of [[1, .9, -.9], [.9, 1, .9], [-.9, .9, 1]] (x2 = rentRate), which cannot hold (docs 12.5)
     const settings = settingsWith(
       [],
       [
         { inputs: ["systemPricePerGpu", "rentRate"], rho: 0.9, source: "test" },
-        { inputs: ["rentRate", "valuePerGpuHour"], rho: 0.9, source: "test" },
-        { inputs: ["systemPricePerGpu", "valuePerGpuHour"], rho: -0.9, source: "test" },
+        { inputs: ["rentRate", "pue"], rho: 0.9, source: "test" },
+        { inputs: ["systemPricePerGpu", "pue"], rho: -0.9, source: "test" },
       ]
     );
     const run = simulate(c, 2000, 1, settings);
@@ -219,7 +220,7 @@ describe("simulate: correlation presets", () => {
     // And the columns follow the repaired targets (0.5, 0.5, -0.5; rank correlation about 0.48)
     const sys = column(run, "systemPricePerGpu");
     const rate = column(run, "rentRate");
-    const value = column(run, "valuePerGpuHour");
+    const value = column(run, "pue");
     expect(Math.abs(spearman(sys, rate) - 0.5)).toBeLessThan(0.06);
     expect(Math.abs(spearman(rate, value) - 0.5)).toBeLessThan(0.06);
     expect(Math.abs(spearman(sys, value) + 0.5)).toBeLessThan(0.06);

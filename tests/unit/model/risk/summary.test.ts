@@ -24,6 +24,7 @@ function input(key: RiskInputKey): SampledInput {
     shape: "pert",
     set: () => undefined,
     bind: () => () => undefined,
+    sameFigure: [],
   };
 }
 
