@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as v8 from "v8";
 import * as vm from "vm";
 import * as zlib from "zlib";
 import { performance } from "perf_hooks";
@@ -16,7 +17,14 @@ import { launchBrowser, newContext } from "./support/browser";
 import { startServer } from "./support/server";
 import { BUNDLED_LIBRARY as LIB } from "../src/model/library/bundledLibrary";
 import { buildIndex } from "../src/model/library/indexLibrary";
-import { resolveGpu, resolveScenarioInputs } from "../src/model/resolve";
+import {
+  resolveApproach,
+  resolveGpu,
+  resolveOffer,
+  resolveRegion,
+  resolveScenarioInputs,
+} from "../src/model/resolve";
+import { runBytes, simulate, summarize, tornado, type RiskCase } from "../src/model/risk";
 import { parseLibrary } from "../src/model/library/load";
 import type { LibraryDocument } from "../src/model/library/schema";
 import {
@@ -108,6 +116,129 @@ function benchFunctions(): void {
     fmt(optionsCalls),
     ">= 10,000",
     optionsCalls >= 10_000
+  );
+}
+
+/** The default case of a risk run: 100,000 H100 for 5 years, the library's default region, approach and offer. */
+function defaultRiskCase(): RiskCase {
+  const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+  const gpu = resolveGpu(index, "H100");
+  return {
+    index,
+    gpu,
+    count: 100_000,
+    years: 5,
+    region: resolveRegion(index),
+    approach: resolveApproach(index),
+    offer: resolveOffer(index, gpu),
+    bridge: false,
+    discountRate: index.library.financing.discountRate.value,
+  };
+}
+
+/** The heap's collector, from --expose-gc or else enabled at run time (V8 flag); null when neither works. */
+function collector(): (() => void) | null {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (typeof exposed === "function") return exposed;
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    const gc: unknown = vm.runInNewContext("gc");
+    return typeof gc === "function" ? (gc as () => void) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Heap bytes and array-buffer bytes in use, after a full collection. */
+function inUse(gc: () => void): { heap: number; buffers: number } {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, buffers: m.arrayBuffers };
+}
+
+/**
+ * The Monte Carlo engine (src/model/risk) on the default case, inputs resolved once (issue: >= 100,000 trials/s
+ * of the full rent-vs-build model on one core), its memory, the tornado, and a 10,000-trial run against 10,000
+ * RENTVSBUILD calls.
+ */
+function benchRisk(): void {
+  const c = defaultRiskCase();
+  simulate(c, 10_000, 1); // warm-up: compiles the model and builds the PERT tables
+  const trials = 50_000;
+  const runMs = timeMs(() => simulate(c, trials, 1), 3);
+  const perSecond = trials / (runMs / 1000);
+  report(
+    "Risk trials per second (engine, inputs resolved once)",
+    fmt(perSecond),
+    ">= 100,000",
+    perSecond >= 100_000
+  );
+
+  const run = simulate(c, 10_000, 1);
+  report(
+    `Memory per 10k trials (bytes): runBytes, ${run.inputs.length} inputs + 8 outputs`,
+    fmt(runBytes(run))
+  );
+  const gc = collector();
+  if (gc === null) {
+    report("Memory per 10k trials: heap growth", "skipped: no gc (node --expose-gc)");
+  } else {
+    // Ten runs kept alive at once, so the collector's noise (a few tens of KB) is spread over ten.
+    const kept = 10;
+    const before = inUse(gc);
+    const runs = Array.from({ length: kept }, (_, i) => simulate(c, 10_000, 1 + i));
+    const after = inUse(gc);
+    if (runs.length !== kept) throw new Error("the runs must stay alive while they are measured");
+    report(
+      "Memory per 10k trials (bytes): array buffers retained (gc, mean of 10 live runs)",
+      fmt((after.buffers - before.buffers) / kept)
+    );
+    report(
+      "Memory per 10k trials (bytes): JS heap change besides (gc, mean of 10; noise +-50 KB)",
+      fmt((after.heap - before.heap) / kept)
+    );
+  }
+
+  // A tornado is two model evaluations per uncertain input: a short warm-up, then one second of calls.
+  for (let i = 0; i < 100; i++) tornado(c);
+  let tornadoCalls = 0;
+  const tornadoStart = performance.now();
+  while (performance.now() - tornadoStart < 1000) {
+    tornado(c);
+    tornadoCalls++;
+  }
+  const tornadoRate = tornadoCalls / ((performance.now() - tornadoStart) / 1000);
+  report("Tornado evaluations per second (tornado(case) calls/s)", fmt(tornadoRate));
+
+  // 10,000 trials against 10,000 RENTVSBUILD calls of the same case.
+  const registered = loadBuiltFunctionsInThisRealm();
+  const rentvsbuild = registered.get("RENTVSBUILD") as RegisteredFunction;
+  const simulateFn = registered.get("SIMULATE");
+  const rvbMs = timeMs(() => {
+    for (let i = 0; i < 10_000; i++) rentvsbuild("H100", 100_000, 5, null, null, null, null, null);
+  }, 3);
+  const simMs =
+    simulateFn === undefined
+      ? timeMs(() => summarize(simulate(c, 10_000, 1)), 3)
+      : timeMs(() => simulateFn("H100", 100_000, 5, null, null, null, 10_000, 1), 3);
+  const label =
+    simulateFn === undefined
+      ? "(engine simulate + summarize; the registered function adds argument coercion)"
+      : "(registered functions)";
+  report(
+    simulateFn === undefined
+      ? "10k trials, engine simulate + summarize (ms)"
+      : "10k trials, registered SIMULATE (ms)",
+    fmt(simMs, 1)
+  );
+  report("10k RENTVSBUILD calls (ms, registered function)", fmt(rvbMs, 1));
+  const ratio = simMs / rvbMs;
+  report(
+    `10k-trial SIMULATE / 10k RENTVSBUILD calls (ratio) ${label}`,
+    `${fmt(ratio, 2)}x`,
+    "<= 2",
+    ratio <= 2
   );
 }
 
@@ -313,6 +444,7 @@ function benchHostileLibraries(): void {
 async function main(): Promise<void> {
   benchHostileLibraries();
   benchFunctions();
+  benchRisk();
   benchColdStart();
   benchSizes();
   await benchExcel();
