@@ -27,7 +27,7 @@ import {
   rentalTexts,
   yearsArg,
 } from "./args";
-import { optionalNumber } from "./coerce";
+import { describeValue } from "./coerce";
 import { approachFor, currentIndex, offerFor } from "./lookups";
 import { riskSettingsForCurrentLibrary } from "./riskSettings";
 
@@ -75,15 +75,14 @@ function wholeArg(
   fallback: number,
   zeroMeansOmitted: boolean
 ): number {
-  const rule = { min: -Infinity, max: Infinity, what: argument };
-  const n = optionalNumber(value, argument, rule, zeroMeansOmitted);
-  if (n === undefined) return fallback;
-  if (n < min || n > max || !Number.isInteger(n))
-    throw new ArgumentError(
-      "number",
-      `${argument} must be a whole number from ${grouped(min)} to ${grouped(max)} (got ${n}).`
-    );
-  return n;
+  if (value === null || value === undefined || value === "" || (zeroMeansOmitted && value === 0))
+    return fallback;
+  const range = `a whole number from ${grouped(min)} to ${grouped(max)}`;
+  if (typeof value !== "number")
+    throw new ArgumentError("value", `${argument} must be ${range}, not ${describeValue(value)}.`);
+  if (!(value >= min && value <= max) || !Number.isInteger(value))
+    throw new ArgumentError("number", `${argument} must be ${range} (got ${value}).`);
+  return value;
 }
 
 /** Trials: 100..1,000,000, default 10,000 (an empty cell, passed as 0, is the default too). */

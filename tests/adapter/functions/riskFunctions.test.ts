@@ -162,7 +162,7 @@ describe("SIMULATE", () => {
     ["seed -1", 200, -1, /seed must be a whole number from 0 to 4,294,967,295 \(got -1\)/],
     ["seed 2^32", 200, 2 ** 32, /seed must be a whole number from 0 to 4,294,967,295/],
     ["seed 1.5", 200, 1.5, /seed must be a whole number/],
-    ["trials as text", "many", 1, /trials must be a number/],
+    ["trials as text", "many", 1, /trials must be a whole number from 100 to 1,000,000, not "many"/],
   ])("refuses %s with #VALUE! and a message", (_label, trials, seed, message) => {
     const error = excelError(() => fns.call("SIMULATE", "H100", 1000, 5, null, null, null, trials, seed));
     expect(error.code).toBe(ErrorCode.invalidValue);
