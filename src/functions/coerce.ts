@@ -14,7 +14,7 @@ export function requiredText(value: unknown, argument: string, example: string):
   if (isBlank(value)) throw new ArgumentError("value", `${argument} is required: type ${example}.`);
   throw new ArgumentError(
     "value",
-    `${argument} must be text such as ${example}, not ${describe(value)}.`
+    `${argument} must be text such as ${example}, not ${describeValue(value)}.`
   );
 }
 
@@ -57,7 +57,7 @@ export function requiredNumber(value: unknown, argument: string, rule: NumberRul
     throw new ArgumentError("value", `${argument} is required: type a number of ${rule.what}.`);
   throw new ArgumentError(
     "value",
-    `${argument} must be a number of ${rule.what}, not ${describe(value)}.`
+    `${argument} must be a number of ${rule.what}, not ${describeValue(value)}.`
   );
 }
 
@@ -79,7 +79,8 @@ function fmt(n: number): string {
   return Math.abs(n) >= 1e6 ? n.toExponential(2) : String(n);
 }
 
-function describe(value: unknown): string {
+/** How a value of the wrong type is named in a message. */
+export function describeValue(value: unknown): string {
   if (typeof value === "boolean") return `TRUE/FALSE (${String(value).toUpperCase()})`;
   if (typeof value === "string") return `"${value}"`;
   if (Array.isArray(value)) return "a range (give a single cell)";

@@ -612,3 +612,6 @@ export function library(): string {
   // A LIBRARY() typed or recalculated after Excel refused the recalculation says what is still to do.
   return recalculationPending() ? `${text} ${RECALCULATE_HINT}` : text;
 }
+
+/** SIMULATE and TORNADO over the risk engine (riskFunctions.ts). */
+export { simulateTable as simulate, tornadoTable as tornado } from "./riskFunctions";

@@ -325,6 +325,64 @@ export function options(
 }
 
 /**
+ * Monte Carlo of RENTVSBUILD's comparison as a 2-column label/value spill: trials, seed, library, inputs sampled; mean and P5/P10/P50/P90/P95 of the NPVs, differences, months to capacity and $/useful GPU-hour; probability building wins; standard error; top 3 drivers of the worst 10%. Seeded: same arguments, same numbers. Not instant: 10,000 trials take about 0.15 s (0.25 s with "bridge") and run again whenever an argument changes; fewer trials are faster.
+ * @customfunction SIMULATE SIMULATE
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years (1-30).
+ * @param [region] Region for building, e.g. "TN".
+ * @param [term] Rental term, e.g. "1yr" or "on-demand".
+ * @param [approach] Build approach: "standard", "fast-track", "colocation" or "bridge" (rent, then build standard).
+ * @param [trials] Number of trials, a whole number from 100 to 1,000,000 (default 10,000).
+ * @param [seed] Random seed, a whole number from 0 to 4,294,967,295 (default 1).
+ * @returns Label and value rows; read one with INDEX/MATCH on its label, e.g. "NPV build (USD), P50".
+ */
+export function simulate(
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  term?: string,
+  approach?: string,
+  trials?: number,
+  seed?: number
+  // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
+): any[][] {
+  try {
+    return compute.simulate(gpu, count, years, region, term, approach, trials, seed);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Tornado of the difference build - rent incl. cost of delay: each uncertain library input moved alone to its low and its high, the others at their values; header row, then one row per input, largest swing first. Columns: input, low, high, difference at low, difference at high, swing.
+ * @customfunction TORNADO TORNADO
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years (1-30).
+ * @param [region] Region for building, e.g. "TN".
+ * @param [term] Rental term, e.g. "1yr" or "on-demand".
+ * @param [approach] Build approach: "standard", "fast-track", "colocation" or "bridge" (rent, then build standard).
+ * @returns Header and one row per uncertain input (USD columns: build - rent incl. cost of delay).
+ */
+export function tornado(
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  term?: string,
+  approach?: string
+  // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
+): any[][] {
+  try {
+    return compute.tornado(gpu, count, years, region, term, approach);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
  * Yearly cash outflows, year 0 (the decision) to the horizon, as a 1-column spill; =CF0 + NPV(rate, CF1:CFn) is the NPV.
  * @customfunction CASHFLOWS CASHFLOWS
  * @param option "build" or "rent".

@@ -50,8 +50,10 @@ describe("registration", () => {
         "RENTCURVE",
         "RENTRATE",
         "RENTVSBUILD",
+        "SIMULATE",
         "SOURCE",
         "TCO",
+        "TORNADO",
       ].sort()
     );
   });

@@ -1,0 +1,200 @@
+/**
+ * SIMULATE and TORNADO (docs/model.md section 12): a rent-vs-build case resolved from the arguments exactly as
+ * RENTVSBUILD resolves them (without discount rate, provider and overrides), then the pure risk engine
+ * (src/model/risk): a seeded Monte Carlo run and its summary as a label/value spill, or the one-at-a-time
+ * swings of the difference build - rent including the cost of delay.
+ */
+import {
+  OUTPUT_KEYS,
+  MAX_SEED,
+  SIMULATION_DEFAULT_SEED,
+  SIMULATION_DEFAULT_TRIALS,
+  SIMULATION_MAX_TRIALS,
+  SIMULATION_MIN_TRIALS,
+  simulate as runSimulation,
+  summarize,
+  tornado as tornadoOf,
+  type OutputKey,
+  type RiskCase,
+} from "../model/risk";
+import { ArgumentError } from "./argumentError";
+import {
+  approachArg,
+  countArg,
+  gpuArg,
+  isBridgeApproach,
+  regionArg,
+  rentalTexts,
+  yearsArg,
+} from "./args";
+import { describeValue } from "./coerce";
+import { approachFor, currentIndex, offerFor } from "./lookups";
+import { riskSettingsForCurrentLibrary } from "./riskSettings";
+
+/** The case RENTVSBUILD(gpu, count, years, region, term, , approach) compares, at the library's discount rate. */
+export function riskCaseFor(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown
+): RiskCase {
+  const entry = gpuArg(gpu);
+  const n = countArg(count);
+  const h = yearsArg(years);
+  const bridge = isBridgeApproach(approach);
+  // The bridge builds the standard (grid) route and rents until it runs.
+  const approachEntry = bridge ? approachFor("standard") : approachArg(approach);
+  const regionEntry = regionArg(region);
+  const { term: t } = rentalTexts(term, undefined);
+  const offer = offerFor(entry, t, undefined);
+  const index = currentIndex();
+  return {
+    index,
+    gpu: entry,
+    count: n,
+    years: h,
+    region: regionEntry,
+    approach: approachEntry,
+    offer,
+    bridge,
+    discountRate: index.library.financing.discountRate.value,
+  };
+}
+
+/** "1000000" -> "1,000,000" (the messages name the limits as a user would type them, not as 1.00e+6). */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/** An optional whole number between min and max; omitted (or 0 when 0 is impossible) = the default. */
+function wholeArg(
+  value: unknown,
+  argument: string,
+  min: number,
+  max: number,
+  fallback: number,
+  zeroMeansOmitted: boolean
+): number {
+  if (value === null || value === undefined || value === "" || (zeroMeansOmitted && value === 0))
+    return fallback;
+  const range = `a whole number from ${grouped(min)} to ${grouped(max)}`;
+  if (typeof value !== "number")
+    throw new ArgumentError("value", `${argument} must be ${range}, not ${describeValue(value)}.`);
+  if (!(value >= min && value <= max) || !Number.isInteger(value))
+    throw new ArgumentError("number", `${argument} must be ${range} (got ${value}).`);
+  return value;
+}
+
+/** Trials: 100..1,000,000, default 10,000 (an empty cell, passed as 0, is the default too). */
+export const trialsArg = (value: unknown): number =>
+  wholeArg(
+    value,
+    "trials",
+    SIMULATION_MIN_TRIALS,
+    SIMULATION_MAX_TRIALS,
+    SIMULATION_DEFAULT_TRIALS,
+    true
+  );
+
+/** Seed: 0..4,294,967,295, default 1 (0 is a seed like any other). */
+export const seedArg = (value: unknown): number =>
+  wholeArg(value, "seed", 0, MAX_SEED, SIMULATION_DEFAULT_SEED, false);
+
+/** The outputs' labels: RENTVSBUILD's rows of the same quantities. */
+export const OUTPUT_LABELS: Readonly<Record<OutputKey, string>> = {
+  npvBuild: "NPV build (USD)",
+  npvRent: "NPV rent (USD)",
+  difference: "Difference, build - rent (USD)",
+  differenceWithDelay: "Difference incl. cost of delay (USD)",
+  monthsToCapacityBuild: "Build: months to first capacity",
+  monthsToCapacityRent: "Rent: months to capacity",
+  usefulCostBuild: "Build cost per useful GPU-hour (USD)",
+  usefulCostRent: "Rent cost per useful GPU-hour (USD)",
+};
+
+/** The outputs a trial may fail to price (nothing useful in the horizon): they get a "share priced" row. */
+const PRICED_OUTPUTS: ReadonlySet<OutputKey> = new Set<OutputKey>([
+  "usefulCostBuild",
+  "usefulCostRent",
+]);
+
+const STATISTICS = ["mean", "P5", "P10", "P50", "P90", "P95"] as const;
+const DRIVERS_SHOWN = 3;
+const NOT_PRICED = "no useful GPU-hours in the horizon";
+
+/** SIMULATE's rows, in the order they spill (labels unique and stable: INDEX/MATCH reads them). */
+export function simulateTable(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown,
+  trials: unknown,
+  seed: unknown
+): (string | number)[][] {
+  const c = riskCaseFor(gpu, count, years, region, term, approach);
+  const n = trialsArg(trials);
+  const s = seedArg(seed);
+  const run = runSimulation(c, n, s, riskSettingsForCurrentLibrary());
+  const summary = summarize(run);
+  const { meta } = c.index.library;
+  const rows: (string | number)[][] = [
+    ["Trials", run.trials],
+    ["Seed", run.seed],
+    ["Library", `${meta.name} ${meta.version}`],
+    ["Inputs sampled", run.inputs.length],
+    ["Correlation presets applied", run.correlation.pairs],
+    ["Correlation matrix adjusted by", run.correlation.changedBy],
+  ];
+  for (const key of OUTPUT_KEYS) {
+    const label = OUTPUT_LABELS[key];
+    const d = summary.outputs[key];
+    const values = d === null ? STATISTICS.map(() => NOT_PRICED) : [d.mean, ...d.percentiles];
+    STATISTICS.forEach((statistic, i) => rows.push([`${label}, ${statistic}`, values[i]]));
+    if (PRICED_OUTPUTS.has(key))
+      rows.push([`${label}, share of trials priced`, d?.pricedShare ?? 0]);
+  }
+  rows.push(
+    ["Probability building wins (incl. cost of delay)", summary.probabilityBuildWins],
+    ["Probability building wins (excl. cost of delay)", summary.probabilityBuildWinsExclDelay],
+    [
+      "Standard error of mean difference incl. cost of delay (USD)",
+      summary.standardErrorOfMeanDifference,
+    ]
+  );
+  for (let i = 0; i < DRIVERS_SHOWN; i++) {
+    const driver = summary.drivers[i];
+    rows.push(
+      [`Worst-10% driver ${i + 1}`, driver?.key ?? "none"],
+      [`Worst-10% driver ${i + 1}, shift (sd)`, driver?.shiftInWorst ?? "none"]
+    );
+  }
+  return rows;
+}
+
+export const TORNADO_HEADER = [
+  "Input",
+  "Low",
+  "High",
+  "Difference at low (USD)",
+  "Difference at high (USD)",
+  "Swing (USD)",
+] as const;
+
+/** TORNADO's header and one row per uncertain input, largest swing first. */
+export function tornadoTable(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  term: unknown,
+  approach: unknown
+): (string | number)[][] {
+  const c = riskCaseFor(gpu, count, years, region, term, approach);
+  const { bars } = tornadoOf(c);
+  return [
+    [...TORNADO_HEADER],
+    ...bars.map((bar) => [bar.key, bar.low, bar.high, bar.atLow, bar.atHigh, bar.swing]),
+  ];
+}
