@@ -1,10 +1,10 @@
 /**
- * The risk settings (sampling shapes, correlation presets) SIMULATE uses: read from the active library's
- * optional `risk` section once the library schema has it. One function, so wiring the reader is one line.
+ * The risk settings (sampling shapes, correlation presets) SIMULATE uses: the active library's optional `risk`
+ * section (NO_RISK_SETTINGS when it has none).
  */
-import { NO_RISK_SETTINGS, type RiskSettings } from "../model/risk";
+import { riskSettingsFor, type RiskSettings } from "../model/risk";
+import { currentIndex } from "./lookups";
 
 export function riskSettingsForCurrentLibrary(): RiskSettings {
-  // replaced by riskSettingsFor(currentIndex().library) when the library schema gains its risk section
-  return NO_RISK_SETTINGS;
+  return riskSettingsFor(currentIndex().library);
 }

@@ -12,7 +12,7 @@ import {
   resolveOffer,
   resolveRegion,
 } from "../../../src/model/resolve";
-import { caseInputs, caseRecords, type RiskCase } from "../../../src/model/risk";
+import { caseRecords, uncertainInputs, type RiskCase } from "../../../src/model/risk";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { writeCachedLibrary } from "../../../src/shared-state/libraryCache";
 import {
@@ -162,9 +162,16 @@ describe("SIMULATE", () => {
     ["seed -1", 200, -1, /seed must be a whole number from 0 to 4,294,967,295 \(got -1\)/],
     ["seed 2^32", 200, 2 ** 32, /seed must be a whole number from 0 to 4,294,967,295/],
     ["seed 1.5", 200, 1.5, /seed must be a whole number/],
-    ["trials as text", "many", 1, /trials must be a whole number from 100 to 1,000,000, not "many"/],
+    [
+      "trials as text",
+      "many",
+      1,
+      /trials must be a whole number from 100 to 1,000,000, not "many"/,
+    ],
   ])("refuses %s with #VALUE! and a message", (_label, trials, seed, message) => {
-    const error = excelError(() => fns.call("SIMULATE", "H100", 1000, 5, null, null, null, trials, seed));
+    const error = excelError(() =>
+      fns.call("SIMULATE", "H100", 1000, 5, null, null, null, trials, seed)
+    );
     expect(error.code).toBe(ErrorCode.invalidValue);
     expect(error.message).toMatch(message);
   });
@@ -181,7 +188,9 @@ describe("SIMULATE", () => {
     const first = simulate(fns, ...args, 42);
     expect(simulate(fns, ...args, 42)).toEqual(first);
     const other = simulate(fns, ...args, 43);
-    expect(valueOf(other, "NPV build (USD), mean")).not.toBe(valueOf(first, "NPV build (USD), mean"));
+    expect(valueOf(other, "NPV build (USD), mean")).not.toBe(
+      valueOf(first, "NPV build (USD), mean")
+    );
     expect(valueOf(other, "NPV rent (USD), P50")).not.toBe(valueOf(first, "NPV rent (USD), P50"));
   });
 
@@ -209,9 +218,41 @@ describe("SIMULATE", () => {
       expect(p).toBeGreaterThanOrEqual(0);
       expect(p).toBeLessThanOrEqual(1);
     }
-    expect(num(valueOf(rows, "Standard error of mean difference incl. cost of delay (USD)"))).toBeGreaterThanOrEqual(0);
+    expect(
+      num(valueOf(rows, "Standard error of mean difference incl. cost of delay (USD)"))
+    ).toBeGreaterThanOrEqual(0);
     expect(typeof valueOf(rows, "Worst-10% driver 1")).toBe("string");
     expect(typeof valueOf(rows, "Worst-10% driver 1, shift (sd)")).toBe("number");
+  });
+
+  describe("on a library with a correlation preset", () => {
+    it("applies the library's preset between two sampled inputs", () => {
+      // Given a library whose risk section correlates the rental rate with the system price (a test figure)
+      const library = libraryCopy();
+      library.risk = {
+        shapes: { rentRate: "triangular" },
+        correlations: [
+          {
+            inputs: ["rentRate", "systemPricePerGpu"],
+            rho: 0.5,
+            source: "test figure",
+            asOf: "2026-12",
+          },
+        ],
+      };
+      const on = functionsOn(library);
+      const rows = simulate(on, "H100", 1000, 5, null, null, null, 500, 3);
+      // Then the one preset is applied, the matrix needed no repair
+      expect(valueOf(rows, "Correlation presets applied")).toBe(1);
+      expect(valueOf(rows, "Correlation matrix adjusted by")).toBe(0);
+      // And the bundled library, with no presets, applies none with the same arguments
+      const plain = simulate(fns, "H100", 1000, 5, null, null, null, 500, 3);
+      expect(valueOf(plain, "Correlation presets applied")).toBe(0);
+      // And the rows differ (the triangular shape and the reordering change the draws)
+      expect(valueOf(rows, "NPV rent (USD), mean")).not.toBe(
+        valueOf(plain, "NPV rent (USD), mean")
+      );
+    });
   });
 
   describe("on a library without ranges", () => {
@@ -277,11 +318,15 @@ describe("TORNADO", () => {
       expect(num(bar[1])).toBeLessThan(num(bar[2]));
       expect(num(bar[5])).toBeCloseTo(Math.abs(num(bar[4]) - num(bar[3])), 2);
     }
-    for (let i = 1; i < bars.length; i++) expect(num(bars[i][5])).toBeLessThanOrEqual(num(bars[i - 1][5]));
+    for (let i = 1; i < bars.length; i++)
+      expect(num(bars[i][5])).toBeLessThanOrEqual(num(bars[i - 1][5]));
     expect(new Set(bars.map(([key]) => key)).size).toBe(bars.length);
   });
 
-  /** The library paths of a case's inputs, by key (the engine's caseInputs on the bundled library). */
+  /**
+   * The library paths of a case's inputs, by key (the engine's uncertainInputs on the bundled library): an input
+   * that is the same figure as others (the rental rate and the value of a GPU-hour) has all their paths.
+   */
   function pathsOf(gpu: string, count: number, years: number, region: string, bridge: boolean) {
     const index = buildIndex(BUNDLED_LIBRARY);
     const entry = resolveGpu(index, gpu);
@@ -296,7 +341,11 @@ describe("TORNADO", () => {
       bridge,
       discountRate: index.library.financing.discountRate.value,
     };
-    return new Map(caseInputs(c, caseRecords(c)).map((input) => [input.key, input.path] as const));
+    return new Map(
+      uncertainInputs(c, caseRecords(c)).map(
+        (input) => [input.key, [input.path, ...input.sameFigure.map((o) => o.path)]] as const
+      )
+    );
   }
 
   test.each([
@@ -309,12 +358,12 @@ describe("TORNADO", () => {
       const [, ...bars] = table(fns.call("TORNADO", "H100", 100_000, 5, "TN", null, approach));
       const paths = pathsOf("H100", 100_000, 5, "TN", approach === "bridge");
       for (const [key, low, high, atLow, atHigh] of bars.slice(0, 3)) {
-        const path = paths.get(key as never);
-        if (path === undefined) throw new Error(`no path for ${String(key)}`);
+        const figure = paths.get(key as never);
+        if (figure === undefined) throw new Error(`no path for ${String(key)}`);
         const at = (value: unknown): number => {
           // When the library's quantity is set to its low (high), every other at its value
           const library = libraryCopy();
-          recordAt(library, path).value = value;
+          for (const path of figure) recordAt(library, path).value = value;
           const rows = table(
             functionsOn(library).call("RENTVSBUILD", "H100", 100_000, 5, "TN", null, null, approach)
           );
@@ -328,7 +377,11 @@ describe("TORNADO", () => {
   );
 
   test("refuses what RENTVSBUILD refuses", () => {
-    expect(excelError(() => fns.call("TORNADO", "H100", 1000, 0)).code).toBe(ErrorCode.invalidValue);
-    expect(excelError(() => fns.call("TORNADO", "nope", 1000, 5)).code).toBe(ErrorCode.notAvailable);
+    expect(excelError(() => fns.call("TORNADO", "H100", 1000, 0)).code).toBe(
+      ErrorCode.invalidValue
+    );
+    expect(excelError(() => fns.call("TORNADO", "nope", 1000, 5)).code).toBe(
+      ErrorCode.notAvailable
+    );
   });
 });
