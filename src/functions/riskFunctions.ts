@@ -152,8 +152,14 @@ export function simulateTable(
     const d = summary.outputs[key];
     const values = d === null ? STATISTICS.map(() => NOT_PRICED) : [d.mean, ...d.percentiles];
     STATISTICS.forEach((statistic, i) => rows.push([`${label}, ${statistic}`, values[i]]));
-    if (PRICED_OUTPUTS.has(key))
+    if (PRICED_OUTPUTS.has(key)) {
       rows.push([`${label}, share of trials priced`, d?.pricedShare ?? 0]);
+      const expected =
+        key === "usefulCostBuild"
+          ? summary.expectedUsefulCost.build
+          : summary.expectedUsefulCost.rent;
+      rows.push([`${label}, expected cost / expected useful hours`, expected ?? NOT_PRICED]);
+    }
   }
   rows.push(
     ["Probability building wins (incl. cost of delay)", summary.probabilityBuildWins],

@@ -37,12 +37,19 @@ export {
   shapeFor,
   runBytes,
   OUTPUT_KEYS,
+  WORKING_KEYS,
   SIMULATION_MIN_TRIALS,
   SIMULATION_MAX_TRIALS,
   SIMULATION_DEFAULT_TRIALS,
   SIMULATION_DEFAULT_SEED,
 } from "./simulate";
-export type { OutputKey, SampledInput, SimulationRun, CorrelationApplied } from "./simulate";
+export type {
+  OutputKey,
+  WorkingKey,
+  SampledInput,
+  SimulationRun,
+  CorrelationApplied,
+} from "./simulate";
 export {
   summarize,
   distributionOf,

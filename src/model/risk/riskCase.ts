@@ -74,6 +74,11 @@ export interface TrialOutputs {
   readonly monthsToCapacityRent: number;
   readonly usefulCostBuild: number | null;
   readonly usefulCostRent: number | null;
+  /** The useful-hour costs' workings: undiscounted total cost (USD) and useful GPU-hours of each route. */
+  readonly totalCostBuild: number;
+  readonly usefulHoursBuild: number;
+  readonly totalCostRent: number;
+  readonly usefulHoursRent: number;
 }
 
 /** The library index a trial resolves against: the case's, with the trial's sections in place. */
@@ -149,5 +154,9 @@ function evaluateOn(c: RiskCase, index: LibraryIndex, records: CaseRecords): Tri
     monthsToCapacityRent: result.monthsToCapacityRent,
     usefulCostBuild: own.costPerUsefulGpuHour,
     usefulCostRent: rentRoute.costPerUsefulGpuHour,
+    totalCostBuild: own.totalCost,
+    usefulHoursBuild: own.usefulGpuHours,
+    totalCostRent: rentRoute.totalCost,
+    usefulHoursRent: rentRoute.usefulGpuHours,
   };
 }

@@ -42,6 +42,18 @@ export const OUTPUT_KEYS = [
 ] as const;
 export type OutputKey = (typeof OUTPUT_KEYS)[number];
 
+/**
+ * Workings a trial also records: each route's undiscounted total cost and useful GPU-hours, from which the
+ * summary takes the expected cost per useful GPU-hour (a ratio of expectations, section 12.9).
+ */
+export const WORKING_KEYS = [
+  "totalCostBuild",
+  "usefulHoursBuild",
+  "totalCostRent",
+  "usefulHoursRent",
+] as const;
+export type WorkingKey = (typeof WORKING_KEYS)[number];
+
 /** An input as a run sampled it. */
 export interface SampledInput extends RiskInput {
   readonly shape: RiskShape;
@@ -61,6 +73,7 @@ export interface SimulationRun {
   /** samples[j][t] = input j's value in trial t. */
   readonly samples: readonly Float64Array[];
   readonly outputs: Readonly<Record<OutputKey, Float64Array>>;
+  readonly workings: Readonly<Record<WorkingKey, Float64Array>>;
   readonly correlation: CorrelationApplied;
 }
 
@@ -169,6 +182,9 @@ export function simulate(
   const outputs = Object.fromEntries(
     OUTPUT_KEYS.map((key) => [key, new Float64Array(trials)])
   ) as Record<OutputKey, Float64Array>;
+  const workings = Object.fromEntries(
+    WORKING_KEYS.map((key) => [key, new Float64Array(trials)])
+  ) as Record<WorkingKey, Float64Array>;
   // One set of records for the whole run: the inputs' quantities are bound into it once, set per trial.
   const records = caseRecords(c);
   const setters = inputs.map((input) => input.bind(records));
@@ -184,15 +200,19 @@ export function simulate(
     outputs.monthsToCapacityRent[t] = out.monthsToCapacityRent;
     outputs.usefulCostBuild[t] = out.usefulCostBuild ?? NaN;
     outputs.usefulCostRent[t] = out.usefulCostRent ?? NaN;
+    workings.totalCostBuild[t] = out.totalCostBuild;
+    workings.usefulHoursBuild[t] = out.usefulHoursBuild;
+    workings.totalCostRent[t] = out.totalCostRent;
+    workings.usefulHoursRent[t] = out.usefulHoursRent;
   }
   if (!Number.isFinite(outputs.differenceWithDelay.reduce((a, b) => a + b, 0))) {
     throw new ModelInputError("trials", "produced a result that is not a finite number", "range");
   }
-  return { trials, seed, inputs, samples, outputs, correlation };
+  return { trials, seed, inputs, samples, outputs, workings, correlation };
 }
 
-/** Bytes the run's arrays hold (samples and outputs): the memory a run needs beyond the model itself. */
+/** Bytes the run's arrays hold (samples, outputs, workings): the memory a run needs beyond the model itself. */
 export function runBytes(run: SimulationRun): number {
-  const columns = run.samples.length + OUTPUT_KEYS.length;
+  const columns = run.samples.length + OUTPUT_KEYS.length + WORKING_KEYS.length;
   return columns * run.trials * Float64Array.BYTES_PER_ELEMENT;
 }

@@ -33,6 +33,13 @@ export interface Driver {
 export interface RunSummary {
   /** null for an output no trial could price (no useful GPU-hours in the horizon). */
   readonly outputs: Readonly<Record<OutputKey, Distribution | null>>;
+  /**
+   * Expected cost per useful GPU-hour of each route: the mean total cost over the mean useful GPU-hours, all
+   * trials (a trial that delivers nothing adds its cost and no hours); null when no trial delivers any. The
+   * mean of the per-trial ratios is dominated by trials that deliver almost nothing inside the horizon, so
+   * this is the figure to budget with; the percentiles describe the per-trial ratio.
+   */
+  readonly expectedUsefulCost: { readonly build: number | null; readonly rent: number | null };
   /** Share of trials with differenceWithDelay < 0: building costs less, the cost of delay counted. */
   readonly probabilityBuildWins: number;
   /** The same without the cost of delay (difference < 0). */
@@ -126,13 +133,30 @@ export function driversOfWorst(run: SimulationRun): Driver[] {
   return drivers.sort((a, b) => Math.abs(b.shiftInWorst) - Math.abs(a.shiftInWorst));
 }
 
+/** sum(cost) / sum(hours), or null when no hours at all. */
+function ratioOfSums(cost: Float64Array, hours: Float64Array): number | null {
+  let c = 0;
+  let h = 0;
+  for (let i = 0; i < cost.length; i++) {
+    c += cost[i];
+    h += hours[i];
+  }
+  const ratio = c / h;
+  return h > 0 && Number.isFinite(ratio) ? ratio : null;
+}
+
 export function summarize(run: SimulationRun): RunSummary {
   const outputs = Object.fromEntries(
     OUTPUT_KEYS.map((key) => [key, distributionOf(run.outputs[key])])
   ) as Record<OutputKey, Distribution | null>;
   const diff = run.outputs.differenceWithDelay;
+  const w = run.workings;
   return {
     outputs,
+    expectedUsefulCost: {
+      build: ratioOfSums(w.totalCostBuild, w.usefulHoursBuild),
+      rent: ratioOfSums(w.totalCostRent, w.usefulHoursRent),
+    },
     probabilityBuildWins: shareBelowZero(diff),
     probabilityBuildWinsExclDelay: shareBelowZero(run.outputs.difference),
     standardErrorOfMeanDifference: standardDeviation(diff, mean(diff)) / Math.sqrt(diff.length),

@@ -113,7 +113,9 @@ const EXPECTED_LABELS = [
   "Correlation matrix adjusted by",
   ...OUTPUT_LABELS.flatMap((label) => [
     ...["mean", ...PERCENTILE_ROWS].map((s) => `${label}, ${s}`),
-    ...(USEFUL.has(label) ? [`${label}, share of trials priced`] : []),
+    ...(USEFUL.has(label)
+      ? [`${label}, share of trials priced`, `${label}, expected cost / expected useful hours`]
+      : []),
   ]),
   "Probability building wins (incl. cost of delay)",
   "Probability building wins (excl. cost of delay)",

@@ -7,8 +7,13 @@ import {
 } from "../../../../src/model/risk";
 import { riskCase } from "./riskFixtures";
 
+type RowOutputs = Omit<
+  TrialOutputs,
+  "totalCostBuild" | "usefulHoursBuild" | "totalCostRent" | "usefulHoursRent"
+>;
+
 /** RENTVSBUILD's rows as TrialOutputs: rows 1, 2, 3, 7, 8, 10 (v1 NPVs) and 14, 15 (useful cost). */
-function rentVsBuildRows(approach: string | null): TrialOutputs {
+function rentVsBuildRows(approach: string | null): RowOutputs {
   // gpu, count, years, region, term, discountRate, approach, provider: empty cells take the library's defaults
   const rows = rentVsBuild("H100", 100_000, 5, null, null, null, approach, null);
   const number = (row: number): number => {
@@ -38,11 +43,20 @@ describe("evaluateCase at the typical values", () => {
     const c = riskCase({ approach: caseApproach });
     const actual = evaluateCase(c, caseRecords(c));
     // Then every output matches the function's row (the same resolve and finance code: equal to rounding)
-    for (const key of Object.keys(expected) as (keyof TrialOutputs)[]) {
+    for (const key of Object.keys(expected) as (keyof RowOutputs)[]) {
       const want = expected[key] as number;
       const got = actual[key] as number;
       expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
     }
+  });
+
+  it("records each route's total cost and useful hours, whose ratio is its cost per useful GPU-hour", () => {
+    const c = riskCase();
+    const out = evaluateCase(c, caseRecords(c));
+    // The workings the summary's expected cost uses: cost / hours = the route engine's ratio
+    expect(out.usefulHoursBuild).toBeGreaterThan(0);
+    expect(out.totalCostBuild / out.usefulHoursBuild).toBeCloseTo(out.usefulCostBuild as number, 9);
+    expect(out.totalCostRent / out.usefulHoursRent).toBeCloseTo(out.usefulCostRent as number, 9);
   });
 
   it("the bridge and the plain build differ (the parity above compares different numbers)", () => {

@@ -58,12 +58,12 @@ describe("simulate: reproducibility and arguments", () => {
     expect(simulate(c, 100, 2 ** 32 - 1).seed).toBe(2 ** 32 - 1);
   });
 
-  it("counts the bytes of its arrays: (inputs + 8 outputs) x trials x 8", () => {
+  it("counts the bytes of its arrays: (inputs + 8 outputs + 4 workings) x trials x 8", () => {
     const run = simulate(c, 200, 1);
     // The default case samples 18 inputs (riskInputs.test.ts: 20 ranged, two folded into the figure they share):
-    // (18 + 8) x 200 x 8 = 41,600 bytes
+    // (18 + 8 + 4) x 200 x 8 = 48,000 bytes
     expect(run.inputs).toHaveLength(18);
-    expect(runBytes(run)).toBe(41_600);
+    expect(runBytes(run)).toBe(48_000);
   });
 });
 
@@ -147,7 +147,8 @@ describe("simulate: sampling", () => {
     // When it runs
     const run = simulate(flat, 200, 9);
     expect(run.inputs).toHaveLength(0);
-    expect(runBytes(run)).toBe(8 * 200 * 8);
+    // 8 outputs + 4 workings, no samples: 12 x 200 x 8 bytes
+    expect(runBytes(run)).toBe(12 * 200 * 8);
     // Then every percentile of every output is the bundled case's typical evaluation, to the cent
     const typical = evaluateCase(c, caseRecords(c));
     const summary = summarize(run);

@@ -9,6 +9,8 @@ import {
   type RiskInputKey,
   type SampledInput,
   type SimulationRun,
+  type WorkingKey,
+  WORKING_KEYS,
 } from "../../../../src/model/risk";
 
 /** A sampled input with only what the summary reads (key, label) meaningful. */
@@ -28,11 +30,12 @@ function input(key: RiskInputKey): SampledInput {
   };
 }
 
-/** A hand-made run: the given outputs, every other output 0 in each trial. */
+/** A hand-made run: the given outputs and workings, every other one 0 in each trial. */
 function handRun(
   trials: number,
   columns: [RiskInputKey, ArrayLike<number>][],
-  outputs: Partial<Record<OutputKey, ArrayLike<number>>>
+  outputs: Partial<Record<OutputKey, ArrayLike<number>>>,
+  workings: Partial<Record<WorkingKey, ArrayLike<number>>> = {}
 ): SimulationRun {
   const all = Object.fromEntries(
     OUTPUT_KEYS.map((key) => [key, Float64Array.from(outputs[key] ?? new Float64Array(trials))])
@@ -43,6 +46,9 @@ function handRun(
     inputs: columns.map(([key]) => input(key)),
     samples: columns.map(([, values]) => Float64Array.from(values)),
     outputs: all,
+    workings: Object.fromEntries(
+      WORKING_KEYS.map((key) => [key, Float64Array.from(workings[key] ?? new Float64Array(trials))])
+    ) as Record<WorkingKey, Float64Array>,
     correlation: { pairs: 0, changedBy: 0 },
   };
 }
@@ -101,6 +107,30 @@ describe("summarize", () => {
     // An output no trial priced is null; the others are summarized
     expect(s.outputs.usefulCostBuild).toBeNull();
     expect(s.outputs.differenceWithDelay?.mean).toBeCloseTo(0.4, 12);
+  });
+});
+
+describe("expected cost per useful GPU-hour", () => {
+  it("is total cost over total useful hours, a trial delivering nothing adding its cost only", () => {
+    // Given three trials: cost 100 for 50 useful hours (ratio 2), cost 300 for 100 (ratio 3), cost 60 for 0
+    const run = handRun(
+      3,
+      [],
+      { usefulCostBuild: [2, 3, NaN] },
+      {
+        totalCostBuild: [100, 300, 60],
+        usefulHoursBuild: [50, 100, 0],
+        totalCostRent: [10, 10, 10],
+        usefulHoursRent: [0, 0, 0],
+      }
+    );
+    const s = summarize(run);
+    // Then build: (100 + 300 + 60) / (50 + 100 + 0) = 460 / 150 = 3.0667, while the mean of the priced
+    // ratios is (2 + 3) / 2 = 2.5
+    expect(s.expectedUsefulCost.build).toBeCloseTo(460 / 150, 12);
+    expect(s.outputs.usefulCostBuild?.mean).toBeCloseTo(2.5, 12);
+    // And rent, with no useful hour in any trial, has none
+    expect(s.expectedUsefulCost.rent).toBeNull();
   });
 });
 
