@@ -264,7 +264,8 @@ function benchSizes(): void {
     if (!fs.existsSync(full)) continue;
     const bytes = fs.readFileSync(full);
     const kb = bytes.length / 1024;
-    const target = file === "functions.js" ? 120 : 250;
+    // functions.js: 150 KB since the risk engine (25 KB minified, 8 KB gzipped; docs/model.md 12.11), 120 before.
+    const target = file === "functions.js" ? 150 : 250;
     report(`${file} minified (KB)`, fmt(kb, 1), `< ${target} KB`, kb < target);
     report(`${file} gzipped (KB)`, fmt(zlib.gzipSync(bytes, { level: 9 }).length / 1024, 1));
   }

@@ -325,7 +325,7 @@ export function options(
 }
 
 /**
- * Monte Carlo of RENTVSBUILD's comparison as a 2-column label/value spill: trials, seed, library, inputs sampled; mean and P5/P10/P50/P90/P95 of the NPVs, differences, months to capacity and $/useful GPU-hour; probability building wins; standard error; top 3 drivers of the worst 10%. Seeded: same arguments, same numbers. Not instant: 10,000 trials take about 0.15 s (0.25 s with "bridge") and run again whenever an argument changes; fewer trials are faster.
+ * Monte Carlo of RENTVSBUILD's comparison as a 2-column label/value spill: trials, seed, library, inputs sampled; mean and P5/P10/P50/P90/P95 of the NPVs, differences, months to capacity and $/useful GPU-hour; probability building wins; standard error; top 3 drivers of the worst 10%. Seeded: same arguments, same numbers. Not instant: 10,000 trials take about 0.15 s (0.25 s with "bridge"); the same arguments on the same library are answered from a cache, a change of argument or library runs again; fewer trials are faster.
  * @customfunction SIMULATE SIMULATE
  * @param gpu GPU model, e.g. "H100".
  * @param count Number of GPUs.

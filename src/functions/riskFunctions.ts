@@ -122,7 +122,34 @@ const STATISTICS = ["mean", "P5", "P10", "P50", "P90", "P95"] as const;
 const DRIVERS_SHOWN = 3;
 const NOT_PRICED = "no useful GPU-hours in the horizon";
 
-/** SIMULATE's rows, in the order they spill (labels unique and stable: INDEX/MATCH reads them). */
+type Rows = (string | number)[][];
+
+/** Spills kept per library: a sheet rarely holds more distinct SIMULATE calls than this. */
+export const SIMULATE_CACHE_ENTRIES = 64;
+/** Per library index (a new library is a new index, so its entries are never reused): case key -> rows. */
+const simulateCache = new WeakMap<object, Map<string, Rows>>();
+
+/** The resolved case and run settings as a key: equal keys on one library give equal spills (the run is seeded). */
+function runKey(c: RiskCase, trials: number, seed: number): string {
+  return [
+    c.gpu.id,
+    c.count,
+    c.years,
+    c.region.id,
+    c.approach.id,
+    c.bridge ? "bridge" : "",
+    c.offer.id,
+    trials,
+    seed,
+  ].join("|");
+}
+
+/**
+ * SIMULATE's rows, in the order they spill (labels unique and stable: INDEX/MATCH reads them). A run of 10,000
+ * trials takes about 0.15 s, so a recalculation that repeats the arguments on the same library is answered from
+ * a cache: the run is a pure function of the case, the trials, the seed and the library, so the cached spill is
+ * the one a new run would give, never a stale number. A copy is returned, the cache keeps its own.
+ */
 export function simulateTable(
   gpu: unknown,
   count: unknown,
@@ -136,6 +163,27 @@ export function simulateTable(
   const c = riskCaseFor(gpu, count, years, region, term, approach);
   const n = trialsArg(trials);
   const s = seedArg(seed);
+  let cache = simulateCache.get(c.index);
+  if (cache === undefined) {
+    cache = new Map<string, Rows>();
+    simulateCache.set(c.index, cache);
+  }
+  const key = runKey(c, n, s);
+  let rows = cache.get(key);
+  if (rows === undefined) {
+    rows = simulationRows(c, n, s);
+    if (cache.size >= SIMULATE_CACHE_ENTRIES) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+  } else {
+    cache.delete(key); // re-inserted below: the most recently used entry is the last to go
+  }
+  cache.set(key, rows);
+  return rows.map((row) => row.slice());
+}
+
+function simulationRows(c: RiskCase, n: number, s: number): Rows {
   const run = runSimulation(c, n, s, riskSettingsForCurrentLibrary());
   const summary = summarize(run);
   const { meta } = c.index.library;
