@@ -10,6 +10,7 @@ import {
   compareCore,
   evaluateRoute,
   type CompareCoreResult,
+  type RouteInputs,
   type RouteSettings,
 } from "../finance";
 import type {
@@ -20,7 +21,21 @@ import type {
   RentalOfferEntry,
 } from "../library/indexLibrary";
 import type { CostOfDelay, Financing, LibraryDocument, Operations } from "../library/schema";
-import { buildInputsFor, compareInputsFor, rentInputsFor, valuePerGpuHourFor } from "../resolve";
+import {
+  applyBuildOverrides,
+  applyCompareOverrides,
+  applyRentOverrides,
+  applyRouteOverrides,
+  NO_OVERRIDES,
+  type Overrides,
+} from "../overrides";
+import {
+  buildInputsFor,
+  buildTimeFor,
+  compareInputsFor,
+  rentInputsFor,
+  valuePerGpuHourFor,
+} from "../resolve";
 import { ownedFleetFor, rentedFleetFor, usefulWorkFor } from "../resolveRoute";
 
 /** A rent-vs-build case, its library records resolved. `bridge`: build the approach and rent until it runs. */
@@ -35,6 +50,11 @@ export interface RiskCase {
   readonly bridge: boolean;
   /** Per year; the library's financing.discountRate unless the caller gives one. */
   readonly discountRate: number;
+  /**
+   * Inputs pinned for every trial, as a formula's overrides pin them for RENTVSBUILD (a template's typed power
+   * price or build months): applied after the library records, so a pinned input is not sampled in effect.
+   */
+  readonly overrides?: Overrides;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -113,14 +133,25 @@ export function caseEvaluator(c: RiskCase, records: CaseRecords): () => TrialOut
 
 function evaluateOn(c: RiskCase, index: LibraryIndex, records: CaseRecords): TrialOutputs {
   const { gpu, region, approach, offer } = records;
-  const build = buildInputsFor(index, gpu, c.count, region, approach);
-  const rent = rentInputsFor(offer, c.count);
+  const o = c.overrides ?? NO_OVERRIDES;
+  const pinned = o !== NO_OVERRIDES;
+  const libraryBuild = buildInputsFor(index, gpu, c.count, region, approach);
+  // As RENTVSBUILD applies a formula's overrides (args.ts buildFor, rentalFor): the build time is recomputed
+  // from the trial's records when kW per GPU or PUE is pinned and the build months are not.
+  const build = pinned
+    ? applyBuildOverrides(libraryBuild, o, (itMw, pue) =>
+        buildTimeFor(itMw, region, approach, index.library.operations, pue)
+      )
+    : libraryBuild;
+  const rent = pinned
+    ? applyRentOverrides(rentInputsFor(offer, c.count), o)
+    : rentInputsFor(offer, c.count);
   const owned = ownedFleetFor(index, gpu, c.count, region, approach, build);
   const rented = rentedFleetFor(offer, c.count, rent);
-  const compare = compareInputsFor(index, gpu, c.years, c.discountRate);
+  const compare = applyCompareOverrides(compareInputsFor(index, gpu, c.years, c.discountRate), o);
   const result: CompareCoreResult = c.bridge
     ? compareBridgeCore(build, rent, compare, {
-        overlapMonths: 0,
+        overlapMonths: o.overlapMonths ?? 0,
         minimumTermMonths: rented.minimumTermMonths,
       })
     : compareCore(build, rent, compare);
@@ -131,18 +162,20 @@ function evaluateOn(c: RiskCase, index: LibraryIndex, records: CaseRecords): Tri
     taxRate: 0,
     valuePerUsefulGpuHour: valuePerGpuHourFor(index, gpu),
   };
+  const routed = (route: RouteInputs): RouteInputs =>
+    pinned ? applyRouteOverrides(route, o) : route;
   const own = evaluateRoute(
-    {
+    routed({
       label: c.bridge ? "bridge" : "build",
       owned,
       rented: c.bridge ? rented : null,
       overlapMonths: 0,
       work,
-    },
+    }),
     settings
   );
   const rentRoute = evaluateRoute(
-    { label: "rent", owned: null, rented, overlapMonths: 0, work },
+    routed({ label: "rent", owned: null, rented, overlapMonths: 0, work }),
     settings
   );
   return {

@@ -1,3 +1,4 @@
+import type { Overrides } from "../../../../src/model/overrides";
 import { rentVsBuild } from "../../../../src/functions/computations";
 import {
   caseEvaluator,
@@ -58,6 +59,80 @@ describe("evaluateCase at the typical values", () => {
     expect(out.totalCostBuild / out.usefulHoursBuild).toBeCloseTo(out.usefulCostBuild as number, 9);
     expect(out.totalCostRent / out.usefulHoursRent).toBeCloseTo(out.usefulCostRent as number, 9);
   });
+
+  it.each([
+    [
+      "a typed power price and build months",
+      null,
+      undefined,
+      [
+        ["powerPrice", 0.1],
+        ["buildMonths", 30],
+      ],
+    ],
+    ["a typed PUE (the build time recomputed)", null, undefined, [["pue", 1.5]]],
+    [
+      "a bridge with an overlap and a typed lead time",
+      "bridge",
+      "bridge",
+      [
+        ["overlapMonths", 6],
+        ["rentLeadTimeMonths", 3],
+      ],
+    ],
+    [
+      "a pinned ramp and goodput (route-only keys)",
+      null,
+      undefined,
+      [
+        ["rampMonths", 6],
+        ["goodput", 0.8],
+      ],
+    ],
+  ] as const)(
+    "with %s pinned is RENTVSBUILD with those overrides, row for row",
+    (_label, formulaApproach, caseApproach, pairs) => {
+      const overrides = pairs.map(([key, value]) => [key, value]);
+      const rows = rentVsBuild(
+        "H100",
+        100_000,
+        5,
+        null,
+        null,
+        null,
+        formulaApproach,
+        null,
+        overrides
+      );
+      const number = (row: number): number => rows[row - 1][1] as number;
+      const c = {
+        ...riskCase({ approach: caseApproach }),
+        overrides: Object.fromEntries(pairs) as Overrides,
+      };
+      const out = evaluateCase(c, caseRecords(c));
+      const expected: [keyof TrialOutputs, number][] = [
+        ["npvBuild", 1],
+        ["npvRent", 2],
+        ["difference", 3],
+        ["monthsToCapacityBuild", 7],
+        ["monthsToCapacityRent", 8],
+        ["differenceWithDelay", 10],
+        ["usefulCostBuild", 14],
+        ["usefulCostRent", 15],
+      ];
+      for (const [key, row] of expected) {
+        const want = number(row);
+        expect(Math.abs((out[key] as number) - want)).toBeLessThanOrEqual(
+          1e-12 * Math.max(1, Math.abs(want))
+        );
+      }
+      // And the pins moved the result (the parity compares a changed case, not the library's); route-only keys
+      // move only the useful-hour costs
+      const plain = riskCase({ approach: caseApproach });
+      const before = evaluateCase(plain, caseRecords(plain));
+      expect(expected.some(([key]) => out[key] !== before[key])).toBe(true);
+    }
+  );
 
   it("the bridge and the plain build differ (the parity above compares different numbers)", () => {
     const build = riskCase();
