@@ -34,6 +34,7 @@ export type { RiskInput } from "./riskInputs";
 export { pertTableSampler, PERT_TABLE_INTERVALS } from "./quantileTable";
 export {
   simulate,
+  startSimulation,
   shapeFor,
   runBytes,
   OUTPUT_KEYS,

@@ -164,6 +164,31 @@ export function simulate(
   seed: number,
   settings: RiskSettings = NO_RISK_SETTINGS
 ): SimulationRun {
+  const run = startSimulation(c, trials, seed, settings);
+  run.step(trials);
+  return run.result();
+}
+
+/**
+ * A run that can be advanced in steps, so a caller (the sidebar) can show progress between them: the sampling
+ * is done up front, the trials in the order of `simulate`, so any sequence of steps gives the same numbers.
+ */
+export interface SimulationInProgress {
+  readonly trials: number;
+  /** Trials evaluated so far. */
+  readonly done: () => number;
+  /** Evaluates up to `count` more trials; returns the number evaluated so far. */
+  readonly step: (count: number) => number;
+  /** The finished run; throws ModelInputError while trials remain. */
+  readonly result: () => SimulationRun;
+}
+
+export function startSimulation(
+  c: RiskCase,
+  trials: number,
+  seed: number,
+  settings: RiskSettings = NO_RISK_SETTINGS
+): SimulationInProgress {
   requireWholeBetween(trials, SIMULATION_MIN_TRIALS, SIMULATION_MAX_TRIALS, "trials");
   requireWholeBetween(seed, 0, MAX_SEED, "seed");
   const base = caseRecords(c);
@@ -189,26 +214,38 @@ export function simulate(
   const records = caseRecords(c);
   const setters = inputs.map((input) => input.bind(records));
   const evaluate = caseEvaluator(c, records);
-  for (let t = 0; t < trials; t++) {
-    for (let j = 0; j < setters.length; j++) setters[j](samples[j][t]);
-    const out = evaluate();
-    outputs.npvBuild[t] = out.npvBuild;
-    outputs.npvRent[t] = out.npvRent;
-    outputs.difference[t] = out.difference;
-    outputs.differenceWithDelay[t] = out.differenceWithDelay;
-    outputs.monthsToCapacityBuild[t] = out.monthsToCapacityBuild;
-    outputs.monthsToCapacityRent[t] = out.monthsToCapacityRent;
-    outputs.usefulCostBuild[t] = out.usefulCostBuild ?? NaN;
-    outputs.usefulCostRent[t] = out.usefulCostRent ?? NaN;
-    workings.totalCostBuild[t] = out.totalCostBuild;
-    workings.usefulHoursBuild[t] = out.usefulHoursBuild;
-    workings.totalCostRent[t] = out.totalCostRent;
-    workings.usefulHoursRent[t] = out.usefulHoursRent;
-  }
-  if (!Number.isFinite(outputs.differenceWithDelay.reduce((a, b) => a + b, 0))) {
-    throw new ModelInputError("trials", "produced a result that is not a finite number", "range");
-  }
-  return { trials, seed, inputs, samples, outputs, workings, correlation };
+  let next = 0;
+  const step = (count: number): number => {
+    const end = Math.min(trials, next + Math.max(0, Math.floor(count)));
+    for (let t = next; t < end; t++) {
+      for (let j = 0; j < setters.length; j++) setters[j](samples[j][t]);
+      const out = evaluate();
+      outputs.npvBuild[t] = out.npvBuild;
+      outputs.npvRent[t] = out.npvRent;
+      outputs.difference[t] = out.difference;
+      outputs.differenceWithDelay[t] = out.differenceWithDelay;
+      outputs.monthsToCapacityBuild[t] = out.monthsToCapacityBuild;
+      outputs.monthsToCapacityRent[t] = out.monthsToCapacityRent;
+      outputs.usefulCostBuild[t] = out.usefulCostBuild ?? NaN;
+      outputs.usefulCostRent[t] = out.usefulCostRent ?? NaN;
+      workings.totalCostBuild[t] = out.totalCostBuild;
+      workings.usefulHoursBuild[t] = out.usefulHoursBuild;
+      workings.totalCostRent[t] = out.totalCostRent;
+      workings.usefulHoursRent[t] = out.usefulHoursRent;
+    }
+    next = end;
+    return next;
+  };
+  const result = (): SimulationRun => {
+    if (next < trials) {
+      throw new ModelInputError("trials", `only ${next} of ${trials} trials have run`, "range");
+    }
+    if (!Number.isFinite(outputs.differenceWithDelay.reduce((a, b) => a + b, 0))) {
+      throw new ModelInputError("trials", "produced a result that is not a finite number", "range");
+    }
+    return { trials, seed, inputs, samples, outputs, workings, correlation };
+  };
+  return { trials, done: () => next, step, result };
 }
 
 /** Bytes the run's arrays hold (samples, outputs, workings): the memory a run needs beyond the model itself. */

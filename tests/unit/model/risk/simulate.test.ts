@@ -7,12 +7,14 @@ import {
   runBytes,
   simulate,
   spearman,
+  startSimulation,
   summarize,
   type RiskInputKey,
   type RiskSettings,
   type RiskShape,
   type SimulationRun,
 } from "../../../../src/model/risk";
+import { ModelInputError } from "../../../../src/model/finance/errors";
 import { expectModelError } from "../../../support/model/finance/fixtures";
 import { bundledCopy, riskCase } from "./riskFixtures";
 
@@ -235,5 +237,20 @@ describe("simulate: correlation presets", () => {
       [{ inputs: ["rentRate", "colocationPerKwMonth"], rho: 0.7, source: "test" }]
     );
     expect(simulate(c, 100, 1, settings).correlation).toEqual({ pairs: 0, changedBy: 0 });
+  });
+});
+
+describe("startSimulation: a run in steps", () => {
+  const c = riskCase();
+  it("gives the numbers of simulate whatever the steps, and refuses its result before the end", () => {
+    const whole = simulate(c, 300, 7);
+    const run = startSimulation(c, 300, 7);
+    expect(() => run.result()).toThrow(ModelInputError);
+    // Steps of 1, 0, 128 and then more than remain: 1, 1, 129, 300 done
+    expect([run.step(1), run.step(0), run.step(128), run.step(1000)]).toEqual([1, 1, 129, 300]);
+    expect(run.done()).toBe(300);
+    const stepped = run.result();
+    for (const key of OUTPUT_KEYS) expect(stepped.outputs[key]).toEqual(whole.outputs[key]);
+    expect(stepped.samples).toEqual(whole.samples);
   });
 });
