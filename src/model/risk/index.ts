@@ -28,8 +28,8 @@ export {
 } from "./riskKeys";
 export type { RiskInputKey, RiskShape, RiskSettings, CorrelationPreset } from "./riskKeys";
 export { caseRecords, caseEvaluator, evaluateCase } from "./riskCase";
-export type { RiskCase, CaseRecords, TrialOutputs } from "./riskCase";
-export { caseInputs, uncertainInputs } from "./riskInputs";
+export type { RiskCase, CaseRecords, TrialOutputs, TypedRange } from "./riskCase";
+export { caseInputs, recordsFor, uncertainInputs } from "./riskInputs";
 export type { RiskInput } from "./riskInputs";
 export { pertTableSampler, PERT_TABLE_INTERVALS } from "./quantileTable";
 export {

@@ -37,6 +37,7 @@ import {
   valuePerGpuHourFor,
 } from "../resolve";
 import { ownedFleetFor, rentedFleetFor, usefulWorkFor } from "../resolveRoute";
+import type { RiskInputKey } from "./riskKeys";
 
 /** A rent-vs-build case, its library records resolved. `bridge`: build the approach and rent until it runs. */
 export interface RiskCase {
@@ -55,6 +56,18 @@ export interface RiskCase {
    * price or build months): applied after the library records, so a pinned input is not sampled in effect.
    */
   readonly overrides?: Overrides;
+  /**
+   * Typical / low / high that replace the library's for some inputs (a template's ranges table, where a user
+   * may have typed them): applied by riskInputs.ts `recordsFor`, before anything is sampled.
+   */
+  readonly ranges?: ReadonlyMap<RiskInputKey, TypedRange>;
+}
+
+/** A range as a user typed it: low <= value <= high (checked by recordsFor). */
+export interface TypedRange {
+  readonly low: number;
+  readonly value: number;
+  readonly high: number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

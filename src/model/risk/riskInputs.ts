@@ -3,9 +3,11 @@
  * (docs/model.md section 12.7). An input is sampled when the case uses it and its library quantity has a
  * range (low < high after an absent low or high is read as the typical value); otherwise it stays fixed.
  */
+import { ModelInputError } from "../finance/errors";
+import { requireFinite } from "../finance/validate";
 import { ownEntry } from "../library/indexLibrary";
 import type { Quantity } from "../library/schema";
-import type { CaseRecords, RiskCase } from "./riskCase";
+import { caseRecords, type CaseRecords, type RiskCase } from "./riskCase";
 import type { RiskInputKey } from "./riskKeys";
 
 /** How one input is found and replaced; `path` is the library key shown next to its source. */
@@ -300,4 +302,32 @@ export function uncertainInputs(c: RiskCase, records: CaseRecords): RiskInput[] 
     result.push(merged(input, rest));
   }
   return result;
+}
+
+/**
+ * The case's records with its typed ranges (RiskCase.ranges) in place of the library's quantities: what a run,
+ * a tornado and a deterministic evaluation start from. A typed range of an input the case does not use is
+ * ignored; one with low > value or value > high is refused (ModelInputError naming the input).
+ */
+export function recordsFor(c: RiskCase): CaseRecords {
+  const records = caseRecords(c);
+  if (c.ranges === undefined || c.ranges.size === 0) return records;
+  for (const slot of SLOTS) {
+    const typed = c.ranges.get(slot.key);
+    if (typed === undefined) continue;
+    const quantity = slot.read(c, records);
+    if (quantity === undefined) continue;
+    requireFinite(typed.low, `${slot.key} low`);
+    requireFinite(typed.value, `${slot.key} typical`);
+    requireFinite(typed.high, `${slot.key} high`);
+    if (!(typed.low <= typed.value && typed.value <= typed.high)) {
+      throw new ModelInputError(
+        slot.key,
+        `must hold low <= typical <= high (got ${typed.low}, ${typed.value}, ${typed.high})`,
+        "range"
+      );
+    }
+    slot.write(records, { ...quantity, value: typed.value, low: typed.low, high: typed.high });
+  }
+  return records;
 }

@@ -14,8 +14,8 @@ import { checkCorrelationMatrix, type SquareMatrix } from "./matrix";
 import { nearestCorrelationMatrix } from "./nearest";
 import { pertTableSampler } from "./quantileTable";
 import { createRandom, derivedSeed, MAX_SEED } from "./random";
-import { caseEvaluator, caseRecords, type RiskCase } from "./riskCase";
-import { uncertainInputs, type RiskInput } from "./riskInputs";
+import { caseEvaluator, type RiskCase } from "./riskCase";
+import { recordsFor, uncertainInputs, type RiskInput } from "./riskInputs";
 import {
   DEFAULT_RISK_SHAPES,
   NO_RISK_SETTINGS,
@@ -191,7 +191,7 @@ export function startSimulation(
 ): SimulationInProgress {
   requireWholeBetween(trials, SIMULATION_MIN_TRIALS, SIMULATION_MAX_TRIALS, "trials");
   requireWholeBetween(seed, 0, MAX_SEED, "seed");
-  const base = caseRecords(c);
+  const base = recordsFor(c);
   const inputs: SampledInput[] = uncertainInputs(c, base)
     .map((input) => ({ ...input, shape: shapeFor(input, settings) }))
     .filter((input) => input.shape !== "fixed");
@@ -211,7 +211,7 @@ export function startSimulation(
     WORKING_KEYS.map((key) => [key, new Float64Array(trials)])
   ) as Record<WorkingKey, Float64Array>;
   // One set of records for the whole run: the inputs' quantities are bound into it once, set per trial.
-  const records = caseRecords(c);
+  const records = recordsFor(c);
   const setters = inputs.map((input) => input.bind(records));
   const evaluate = caseEvaluator(c, records);
   let next = 0;

@@ -3,8 +3,8 @@
  * input at its typical value; the swing of the difference build - rent including the cost of delay, largest
  * first. Two deterministic evaluations per input, nothing sampled.
  */
-import { caseRecords, evaluateCase, type RiskCase } from "./riskCase";
-import { uncertainInputs } from "./riskInputs";
+import { evaluateCase, type CaseRecords, type RiskCase } from "./riskCase";
+import { recordsFor, uncertainInputs } from "./riskInputs";
 import type { RiskInputKey } from "./riskKeys";
 
 export interface TornadoBar {
@@ -30,9 +30,9 @@ export interface Tornado {
 }
 
 export function tornado(c: RiskCase): Tornado {
-  const base = caseRecords(c);
-  const differenceAt = (set: (records: ReturnType<typeof caseRecords>) => void): number => {
-    const records = caseRecords(c);
+  const base = recordsFor(c);
+  const differenceAt = (set: (records: CaseRecords) => void): number => {
+    const records = recordsFor(c);
     set(records);
     return evaluateCase(c, records).differenceWithDelay;
   };

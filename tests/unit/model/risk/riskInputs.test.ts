@@ -3,10 +3,11 @@ import {
   caseInputs,
   caseRecords,
   evaluateCase,
+  recordsFor,
   simulate,
   uncertainInputs,
 } from "../../../../src/model/risk";
-import { bundledCopy, indexWithSource, riskCase } from "./riskFixtures";
+import { bundledCopy, indexWithSource, indexWithValue, riskCase } from "./riskFixtures";
 
 describe("uncertainInputs", () => {
   it("lists the ranged inputs of 100,000 H100 in the default region and approach, from the library", () => {
@@ -158,5 +159,52 @@ describe("set and bind", () => {
     expect(r.costOfDelay.perGpu).not.toBe(VALIDATED_BUNDLED_LIBRARY.costOfDelay.perGpu);
     // Then every value of the bundled library is what it was
     expect(VALIDATED_BUNDLED_LIBRARY).toEqual(before);
+  });
+});
+
+describe("recordsFor: typed ranges", () => {
+  it("puts a typed typical / low / high in place of the library's quantity", () => {
+    // Given the rental rate typed as 2 / 3 / 4 (the library: 1.7 / 2.35 / 2.65)
+    const typed = {
+      ...riskCase(),
+      ranges: new Map([["rentRate", { low: 2, value: 3, high: 4 }]] as const),
+    };
+    const rate = uncertainInputs(typed, recordsFor(typed)).find((i) => i.key === "rentRate");
+    expect([rate?.low, rate?.typical, rate?.high]).toEqual([2, 3, 4]);
+    // Then the typed rate no longer equals the value of a GPU-hour's range: the two are drawn apart
+    expect(rate?.sameFigure).toEqual([]);
+    // And at the typical values the case is the library case with the rate (only) at 3
+    const byLibrary = riskCase({}, indexWithValue("rentalOffers.market-h100-1yr.rate", 3));
+    expect(evaluateCase(typed, recordsFor(typed))).toEqual(
+      evaluateCase(byLibrary, recordsFor(byLibrary))
+    );
+  });
+
+  it("fixes an input whose typed low and high equal its typical value", () => {
+    const typed = {
+      ...riskCase(),
+      ranges: new Map([["pue", { low: 1.2, value: 1.2, high: 1.2 }]] as const),
+    };
+    expect(uncertainInputs(typed, recordsFor(typed)).map((i) => i.key)).not.toContain("pue");
+  });
+
+  it("refuses a typed range that excludes its typical value, naming the input", () => {
+    const typed = {
+      ...riskCase(),
+      ranges: new Map([["goodput", { low: 0.95, value: 0.9, high: 0.97 }]] as const),
+    };
+    expect(() => recordsFor(typed)).toThrow(
+      /goodput.*low <= typical <= high \(got 0.95, 0.9, 0.97\)/
+    );
+  });
+
+  it("ignores a typed range of an input the case does not use", () => {
+    // colocationPerKwMonth is not an input of the standard build
+    const typed = {
+      ...riskCase(),
+      ranges: new Map([["colocationPerKwMonth", { low: 1, value: 2, high: 3 }]] as const),
+    };
+    const plain = riskCase();
+    expect(evaluateCase(typed, recordsFor(typed))).toEqual(evaluateCase(plain, recordsFor(plain)));
   });
 });
