@@ -50,6 +50,7 @@ export interface RenderPlan {
   readonly columnWidths: readonly { readonly address: string; readonly width: number }[];
   readonly names: readonly { readonly name: string; readonly address: string }[];
   readonly chart: TemplateSpec["chart"];
+  readonly riskCharts: TemplateSpec["riskCharts"];
   /** Cells written (contents + number formats), as Excel and the in-memory host count them. */
   readonly cellWrites: number;
 }
@@ -106,6 +107,7 @@ export function planRender(spec: TemplateSpec): RenderPlan {
     columnWidths,
     names: templateNames(spec),
     chart: spec.chart,
+    riskCharts: spec.riskCharts,
     cellWrites,
   };
 }
@@ -154,20 +156,18 @@ export function queueRender(
     if (fillColor !== undefined) format.fill.color = fillColor;
   }
 
-  const chart = sheet.charts.add(
-    plan.chart.type,
-    sheet.getRange(plan.chart.dataAddress),
-    plan.chart.seriesBy
-  );
-  chart.title.text = plan.chart.title;
-  chart.legend.position = "Bottom";
-  chart.setPosition(plan.chart.anchorTopLeft, plan.chart.anchorBottomRight);
+  for (const spec of [plan.chart, ...plan.riskCharts]) {
+    const chart = sheet.charts.add(spec.type, sheet.getRange(spec.dataAddress), spec.seriesBy);
+    chart.title.text = spec.title;
+    chart.legend.position = "Bottom";
+    chart.setPosition(spec.anchorTopLeft, spec.anchorBottomRight);
+  }
 
   return {
     contentBlocks: plan.content.length,
     styleBlocks: plan.styles.length,
     names: plan.names.length,
-    charts: 1,
+    charts: 1 + plan.riskCharts.length,
     cellWrites: plan.cellWrites,
   };
 }

@@ -6,6 +6,8 @@
  * Columns: A label | B unit | C value (assumptions, results) or year 0 | D as-of or year 1 |
  * E source (text spills right over empty cells) or year 2 | F.. further years.
  */
+import { OUTPUT_KEYS } from "../model/risk/simulate";
+import { RISK_INPUT_KEYS } from "../model/risk/riskKeys";
 import { columnLetter } from "../model/a1";
 
 export const COLUMN = {
@@ -272,6 +274,28 @@ export const V2_RESULT_KEYS = [
 ] as const;
 export type V2ResultKey = (typeof V2_RESULT_KEYS)[number];
 
+/**
+ * Risk section (docs/model.md section 12.13): one ranges row and one tornado row per risk input of the catalog
+ * (a fixed layout, so every input keeps its row and its names whatever the case uses), RISK_BINS histogram rows.
+ */
+export const RISK_ROW_KEYS = RISK_INPUT_KEYS;
+export const RISK_BINS = 20;
+export const RISK_DRIVERS = 3;
+/** The run-stamp rows of the risk section, in sheet order. */
+export const RISK_STAMP_KEYS = ["trialsUsed", "seedUsed", "library", "ranAt", "status"] as const;
+export type RiskStampKey = (typeof RISK_STAMP_KEYS)[number];
+/** The single-value rows below the percentile table. */
+export const RISK_SUMMARY_KEYS = [
+  "probabilityBuildWins",
+  "probabilityBuildWinsExclDelay",
+  "standardError",
+  "expectedUsefulCostBuild",
+  "expectedUsefulCostRent",
+  "typicalEngine",
+  "typicalSheet",
+] as const;
+export type RiskSummaryKey = (typeof RISK_SUMMARY_KEYS)[number];
+
 function rowsOf<K extends string>(
   cursor: RowCursor,
   keys: readonly K[]
@@ -363,6 +387,32 @@ function planLayout() {
   cursor.skip();
   const v2ResultSection = cursor.take();
   const v2Results = rowsOf(cursor, V2_RESULT_KEYS);
+  cursor.skip();
+  // Risk (docs/model.md section 12.13), below model v2 so no earlier row or name moves.
+  const riskSection = cursor.take();
+  const riskNote = cursor.take();
+  const riskSettings = rowsOf(cursor, ["trials", "seed"] as const);
+  const riskStamp = rowsOf(cursor, RISK_STAMP_KEYS);
+  const riskTolerance = cursor.take();
+  cursor.skip();
+  const riskRangeHeader = cursor.take();
+  const riskRanges = rowsOf(cursor, RISK_ROW_KEYS);
+  cursor.skip();
+  const riskResultHeader = cursor.take();
+  const riskResults = rowsOf(cursor, OUTPUT_KEYS);
+  const riskSummary = rowsOf(cursor, RISK_SUMMARY_KEYS);
+  cursor.skip();
+  const riskDriverHeader = cursor.take();
+  const riskDriverFirstRow = cursor.take(RISK_DRIVERS);
+  cursor.skip();
+  const riskTornadoHeader = cursor.take();
+  const riskTornadoFirstRow = cursor.take(RISK_ROW_KEYS.length);
+  cursor.skip();
+  const riskHistogramHeader = cursor.take();
+  const riskHistogramFirstRow = cursor.take(RISK_BINS);
+  cursor.skip();
+  // Room for the two charts under the histogram (each about 15 rows tall).
+  const riskChartsFirstRow = cursor.take(32);
   return {
     header,
     assumptionSection,
@@ -413,6 +463,23 @@ function planLayout() {
     v2PhaseDuringBridgeFirstRow,
     v2ResultSection,
     v2Results,
+    riskSection,
+    riskNote,
+    riskSettings,
+    riskStamp,
+    riskTolerance,
+    riskRangeHeader,
+    riskRanges,
+    riskResultHeader,
+    riskResults,
+    riskSummary,
+    riskDriverHeader,
+    riskDriverFirstRow,
+    riskTornadoHeader,
+    riskTornadoFirstRow,
+    riskHistogramHeader,
+    riskHistogramFirstRow,
+    riskChartsFirstRow,
   } as const;
 }
 

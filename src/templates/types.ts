@@ -58,10 +58,10 @@ export interface ProvenanceCell {
 
 export interface TemplateChartSpec {
   readonly title: string;
-  readonly type: "Line";
+  readonly type: "Line" | "BarClustered" | "ColumnClustered";
   /** Rows of cumulative cost, first column holding the series names, first row the years. */
   readonly dataAddress: string;
-  readonly seriesBy: "Rows";
+  readonly seriesBy: "Rows" | "Columns";
   readonly anchorTopLeft: string;
   readonly anchorBottomRight: string;
 }
@@ -84,6 +84,8 @@ export interface TemplateSpec {
   readonly names: readonly { readonly name: string; readonly address: string }[];
   readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
   readonly chart: TemplateChartSpec;
+  /** The risk section's charts: tornado, histogram, S-curve (over cells the engine filled). */
+  readonly riskCharts: readonly TemplateChartSpec[];
   /** Result id ("npvBuild", "npvRent", ...) -> workbook name of its cell. */
   readonly resultNames: Readonly<Record<string, string>>;
   /** Model v2 result id ("npvOwn", "irrBuildVsRent", ...) -> workbook name of its cell. */

@@ -207,6 +207,7 @@ export function fixtureSpec(
       anchorTopLeft: "G4",
       anchorBottomRight: "N20",
     },
+    riskCharts: [],
     resultNames: { npvDifference: `CP_NpvDifference${s}` },
     routeResultNames: {},
     metadata: {

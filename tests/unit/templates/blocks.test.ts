@@ -264,8 +264,9 @@ describe("grouping a whole rent-vs-build template", () => {
       }
     }
     expect(seen.size).toBe(spec.cells.length);
-    // About 74 rectangles for the v1 sections and 62 for the model v2 section (its sub-headings and
-    // total rows interrupt the stacks of formula cells); all are queued before one sync.
-    expect(groups.reduce((n, g) => n + g.addresses.length, 0)).toBeLessThan(150);
+    // About 74 rectangles for the v1 sections, 62 for the model v2 section (its sub-headings and total rows
+    // interrupt the stacks of formula cells) and 70 for the risk section (its ranges table alternates inputs,
+    // linked formulas and rows the case does not use); all are queued before one sync.
+    expect(groups.reduce((n, g) => n + g.addresses.length, 0)).toBeLessThan(220);
   });
 });

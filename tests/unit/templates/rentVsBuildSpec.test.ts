@@ -126,18 +126,40 @@ describe("the rent-vs-build template spec", () => {
         `v2.phase${i + 1}.offsetMonths`,
         `v2.phase${i + 1}.share`,
       ]).flat();
+      // then the risk section's ranges: low and high of each input the case uses (and its typical value when
+      // it is not linked to a template cell), in catalog order
+      const riskKeys = spec.assumptions.filter((a) => a.key.startsWith("risk.")).map((a) => a.key);
       expect(spec.assumptions.map((a) => a.key)).toEqual([
         ...ASSUMPTION_KEYS,
         ...V2_INPUT_KEYS.map((key) => `v2.${key}`),
         ...phaseKeys,
+        ...riskKeys,
       ]);
+      expect(riskKeys.length).toBeGreaterThan(0);
+      for (const key of riskKeys) expect(key).toMatch(/^risk\.[a-zA-Z]+\.(low|high|typical)$/);
+      // The range cells: named inputs of the ranges table, the source beside them in column J
+      for (const a of spec.assumptions.filter((x) => x.key.startsWith("risk."))) {
+        const row = rowNumber(a.address);
+        expect(spec.names).toContainEqual({ name: a.name, address: a.address });
+        expect(cells.get(a.address)).toEqual({
+          address: a.address,
+          value: a.value,
+          style: "input",
+          numberFormat: a.numberFormat,
+        });
+        expect(a.provenance?.map((p) => p.address)).toEqual([`J${row}`]);
+        expect(cells.get(`J${row}`)?.value).toContain(a.source);
+        expect(a.label.startsWith(String(cells.get(`A${row}`)?.value))).toBe(true);
+      }
       // The phase cells are named inputs in the phase table (columns C and D of their row)
       for (const a of spec.assumptions.filter((x) => /^v2\.phase\d/.test(x.key))) {
         expect(spec.names).toContainEqual({ name: a.name, address: a.address });
         expect(cells.get(a.address)?.style).toBe("input");
         expect(cells.get(a.address)?.value).toBe(a.value);
       }
-      for (const a of spec.assumptions.filter((x) => !/^v2\.phase\d/.test(x.key))) {
+      for (const a of spec.assumptions.filter(
+        (x) => !/^v2\.phase\d/.test(x.key) && !x.key.startsWith("risk.")
+      )) {
         const row = rowNumber(a.address);
         expect(spec.names).toContainEqual({ name: a.name, address: a.address });
         expect(cells.get(a.address)).toEqual({
@@ -163,7 +185,9 @@ describe("the rent-vs-build template spec", () => {
         rent: { ...resolved.rent, ratePerGpuHour: Number.NaN },
         compare: resolved.compare,
       };
-      for (const a of spec.assumptions.filter((x) => !x.key.startsWith("v2.")))
+      for (const a of spec.assumptions.filter(
+        (x) => !x.key.startsWith("v2.") && !x.key.startsWith("risk.")
+      ))
         rebuilt = withAssumption(
           rebuilt,
           a.key as (typeof ASSUMPTION_KEYS)[number],
@@ -193,7 +217,13 @@ describe("the rent-vs-build template spec", () => {
         // Phase rows: offset (C) and share (D) are inputs.
         const phase =
           row >= LAYOUT.v2PhaseFirstRow && row < LAYOUT.v2PhaseFirstRow + V2_PHASES && col <= 3;
-        expect({ row, col, ok: sensitivity || phase }).toEqual({ row, col, ok: true });
+        // The risk section's trials and seed (named settings the sidebar's run reads).
+        const riskSetting = col === 2 && Object.values(LAYOUT.riskSettings).includes(row);
+        expect({ row, col, ok: sensitivity || phase || riskSetting }).toEqual({
+          row,
+          col,
+          ok: true,
+        });
       }
       for (const row of Object.values(LAYOUT.v2Inputs))
         expect(cells.get(`C${row}`)?.style).toBe("input");

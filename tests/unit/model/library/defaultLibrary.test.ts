@@ -100,7 +100,8 @@ const DERIVED: Record<string, () => Expected> = {
     return { value: saidi2023Minutes() / 60, low: saidi.low! / 60, high: saidi.high! / 60 };
   },
   "operations.restartHoursPerOutage": () => ({
-    value: ((1 - f("gpu.goodput.effective_training_time").typical) * 54 * 24) / llama3Interruptions(),
+    value:
+      ((1 - f("gpu.goodput.effective_training_time").typical) * 54 * 24) / llama3Interruptions(),
   }),
   "operations.hardwarePriceChange": () => ({
     value: 0,
@@ -126,7 +127,9 @@ for (const [id, offer] of Object.entries(VALIDATED_BUNDLED_LIBRARY.rentalOffers)
   // Schema v2: the minimum term of a 1- or 3-year commitment is the term itself; a capacity block's is
   // its shortest duration (1 day, the low of rent.aws_capacity_block.max_duration_days).
   if (offer.term === "1yr" || offer.term === "3yr")
-    DERIVED[`rentalOffers.${id}.minimumTermMonths`] = () => ({ value: offer.term === "1yr" ? 12 : 36 });
+    DERIVED[`rentalOffers.${id}.minimumTermMonths`] = () => ({
+      value: offer.term === "1yr" ? 12 : 36,
+    });
   if (offer.term === "capacity-block")
     DERIVED[`rentalOffers.${id}.minimumTermMonths`] = () => ({
       value: f("rent.aws_capacity_block.max_duration_days").low! / daysPerMonth,
@@ -351,7 +354,9 @@ describe("default library v2 fields", () => {
   it("phases the 100k build in four equal parts and bridges the other from the market offer", () => {
     const phased = lib.scenarios["h100-100k-phased-build"];
     expect(phased.count).toBe(f("case.xai_colossus.gpus").typical);
-    expect(phased.phases).toEqual([0, 6, 12, 18].map((offsetMonths) => ({ offsetMonths, share: 0.25 })));
+    expect(phased.phases).toEqual(
+      [0, 6, 12, 18].map((offsetMonths) => ({ offsetMonths, share: 0.25 }))
+    );
     expect(phased.notes).toMatch(/illustrative/);
     const bridge = lib.scenarios["h100-100k-bridge"];
     expect(bridge.bridge).toEqual({ overlapMonths: 3, rentalOffer: "market-h100-1yr" });

@@ -237,7 +237,10 @@ describe("assumptions", () => {
       Object.values(VALIDATED_BUNDLED_LIBRARY.rentalOffers).reduce(
         // rate, annualPriceChange and leadTimeMonths, plus the optional v2 availability and minimum term
         (sum, offer) =>
-          sum + 3 + Number(offer.availability !== undefined) + Number(offer.minimumTermMonths !== undefined),
+          sum +
+          3 +
+          Number(offer.availability !== undefined) +
+          Number(offer.minimumTermMonths !== undefined),
         0
       );
     expect(

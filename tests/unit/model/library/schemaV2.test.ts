@@ -330,7 +330,10 @@ describe("library schema v2", () => {
       { offsetMonths: 6, share: 0.2 },
       { offsetMonths: 12, share: 0.7 },
     ]);
-    set("scenarios.oracle-rental-2024.bridge", { overlapMonths: 3, rentalOffer: "market-h100-1yr" });
+    set("scenarios.oracle-rental-2024.bridge", {
+      overlapMonths: 3,
+      rentalOffer: "market-h100-1yr",
+    });
     // Override keys as typed in a sheet: aliases, case and separators
     set("scenarios.oracle-rental-2024.overrides", { "power price": 0.05, RATE: 2.1, residual: 0 });
     // When validated
