@@ -418,7 +418,7 @@ export function writeRisk(
   const H = RISK_HISTOGRAM_COLUMN;
   const hh = L.riskHistogramHeader;
   const histogramHeaders: [string, string][] = [
-    [H.label, "Difference incl. cost of delay, up to (USD bn)"],
+    [H.label, "Difference incl. cost of delay (USD)"],
     [H.count, "Trials"],
     [H.share, "Share"],
     [H.cumulative, "Cumulative share"],
@@ -488,7 +488,8 @@ function shapeLabel(shape: string): string {
   }
 }
 
-const bn = (usd: number) => (usd / 1e9).toFixed(2);
+/** A bin's category label: text that cannot be read as a number (a number would make Excel chart it as a series). */
+const upTo = (usd: number) => `up to ${(usd / 1e9).toFixed(2)} bn`;
 
 /** The values of a run at their addresses as inserted. */
 export function riskValueCells(run: RiskSectionRun): RiskValueCell[] {
@@ -555,7 +556,7 @@ export function riskValueCells(run: RiskSectionRun): RiskValueCell[] {
   const H = RISK_HISTOGRAM_COLUMN;
   run.histogram.forEach((bin, k) => {
     const row = L.riskHistogramFirstRow + k;
-    put(`${H.label}${row}`, bn(bin.upper));
+    put(`${H.label}${row}`, upTo(bin.upper));
     put(`${H.count}${row}`, bin.count);
     put(`${H.upper}${row}`, bin.upper);
   });
