@@ -104,7 +104,9 @@ describe("the risk engine on any valid library", () => {
       ),
       { numRuns: 40 }
     );
-    // Points inside each original range keep every bound of the schema: the property is not vacuous
-    expect(accepted).toBeGreaterThan(30);
+    // Points inside each original range keep every bound of a single number; the schema's one cross-field rule
+    // (a GPU's chip price at most its system price) refuses about a third of the moved libraries (measured 13
+    // of 40): the property is still not vacuous
+    expect(accepted).toBeGreaterThan(15);
   });
 });
