@@ -119,9 +119,15 @@ export function templateRiskCase(
     discountRate: isNumber(rate) ? rate : resolved.compare.discountRate,
   };
   const overrides: Record<string, number> = Object.create(null) as Record<string, number>;
+  const typedOver: string[] = [];
   for (const [key, override] of PINNED) {
     const typed = read(name(assumptionNameBase(key)));
-    if (isNumber(typed) && typed !== engineValue(key, base)) overrides[override] = typed;
+    if (!isNumber(typed)) continue;
+    // Pinned whenever the sheet differs from what the engine resolves (a scenario's rent lead time, too);
+    // reported only when it differs from what the template wrote (the user typed over it).
+    if (typed !== engineValue(key, base)) overrides[override] = typed;
+    const written = libraryValues.get(key);
+    if (written !== undefined && typed !== written) typedOver.push(override);
   }
   const notes: string[] = [];
   for (const key of NOT_APPLIED) {
@@ -138,7 +144,7 @@ export function templateRiskCase(
     if (isNumber(low) && isNumber(value) && isNumber(high)) ranges.set(key, { low, value, high });
   }
   const pinned = Object.keys(overrides);
-  if (pinned.length > 0) notes.push(`typed over and pinned for every trial: ${pinned.join(", ")}`);
+  if (typedOver.length > 0) notes.push(`typed over and pinned for every trial: ${typedOver.join(", ")}`);
   return {
     c: { ...base, overrides: pinned.length > 0 ? (overrides as Overrides) : undefined, ranges },
     notes,
