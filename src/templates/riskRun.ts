@@ -144,7 +144,8 @@ export function templateRiskCase(
     if (isNumber(low) && isNumber(value) && isNumber(high)) ranges.set(key, { low, value, high });
   }
   const pinned = Object.keys(overrides);
-  if (typedOver.length > 0) notes.push(`typed over and pinned for every trial: ${typedOver.join(", ")}`);
+  if (typedOver.length > 0)
+    notes.push(`typed over and pinned for every trial: ${typedOver.join(", ")}`);
   return {
     c: { ...base, overrides: pinned.length > 0 ? (overrides as Overrides) : undefined, ranges },
     notes,
