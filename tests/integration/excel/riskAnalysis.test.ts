@@ -10,6 +10,9 @@ import { LAYOUT, type AssumptionKey } from "../../../src/templates/layout";
 import { assumptionsFromLibrary } from "../../../src/templates/rentVsBuild";
 import { runTemplateRisk, templateRiskCase } from "../../../src/templates/riskRun";
 import { riskValueCells } from "../../../src/templates/sections/risk";
+import { buildIndex } from "../../../src/model/library/indexLibrary";
+import { layerLibrary } from "../../../src/model/library/merge";
+import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
 import { SCENARIO } from "../../support/excel/fixtureWorkbook";
 import {
   activate,
@@ -251,5 +254,22 @@ describe("Run risk analysis on the in-memory Excel host", () => {
     expect(cellAt(wb.store, SHEET, `C${LAYOUT.riskStamp.seedUsed + 3}`).value).toBe(11);
     for (let row = LAYOUT.riskSection; row < LAYOUT.riskSection + 3; row++)
       expect(cellAt(wb.store, SHEET, `C${row}`).value).toBeNull();
+  });
+
+  it("writes a library name that looks like a formula as text", async () => {
+    // Given a template and a library whose name starts with "="
+    const wb = await templateWorkbook();
+    const hostile = layerLibrary(VALIDATED_BUNDLED_LIBRARY, {
+      meta: { ...VALIDATED_BUNDLED_LIBRARY.meta, name: '=HYPERLINK("https://example.com","x")' },
+    });
+    if (!hostile.ok) throw new Error(JSON.stringify(hostile.issues));
+    // When Run risk analysis runs with it
+    await runRiskAnalysis(wb.excel, buildIndex(hostile.library), { now: ranAt });
+    // Then the stamp holds the name as text, never a formula
+    const stamp = cellAt(wb.store, SHEET, `C${LAYOUT.riskStamp.library}`);
+    expect(stamp.formula).toBeNull();
+    expect(stamp.value).toBe(
+      `=HYPERLINK("https://example.com","x") ${VALIDATED_BUNDLED_LIBRARY.meta.version}`
+    );
   });
 });
