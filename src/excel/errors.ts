@@ -15,6 +15,7 @@ export type CapacityPlannerErrorCode =
   | "RefreshedSheetMissing"
   | "InvalidRefreshSelection"
   | "CodeLoadFailed"
+  | "RiskAnalysisRefused"
   | "ExcelOperationFailed";
 
 export abstract class CapacityPlannerError extends Error {
@@ -176,6 +177,21 @@ export class InvalidRefreshSelectionError extends CapacityPlannerError {
     super(
       `These assumptions cannot be refreshed: ${keys.join(", ")}. Run the refresh again to get an up-to-date list.`
     );
+  }
+}
+
+/**
+ * Run risk analysis did not run: the sheet has no Risk section, trials or seed are out of range, or the
+ * typed ranges do not allow a run. Raised before anything is written: the workbook is as it was.
+ */
+export class RiskAnalysisRefusedError extends CapacityPlannerError {
+  readonly code = "RiskAnalysisRefused";
+
+  constructor(
+    readonly problem: string,
+    readonly next: string
+  ) {
+    super(`${problem}. Nothing in the workbook was changed. ${next}`);
   }
 }
 

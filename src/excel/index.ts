@@ -12,6 +12,8 @@ export type {
 } from "./insertTemplate";
 // refresh.ts re-exports the plan and row types of refreshSheet.ts with its functions.
 export * from "./refresh";
+export { runRiskAnalysis } from "./riskAnalysis";
+export type { RiskAnalysisOptions, RiskAnalysisResult, RiskProgress } from "./riskAnalysis";
 export { readTemplateRegistry, REGISTRY_KEY, UNDO_KEY } from "./templateRegistry";
 export type { RegistryRead, TemplateEntry, TemplateRegistry } from "./templateRegistry";
 export * from "./errors";

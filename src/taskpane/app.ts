@@ -1,6 +1,6 @@
 /* global HTMLElement */
 /**
- * The sidebar: mounts the Library, Models, Insert template and Refresh assumptions panels into a root
+ * The sidebar: mounts the Library, Models, Insert template, Refresh assumptions and Risk analysis panels into a root
  * element and wires them to each other and to the active library. Every outside dependency (Excel,
  * storage, fetch, the clock, Office's theme) is passed in, so tests mount it on the in-memory Excel
  * host with a fake storage and a test fetch.
@@ -24,6 +24,7 @@ import { createLibraryPanel } from "./libraryPanel";
 import { createLibraryService, type LibraryService, type RestoreOutcome } from "./libraryService";
 import { createModelsPanel } from "./modelsPanel";
 import { createRefreshPanel } from "./refreshPanel";
+import { createRiskPanel } from "./riskPanel";
 import { createTaskTracker } from "./tasks";
 import { applyTheme, type OfficeThemeLike } from "./theme";
 
@@ -86,6 +87,12 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     track: tasks.track,
     locale: deps.locale,
   });
+  const riskPanel = createRiskPanel({
+    excel: deps.excel,
+    active,
+    now: deps.now,
+    track: tasks.track,
+  });
   modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
 
   const element = el("div", { class: "cp-app ms-Fabric ms-font-m" }, [
@@ -100,6 +107,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
       modelsPanel.element,
       insertPanel.element,
       refreshPanel.element,
+      riskPanel.element,
     ]),
   ]);
   applyTheme(element, deps.theme);

@@ -17,6 +17,7 @@ const TITLES: Readonly<Record<CapacityPlannerErrorCode, string>> = {
   RefreshedSheetMissing: "The refreshed sheet no longer exists",
   InvalidRefreshSelection: "The list of updates is out of date",
   CodeLoadFailed: "Capacity Planner could not load part of itself",
+  RiskAnalysisRefused: "The risk analysis did not run",
   ExcelOperationFailed: "Excel could not complete the action",
 };
 
@@ -26,6 +27,7 @@ const KINDS: Partial<Record<CapacityPlannerErrorCode, MessageKind>> = {
   RefreshedSheetMissing: "warning",
   ScenarioNotInLibrary: "warning",
   InvalidRefreshSelection: "warning",
+  RiskAnalysisRefused: "warning",
 };
 
 /** The message for anything an src/excel call threw. `action` names what failed ("Inserting the template"). */

@@ -203,9 +203,22 @@ export function runTemplateRisk(
   seed: number,
   now: Date
 ): RiskSectionRun {
+  const run = simulate(t.c, trials, seed, riskSettingsFor(t.c.index.library));
+  return templateRiskFromRun(t, run, now);
+}
+
+/**
+ * What the section shows for a finished run of the case (simulate's, or startSimulation's after its last
+ * step: the same numbers): its summary, tornado (padded to every used input) and histogram.
+ */
+export function templateRiskFromRun(
+  t: TemplateRiskCase,
+  run: SimulationRun,
+  now: Date
+): RiskSectionRun {
   const { c } = t;
   const { meta } = c.index.library;
-  const run = simulate(c, trials, seed, riskSettingsFor(c.index.library));
+  const { trials, seed } = run;
   const records = recordsFor(c);
   const inputs = caseInputs(c, records);
   const used = new Map<RiskInputKey, TypedRange>(
