@@ -6,7 +6,7 @@
  * Columns: A label | B unit | C value (assumptions, results) or year 0 | D as-of or year 1 |
  * E source (text spills right over empty cells) or year 2 | F.. further years.
  */
-import { OUTPUT_KEYS } from "../model/risk/simulate";
+import { OUTPUT_KEYS } from "../model/risk/outputKeys";
 import { RISK_INPUT_KEYS } from "../model/risk/riskKeys";
 import { columnLetter } from "../model/a1";
 

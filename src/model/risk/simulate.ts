@@ -14,6 +14,7 @@ import { checkCorrelationMatrix, type SquareMatrix } from "./matrix";
 import { nearestCorrelationMatrix } from "./nearest";
 import { pertTableSampler } from "./quantileTable";
 import { createRandom, derivedSeed, MAX_SEED } from "./random";
+import { OUTPUT_KEYS, WORKING_KEYS, type OutputKey, type WorkingKey } from "./outputKeys";
 import { caseEvaluator, type RiskCase } from "./riskCase";
 import { recordsFor, uncertainInputs, type RiskInput } from "./riskInputs";
 import {
@@ -29,30 +30,7 @@ export const SIMULATION_MAX_TRIALS = 1_000_000;
 export const SIMULATION_DEFAULT_TRIALS = 10_000;
 export const SIMULATION_DEFAULT_SEED = 1;
 
-/** What a trial records, one Float64Array each; NaN = no useful GPU-hours (a null cost per useful hour). */
-export const OUTPUT_KEYS = [
-  "npvBuild",
-  "npvRent",
-  "difference",
-  "differenceWithDelay",
-  "monthsToCapacityBuild",
-  "monthsToCapacityRent",
-  "usefulCostBuild",
-  "usefulCostRent",
-] as const;
-export type OutputKey = (typeof OUTPUT_KEYS)[number];
-
-/**
- * Workings a trial also records: each route's undiscounted total cost and useful GPU-hours, from which the
- * summary takes the expected cost per useful GPU-hour (a ratio of expectations, section 12.9).
- */
-export const WORKING_KEYS = [
-  "totalCostBuild",
-  "usefulHoursBuild",
-  "totalCostRent",
-  "usefulHoursRent",
-] as const;
-export type WorkingKey = (typeof WORKING_KEYS)[number];
+export { OUTPUT_KEYS, WORKING_KEYS, type OutputKey, type WorkingKey };
 
 /** An input as a run sampled it. */
 export interface SampledInput extends RiskInput {
