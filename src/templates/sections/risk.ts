@@ -87,7 +87,9 @@ export const RISK_HISTOGRAM_COLUMN = {
 } as const;
 
 /** The template cell a risk input's typical value is linked to, when the template has one. */
-const LINKED: Readonly<Partial<Record<RiskInputKey, AssumptionKey | `v2:${V2InputKey}`>>> = {
+export const RISK_TYPICAL_LINKS: Readonly<
+  Partial<Record<RiskInputKey, AssumptionKey | `v2:${V2InputKey}`>>
+> = {
   systemPricePerGpu: "systemPricePerGpu",
   networkShare: "networkShare",
   constructionCostPerMw: "constructionCostPerMw",
@@ -130,7 +132,7 @@ export interface RiskValueCell {
 }
 
 /** The name of a template cell `link` points to, with the sheet's suffix. */
-function linkedName(link: AssumptionKey | `v2:${V2InputKey}`, suffix: string): string {
+export function linkedName(link: AssumptionKey | `v2:${V2InputKey}`, suffix: string): string {
   const base = link.startsWith("v2:")
     ? v2InputNameBase(link.slice(3) as V2InputKey)
     : assumptionNameBase(link);
@@ -171,7 +173,7 @@ export function riskLayoutInputs(
   suffix: string
 ): RiskLayoutInput[] {
   return caseInputs(c, recordsFor(c)).map((input) => {
-    const link = LINKED[input.key];
+    const link = RISK_TYPICAL_LINKS[input.key];
     const spec = link === undefined ? undefined : linkedSpec(link, assumptions);
     return {
       key: input.key,
