@@ -30,10 +30,26 @@ import {
   V2_PHASES,
   V2_RESULT_KEYS,
   V2_YEAR_KEYS,
+  RISK_BINS,
+  RISK_DRIVERS,
+  RISK_ROW_KEYS,
+  RISK_STAMP_KEYS,
+  RISK_SUMMARY_KEYS,
   type AssumptionKey,
   type V2InputKey,
 } from "../src/templates/layout";
 import { PHASE_COLUMN } from "../src/templates/sections/modelV2";
+import {
+  RISK_HISTOGRAM_COLUMN,
+  RISK_PRICED_COLUMN,
+  RISK_RANGE_COLUMN,
+  RISK_RESULT_COLUMNS,
+  RISK_TORNADO_COLUMN,
+  RISK_TYPICAL_LINKS,
+  linkedName,
+} from "../src/templates/sections/risk";
+import { riskRangeNameBase } from "../src/templates/riskRun";
+import { OUTPUT_KEYS } from "../src/model/risk/simulate";
 import { buildRentVsBuildTemplate } from "../src/templates/rentVsBuild";
 import type { TemplateSpec } from "../src/templates/types";
 
@@ -99,7 +115,8 @@ const ENGINE_INPUT: Readonly<Record<V2InputKey, string>> = {
   phaseCount: "number of `owned.phases` (rows 1..count are in use)",
 };
 
-type Axis = "year" | "month" | "price" | "rate" | "phase" | "macrs";
+type Axis =
+  "year" | "month" | "price" | "rate" | "phase" | "macrs" | "input" | "bar" | "bin" | "single";
 
 /** A cell a formula refers to: the row (or column) it belongs to and its place along its axis. */
 interface Target {
@@ -141,7 +158,36 @@ const PHASE_COLUMNS = new Map<number, string>([
 ]);
 const YEAR_ROWS = yearRows();
 
+/** The risk section's columns by table: `{range.low}` is the ranges table's Low of the same input row. */
+const RISK_TABLES: readonly [string, Axis, number, number, Readonly<Record<string, string>>][] = [
+  ["range", "input", LAYOUT.riskRanges[RISK_ROW_KEYS[0]], RISK_ROW_KEYS.length, RISK_RANGE_COLUMN],
+  ["bar", "bar", LAYOUT.riskTornadoFirstRow, RISK_ROW_KEYS.length, RISK_TORNADO_COLUMN],
+  ["bin", "bin", LAYOUT.riskHistogramFirstRow, RISK_BINS, RISK_HISTOGRAM_COLUMN],
+];
+
+/** The risk section's single cells (column C): the run stamp and the rows below the percentile table. */
+function riskSingles(): Map<number, string> {
+  const rows = new Map<number, string>();
+  for (const key of RISK_STAMP_KEYS) rows.set(LAYOUT.riskStamp[key], `stamp.${key}`);
+  for (const key of RISK_SUMMARY_KEYS) rows.set(LAYOUT.riskSummary[key], `risk.${key}`);
+  return rows;
+}
+const RISK_SINGLES = riskSingles();
+
+function riskTargetOf(col: number, row: number): Target | undefined {
+  for (const [table, axis, first, count, columns] of RISK_TABLES) {
+    if (row < first || row >= first + count) continue;
+    const found = Object.entries(columns).find(([, letter]) => columnIndex(letter) === col);
+    if (found !== undefined) return { name: `${table}.${found[0]}`, axis, index: row - first };
+  }
+  const single = RISK_SINGLES.get(row);
+  if (single !== undefined && col === columnIndex("C"))
+    return { name: single, axis: "single", index: 0 };
+  return undefined;
+}
+
 function targetOf(col: number, row: number): Target | undefined {
+  if (row >= LAYOUT.riskSection) return riskTargetOf(col, row);
   const phase = row - LAYOUT.v2PhaseFirstRow;
   const phaseColumn = PHASE_COLUMNS.get(col);
   if (phase >= 0 && phase < V2_PHASES && phaseColumn !== undefined) {
@@ -191,6 +237,16 @@ function referenceText(target: Target, place: Place, horizon: number): string {
     where = `phase ${target.index + 1}`;
   } else if (target.axis === "macrs") {
     where = `year ${target.index + 1}`;
+  } else if (target.axis === "single") {
+    return `{${target.name}}`;
+  } else if (target.axis === "input") {
+    if (target.index === 0) where = "first input";
+    else if (target.index === RISK_ROW_KEYS.length - 1) where = "last input";
+    else where = `input ${target.index + 1}`;
+  } else if (target.axis === "bar") {
+    where = `bar ${target.index + 1}`;
+  } else if (target.axis === "bin") {
+    where = `bin ${target.index + 1}`;
   } else {
     where = `step ${target.index + 1}`;
   }
@@ -389,6 +445,7 @@ export function excelRowsMarkdown(spec: TemplateSpec): string {
   );
   lines.push("");
   v2Markdown(lines, table, { cell, text, formula, nameOf, col, y });
+  riskMarkdown(lines, table, spec, { cell, text, formula, nameOf, col, y });
   while (lines[lines.length - 1] === "") lines.pop();
   return lines.join("\n");
 }
@@ -503,6 +560,176 @@ function v2Markdown(
     V2_RESULT_KEYS.map((key) => {
       const row = LAYOUT.v2Results[key];
       return [nameOf(`C${row}`), text(`A${row}`), formula(`C${row}`, {})];
+    })
+  );
+}
+
+/** What a risk-section cell holds, in words: its formula, an input, a run's value or a fixed value. */
+function riskContent(r: Readers, address: string, place: Place): string {
+  const here = r.cell(address);
+  if (here.formula !== undefined) return r.formula(address, place);
+  if (here.style === "input") return `input, ${code(String(here.value))} at insert`;
+  if (here.style === "result") return "value written by the run";
+  return code(String(here.value));
+}
+
+/** The risk section (docs/model.md section 12.13): its inputs, names and formulas; the rest are run values. */
+function riskMarkdown(
+  lines: string[],
+  table: (head: readonly string[], rows: readonly (readonly string[])[]) => void,
+  spec: TemplateSpec,
+  r: Readers
+): void {
+  const { text, nameOf } = r;
+  const name = (address: string): string => {
+    try {
+      return nameOf(address);
+    } catch {
+      return "";
+    }
+  };
+  lines.push(
+    '**Risk: settings, run stamp and status** (section "Risk", below model v2; docs/model.md section 12.13;',
+    "`{stamp.x}` and `{risk.x}` are the single cells of column C below, by row):",
+    ""
+  );
+  const settingRows = [LAYOUT.riskSettings.trials, LAYOUT.riskSettings.seed];
+  const stampRows = RISK_STAMP_KEYS.map((key) => LAYOUT.riskStamp[key]);
+  table(
+    ["cell", "workbook name", "label on the sheet", "content"],
+    [...settingRows, ...stampRows, LAYOUT.riskTolerance].map((row) => [
+      RISK_SINGLES.has(row) ? code(`{${RISK_SINGLES.get(row) ?? ""}}`) : "",
+      name(`C${row}`),
+      text(`A${row}`),
+      riskContent(r, `C${row}`, {}),
+    ])
+  );
+  const R = RISK_RANGE_COLUMN;
+  const used = RISK_ROW_KEYS.map((key) => LAYOUT.riskRanges[key]).find(
+    (row) => r.cell(`${R.changed}${row}`).formula !== undefined
+  );
+  if (used === undefined) throw new Error("The risk section uses no input");
+  const rangeWords: Readonly<Record<keyof typeof RISK_RANGE_COLUMN, string>> = {
+    label: "the input's label (risk catalog, src/model/risk)",
+    key: "the input's key",
+    low: "input (refreshable assumption `risk.<key>.low`)",
+    typical:
+      "`=` the template's cell of the same figure (below), or an input (`risk.<key>.typical`) where the template has none or holds another figure",
+    high: "input (refreshable assumption `risk.<key>.high`)",
+    lowUsed: "value written by the run: the low it used",
+    typicalUsed: "value written by the run: the typical value it used",
+    highUsed: "value written by the run: the high it used",
+    shape: "how the run samples it (PERT, triangular, right-skewed, fixed)",
+    source: "the library path and source of the range",
+    changed: r.formula(`${R.changed}${used}`, {
+      input: used - LAYOUT.riskRanges[RISK_ROW_KEYS[0]],
+    }),
+  };
+  lines.push(
+    `**Risk: ranges table** (one row per input of the risk catalog, ${RISK_ROW_KEYS.length} rows in catalog order; an input the case does not use keeps its row, marked "not used by this case"; \`{range.column}\` is the same row's cell):`,
+    ""
+  );
+  table(
+    ["column", "header on the sheet", "content"],
+    (Object.keys(R) as (keyof typeof R)[]).map((key) => [
+      code(`range.${key}`),
+      text(`${R[key]}${LAYOUT.riskRangeHeader}`),
+      rangeWords[key],
+    ])
+  );
+  lines.push(
+    "**Risk: range names and links** (the names exist for the inputs the case uses; the typical value links to the template's cell when that cell holds the library's figure):",
+    ""
+  );
+  table(
+    ["risk input", "low, typical, high", "typical linked to"],
+    RISK_ROW_KEYS.map((key) => {
+      const link = RISK_TYPICAL_LINKS[key];
+      return [
+        code(key),
+        (["Low", "Typical", "High"] as const)
+          .map((end) => code(`CP_${riskRangeNameBase(key, end)}`))
+          .join(", "),
+        link === undefined ? "its own input (no template cell)" : code(linkedName(link, "")),
+      ];
+    })
+  );
+  lines.push(
+    "**Risk: results** (values written by the run: mean, P5, P10, P50, P90, P95 and the share of trials priced, per output; then the single rows):",
+    ""
+  );
+  table(
+    ["cell", "label on the sheet", "unit", "content"],
+    [
+      ...OUTPUT_KEYS.map((key) => {
+        const row = LAYOUT.riskResults[key];
+        return [
+          code(`output.${key}`),
+          text(`A${row}`),
+          text(`B${row}`),
+          `${[...RISK_RESULT_COLUMNS, RISK_PRICED_COLUMN].join(", ")}: ${riskContent(r, `C${row}`, {})}`,
+        ];
+      }),
+      ...RISK_SUMMARY_KEYS.map((key) => {
+        const row = LAYOUT.riskSummary[key];
+        return [
+          code(`{risk.${key}}`),
+          text(`A${row}`),
+          text(`B${row}`),
+          riskContent(r, `C${row}`, {}),
+        ];
+      }),
+    ]
+  );
+  lines.push(
+    `**Risk: drivers** (${RISK_DRIVERS} rows, values written by the run: key, shift in standard deviations and label of the inputs furthest from their typical values in the worst 10 % of trials).`,
+    ""
+  );
+  const T = RISK_TORNADO_COLUMN;
+  const bar = 1;
+  lines.push(
+    "**Risk: tornado** (one row per input the case uses, largest swing first; `{bar.column}` is the same row's cell):",
+    ""
+  );
+  table(
+    ["column", "header on the sheet", "content"],
+    (Object.keys(T) as (keyof typeof T)[]).map((key) => [
+      code(`bar.${key}`),
+      text(`${T[key]}${LAYOUT.riskTornadoHeader}`),
+      riskContent(r, `${T[key]}${LAYOUT.riskTornadoFirstRow + bar}`, { bar }),
+    ])
+  );
+  const H = RISK_HISTOGRAM_COLUMN;
+  const bin = 2;
+  lines.push(
+    `**Risk: histogram and S-curve** (${RISK_BINS} equal-width bins of the difference incl. cost of delay from the run's minimum to its maximum; \`{bin.column}\` is the same row's cell, shown for bin ${bin + 1}):`,
+    ""
+  );
+  table(
+    ["column", "header on the sheet", "content"],
+    (Object.keys(H) as (keyof typeof H)[]).map((key) => {
+      const address = `${H[key]}${LAYOUT.riskHistogramFirstRow + bin}`;
+      const words: Partial<Record<keyof typeof H, string>> = {
+        label: "value written by the run: the bin's upper edge in USD bn, as text",
+        count: "value written by the run: trials in the bin",
+        upper: "value written by the run: the bin's upper edge",
+      };
+      return [
+        code(`bin.${key}`),
+        text(`${H[key]}${LAYOUT.riskHistogramHeader}`),
+        words[key] ?? riskContent(r, address, { bin }),
+      ];
+    })
+  );
+  lines.push("**Risk: charts** (native charts over the cells above, below the histogram):", "");
+  table(
+    ["chart", "type", "data"],
+    spec.riskCharts.map((chart) => {
+      const [from, to] = chart.dataAddress.split(":");
+      const columnOf = (a: string) => a.replace(/[0-9]+$/, "");
+      const header = Number(from.replace(/^[A-Z]+/, ""));
+      const names = [columnOf(from), columnOf(to)].map((c) => text(`${c}${header}`));
+      return [chart.title, chart.type, `columns "${names[0]}" to "${names[1]}"`];
     })
   );
 }

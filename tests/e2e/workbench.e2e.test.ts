@@ -9,6 +9,7 @@ import { VALIDATED_BUNDLED_LIBRARY } from "../../src/model/library/validatedBund
 import { buildIndex } from "../../src/model/library/indexLibrary";
 import { resolveScenarioInputs } from "../../src/model/resolve";
 import { buildRentVsBuildTemplate } from "../../src/templates/rentVsBuild";
+import { LAYOUT } from "../../src/templates/layout";
 import type { WorkbenchCell } from "../../src/dev/workbench/testApi";
 import { screenshot } from "../../scripts/support/browser";
 import type { TestServer } from "../../scripts/support/server";
@@ -125,9 +126,12 @@ describe("the rent-vs-build template from the task pane", () => {
     expectClose(await numberAt(SHEET, resultAddress("difference")), expected.difference);
     expectClose(await numberAt(SHEET, resultAddress("costOfDelay")), expected.costOfDelay);
     expect(await numberAt(SHEET, resultAddress("breakevenMonth"))).toBe(expected.breakevenMonth);
+    // The cumulative-cost chart and the risk section's tornado, histogram and S-curve
     expect(await page.evaluate(() => window.capplanWorkbench.charts("Rent vs Build").length)).toBe(
-      1
+      1 + spec.riskCharts.length
     );
+    // And the risk section's values agree with the sheet's own formulas at the typical inputs
+    expect((await cell(SHEET, `C${LAYOUT.riskStamp.status}`)).value).toMatch(/^Up to date: /);
     await screenshot(page, "workbench-after-insert");
     // Go to the results and the chart, as a reader of the sheet would, for the second screenshot.
     const nameBox = page.getByRole("textbox", { name: "Name Box" });

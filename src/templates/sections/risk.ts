@@ -87,7 +87,9 @@ export const RISK_HISTOGRAM_COLUMN = {
 } as const;
 
 /** The template cell a risk input's typical value is linked to, when the template has one. */
-const LINKED: Readonly<Partial<Record<RiskInputKey, AssumptionKey | `v2:${V2InputKey}`>>> = {
+export const RISK_TYPICAL_LINKS: Readonly<
+  Partial<Record<RiskInputKey, AssumptionKey | `v2:${V2InputKey}`>>
+> = {
   systemPricePerGpu: "systemPricePerGpu",
   networkShare: "networkShare",
   constructionCostPerMw: "constructionCostPerMw",
@@ -130,7 +132,7 @@ export interface RiskValueCell {
 }
 
 /** The name of a template cell `link` points to, with the sheet's suffix. */
-function linkedName(link: AssumptionKey | `v2:${V2InputKey}`, suffix: string): string {
+export function linkedName(link: AssumptionKey | `v2:${V2InputKey}`, suffix: string): string {
   const base = link.startsWith("v2:")
     ? v2InputNameBase(link.slice(3) as V2InputKey)
     : assumptionNameBase(link);
@@ -171,7 +173,7 @@ export function riskLayoutInputs(
   suffix: string
 ): RiskLayoutInput[] {
   return caseInputs(c, recordsFor(c)).map((input) => {
-    const link = LINKED[input.key];
+    const link = RISK_TYPICAL_LINKS[input.key];
     const spec = link === undefined ? undefined : linkedSpec(link, assumptions);
     return {
       key: input.key,
@@ -191,7 +193,17 @@ export function riskLayoutInputs(
   });
 }
 
-/** Low, high and (when not linked) typical of each used input, as refreshable assumptions. */
+/** The ranges table's source cell (column J) of a used input: its library path and source, and its link. */
+function rangeSourceText(input: RiskLayoutInput): string {
+  const link = input.linkedTo === null ? "" : ` (typical: ${input.linkedTo})`;
+  return `${input.path}: ${input.quantity.source}${link}`;
+}
+
+/**
+ * Low, high and (when not linked) typical of each used input, as refreshable assumptions. `source` is the
+ * library's text alone, as for every other assumption (the sidebar isolates it as one piece of library text);
+ * the path is `libraryPath`. The source cell a refresh rewrites holds what the insert wrote there.
+ */
 export function riskAssumptionSpecs(
   inputs: readonly RiskLayoutInput[],
   suffix: string
@@ -210,7 +222,7 @@ export function riskAssumptionSpecs(
       address: `${column}${input.row}`,
       value,
       unit: input.quantity.unit,
-      source: `${input.path}: ${input.quantity.source}`,
+      source: input.quantity.source,
       asOf: input.quantity.asOf,
       libraryPath: input.path,
       numberFormat: FORMAT.general,
@@ -218,7 +230,7 @@ export function riskAssumptionSpecs(
         {
           role: "source",
           address: `${c.source}${input.row}`,
-          value: `${input.path}: ${input.quantity.source}`,
+          value: rangeSourceText(input),
         },
       ],
     }));
@@ -310,11 +322,7 @@ export function writeRisk(
         ? shapeLabel(settings.shapes.get(key) ?? DEFAULT_RISK_SHAPES[key] ?? "pert")
         : "fixed (no range)";
     text(`${R.shape}${row}`, shape, "muted");
-    text(
-      `${R.source}${row}`,
-      `${input.path}: ${input.quantity.source}${input.linkedTo === null ? "" : ` (typical: ${input.linkedTo})`}`,
-      "source"
-    );
+    text(`${R.source}${row}`, rangeSourceText(input), "source");
   }
 
   // Status: up to date while the settings, the ranges and the sheet's own result are those of the last run.

@@ -51,7 +51,16 @@ describe("the rent-vs-build template on the in-memory Excel host", () => {
     for (const a of spec.assumptions) expect(namedCell(wb.store, a.name).value).toBe(a.value);
     for (const name of Object.values(spec.resultNames))
       expect(wb.store.getName(name)).toBeDefined();
-    expect(wb.store.listCharts(result.worksheetId)).toHaveLength(1);
+    // The cumulative-cost chart and the risk section's tornado, histogram and S-curve, in that order.
+    const charts = wb.store.listCharts(result.worksheetId);
+    expect(spec.riskCharts.map((c) => c.type)).toEqual(["BarClustered", "ColumnClustered", "Line"]);
+    expect(charts).toHaveLength(1 + spec.riskCharts.length);
+    expect(charts.map((c) => c.title.text)).toEqual(
+      [spec.chart, ...spec.riskCharts].map((c) => c.title)
+    );
+    expect(charts.map((c) => c.chartType)).toEqual(
+      [spec.chart, ...spec.riskCharts].map((c) => c.type)
+    );
     expect(wb.store.getActiveSheetId()).toBe(result.worksheetId);
     expect(fractions[fractions.length - 1]).toBe(1);
   });
@@ -130,8 +139,21 @@ describe("the rent-vs-build template on the in-memory Excel host", () => {
 
     expect(applied.applied).toBe(selected.length);
     expect(wb.stats.syncCount).toBe(2);
-    // Each value with its as-of and source cells, and the header naming the library once.
-    expect(wb.stats.writeCount).toBe(selected.length * 3 + 1);
+    // Each value with its provenance cells (as-of and source for an assumption row, the source alone for a
+    // risk range end: the team's price has no range, so its low and high move to the value), and the header
+    // naming the library once.
+    const spec = buildRentVsBuildTemplate(defaultIndex, "xai-memphis-2024", {
+      sheetName: "Rent vs Build",
+      nameSuffix: "",
+    });
+    const cellsPerRow = (key: string) =>
+      1 + (spec.assumptions.find((a) => a.key === key)?.provenance?.length ?? NaN);
+    expect(selected).toEqual(
+      expect.arrayContaining(["risk.systemPricePerGpu.low", "risk.systemPricePerGpu.high"])
+    );
+    expect(cellsPerRow("systemPricePerGpu")).toBe(3);
+    expect(cellsPerRow("risk.systemPricePerGpu.low")).toBe(2);
+    expect(wb.stats.writeCount).toBe(selected.reduce((sum, key) => sum + cellsPerRow(key), 1));
     expect(namedCell(wb.store, power.name).value).toBe(0.05);
     expect(namedCell(wb.store, byKey.get("systemPricePerGpu")?.name ?? "").value).toBe(34000);
 

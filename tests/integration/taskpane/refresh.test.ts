@@ -74,13 +74,34 @@ async function loadTeamLibrary(sidebar: Sidebar): Promise<void> {
   await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Load from URL"));
 }
 
-/** A sidebar whose template was refreshed from the team library (all 4 updates applied: the H100 price, the power price, Oracle's rate and the on-site power price that follows the region's). */
+/**
+ * What the team library changes on xAI's template: the H100 price, the power price, Oracle's rate, the on-site
+ * power price that follows the region's, and in the risk section's ranges table the low and high of the H100
+ * price and of the rate (the team's figures carry no low / high, so each range closes on the new value).
+ */
+const TEAM_UPDATES = [
+  "systemPricePerGpu",
+  "powerPrice",
+  "rentRate",
+  "v2.onsitePricePerKwh",
+  "risk.systemPricePerGpu.low",
+  "risk.systemPricePerGpu.high",
+  "risk.rentRate.low",
+  "risk.rentRate.high",
+] as const;
+/** The same without the power price, which the tests edit by hand first (kept unticked). */
+const TEAM_UPDATES_BUT_POWER = TEAM_UPDATES.filter((key) => key !== "powerPrice");
+
+/** A sidebar whose template was refreshed from the team library (every update in TEAM_UPDATES applied). */
 async function refreshedFromTeamLibrary(): Promise<Sidebar> {
   const sidebar = mountSidebar({ fetch: nodeFetch() });
   await insertXai(sidebar);
   await loadTeamLibrary(sidebar);
   await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
-  await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (4)"));
+  await clickAndWait(
+    sidebar,
+    button(refreshPanel(sidebar), `Apply selected (${TEAM_UPDATES.length})`)
+  );
   return sidebar;
 }
 
@@ -131,16 +152,25 @@ describe("refreshing a template's assumptions", () => {
     await clickAndWait(sidebar, button(panel(sidebar.root, "Library"), "Load from URL"));
     // When updates are checked
     await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
-    // Then the v2 input is the one change, ticked, with its new source
+    // Then the v2 input is the one change, ticked, with its new source; the team's figure has no low / high,
+    // so the risk section's range of the same input closes on it (the bundled library's low 0.75 and
+    // high 0.85 both become 0.7)
     const changed = diffRows(sidebar).filter((r) => r.checkbox !== null);
-    expect(changed.map((r) => r.key)).toEqual(["v2.productiveUtilization"]);
+    expect(changed.map((r) => r.key)).toEqual([
+      "v2.productiveUtilization",
+      "risk.productiveUtilization.low",
+      "risk.productiveUtilization.high",
+    ]);
     expect(changed[0]).toMatchObject({
       source: "operations.productiveUtilization: Acme scheduler logs 2026",
       asOf: "2026-11",
     });
     expect(changed[0].checkbox?.checked).toBe(true);
     // When it is applied
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (1)"));
+    await clickAndWait(
+      sidebar,
+      button(refreshPanel(sidebar), `Apply selected (${changed.length})`)
+    );
     // Then the cell holds 0.7
     expect(await readNamedCell(sidebar.Excel, "CP_ProductiveUtilization")).toBe(0.7);
   });
@@ -211,11 +241,22 @@ describe("refreshing a template's assumptions", () => {
         .filter((r) => r.checkbox === null)
         .every((r) => !r.hidden)
     ).toBe(true);
-    expect(button(refreshPanel(sidebar), "Apply selected (3)").disabled).toBe(false);
+    expect(
+      diffRows(sidebar)
+        .filter((r) => r.checkbox !== null)
+        .map((r) => r.key)
+    ).toEqual([...TEAM_UPDATES]);
+    expect(
+      diffRows(sidebar)
+        .filter((r) => r.checkbox?.checked === true)
+        .map((r) => r.key)
+    ).toEqual(TEAM_UPDATES_BUT_POWER);
+    const applySelected = `Apply selected (${TEAM_UPDATES_BUT_POWER.length})`;
+    expect(button(refreshPanel(sidebar), applySelected).disabled).toBe(false);
 
     // When the selection is applied
     const syncs = sidebar.host.stats.syncCount;
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (3)"));
+    await clickAndWait(sidebar, button(refreshPanel(sidebar), applySelected));
 
     // Then the ticked assumptions take the library values, in one round trip, and the edit stays
     expect(sidebar.host.stats.syncCount - syncs).toBe(1);
@@ -226,7 +267,9 @@ describe("refreshing a template's assumptions", () => {
     expect(applied.kind).toBe("success");
     // (the model v2 on-site power price follows the region's power price: no sourced fuel figure)
     expect(await readNamedCell(sidebar.Excel, "CP_OnsitePricePerKwh")).toBe(0.08);
-    expect(applied.title).toBe("Updated 3 assumptions on 'Rent vs Build'");
+    expect(applied.title).toBe(
+      `Updated ${TEAM_UPDATES_BUT_POWER.length} assumptions on 'Rent vs Build'`
+    );
     expect(applied.details).toEqual(["Kept: Power price = 0.05 (your edit)"]);
     expect(refreshPanel(sidebar).querySelector("table")).toBeNull();
 
@@ -242,7 +285,7 @@ describe("refreshing a template's assumptions", () => {
 
     // Then the previous values are back
     expect(mustMessage(refreshPanel(sidebar)).title).toBe(
-      "Restored 3 assumptions to their values before the last refresh"
+      `Restored ${TEAM_UPDATES_BUT_POWER.length} assumptions to their values before the last refresh`
     );
     expect(await readNamedCell(sidebar.Excel, "CP_SystemPricePerGpu")).toBe(37500);
     expect(await readNamedCell(sidebar.Excel, "CP_RentRate")).toBe(10);
@@ -261,7 +304,10 @@ describe("refreshing a template's assumptions", () => {
     power.checked = true;
     power.dispatchEvent(new Event("change"));
     // When applied
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (4)"));
+    await clickAndWait(
+      sidebar,
+      button(refreshPanel(sidebar), `Apply selected (${TEAM_UPDATES.length})`)
+    );
     // Then it takes the library value
     expect(await readNamedCell(sidebar.Excel, "CP_PowerPrice")).toBe(0.08);
   });
@@ -295,7 +341,10 @@ describe("refreshing a template's assumptions", () => {
       key: "capplan.templates",
     });
 
-    await clickAndWait(sidebar, button(refreshPanel(sidebar), "Apply selected (4)"));
+    await clickAndWait(
+      sidebar,
+      button(refreshPanel(sidebar), `Apply selected (${TEAM_UPDATES.length})`)
+    );
 
     const shown = mustMessage(refreshPanel(sidebar));
     // Then the panel says the previous values were put back, and the next check does not call them your edit
@@ -318,7 +367,9 @@ describe("refreshing a template's assumptions", () => {
     const shown = mustMessage(refreshPanel(sidebar));
     // Then the rest is restored and the panel names what was not
     expect(shown.kind).toBe("warning");
-    expect(shown.title).toBe("Restored 3 assumptions to their values before the last refresh");
+    expect(shown.title).toBe(
+      `Restored ${TEAM_UPDATES.length - 1} assumptions to their values before the last refresh`
+    );
     expect(shown.details).toEqual([
       "Not restored: CP_RentRate, because the name CP_RentRate was deleted; it keeps the refreshed value.",
     ]);
@@ -338,7 +389,9 @@ describe("refreshing a template's assumptions", () => {
     const shown = mustMessage(refreshPanel(sidebar));
     // Then the edit is kept and the panel says so
     expect(shown.kind).toBe("warning");
-    expect(shown.title).toBe("Restored 3 assumptions to their values before the last refresh");
+    expect(shown.title).toBe(
+      `Restored ${TEAM_UPDATES.length - 1} assumptions to their values before the last refresh`
+    );
     expect(shown.details).toEqual([
       expect.stringMatching(
         /^Kept: CP_SystemPricePerGpu \([A-Z]+[0-9]+\), because you edited it after the refresh\.$/
