@@ -8,6 +8,11 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { rewriteManifestUrls, deployTarget, DEV_URL } = require("./scripts/manifest-url");
 const { contentSecurityPolicy } = require("./scripts/csp");
 
+// package.json "sideEffects" lists the only modules whose import does something by itself (the entry points,
+// zodConfig.ts and startup.ts, CSS, the dev tools): every other module may be dropped when none of its exports
+// is used. Without it, a barrel such as src/model/finance/index.ts kept the whole route engine in taskpane.js
+// (which needs only a few finance helpers) once the lazily loaded template chunk used the engine too.
+// A new module that must run when imported for its effect alone belongs in that list.
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 function deployUrl() {
