@@ -17,14 +17,8 @@ import { launchBrowser, newContext } from "./support/browser";
 import { startServer } from "./support/server";
 import { BUNDLED_LIBRARY as LIB } from "../src/model/library/bundledLibrary";
 import { buildIndex } from "../src/model/library/indexLibrary";
-import {
-  resolveApproach,
-  resolveGpu,
-  resolveOffer,
-  resolveRegion,
-  resolveScenarioInputs,
-} from "../src/model/resolve";
-import { runBytes, simulate, tornado, type RiskCase } from "../src/model/risk";
+import { resolveGpu, resolveScenarioInputs } from "../src/model/resolve";
+import { caseFor, runBytes, simulate, tornado, type RiskCase } from "../src/model/risk";
 import { parseLibrary } from "../src/model/library/load";
 import type { LibraryDocument } from "../src/model/library/schema";
 import {
@@ -121,19 +115,7 @@ function benchFunctions(): void {
 
 /** The default case of a risk run: 100,000 H100 for 5 years, the library's default region, approach and offer. */
 function defaultRiskCase(): RiskCase {
-  const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
-  const gpu = resolveGpu(index, "H100");
-  return {
-    index,
-    gpu,
-    count: 100_000,
-    years: 5,
-    region: resolveRegion(index),
-    approach: resolveApproach(index),
-    offer: resolveOffer(index, gpu),
-    bridge: false,
-    discountRate: index.library.financing.discountRate.value,
-  };
+  return caseFor(buildIndex(VALIDATED_BUNDLED_LIBRARY), { gpu: "H100", count: 100_000, years: 5 });
 }
 
 /** The heap's collector, from --expose-gc or else enabled at run time (V8 flag); null when neither works. */

@@ -14,14 +14,9 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { buildIndex, type LibraryIndex } from "../src/model/library/indexLibrary";
 import { VALIDATED_BUNDLED_LIBRARY } from "../src/model/library/validatedBundledLibrary";
+import { resolveScenarioInputs } from "../src/model/resolve";
 import {
-  resolveApproach,
-  resolveGpu,
-  resolveOffer,
-  resolveRegion,
-  resolveScenarioInputs,
-} from "../src/model/resolve";
-import {
+  caseFor,
   caseInputs,
   caseRecords,
   DEFAULT_RISK_SHAPES,
@@ -59,18 +54,14 @@ export function defaultCase(
   term?: string,
   provider?: string
 ): RiskCase {
-  const gpu = resolveGpu(index, "H100");
-  return {
-    index,
-    gpu,
+  return caseFor(index, {
+    gpu: "H100",
     count: 100_000,
     years: 5,
-    region: resolveRegion(index),
-    approach: resolveApproach(index, approachKey),
-    offer: resolveOffer(index, gpu, term, provider),
-    bridge: false,
-    discountRate: index.library.financing.discountRate.value,
-  };
+    approach: approachKey,
+    term,
+    provider,
+  });
 }
 
 /** The xAI build (scenario xai-memphis-2024) against the Oracle rental (scenario oracle-rental-2024's offer). */

@@ -27,8 +27,8 @@ export {
   isRiskInputKey,
 } from "./riskKeys";
 export type { RiskInputKey, RiskShape, RiskSettings, CorrelationPreset } from "./riskKeys";
-export { caseRecords, caseEvaluator, evaluateCase } from "./riskCase";
-export type { RiskCase, CaseRecords, TrialOutputs, TypedRange } from "./riskCase";
+export { caseFor, caseRecords, caseEvaluator, evaluateCase } from "./riskCase";
+export type { RiskCase, CaseNames, CaseRecords, TrialOutputs, TypedRange } from "./riskCase";
 export { caseInputs, recordsFor, uncertainInputs } from "./riskInputs";
 export type { RiskInput } from "./riskInputs";
 export { pertTableSampler, PERT_TABLE_INTERVALS } from "./quantileTable";

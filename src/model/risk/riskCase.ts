@@ -34,6 +34,10 @@ import {
   buildTimeFor,
   compareInputsFor,
   rentInputsFor,
+  resolveApproach,
+  resolveGpu,
+  resolveOffer,
+  resolveRegion,
   valuePerGpuHourFor,
 } from "../resolve";
 import { ownedFleetFor, rentedFleetFor, usefulWorkFor } from "../resolveRoute";
@@ -68,6 +72,38 @@ export interface TypedRange {
   readonly low: number;
   readonly value: number;
   readonly high: number;
+}
+
+/** What names a case in words, as a formula or a script would give it; absent parts are the library's defaults. */
+export interface CaseNames {
+  readonly gpu: string;
+  readonly count: number;
+  readonly years: number;
+  readonly region?: string;
+  /** An approach id, or "bridge": build the standard approach and rent until it runs (as RENTVSBUILD). */
+  readonly approach?: string;
+  readonly term?: string;
+  readonly provider?: string;
+}
+
+/**
+ * The case `names` describes on `index`, at the library's discount rate (LookupError for an unknown name).
+ * For scripts, the bench and tests; the functions resolve their arguments through args.ts the same way.
+ */
+export function caseFor(index: LibraryIndex, names: CaseNames): RiskCase {
+  const gpu = resolveGpu(index, names.gpu);
+  const bridge = names.approach === "bridge";
+  return {
+    index,
+    gpu,
+    count: names.count,
+    years: names.years,
+    region: resolveRegion(index, names.region),
+    approach: resolveApproach(index, bridge ? "standard" : names.approach),
+    offer: resolveOffer(index, gpu, names.term, names.provider),
+    bridge,
+    discountRate: index.library.financing.discountRate.value,
+  };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

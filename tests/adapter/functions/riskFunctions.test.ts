@@ -6,13 +6,7 @@
  */
 import { BUNDLED_LIBRARY } from "../../../src/model/library/bundledLibrary";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
-import {
-  resolveApproach,
-  resolveGpu,
-  resolveOffer,
-  resolveRegion,
-} from "../../../src/model/resolve";
-import { caseRecords, uncertainInputs, type RiskCase } from "../../../src/model/risk";
+import { caseFor, caseRecords, uncertainInputs } from "../../../src/model/risk";
 import type { LibraryDocument } from "../../../src/model/library/schema";
 import { writeCachedLibrary } from "../../../src/shared-state/libraryCache";
 import {
@@ -330,19 +324,13 @@ describe("TORNADO", () => {
    * that is the same figure as others (the rental rate and the value of a GPU-hour) has all their paths.
    */
   function pathsOf(gpu: string, count: number, years: number, region: string, bridge: boolean) {
-    const index = buildIndex(BUNDLED_LIBRARY);
-    const entry = resolveGpu(index, gpu);
-    const c: RiskCase = {
-      index,
-      gpu: entry,
+    const c = caseFor(buildIndex(BUNDLED_LIBRARY), {
+      gpu,
       count,
       years,
-      region: resolveRegion(index, region),
-      approach: resolveApproach(index, bridge ? "standard" : undefined),
-      offer: resolveOffer(index, entry, undefined, undefined),
-      bridge,
-      discountRate: index.library.financing.discountRate.value,
-    };
+      region,
+      approach: bridge ? "bridge" : undefined,
+    });
     return new Map(
       uncertainInputs(c, caseRecords(c)).map(
         (input) => [input.key, [input.path, ...input.sameFigure.map((o) => o.path)]] as const

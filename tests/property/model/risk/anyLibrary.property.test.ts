@@ -10,13 +10,7 @@ import { ModelInputError } from "../../../../src/model/finance/errors";
 import { BUNDLED_LIBRARY } from "../../../../src/model/library/bundledLibrary";
 import { buildIndex } from "../../../../src/model/library/indexLibrary";
 import { parseLibrary } from "../../../../src/model/library/load";
-import {
-  resolveApproach,
-  resolveGpu,
-  resolveOffer,
-  resolveRegion,
-} from "../../../../src/model/resolve";
-import { simulate, summarize, tornado, type RiskCase } from "../../../../src/model/risk";
+import { caseFor, simulate, summarize, tornado, type RiskCase } from "../../../../src/model/risk";
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json =>
@@ -52,19 +46,7 @@ function moved(points: readonly [number, number, number][]): unknown {
 function caseOn(doc: unknown, gpu: string, count: number, years: number): RiskCase | null {
   const parsed = parseLibrary(doc);
   if (!parsed.ok) return null;
-  const index = buildIndex(parsed.library);
-  const entry = resolveGpu(index, gpu);
-  return {
-    index,
-    gpu: entry,
-    count,
-    years,
-    region: resolveRegion(index),
-    approach: resolveApproach(index),
-    offer: resolveOffer(index, entry),
-    bridge: false,
-    discountRate: index.library.financing.discountRate.value,
-  };
+  return caseFor(buildIndex(parsed.library), { gpu, count, years });
 }
 
 function finiteNumbers(value: unknown, out: number[] = []): number[] {

@@ -2,13 +2,7 @@
 import { buildIndex, type LibraryIndex } from "../../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../../src/model/library/schema";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
-import {
-  resolveApproach,
-  resolveGpu,
-  resolveOffer,
-  resolveRegion,
-} from "../../../../src/model/resolve";
-import type { RiskCase } from "../../../../src/model/risk";
+import { caseFor, type RiskCase } from "../../../../src/model/risk";
 
 export const BUNDLED_INDEX: LibraryIndex = buildIndex(VALIDATED_BUNDLED_LIBRARY);
 
@@ -23,19 +17,13 @@ export interface CaseSpec {
 
 /** The case for `spec` on `index` (defaults: 100,000 H100 for 5 years, the library's region and approach). */
 export function riskCase(spec: CaseSpec = {}, index: LibraryIndex = BUNDLED_INDEX): RiskCase {
-  const gpu = resolveGpu(index, spec.gpu ?? "H100");
-  const bridge = spec.approach === "bridge";
-  return {
-    index,
-    gpu,
+  return caseFor(index, {
+    gpu: spec.gpu ?? "H100",
     count: spec.count ?? 100_000,
     years: spec.years ?? 5,
-    region: resolveRegion(index, spec.region),
-    approach: resolveApproach(index, bridge ? "standard" : spec.approach),
-    offer: resolveOffer(index, gpu),
-    bridge,
-    discountRate: index.library.financing.discountRate.value,
-  };
+    region: spec.region,
+    approach: spec.approach,
+  });
 }
 
 /** A mutable deep copy of the bundled library document. */
