@@ -12,7 +12,6 @@
  * first month's. A reference the generator cannot name throws, so a new kind of formula fails the
  * test until this script learns to document it.
  */
-import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { columnIndex, columnLetter } from "../src/model/a1";
 import { VALIDATED_BUNDLED_LIBRARY } from "../src/model/library/validatedBundledLibrary";
@@ -52,6 +51,7 @@ import { riskRangeNameBase } from "../src/templates/riskRun";
 import { OUTPUT_KEYS } from "../src/model/risk/simulate";
 import { buildRentVsBuildTemplate } from "../src/templates/rentVsBuild";
 import type { TemplateSpec } from "../src/templates/types";
+import { checkOrWriteDoc } from "./support/generatedDoc";
 
 export const DOC_PATH = join(__dirname, "..", "docs", "model.md");
 export const BEGIN_MARKER =
@@ -769,19 +769,14 @@ export function expectedDoc(doc: string): string {
 }
 
 if (require.main === module) {
-  const doc = readFileSync(DOC_PATH, "utf8");
-  const expected = expectedDoc(doc);
-  if (process.argv.includes("--check")) {
-    if (expected !== doc) {
-      console.error(
-        "docs/model.md section 4 is out of date: run npx tsx scripts/excel-rows-doc.ts"
-      );
-      process.exitCode = 1;
-    }
-  } else if (expected !== doc) {
-    writeFileSync(DOC_PATH, expected);
-    console.log("docs/model.md section 4 rewritten from the template spec");
-  } else {
-    console.log("docs/model.md section 4 is up to date");
-  }
+  checkOrWriteDoc(
+    {
+      path: DOC_PATH,
+      expected: expectedDoc,
+      what: "docs/model.md section 4",
+      writeCommand: "npx tsx scripts/excel-rows-doc.ts",
+      rewritten: "docs/model.md section 4 rewritten from the template spec",
+    },
+    process.argv.includes("--check")
+  );
 }

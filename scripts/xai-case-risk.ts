@@ -10,7 +10,6 @@
  * against the rental offer of the scenario oracle-rental-2024, as SIMULATE and TORNADO see such a case: the
  * library records resolved once, no scenario overrides, before tax. Nothing here changes the library or the engine.
  */
-import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { buildIndex, type LibraryIndex } from "../src/model/library/indexLibrary";
 import { VALIDATED_BUNDLED_LIBRARY } from "../src/model/library/validatedBundledLibrary";
@@ -33,6 +32,7 @@ import {
   type RunSummary,
   type Tornado,
 } from "../src/model/risk";
+import { checkOrWriteDoc } from "./support/generatedDoc";
 
 export const DOC_PATH = join(__dirname, "..", "docs", "model.md");
 export const INPUTS_BEGIN =
@@ -321,21 +321,15 @@ export function expectedDoc(doc: string, index = buildIndex(VALIDATED_BUNDLED_LI
 
 if (require.main === module) {
   if (process.argv.includes("--write") || process.argv.includes("--check")) {
-    const doc = readFileSync(DOC_PATH, "utf8");
-    const expected = expectedDoc(doc);
-    if (process.argv.includes("--check")) {
-      if (expected !== doc) {
-        console.error(
-          "docs/model.md sections 12.7 / 12.12 are out of date: run npx tsx scripts/xai-case-risk.ts --write"
-        );
-        process.exitCode = 1;
-      }
-    } else if (expected !== doc) {
-      writeFileSync(DOC_PATH, expected);
-      console.log("docs/model.md sections 12.7 and 12.12 rewritten");
-    } else {
-      console.log("docs/model.md sections 12.7 and 12.12 are up to date");
-    }
+    checkOrWriteDoc(
+      {
+        path: DOC_PATH,
+        expected: (doc) => expectedDoc(doc),
+        what: "docs/model.md sections 12.7 and 12.12",
+        writeCommand: "npx tsx scripts/xai-case-risk.ts --write",
+      },
+      process.argv.includes("--check")
+    );
   } else {
     const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
     console.log(inputsMarkdown(inputRows(index)));

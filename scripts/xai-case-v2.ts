@@ -10,7 +10,6 @@
  * operations); the few inputs assembled here (the battery hours, the grid-wait variants) are derived in the
  * comments where they are built. Nothing here changes the library or the engine.
  */
-import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import {
   compareRoutes,
@@ -27,6 +26,7 @@ import { OPTION_LABELS, optionRoutes, optionsTable, type OptionParts } from "../
 import { resolveApproach, resolveOffer } from "../src/model/resolve";
 import { ownedFleetFor, rentedFleetFor, scenarioRoutesFor } from "../src/model/resolveRoute";
 import { BATTERY_COST_PER_KWH_DEFAULT } from "../src/model/libraryDefaults";
+import { checkOrWriteDoc } from "./support/generatedDoc";
 
 export const DOC_PATH = join(__dirname, "..", "docs", "model.md");
 export const BEGIN_MARKER =
@@ -728,7 +728,11 @@ export function xaiCaseV2Markdown(c: XaiCaseV2): string {
       `value of a useful GPU-hour ${v} (the cost of delay of a route = (most useful GPU-hours of the routes in the ` +
       `same table - its own) x value, undiscounted, section 11.6). NPVs are of costs: positive = money out, lower is better.`
   );
-  out.push("", "### 8b.1 The six routes of CAPPLAN.OPTIONS, with the case's rentals (100k H100, Memphis us-tn)", "");
+  out.push(
+    "",
+    "### 8b.1 The six routes of CAPPLAN.OPTIONS, with the case's rentals (100k H100, Memphis us-tn)",
+    ""
+  );
   out.push(
     table(
       [
@@ -915,21 +919,15 @@ export function expectedDoc(doc: string): string {
 
 if (require.main === module) {
   if (process.argv.includes("--write") || process.argv.includes("--check")) {
-    const doc = readFileSync(DOC_PATH, "utf8");
-    const expected = expectedDoc(doc);
-    if (process.argv.includes("--check")) {
-      if (expected !== doc) {
-        console.error(
-          "docs/model.md section 8b is out of date: run npx tsx scripts/xai-case-v2.ts --write"
-        );
-        process.exitCode = 1;
-      }
-    } else if (expected !== doc) {
-      writeFileSync(DOC_PATH, expected);
-      console.log("docs/model.md section 8b rewritten");
-    } else {
-      console.log("docs/model.md section 8b is up to date");
-    }
+    checkOrWriteDoc(
+      {
+        path: DOC_PATH,
+        expected: expectedDoc,
+        what: "docs/model.md section 8b",
+        writeCommand: "npx tsx scripts/xai-case-v2.ts --write",
+      },
+      process.argv.includes("--check")
+    );
   } else {
     console.log(xaiCaseV2Markdown(computeXaiCaseV2()));
   }
