@@ -100,6 +100,10 @@ export function isBridgeApproach(value: unknown): boolean {
   return typeof value === "string" && value.trim().toLowerCase() === "bridge";
 }
 
+/** The approach that is built: "bridge" builds the standard (grid) route and rents until it runs. */
+export const builtApproachArg = (value: unknown, bridge: boolean) =>
+  bridge ? approachFor("standard") : approachArg(value);
+
 /** The term and provider texts of a rental, coerced (undefined when omitted). */
 export function rentalTexts(
   term: unknown,

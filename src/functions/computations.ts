@@ -61,6 +61,7 @@ import {
   approachArg,
   optionArg,
   costBasisArg,
+  builtApproachArg,
   isBridgeApproach,
   rentalTexts,
   buildFor,
@@ -322,8 +323,7 @@ export function rentVsBuild(
       : 'its NPVs are before tax (CAPPLAN.OPTIONS gives them after tax), and only approach "bridge" has an overlap.'
   );
   discountRateOnce(rate, o);
-  // The bridge builds the standard (grid) route and rents until it runs.
-  const approachEntry = bridge ? approachFor("standard") : approachArg(approach);
+  const approachEntry = builtApproachArg(approach, bridge);
   const regionEntry = regionArg(region);
   const { term: t, provider: p } = rentalTexts(term, provider);
   const owned = ownedFor(entry, n, regionEntry, approachEntry, o);

@@ -19,16 +19,16 @@ import {
 } from "../model/risk";
 import { ArgumentError } from "./argumentError";
 import {
-  approachArg,
   countArg,
   gpuArg,
+  builtApproachArg,
   isBridgeApproach,
   regionArg,
   rentalTexts,
   yearsArg,
 } from "./args";
 import { describeValue } from "./coerce";
-import { approachFor, currentIndex, offerFor } from "./lookups";
+import { currentIndex, offerFor } from "./lookups";
 import { riskSettingsForCurrentLibrary } from "./riskSettings";
 
 /** The case RENTVSBUILD(gpu, count, years, region, term, , approach) compares, at the library's discount rate. */
@@ -44,8 +44,7 @@ export function riskCaseFor(
   const n = countArg(count);
   const h = yearsArg(years);
   const bridge = isBridgeApproach(approach);
-  // The bridge builds the standard (grid) route and rents until it runs.
-  const approachEntry = bridge ? approachFor("standard") : approachArg(approach);
+  const approachEntry = builtApproachArg(approach, bridge);
   const regionEntry = regionArg(region);
   const { term: t } = rentalTexts(term, undefined);
   const offer = offerFor(entry, t, undefined);
