@@ -5,6 +5,7 @@
 
 export type CapacityPlannerErrorCode =
   | "NotATemplateSheet"
+  | "NotARentVsBuildSheet"
   | "CorruptRegistry"
   | "CorruptTemplateEntry"
   | "NewerRegistry"
@@ -65,6 +66,20 @@ export class NotATemplateSheetError extends CapacityPlannerError {
   constructor(readonly sheetName: string | null = null) {
     super(
       "The active sheet is not a Capacity Planner template. Select a 'Rent vs Build' sheet, or insert one."
+    );
+  }
+}
+
+/** The active sheet is a template of another kind (Options comparison, Board memo) where a Rent vs Build one is needed. */
+export class NotARentVsBuildSheetError extends CapacityPlannerError {
+  readonly code = "NotARentVsBuildSheet";
+
+  constructor(
+    readonly sheetName: string,
+    readonly kindLabel: string
+  ) {
+    super(
+      `The sheet '${sheetName}' is ${kindLabel}: its numbers come from CAPPLAN functions and from a Rent vs Build sheet, so it has no library assumptions of its own. Select a 'Rent vs Build' sheet.`
     );
   }
 }

@@ -30,7 +30,12 @@ import {
   settingValue,
   withEntry,
 } from "./templateRegistry";
-import type { TemplateEntry, TemplateRegistry } from "./templateRegistry";
+import type {
+  NameFormulas,
+  TemplateEntry,
+  TemplateKind,
+  TemplateRegistry,
+} from "./templateRegistry";
 
 export interface TemplatePlacement {
   readonly sheetName: string;
@@ -38,8 +43,25 @@ export interface TemplatePlacement {
   readonly nameSuffix: string;
 }
 
-/** Builds the template for a placement; may throw (e.g. an unknown scenario) before anything is written. */
-export type TemplateBuilder = (placement: TemplatePlacement) => TemplateSpec;
+/**
+ * What sync 1 read of the workbook, for a builder whose template depends on it (the Board memo summarises
+ * the active Rent vs Build sheet). The registry is the one read (empty when it was damaged).
+ */
+export interface WorkbookFacts {
+  readonly registry: TemplateRegistry;
+  readonly activeSheet: { readonly id: string; readonly name: string };
+  readonly sheets: readonly { readonly id: string; readonly name: string }[];
+  readonly names: NameFormulas;
+}
+
+/**
+ * Builds the template for a placement; may throw (e.g. an unknown scenario) before anything is written.
+ * `workbook` is null for the check build made before Excel is touched (see InsertOptions.needsWorkbook).
+ */
+export type TemplateBuilder = (
+  placement: TemplatePlacement,
+  workbook: WorkbookFacts | null
+) => TemplateSpec;
 
 /** Progress for the sidebar: a step to show and the fraction done (0..1). */
 export type InsertProgress = (step: string, fraction: number) => void;
@@ -61,6 +83,15 @@ export interface InsertOptions {
   readonly onPinned?: PinListener;
   /** Base sheet name; default "Rent vs Build". */
   readonly sheetBaseName?: string;
+  /** What the registry records the sheet as (default "rentVsBuild"). */
+  readonly kind?: TemplateKind;
+  /**
+   * The builder needs what sync 1 reads (WorkbookFacts): no check build before Excel is touched; a bad
+   * request then fails after sync 1, still before anything is written.
+   */
+  readonly needsWorkbook?: boolean;
+  /** Board memo: the registry id of the sheet it summarises, recorded in its entry. */
+  readonly sourceWorksheetId?: (workbook: WorkbookFacts) => string | undefined;
 }
 
 /**
@@ -105,13 +136,17 @@ export function cellsWithAssumptions(spec: TemplateSpec): CellSpec[] {
 export function entryFor(
   spec: TemplateSpec,
   placement: TemplatePlacement,
-  insertedAt: string
+  insertedAt: string,
+  kind: TemplateKind = "rentVsBuild",
+  sourceWorksheetId?: string
 ): TemplateEntry {
   const { libraryId, libraryVersion, scenarioId } = spec.metadata;
   const assumptions: TemplateEntry["assumptions"] = {};
   for (const a of spec.assumptions)
     assumptions[a.key] = { name: a.name, value: a.value, libraryVersion };
   return {
+    ...(kind === "rentVsBuild" ? {} : { kind }),
+    ...(sourceWorksheetId === undefined ? {} : { sourceWorksheetId }),
     sheetName: placement.sheetName,
     nameSuffix: placement.nameSuffix,
     libraryId,
@@ -207,7 +242,8 @@ export async function insertTemplateSpec(
 
   // Build once before touching Excel: a bad scenario fails here, with nothing read or written.
   progress("Preparing the template", 0.05);
-  const provisional = build({ sheetName: base, nameSuffix: "" });
+  const provisional =
+    options.needsWorkbook === true ? null : build({ sheetName: base, nameSuffix: "" }, null);
 
   return serialized(excel, () =>
     insertSerialized(excel, build, provisional, progress, options, base)
@@ -217,7 +253,7 @@ export async function insertTemplateSpec(
 async function insertSerialized(
   excel: ExcelApi,
   build: TemplateBuilder,
-  provisional: TemplateSpec,
+  provisional: TemplateSpec | null,
   progress: InsertProgress,
   options: InsertOptions,
   base: string
@@ -229,6 +265,10 @@ async function insertSerialized(
     const names = context.workbook.names.load("items/name,items/formula");
     const registrySetting = queueSettingRead(context, REGISTRY_KEY);
     const backupSetting = queueSettingRead(context, REGISTRY_BACKUP_KEY);
+    const activeSheet =
+      options.needsWorkbook === true
+        ? context.workbook.worksheets.getActiveWorksheet().load("id,name")
+        : null;
     await context.sync();
 
     const read = parseRegistry(settingValue(registrySetting));
@@ -257,10 +297,23 @@ async function insertSerialized(
       names: names.items.map((n) => n.name),
     };
 
+    const nameFormulas: NameFormulas = new Map(
+      names.items.map((n) => [excelNameKey(n.name), n.formula])
+    );
+    const facts: WorkbookFacts | null =
+      activeSheet === null
+        ? null
+        : {
+            registry,
+            activeSheet: { id: activeSheet.id, name: activeSheet.name },
+            sheets: worksheets.items.map((w) => ({ id: w.id, name: w.name })),
+            names: nameFormulas,
+          };
+    const first = provisional ?? build({ sheetName: base, nameSuffix: "" }, facts);
     const { name: sheetName, ordinal } = nextSheetName(snapshot.sheetNames, base);
-    const nameSuffix = nextNameSuffix(snapshot.names, baseNames(provisional), ordinal);
+    const nameSuffix = nextNameSuffix(snapshot.names, baseNames(first), ordinal);
     const placement: TemplatePlacement = { sheetName, nameSuffix };
-    const spec = sheetName === base && nameSuffix === "" ? provisional : build(placement);
+    const spec = sheetName === base && nameSuffix === "" ? first : build(placement, facts);
     const cells = cellsWithAssumptions(spec);
     const plan: RenderPlan = planRender({ ...spec, cells });
     const taken = new Set(snapshot.names.map(excelNameKey));
@@ -302,13 +355,15 @@ async function insertSerialized(
       // old entry that merely shares its name is pruned rather than taken for it.
       const before = worksheets.items.map((w) => ({ id: w.id, name: w.name }));
       const next = withEntry(
-        pruneRegistry(
-          registry,
-          before,
-          new Map(names.items.map((n) => [excelNameKey(n.name), n.formula]))
-        ),
+        pruneRegistry(registry, before, nameFormulas),
         worksheetId,
-        entryFor(spec, placement, now.toISOString())
+        entryFor(
+          spec,
+          placement,
+          now.toISOString(),
+          options.kind,
+          facts === null ? undefined : options.sourceWorksheetId?.(facts)
+        )
       );
       if (damagedRegistry !== null) context.workbook.settings.add(backupKey, damagedRegistry.raw);
       queueRegistryWrite(context, next);

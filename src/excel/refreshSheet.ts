@@ -49,6 +49,7 @@ import {
   InvalidRefreshSelectionError,
   NewerRegistryError,
   NotATemplateSheetError,
+  NotARentVsBuildSheetError,
   NothingToUndoError,
   RefreshedSheetMissingError,
   ScenarioNotInLibraryError,
@@ -79,6 +80,8 @@ import {
   sameRegistry,
   settingValue,
   withEntryMoved,
+  kindOf,
+  TEMPLATE_KIND_LABELS,
 } from "./templateRegistry";
 import type {
   LibraryRef,
@@ -229,6 +232,8 @@ function findEntry(
   const registryId = registryIdOf(registry, sheet, existingIds, state.names);
   const entry = registryId === undefined ? undefined : registry.sheets[registryId];
   if (registryId === undefined || entry === undefined) throw new NotATemplateSheetError(sheet.name);
+  if (kindOf(entry) !== "rentVsBuild")
+    throw new NotARentVsBuildSheetError(sheet.name, TEMPLATE_KIND_LABELS[kindOf(entry)]);
   return { registryId, entry };
 }
 

@@ -45,6 +45,7 @@ import {
   CorruptTemplateEntryError,
   NewerRegistryError,
   NotATemplateSheetError,
+  NotARentVsBuildSheetError,
   RiskAnalysisRefusedError,
   ScenarioNotInLibraryError,
   wrapExcelError,
@@ -57,6 +58,8 @@ import {
   queueSettingRead,
   registryIdOf,
   settingValue,
+  kindOf,
+  TEMPLATE_KIND_LABELS,
   type NameFormulas,
 } from "./templateRegistry";
 
@@ -275,6 +278,8 @@ export async function runRiskAnalysisWith(
       );
       const entry = registryId === undefined ? undefined : registry.sheets[registryId];
       if (entry === undefined) throw new NotATemplateSheetError(sheet.name);
+      if (kindOf(entry) !== "rentVsBuild")
+        throw new NotARentVsBuildSheetError(sheet.name, TEMPLATE_KIND_LABELS[kindOf(entry)]);
       if (findScenario(index, entry.scenarioId) === undefined)
         throw new ScenarioNotInLibraryError(entry.scenarioId, index.library.meta.name);
       const suffix = entry.nameSuffix;

@@ -90,7 +90,19 @@ export const RecordedAssumptionSchema = z.object({
 }) satisfies z.ZodType<RecordedAssumption>;
 export type { RecordedAssumption };
 
+/**
+ * What a registered sheet is. Absent in entries written before there was more than one kind: those are
+ * all "rentVsBuild". Only a rent-vs-build sheet has library assumptions to refresh and a Risk section;
+ * "options" (Options comparison) and "boardMemo" (Board memo) compute from CAPPLAN functions and from
+ * another template's names, and are registered so that freeze, trace and the pin know them.
+ */
+export const TEMPLATE_KINDS = ["rentVsBuild", "options", "boardMemo"] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
 export const TemplateEntrySchema = z.object({
+  kind: z.enum(TEMPLATE_KINDS).optional(),
+  /** Board memo: the registry id of the rent-vs-build sheet it summarises (when it was inserted). */
+  sourceWorksheetId: z.string().min(1).optional(),
   sheetName: z.string().min(1),
   nameSuffix: z.string(),
   libraryId: z.string().min(1),
@@ -101,6 +113,18 @@ export const TemplateEntrySchema = z.object({
   assumptions: z.record(z.string(), RecordedAssumptionSchema),
 });
 export type TemplateEntry = z.infer<typeof TemplateEntrySchema>;
+
+/** The entry's kind; entries from before kinds existed are rent-vs-build sheets. */
+export function kindOf(entry: TemplateEntry): TemplateKind {
+  return entry.kind ?? "rentVsBuild";
+}
+
+/** How a sheet of each kind is named to the user (the gallery's titles). */
+export const TEMPLATE_KIND_LABELS: Readonly<Record<TemplateKind, string>> = {
+  rentVsBuild: "a Rent vs Build sheet",
+  options: "an Options comparison sheet",
+  boardMemo: "a Board memo sheet",
+};
 
 const EnvelopeSchema = z.object({
   version: z.number().int().min(1),
@@ -266,14 +290,19 @@ function entryToJson(entry: TemplateEntry): Json {
         ? { name: a.name, value: a.value }
         : { name: a.name, value: a.value, libraryVersion: a.libraryVersion };
   }
-  const out: { [key: string]: Json } = {
+  const out: { [key: string]: Json } = {};
+  // A rent-vs-build entry is written without a kind, as before kinds existed, so an earlier version of the
+  // add-in reads it unchanged.
+  if (entry.kind !== undefined && entry.kind !== "rentVsBuild") out["kind"] = entry.kind;
+  if (entry.sourceWorksheetId !== undefined) out["sourceWorksheetId"] = entry.sourceWorksheetId;
+  Object.assign(out, {
     sheetName: entry.sheetName,
     nameSuffix: entry.nameSuffix,
     libraryId: entry.libraryId,
     libraryVersion: entry.libraryVersion,
     scenarioId: entry.scenarioId,
     insertedAt: entry.insertedAt,
-  };
+  });
   if (entry.refreshedAt !== undefined) out["refreshedAt"] = entry.refreshedAt;
   out["assumptions"] = assumptions;
   return out;

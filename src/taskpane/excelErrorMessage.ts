@@ -7,6 +7,7 @@ import type { Message, MessageKind } from "./messageBar";
 
 const TITLES: Readonly<Record<CapacityPlannerErrorCode, string>> = {
   NotATemplateSheet: "This sheet is not a Rent vs Build template",
+  NotARentVsBuildSheet: "This sheet is not a Rent vs Build sheet",
   CorruptRegistry: "The Capacity Planner information in this workbook is damaged",
   CorruptTemplateEntry: "This sheet's Capacity Planner information is damaged",
   NewerRegistry: "This workbook needs a newer Capacity Planner",
@@ -23,6 +24,7 @@ const TITLES: Readonly<Record<CapacityPlannerErrorCode, string>> = {
 
 const KINDS: Partial<Record<CapacityPlannerErrorCode, MessageKind>> = {
   NotATemplateSheet: "warning",
+  NotARentVsBuildSheet: "warning",
   NothingToUndo: "info",
   RefreshedSheetMissing: "warning",
   ScenarioNotInLibrary: "warning",
