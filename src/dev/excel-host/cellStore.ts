@@ -159,6 +159,50 @@ export interface ChartRecord {
 
 export type ChartPatch = Partial<Omit<ChartRecord, "id" | "sheetId">>;
 
+export type PageOrientationName = "Portrait" | "Landscape";
+
+/**
+ * How a sheet prints (Worksheet.pageLayout, ExcelApi 1.9): the part the host models. Margins in points.
+ * Zoom is either a scale (percent) or fit-to-pages; the one not in use is null.
+ */
+export interface PageLayoutRecord {
+  readonly orientation: PageOrientationName;
+  readonly zoom: {
+    readonly scale: number | null;
+    readonly horizontalFitToPages: number | null;
+    readonly verticalFitToPages: number | null;
+  };
+  readonly centerHorizontally: boolean;
+  readonly centerVertically: boolean;
+  readonly margins: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  /** The print area on the sheet, or null (Excel prints the used range). */
+  readonly printArea: GridRange | null;
+}
+
+/** A new sheet's page setup in Excel: portrait, 100 %, "Normal" margins (0.75 in / 0.7 in, 0.3 in). */
+export const DEFAULT_PAGE_LAYOUT: PageLayoutRecord = Object.freeze({
+  orientation: "Portrait",
+  zoom: Object.freeze({ scale: 100, horizontalFitToPages: null, verticalFitToPages: null }),
+  centerHorizontally: false,
+  centerVertically: false,
+  margins: Object.freeze({
+    top: 54,
+    bottom: 54,
+    left: 50.4,
+    right: 50.4,
+    header: 21.6,
+    footer: 21.6,
+  }),
+  printArea: null,
+});
+
 export type StoreChange =
   | { readonly kind: "cells"; readonly sheetId: string; readonly range: GridRange }
   | { readonly kind: "format"; readonly sheetId: string; readonly range: GridRange }
@@ -209,6 +253,9 @@ export interface CellStore {
   setColumnWidth(sheetId: string, col: number, width: number): void;
   getRowHeight(sheetId: string, row: number): number;
   setRowHeight(sheetId: string, row: number, height: number): void;
+  /** The sheet's page setup (DEFAULT_PAGE_LAYOUT until set). */
+  getPageLayout(sheetId: string): PageLayoutRecord;
+  setPageLayout(sheetId: string, patch: Partial<PageLayoutRecord>): void;
   /** Bounding box of non-empty cells (and, unless valuesOnly, formatted cells); null if none. */
   getUsedBounds(sheetId: string, valuesOnly: boolean): GridRange | null;
   /** Evaluates a formula outside any cell (a defined name's value); null when unknown. */

@@ -19,6 +19,7 @@ export {
   DEFAULT_CELL_FORMAT,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
+  DEFAULT_PAGE_LAYOUT,
 } from "./cellStore";
 export type {
   CellStore,
@@ -31,6 +32,8 @@ export type {
   FontFormat,
   JsonValue,
   NamedItemRecord,
+  PageLayoutRecord,
+  PageOrientationName,
   SheetInfo,
   SheetVisibility,
   StoreChange,
@@ -66,3 +69,4 @@ export type { MemoryRange, MemoryRangeFormat, MemoryRangeFont, MemoryRangeFill }
 export type { MemoryNamedItem, MemoryNamedItemCollection } from "./names";
 export type { MemorySetting, MemorySettingCollection } from "./settings";
 export type { MemoryChart, MemoryChartCollection, ChartTypeName } from "./charts";
+export type { MemoryPageLayout } from "./pageLayout";

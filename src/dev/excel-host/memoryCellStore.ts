@@ -9,6 +9,7 @@ import {
   DEFAULT_CELL_FORMAT,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_FONT,
+  DEFAULT_PAGE_LAYOUT,
   DEFAULT_ROW_HEIGHT,
   coalesceChanges,
   unionRange,
@@ -25,6 +26,7 @@ import type {
   HorizontalAlignmentName,
   JsonValue,
   NamedItemRecord,
+  PageLayoutRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
@@ -66,6 +68,7 @@ interface SheetData {
   readonly formats: Map<number, StoredFormat>;
   readonly columnWidths: Map<number, number>;
   readonly rowHeights: Map<number, number>;
+  pageLayout: PageLayoutRecord;
 }
 
 const keyOf = (row: number, col: number): number => row * MAX_COLUMNS + col;
@@ -130,6 +133,7 @@ export class MemoryCellStore implements CellStore {
       formats: new Map(),
       columnWidths: new Map(),
       rowHeights: new Map(),
+      pageLayout: DEFAULT_PAGE_LAYOUT,
     };
     const at =
       position === undefined
@@ -319,6 +323,16 @@ export class MemoryCellStore implements CellStore {
 
   setRowHeight(sheetId: string, row: number, height: number): void {
     this.sheet(sheetId).rowHeights.set(row, height);
+    this.emit({ kind: "layout", sheetId });
+  }
+
+  getPageLayout(sheetId: string): PageLayoutRecord {
+    return this.sheet(sheetId).pageLayout;
+  }
+
+  setPageLayout(sheetId: string, patch: Partial<PageLayoutRecord>): void {
+    const sheet = this.sheet(sheetId);
+    sheet.pageLayout = { ...sheet.pageLayout, ...patch };
     this.emit({ kind: "layout", sheetId });
   }
 

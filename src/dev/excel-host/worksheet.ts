@@ -9,6 +9,7 @@ import { DEFAULT_ROW_HEIGHT } from "./cellStore";
 import type { CellStore, SheetInfo, SheetVisibility } from "./cellStore";
 import { normalizeColor } from "./cellInput";
 import { MemoryChartCollection } from "./charts";
+import { MemoryPageLayout } from "./pageLayout";
 import { MemoryExcelError, itemAlreadyExists, itemNotFound } from "./errors";
 import { findSheet, rangeHandle, requireInteger, sheetOf, validateSheetName } from "./handles";
 import type { RangeHandle, SheetHandle, WorkbookHandle } from "./handles";
@@ -162,7 +163,21 @@ export class MemoryWorksheet
     );
   }
 
+  /** How the sheet prints (ExcelApi 1.9; pageLayout.ts). */
+  get pageLayout(): MemoryPageLayout {
+    return this._pageLayout(true);
+  }
+
+  private _pageLayout(enqueue: boolean): MemoryPageLayout {
+    return this._child(
+      "pageLayout",
+      (q) => new MemoryPageLayout(this.context, () => this._requireHandle(), q),
+      enqueue
+    );
+  }
+
   protected override _navigation(name: string): Loadable | undefined {
+    if (name === "pageLayout") return this._pageLayout(false);
     return name === "charts" ? this._charts(false) : undefined;
   }
 

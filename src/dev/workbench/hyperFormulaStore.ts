@@ -37,6 +37,7 @@ import type {
   ChartRecord,
   JsonValue,
   NamedItemRecord,
+  PageLayoutRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
@@ -336,6 +337,14 @@ export class HyperFormulaCellStore implements CellStore {
 
   setRowHeight(sheetId: string, row: number, height: number): void {
     this.write(() => this.inner.setRowHeight(sheetId, row, height));
+  }
+
+  getPageLayout(sheetId: string): PageLayoutRecord {
+    return this.inner.getPageLayout(sheetId);
+  }
+
+  setPageLayout(sheetId: string, patch: Partial<PageLayoutRecord>): void {
+    this.write(() => this.inner.setPageLayout(sheetId, patch));
   }
 
   /** As MemoryCellStore's, extended to the bottom-right of spilled values. */
