@@ -6,7 +6,9 @@
  * Written: sheet names, order, visibility and tab colors; formulas (with their computed value as
  * the cached result, so the file shows numbers before Excel recalculates) and constants; number
  * formats, fonts, fills, alignment; column widths and row heights; workbook names that refer to
- * ranges. Not written: charts and document settings (exceljs cannot), names holding constants.
+ * ranges; a sheet's page setup when it was set (orientation, fit to pages or scale, centring, margins,
+ * print area; never a paper size, which the host does not model: Excel then uses the printer's default).
+ * Not written: charts and document settings (exceljs cannot), names holding constants.
  * A spilled result is written as values below its formula: exceljs cannot mark a dynamic array,
  * and Excel would otherwise open the formula as a single-cell (implicit intersection) formula.
  *
@@ -20,14 +22,23 @@
  *  - "values": every cell whose formula calls CAPPLAN is written as its value, with a note giving
  *    the formula it came from; native formulas stay formulas. For a recipient without the add-in.
  */
-import type { Workbook, CellErrorValue, CellValue as XlsxCellValue, Fill, Font } from "exceljs";
+import type {
+  Workbook,
+  CellErrorValue,
+  CellValue as XlsxCellValue,
+  Fill,
+  Font,
+  PageSetup,
+} from "exceljs";
+import { rangeAddress } from "../../model/a1";
 import {
   tryParseAddress,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
+  DEFAULT_PAGE_LAYOUT,
   isErrorValue,
 } from "../excel-host";
-import type { CellFormat, CellValue } from "../excel-host";
+import type { CellFormat, CellValue, PageLayoutRecord } from "../excel-host";
 import type { HyperFormulaCellStore } from "./hyperFormulaStore";
 
 type ExcelJsModule = typeof import("exceljs");
@@ -138,6 +149,41 @@ const HORIZONTAL: Readonly<
   Distributed: "distributed",
 };
 
+/** Points per inch: the host keeps margins in points, a file in inches. */
+const POINTS_PER_INCH = 72;
+
+/**
+ * A page setup as exceljs writes it (<pageSetup>, <pageMargins>, <printOptions>, the _xlnm.Print_Area name),
+ * or null for Excel's defaults (nothing to write).
+ */
+export function pageSetupOf(layout: PageLayoutRecord): Partial<PageSetup> | null {
+  if (JSON.stringify(layout) === JSON.stringify(DEFAULT_PAGE_LAYOUT)) return null;
+  const { zoom, margins, printArea } = layout;
+  const inches = (points: number): number => points / POINTS_PER_INCH;
+  return {
+    orientation: layout.orientation === "Landscape" ? "landscape" : "portrait",
+    ...(zoom.scale !== null
+      ? { fitToPage: false, scale: zoom.scale }
+      : {
+          fitToPage: true,
+          // 0: as many pages as needed in that direction (Excel's blank "tall" box).
+          fitToWidth: zoom.horizontalFitToPages ?? 0,
+          fitToHeight: zoom.verticalFitToPages ?? 0,
+        }),
+    horizontalCentered: layout.centerHorizontally,
+    verticalCentered: layout.centerVertically,
+    margins: {
+      top: inches(margins.top),
+      bottom: inches(margins.bottom),
+      left: inches(margins.left),
+      right: inches(margins.right),
+      header: inches(margins.header),
+      footer: inches(margins.footer),
+    },
+    ...(printArea === null ? {} : { printArea: rangeAddress(printArea) }),
+  };
+}
+
 /** Points -> Excel's column width unit (characters of the default font: 64 px = 8.43). */
 export function pointsToCharacters(points: number): number {
   return Math.max(0, Math.round((((points * 4) / 3 - 5) / 7) * 100) / 100);
@@ -165,6 +211,8 @@ export async function buildWorkbook(
             : "veryHidden",
       properties: sheet.tabColor !== "" ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     });
+    const pageSetup = pageSetupOf(store.getPageLayout(sheet.id));
+    if (pageSetup !== null) Object.assign(ws.pageSetup, pageSetup);
     const used = store.getUsedBounds(sheet.id, false);
     const lastRow = (used === null ? 0 : used.row + used.rowCount) + LAYOUT_MARGIN;
     const lastCol = (used === null ? 0 : used.col + used.colCount) + LAYOUT_MARGIN;
