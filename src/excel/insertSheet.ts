@@ -328,9 +328,14 @@ async function insertSerialized(
     try {
       const sheet = context.workbook.worksheets.add(sheetName);
       sheet.load("id");
-      queueRender(context.workbook, sheet, plan);
+      const counts = queueRender(context.workbook, sheet, plan);
       await context.sync();
       worksheetId = sheet.id;
+      if (plan.pageLayout !== null && !counts.pageLayout)
+        warnings.push(
+          "This version of Excel cannot set up printing from an add-in (ExcelApi 1.9): set the sheet to landscape, " +
+            "fit to 1 page wide by 1 tall, in Page Layout."
+        );
     } catch (error) {
       const rolledBack = await rollback(
         excel,

@@ -1,4 +1,4 @@
-/* global Excel */
+/* global Excel, Office */
 /**
  * TemplateSpec -> Excel operations. `planRender` (pure) takes the spec's cells as the rectangular
  * blocks of ../templates/blocks, so a template of hundreds of cells costs a few dozen range writes;
@@ -6,7 +6,7 @@
  */
 import { contentBlocks, contentWrites, styleGroups } from "../templates/blocks";
 import type { ContentBlock } from "../templates/blocks";
-import type { CellStyle, TemplateSpec } from "../templates/types";
+import type { CellStyle, TemplatePageLayout, TemplateSpec } from "../templates/types";
 import { columnIndex, excelNameKey, parseRange, rangeAddress } from "../model/a1";
 
 // ------------------------------------------------------------------------------------ styles
@@ -51,6 +51,8 @@ export interface RenderPlan {
   readonly names: readonly { readonly name: string; readonly address: string }[];
   readonly chart: TemplateSpec["chart"];
   readonly riskCharts: TemplateSpec["riskCharts"];
+  /** How the sheet prints, or null (printing left at Excel's defaults). */
+  readonly pageLayout: TemplatePageLayout | null;
   /** Cells written (contents + number formats), as Excel and the in-memory host count them. */
   readonly cellWrites: number;
 }
@@ -108,8 +110,26 @@ export function planRender(spec: TemplateSpec): RenderPlan {
     names: templateNames(spec),
     chart: spec.chart,
     riskCharts: spec.riskCharts,
+    pageLayout: spec.pageLayout === undefined ? null : checkedPageLayout(spec.pageLayout),
     cellWrites,
   };
+}
+
+/** Refuses, before Excel is touched, a page layout Excel would refuse at the sync. */
+function checkedPageLayout(layout: TemplatePageLayout): TemplatePageLayout {
+  for (const [what, pages] of [
+    ["wide", layout.fitToPagesWide],
+    ["tall", layout.fitToPagesTall],
+  ] as const) {
+    if (!Number.isInteger(pages) || pages < 1)
+      throw new RangeError(`Fit to pages ${what}: ${pages} is not a whole number of pages.`);
+  }
+  for (const [side, points] of Object.entries(layout.margins)) {
+    if (!Number.isFinite(points) || points < 0)
+      throw new RangeError(`The ${side} margin ${points} is not a length in points.`);
+  }
+  parseRange(layout.printArea); // throws for anything but a cell or a range
+  return layout;
 }
 
 // ------------------------------------------------------------------------------------ queue
@@ -119,6 +139,8 @@ export interface RenderCounts {
   readonly styleBlocks: number;
   readonly names: number;
   readonly charts: number;
+  /** Whether the page layout was queued (false: none asked, or the host lacks ExcelApi 1.9). */
+  readonly pageLayout: boolean;
   readonly cellWrites: number;
 }
 
@@ -168,6 +190,37 @@ export function queueRender(
     styleBlocks: plan.styles.length,
     names: plan.names.length,
     charts: 1 + plan.riskCharts.length,
+    pageLayout: plan.pageLayout !== null && queuePageLayout(sheet, plan.pageLayout),
     cellWrites: plan.cellWrites,
   };
+}
+
+/**
+ * Queues the page setup (no sync): orientation, fit to pages, margins, centring, print area. Worksheet.pageLayout
+ * is ExcelApi 1.9 and the manifest asks for 1.7, so it is used only behind isSetSupported. Returns false,
+ * queueing nothing, where the host lacks ExcelApi 1.9: the sheet is then inserted as is and prints with
+ * Excel's defaults (the caller says so).
+ */
+export function queuePageLayout(sheet: Excel.Worksheet, layout: TemplatePageLayout): boolean {
+  if (
+    typeof Office !== "undefined" &&
+    Office.context.requirements.isSetSupported("ExcelApi", "1.9")
+  ) {
+    const page = sheet.pageLayout;
+    page.orientation = layout.orientation;
+    page.zoom = {
+      horizontalFitToPages: layout.fitToPagesWide,
+      verticalFitToPages: layout.fitToPagesTall,
+    };
+    page.centerHorizontally = layout.centerHorizontally;
+    page.topMargin = layout.margins.top;
+    page.bottomMargin = layout.margins.bottom;
+    page.leftMargin = layout.margins.left;
+    page.rightMargin = layout.margins.right;
+    page.headerMargin = layout.margins.header;
+    page.footerMargin = layout.margins.footer;
+    page.setPrintArea(layout.printArea);
+    return true;
+  }
+  return false;
 }

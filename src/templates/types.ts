@@ -66,6 +66,29 @@ export interface TemplateChartSpec {
   readonly anchorBottomRight: string;
 }
 
+/**
+ * How a template sheet prints (Worksheet.pageLayout, ExcelApi 1.9): set where the host supports it. No paper
+ * size: a sheet fitted to its pages prints on the user's default paper, A4 or Letter alike.
+ */
+export interface TemplatePageLayout {
+  readonly orientation: "Portrait" | "Landscape";
+  /** Fit the print area to this many pages across and down (Excel's "Fit to ... pages wide by ... tall"). */
+  readonly fitToPagesWide: number;
+  readonly fitToPagesTall: number;
+  /** The range printed, A1 style on the template sheet. */
+  readonly printArea: string;
+  readonly centerHorizontally: boolean;
+  /** Margins in points (72 per inch). */
+  readonly margins: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+}
+
 export interface TemplateMetadata {
   readonly libraryId: string;
   readonly libraryVersion: string;
@@ -86,6 +109,8 @@ export interface TemplateSpec {
   readonly chart: TemplateChartSpec;
   /** The risk section's charts: tornado, histogram, S-curve (over cells the engine filled). */
   readonly riskCharts: readonly TemplateChartSpec[];
+  /** How the sheet prints (the Board memo: one landscape page); none for a working sheet. */
+  readonly pageLayout?: TemplatePageLayout;
   /** Result id ("npvBuild", "npvRent", ...) -> workbook name of its cell. */
   readonly resultNames: Readonly<Record<string, string>>;
   /** Model v2 result id ("npvOwn", "irrBuildVsRent", ...) -> workbook name of its cell. */
