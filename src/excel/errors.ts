@@ -127,11 +127,13 @@ export class ScenarioNotInLibraryError extends CapacityPlannerError {
 
   constructor(
     readonly scenarioId: string,
-    readonly libraryName: string
+    readonly libraryName: string,
+    /** What to do once that library is loaded. */
+    again = "refresh again"
   ) {
     super(
       `This sheet was made from the scenario '${scenarioId}', which the loaded library '${libraryName}' does not have. ` +
-        "Load the library the sheet came from (or one that includes the scenario) and refresh again."
+        `Load the library the sheet came from (or one that includes the scenario) and ${again}.`
     );
   }
 }

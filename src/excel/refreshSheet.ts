@@ -219,11 +219,14 @@ function contentOf(value: unknown, formula: unknown): CellContent {
   };
 }
 
-/** Finds the active sheet's entry: by id, else (an id that changed) by name among entries of vanished ids. */
-function findEntry(
+/**
+ * Finds the active sheet's entry: by id, else (an id that changed) by name among entries of vanished ids.
+ * Refuses a sheet that is not a Rent vs Build template (refresh, and the Board memo's source).
+ */
+export function findEntry(
   registry: TemplateRegistry,
   sheet: { readonly id: string; readonly name: string },
-  state: WorkbookState
+  state: Pick<WorkbookState, "sheets" | "names">
 ): { registryId: string; entry: TemplateEntry } {
   const damaged = registry.damaged[sheet.id];
   if (damaged !== undefined) throw new CorruptTemplateEntryError(sheet.name, damaged.problem);
