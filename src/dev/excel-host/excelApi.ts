@@ -103,6 +103,12 @@ const CalculationType = {
   fullRebuild: "FullRebuild",
 } as const satisfies EnumShape<typeof Excel.CalculationType>;
 
+/** ExcelApi 1.9 (Worksheet.pageLayout.orientation). */
+const PageOrientation = {
+  portrait: "Portrait",
+  landscape: "Landscape",
+} as const satisfies EnumShape<typeof Excel.PageOrientation>;
+
 const ErrorCodes = {
   accessDenied: "AccessDenied",
   apiNotFound: "ApiNotFound",
@@ -170,6 +176,7 @@ export interface MemoryExcelNamespace {
   readonly HorizontalAlignment: typeof HorizontalAlignment;
   readonly ClearApplyTo: typeof ClearApplyTo;
   readonly CalculationType: typeof CalculationType;
+  readonly PageOrientation: typeof PageOrientation;
   readonly ErrorCodes: typeof ErrorCodes;
 }
 
@@ -266,6 +273,7 @@ export function createMemoryExcel(store: CellStore): MemoryExcel {
     HorizontalAlignment,
     ClearApplyTo,
     CalculationType,
+    PageOrientation,
     ErrorCodes,
   };
 

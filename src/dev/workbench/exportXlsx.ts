@@ -38,7 +38,7 @@ import {
   DEFAULT_PAGE_LAYOUT,
   isErrorValue,
 } from "../excel-host";
-import type { CellFormat, CellValue, PageLayoutRecord } from "../excel-host";
+import type { CellFormat, CellValue, GridRange, PageLayoutRecord } from "../excel-host";
 import type { HyperFormulaCellStore } from "./hyperFormulaStore";
 
 type ExcelJsModule = typeof import("exceljs");
@@ -153,6 +153,16 @@ const HORIZONTAL: Readonly<
 const POINTS_PER_INCH = 72;
 
 /**
+ * The print area as exceljs wants it: exceljs writes `'Sheet'!$` + each end, so "A$1:K$55" becomes the
+ * absolute "$A$1:$K$55" Excel saves (with "A1:K55" the rows would be relative, and move with the cell).
+ */
+function exceljsPrintArea(range: GridRange): string {
+  const end = (row: number, col: number): string =>
+    rangeAddress({ row, col, rowCount: 1, colCount: 1 }).replace(/([0-9]+)$/, "$$$1");
+  return `${end(range.row, range.col)}:${end(range.row + range.rowCount - 1, range.col + range.colCount - 1)}`;
+}
+
+/**
  * A page setup as exceljs writes it (<pageSetup>, <pageMargins>, <printOptions>, the _xlnm.Print_Area name),
  * or null for Excel's defaults (nothing to write).
  */
@@ -180,7 +190,7 @@ export function pageSetupOf(layout: PageLayoutRecord): Partial<PageSetup> | null
       header: inches(margins.header),
       footer: inches(margins.footer),
     },
-    ...(printArea === null ? {} : { printArea: rangeAddress(printArea) }),
+    ...(printArea === null ? {} : { printArea: exceljsPrintArea(printArea) }),
   };
 }
 
