@@ -27,66 +27,16 @@ import {
   assumptionsFromLibrary,
   buildRentVsBuildTemplate,
 } from "../../../src/templates/rentVsBuild";
-import type { CellSpec, TemplateSpec } from "../../../src/templates/types";
 import { withAssumption, type CoreInputs } from "../../support/templates/coreParity";
 import { evaluateTemplate } from "../../support/templates/evaluateTemplate";
-import { formulaTokens, referencedCells, shiftColumns } from "../../support/templates/formulaLint";
+import { shiftColumns } from "../../support/templates/formulaLint";
+import { cellMap, lintFormula } from "../../support/templates/templateLint";
 
 const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
 /** The row number A1 text shows for an address (parseCell's rows are 0-based), as LAYOUT counts rows. */
 const rowNumber = (address: string): number => parseCell(address).row + 1;
 const scenarioIds = Object.keys(VALIDATED_BUNDLED_LIBRARY.scenarios);
 const placement = { sheetName: "Rent vs Build", nameSuffix: "" };
-
-/**
- * Numbers a formula may contain: structure, not data. 0 and 1 (year 0, "1 -", flags, MATCH's exact
- * mode, ROUNDUP digits, the year step) and 12 (months per year). Hours, kW per MW and every library
- * figure live in named cells.
- */
-const ALLOWED_LITERALS = new Set([0, 1, 12]);
-const ALLOWED_FUNCTIONS = new Set([
-  "IF",
-  "MIN",
-  "MAX",
-  "ROUNDUP",
-  "SUM",
-  "NPV",
-  "IFERROR",
-  "INDEX",
-  "MATCH",
-  "INT",
-  "FIXED",
-  "CAPPLAN.LIBRARY",
-  // Model v2 section: IT capex of the phases booked in a year, and the IRR of building instead of renting.
-  "SUMIF",
-  "IRR",
-]);
-
-function cellMap(spec: TemplateSpec): Map<string, CellSpec> {
-  return new Map(spec.cells.map((cell) => [cell.address, cell]));
-}
-
-/** Problems with one formula: literals, unknown names or functions, references to cells the template does not write. */
-function lintFormula(
-  formula: string,
-  names: ReadonlySet<string>,
-  cells: ReadonlyMap<string, CellSpec>
-): string[] {
-  const problems: string[] = [];
-  for (const token of formulaTokens(formula)) {
-    if (token.kind === "number" && !ALLOWED_LITERALS.has(token.value))
-      problems.push(`literal ${token.value}`);
-    if (token.kind === "function" && !ALLOWED_FUNCTIONS.has(token.text))
-      problems.push(`function ${token.text}`);
-    if (token.kind === "name" && !names.has(token.text))
-      problems.push(`unknown name ${token.text}`);
-    if (token.kind === "cell" || token.kind === "range") {
-      for (const address of referencedCells(token.text))
-        if (!cells.has(address)) problems.push(`empty cell ${address}`);
-    }
-  }
-  return problems;
-}
 
 describe("the rent-vs-build template spec", () => {
   // Given the rent-vs-build template spec
