@@ -5,7 +5,7 @@
  * percentiles and run stamp, the chart data, the as-of and source cells beside each input). So the memo
  * follows edits, refreshes and risk re-runs of the source sheet, and holds no number of its own.
  *
- * Layout (docs/model.md section 13): left, A..E, the header, the decision, the numbers, the risk rows and
+ * Layout (docs/model.md section 14): left, A..E, the header, the decision, the numbers, the risk rows and
  * the cumulative cost chart; right, G..K, the sources appendix (library, then every input with its value,
  * unit, as-of date and source). The chart's data sit below the print area.
  */
@@ -60,7 +60,7 @@ export const MEMO_COLUMN = {
   inputSource: "K",
 } as const;
 
-/** Widths in characters: a page of A..K fits A4 and Letter landscape at about 60 % (docs/model.md 13.3). */
+/** Widths in characters: A..K print on one landscape page at about 57 % (Letter) to 61 % (A4); docs/model.md 14.3. */
 const WIDTHS: readonly [string, number][] = [
   ["A", 36],
   ["B", 15],
@@ -72,7 +72,7 @@ const WIDTHS: readonly [string, number][] = [
   ["H", 15],
   ["I", 16],
   ["J", 10],
-  ["K", 70],
+  ["K", 60],
 ];
 
 /** Half an inch all round, a quarter inch for header and footer (points). */
@@ -272,7 +272,7 @@ function writeRisk(ctx: MemoContext, first: number): number {
   if (!source.hasName(ctx.n(RISK_TRIALS_NAME_BASE))) {
     b.text(
       `${MEMO_COLUMN.label}${first + 1}`,
-      "The source sheet has no Risk section: insert a new Rent vs Build sheet for P10/P50/P90 and the probability building wins.",
+      "The source sheet has no Risk section: insert a new Rent vs Build sheet for one.",
       "note"
     );
     return first + 2;
@@ -433,7 +433,7 @@ export function buildBoardMemoTemplate(
   text(`${C.label}2`, resolved.scenario.name, "subtitle");
   text(
     `${C.label}3`,
-    `Every number is a formula over the Rent vs Build sheet '${source.sheetName}' (its name on ${date}, when this memo was inserted): the memo follows its edits, refreshes and risk runs.`,
+    `Every number is a formula over the sheet '${source.sheetName}': it follows its edits, refreshes and risk runs.`,
     "note"
   );
   text(`${C.label}4`, "Memo inserted (UTC)", "label");
