@@ -60,19 +60,20 @@ export const MEMO_COLUMN = {
   inputSource: "K",
 } as const;
 
-/** Widths in characters: A..K print on one landscape page at about 57 % (Letter) to 61 % (A4); docs/model.md 14.3. */
+/** Widths in characters: A..K print on one landscape page at about 56 % (Letter) to 60 % (A4); docs/model.md 14.3. */
 const WIDTHS: readonly [string, number][] = [
   ["A", 36],
-  ["B", 15],
-  ["C", 15],
-  ["D", 15],
-  ["E", 14],
+  // As the source's year columns: "-$28,742,515,702" (tens of billions of USD) fits.
+  ["B", 17],
+  ["C", 17],
+  ["D", 17],
+  ["E", 17],
   ["F", 2],
   ["G", 34],
   ["H", 15],
-  ["I", 16],
+  ["I", 20],
   ["J", 10],
-  ["K", 60],
+  ["K", 52],
 ];
 
 /** Half an inch all round, a quarter inch for header and footer (points). */
@@ -140,7 +141,7 @@ function metricRows(n: (base: string) => string): MetricRow[] {
       needs: [n(r1("difference"))],
     },
     {
-      label: "Cost of delay (GPU-hours short x value)",
+      label: "Cost of delay",
       unit: "USD",
       format: FORMAT.usd,
       values: [`=${n(r1("costOfDelay"))}`],

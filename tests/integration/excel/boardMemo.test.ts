@@ -175,10 +175,7 @@ describe("the Board memo", () => {
     close(memo(store, "NPV of costs at that rate", build), named(store, "CP_NpvBuild"));
     close(memo(store, "NPV of costs at that rate", rent), named(store, "CP_NpvRent"));
     close(memo(store, "NPV difference, build - rent", build), named(store, "CP_Difference"));
-    close(
-      memo(store, "Cost of delay (GPU-hours short x value)", build),
-      named(store, "CP_CostOfDelay")
-    );
+    close(memo(store, "Cost of delay", build), named(store, "CP_CostOfDelay"));
     close(memo(store, "Difference incl. cost of delay", build), diff);
     close(
       memo(store, "NPV difference after tax, own - rent", build),
