@@ -67,6 +67,9 @@ module.exports = (env, options, addinConfig) => {
       path: DIST,
       filename: "[name].js",
       chunkFilename: "workbench-[name].js",
+      // workbench-office.js shares the pane's window with taskpane.js: a chunk-loading global of its own, or
+      // the two runtimes would take each other's chunks (the dev hook in officeShim.ts loads the template code).
+      uniqueName: "capplan_workbench",
       clean: false,
     },
     resolve: {
