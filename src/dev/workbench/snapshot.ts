@@ -1,10 +1,11 @@
 /**
  * The workbook as JSON, for "Save" (localStorage) and restore on load: what was written (formula
- * text and constants, never computed values), formats, layout, names, document settings and charts.
+ * text and constants, never computed values), formats, layout (page setup included), names, document
+ * settings and charts.
  * Sheets are referred to by name, so a snapshot restores into any CellStore (sheet ids are the
  * store's own) and recomputes there.
  */
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "../excel-host";
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_PAGE_LAYOUT, DEFAULT_ROW_HEIGHT } from "../excel-host";
 import type {
   CellContent,
   CellFormat,
@@ -14,6 +15,7 @@ import type {
   ChartRecord,
   JsonValue,
   NamedItemRecord,
+  PageLayoutRecord,
   SheetVisibility,
   GridRange,
 } from "../excel-host";
@@ -36,6 +38,8 @@ export interface SnapshotSheet {
   readonly formats: readonly SnapshotFormat[];
   readonly columnWidths: ReadonlyArray<readonly [number, number]>;
   readonly rowHeights: ReadonlyArray<readonly [number, number]>;
+  /** The page setup, when it is not Excel's default (absent in snapshots saved before it was kept). */
+  readonly pageLayout?: PageLayoutRecord;
 }
 
 export interface SnapshotChart extends Omit<ChartRecord, "id" | "sheetId" | "source"> {
@@ -130,6 +134,8 @@ export function captureSnapshot(store: CellStore, contentOf: ContentReader): Wor
       const height = store.getRowHeight(sheet.id, row);
       if (height !== DEFAULT_ROW_HEIGHT) rowHeights.push([row, height]);
     }
+    const pageLayout = store.getPageLayout(sheet.id);
+    const customPage = JSON.stringify(pageLayout) !== JSON.stringify(DEFAULT_PAGE_LAYOUT);
     return {
       name: sheet.name,
       visibility: sheet.visibility,
@@ -138,6 +144,7 @@ export function captureSnapshot(store: CellStore, contentOf: ContentReader): Wor
       formats,
       columnWidths,
       rowHeights,
+      ...(customPage ? { pageLayout } : {}),
     };
   });
   const charts = store.listCharts().map((chart): SnapshotChart => ({
@@ -190,6 +197,7 @@ export function restoreSnapshot(store: CellStore, snapshot: WorkbookSnapshot): v
       if (sheet.tabColor !== "") store.setTabColor(id, sheet.tabColor);
       for (const [col, width] of sheet.columnWidths) store.setColumnWidth(id, col, width);
       for (const [row, height] of sheet.rowHeights) store.setRowHeight(id, row, height);
+      if (sheet.pageLayout !== undefined) store.setPageLayout(id, sheet.pageLayout);
       for (const [row, col, patch] of sheet.formats) store.setFormat(id, row, col, patch);
       for (const [row, col, content] of sheet.cells) {
         if ("f" in content) store.setFormula(id, row, col, content.f);

@@ -1,11 +1,17 @@
 /**
- * Export .xlsx writes a sheet's page setup (src/dev/workbench/exportXlsx.ts): what the host's
- * Worksheet.pageLayout set, as the file's <pageSetup>, <pageMargins>, <printOptions> and print area.
+ * A sheet's page setup in the workbench (what the host's Worksheet.pageLayout set): Export .xlsx writes it
+ * as the file's <pageSetup>, <pageMargins>, <printOptions> and print area (exportXlsx.ts), and Save keeps it
+ * (snapshot.ts).
  */
 import ExcelJS from "exceljs";
 import { asExcelNamespace, createMemoryExcel } from "../../../../src/dev/excel-host";
 import { exportXlsx } from "../../../../src/dev/workbench/exportXlsx";
 import { HyperFormulaCellStore } from "../../../../src/dev/workbench/hyperFormulaStore";
+import {
+  captureSnapshot,
+  parseSnapshot,
+  restoreSnapshot,
+} from "../../../../src/dev/workbench/snapshot";
 import { zipEntries } from "../../../support/zipEntries";
 
 async function storeWithMemoPage(): Promise<HyperFormulaCellStore> {
@@ -30,7 +36,7 @@ async function storeWithMemoPage(): Promise<HyperFormulaCellStore> {
   return store;
 }
 
-describe("Export .xlsx: page setup", () => {
+describe("the workbench: page setup", () => {
   it("writes landscape, fit to 1 x 1, centring, margins in inches and the print area", async () => {
     // Given a sheet set up like the Board memo, and one left at Excel's defaults
     const store = await storeWithMemoPage();
@@ -61,5 +67,24 @@ describe("Export .xlsx: page setup", () => {
     expect(pageSetups.join(" ")).not.toMatch(/paperSize/);
     // And the sheet left at the defaults gets no print area
     expect(xml.get("xl/workbook.xml")).not.toMatch(/Sheet1!\$A\$1/);
+  });
+
+  it("keeps the page setup through Save and restore", async () => {
+    // Given a sheet set up like the Board memo
+    const store = await storeWithMemoPage();
+    const id = (s: HyperFormulaCellStore) => s.findSheetByName("Board memo")?.id ?? "";
+
+    // When the workbook is saved and restored into a fresh store
+    const json = JSON.parse(
+      JSON.stringify(captureSnapshot(store, (s, r, c) => store.getCellContent(s, r, c)))
+    ) as unknown;
+    const copy = new HyperFormulaCellStore();
+    restoreSnapshot(copy, parseSnapshot(json));
+
+    // Then the page setup is the same, and a sheet at the defaults stays at the defaults
+    expect(copy.getPageLayout(id(copy))).toEqual(store.getPageLayout(id(store)));
+    expect(copy.getPageLayout(id(copy)).orientation).toBe("Landscape");
+    const sheet1 = copy.findSheetByName("Sheet1")?.id ?? "";
+    expect(copy.getPageLayout(sheet1).orientation).toBe("Portrait");
   });
 });
