@@ -12,6 +12,7 @@ import type { TemplateSpec } from "../templates/types";
 import { ScenarioNotInLibraryError } from "./errors";
 import type { TemplatePlacement, WorkbookFacts } from "./insertSheet";
 import { findEntry } from "./refreshSheet";
+import { pinOfRegistry } from "./templateRegistry";
 
 export interface FoundMemoSource {
   /** The registry id of the source sheet (recorded in the memo's entry). */
@@ -32,14 +33,21 @@ export function memoSourceOf(facts: WorkbookFacts, index: LibraryIndex): FoundMe
       index.library.meta.name,
       "insert the Board memo again"
     );
+  // The memo's entry records the workbook's pin (the library of the template inserted or refreshed last), so
+  // inserting a memo never moves it; with no readable pin, the source sheet's own library.
+  const pin = pinOfRegistry(facts.registry);
+  const library =
+    pin.kind === "pinned"
+      ? { id: pin.library.id, version: pin.library.version }
+      : { id: entry.libraryId, version: entry.libraryVersion };
   return {
     registryId,
     source: {
       sheetName: facts.activeSheet.name,
       nameSuffix: entry.nameSuffix,
       scenarioId: entry.scenarioId,
-      libraryId: entry.libraryId,
-      libraryVersion: entry.libraryVersion,
+      libraryId: library.id,
+      libraryVersion: library.version,
       hasName: (name) => facts.names.has(excelNameKey(name)),
     },
   };

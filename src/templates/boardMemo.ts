@@ -31,7 +31,10 @@ export interface MemoSource {
   readonly sheetName: string;
   readonly nameSuffix: string;
   readonly scenarioId: string;
-  /** The library the source sheet was inserted or last refreshed from (its registry entry). */
+  /**
+   * The library the memo's registry entry records: the workbook's pinned library (src/excel/boardMemoSource.ts),
+   * so that inserting a memo, which adds no inputs, never moves the pin.
+   */
   readonly libraryId: string;
   readonly libraryVersion: string;
   /** Whether the workbook defines a name (case-insensitive, as Excel matches names). */
@@ -473,7 +476,7 @@ export function buildBoardMemoTemplate(
     pageLayout,
     resultNames: {},
     routeResultNames: {},
-    // The source sheet's library: the memo adds no inputs, so it must not move the workbook's pin.
+    // The workbook's pin (MemoSource.libraryId): the memo adds no inputs, so it must not move it.
     metadata: {
       libraryId: source.libraryId,
       libraryVersion: source.libraryVersion,

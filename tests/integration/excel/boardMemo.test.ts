@@ -16,7 +16,8 @@ import type { ExcelApi } from "../../../src/excel/excelApi";
 import { insertBoardMemo } from "../../../src/excel/insertBoardMemo";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { applyRefresh, planRefresh } from "../../../src/excel/refresh";
-import { parseRegistry, REGISTRY_KEY } from "../../../src/excel/templateRegistry";
+import { parseRegistry, pinOfRegistry, REGISTRY_KEY } from "../../../src/excel/templateRegistry";
+import type { TemplateRegistry } from "../../../src/excel/templateRegistry";
 import { parseCell } from "../../../src/model/a1";
 import { buildIndex } from "../../../src/model/library/indexLibrary";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedBundledLibrary";
@@ -96,6 +97,12 @@ function num(value: unknown): number {
   return value;
 }
 
+function registryOf(store: CellStore): TemplateRegistry {
+  const read = parseRegistry(store.getSetting(REGISTRY_KEY));
+  if (read.status !== "ok") throw new Error("registry unreadable");
+  return read.registry;
+}
+
 async function bookWithSource(): Promise<Book> {
   const book = newBook();
   await insertTemplate(book.excel, defaultIndex, SCENARIO, undefined, { now });
@@ -129,7 +136,7 @@ describe("the Board memo", () => {
       scenarioId: SCENARIO,
       assumptions: {},
     });
-    // The memo records the source's library, so the workbook's pin does not move
+    // The memo records the workbook's pin, here the source's library
     const before = parseRegistry(registryBefore);
     if (before.status !== "ok") throw new Error("registry unreadable");
     const source = before.registry.sheets[sourceId];
@@ -144,6 +151,29 @@ describe("the Board memo", () => {
         if (typeof v === "string" && v.startsWith("#")) errors.push(`${row + 1}:${col + 1} ${v}`);
       }
     expect(errors).toEqual([]);
+  });
+
+  it("leaves the workbook's pinned library where it was", async () => {
+    // Given a sheet from the default library, then a second one from a team library (which the workbook now pins)
+    officeWithExcelApi("1.12");
+    const { store, excel } = await bookWithSource();
+    await insertTemplate(excel, teamIndex(), SCENARIO, undefined, {
+      now: () => new Date("2026-12-04T10:00:00.000Z"),
+    });
+    const pinBefore = pinOfRegistry(registryOf(store));
+    expect(pinBefore).toMatchObject({ kind: "pinned", library: { id: "acme-capacity" } });
+
+    // When a memo of the first sheet is inserted, later (its entry is the newest)
+    await activate(excel, SOURCE);
+    await insertBoardMemo(excel, defaultIndex, undefined, {
+      now: () => new Date("2026-12-04T11:00:00.000Z"),
+    });
+
+    // Then the pin is the team library still (the memo's entry now names it, as the newest entry)
+    expect(pinOfRegistry(registryOf(store))).toMatchObject({
+      kind: "pinned",
+      library: { id: "acme-capacity", version: "2.0.0", sheetName: MEMO },
+    });
   });
 
   it("shows the source sheet's numbers to the cent", async () => {
