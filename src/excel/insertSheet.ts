@@ -331,10 +331,12 @@ async function insertSerialized(
       const counts = queueRender(context.workbook, sheet, plan);
       await context.sync();
       worksheetId = sheet.id;
-      if (plan.pageLayout !== null && !counts.pageLayout)
+      const page = plan.pageLayout;
+      if (page !== null && !counts.pageLayout)
         warnings.push(
-          "This version of Excel cannot set up printing from an add-in (ExcelApi 1.9): set the sheet to landscape, " +
-            "fit to 1 page wide by 1 tall, in Page Layout."
+          `This version of Excel cannot set up printing from an add-in (ExcelApi 1.9): in Page Layout, set the sheet to ` +
+            `${page.orientation.toLowerCase()}, fit to ${page.fitToPagesWide} page(s) wide by ${page.fitToPagesTall} tall, ` +
+            `print area ${page.printArea}.`
         );
     } catch (error) {
       const rolledBack = await rollback(

@@ -400,7 +400,9 @@ describe("the Board memo", () => {
     expect(host.stats.syncCount).toBe(3);
     expect(store.getPageLayout(result.worksheetId).orientation).toBe("Portrait");
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toContain("fit to 1 page wide by 1 tall");
+    expect(result.warnings[0]).toContain(
+      "set the sheet to landscape, fit to 1 page(s) wide by 1 tall, print area A1:K"
+    );
   });
 
   it("is refused from a sheet that is not a template, with nothing written", async () => {
