@@ -17,6 +17,7 @@ export type CapacityPlannerErrorCode =
   | "InvalidRefreshSelection"
   | "CodeLoadFailed"
   | "RiskAnalysisRefused"
+  | "TemplateInputCell"
   | "ExcelOperationFailed";
 
 export abstract class CapacityPlannerError extends Error {

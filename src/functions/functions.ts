@@ -8,6 +8,11 @@ import { toExcelError } from "./errorValues";
 import * as compute from "./computations";
 // Before any function can run: the saved team library comes back, and the workbook's pin is checked.
 import "./startup";
+import { publishAssociatedFunctions } from "./publishImplementations";
+
+// Before the CustomFunctions.associate calls the metadata plugin appends below: each function Excel gets is
+// also published for the sidebar's function finder, which previews results with the same implementation.
+publishAssociatedFunctions();
 
 /**
  * Purchase cost of GPUs, servers or a whole cluster from the model library, in USD.

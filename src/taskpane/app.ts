@@ -17,7 +17,12 @@ import {
 } from "../shared-state/activeLibrary";
 import type { RecalcExcel } from "../excel/recalculate";
 import { el, isolate } from "./dom";
+import { createFunctionFinderPanel } from "./functionFinderPanel";
 import { createInsertPanel } from "./insertPanel";
+import {
+  findFunctionImplementation,
+  type FunctionImplementation,
+} from "../shared-state/functionImplementations";
 import type { StorageLike } from "../shared-state/libraryCache";
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchLike } from "./libraryFetch";
 import { createLibraryPanel } from "./libraryPanel";
@@ -42,6 +47,10 @@ export interface TaskpaneDeps {
   readonly theme?: OfficeThemeLike | null;
   /** Number formatting locale (default: the browser's). */
   readonly locale?: string;
+  /** The text of the built functions.json, for the function finder (absent: the finder says so). */
+  readonly loadFunctionCatalog?: () => Promise<string>;
+  /** The implementation Excel calls for a CAPPLAN id (default: the one functions.js published). */
+  readonly functionImplementation?: (id: string) => FunctionImplementation | undefined;
 }
 
 export interface MountedTaskpane {
@@ -93,6 +102,14 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     now: deps.now,
     track: tasks.track,
   });
+  const functionFinder = createFunctionFinderPanel({
+    excel: deps.excel,
+    active,
+    track: tasks.track,
+    loadCatalog: deps.loadFunctionCatalog,
+    implementation: deps.functionImplementation ?? findFunctionImplementation,
+    locale: deps.locale,
+  });
   modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
 
   const element = el("div", { class: "cp-app ms-Fabric ms-font-m" }, [
@@ -105,6 +122,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     el("main", { class: "cp-main" }, [
       libraryPanel.element,
       modelsPanel.element,
+      functionFinder.element,
       insertPanel.element,
       refreshPanel.element,
       riskPanel.element,
@@ -116,6 +134,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
   function showLibrary(current: ActiveLibrary): void {
     libraryPanel.showActive(current, savedAt);
     modelsPanel.setLibrary(current.index);
+    functionFinder.setLibrary();
   }
   showLibrary(active());
   const stopListening = onActiveLibraryChange((current) => {
