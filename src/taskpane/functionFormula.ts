@@ -99,6 +99,8 @@ export function checkReference(text: string): Checked<ArgumentValue> {
     trimmed.length <= MAX_NAME_LENGTH &&
     NAME.test(trimmed) &&
     !isCellReferenceLike(trimmed) &&
+    // Letters then digits ("XFE1") reads as a cell past the grid's last column: never taken for a name.
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(trimmed) &&
     key !== "TRUE" &&
     key !== "FALSE"
   )
