@@ -1,4 +1,4 @@
-/* global HTMLElement, HTMLInputElement, HTMLLIElement, HTMLSelectElement, KeyboardEvent */
+/* global setTimeout, clearTimeout, HTMLElement, HTMLInputElement, HTMLLIElement, HTMLSelectElement, KeyboardEvent */
 /**
  * The function finder ("Insert a function"): a search box labelled "Find a function" over the CAPPLAN
  * functions of the built functions.json (a single-select listbox: arrow keys, Home, End; Enter goes to the
@@ -62,6 +62,9 @@ export interface FunctionFinderPanel {
 /** Rows and columns of a spill the preview shows; the rest is counted. */
 const PREVIEW_ROWS = 30;
 const PREVIEW_COLUMNS = 6;
+/** How long typing must pause before the preview runs, and how long a preview may take to run unasked. */
+const PREVIEW_DELAY_MS = 250;
+const SLOW_PREVIEW_MS = 300;
 /** The option of a picker that switches to typing (a value or a cell). */
 const TYPE_INSTEAD = "\u0000type";
 
@@ -86,6 +89,15 @@ const PICKER_LABELS: Readonly<Record<PickedArgument, string>> = {
   approach: "approach",
   provider: "provider",
 };
+
+/** A preview value as a cell with a general format would show it: money rounded to whole units, blanks empty. */
+export function previewText(value: Scalar, locale?: string): string {
+  if (value === null) return "";
+  if (typeof value !== "number") return formatValue(value, locale);
+  if (!Number.isFinite(value)) return String(value);
+  const digits = Math.abs(value) >= 100 ? 0 : 4;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
 
 export function createFunctionFinderPanel(options: FunctionFinderOptions): FunctionFinderPanel {
   const headingId = uniqueId("finder-heading");
@@ -315,6 +327,7 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
   }
 
   function renderDetails(): void {
+    cancelPreview();
     const option = selectedOption();
     fields = [];
     formula = null;
@@ -355,7 +368,7 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
       case "value":
         replaceChildren(previewBox, [
           el("p", { class: "cp-preview-value" }, [
-            bidi(formatValue(preview.value, options.locale)),
+            bidi(previewText(preview.value, options.locale)),
           ]),
         ]);
         return;
@@ -393,7 +406,7 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
     const shownRows = rows.slice(0, PREVIEW_ROWS);
     const cell = (value: Scalar) =>
       el("td", { class: typeof value === "number" ? "cp-num" : undefined }, [
-        bidi(formatValue(value, options.locale)),
+        bidi(previewText(value, options.locale)),
       ]);
     const more =
       rows.length > PREVIEW_ROWS || width > PREVIEW_COLUMNS
@@ -411,6 +424,72 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
         ),
       ]),
     ]);
+  }
+
+  /**
+   * The preview runs after typing pauses (PREVIEW_DELAY_MS), not on every key. A function whose preview
+   * took longer than SLOW_PREVIEW_MS (SIMULATE runs thousands of trials) is then previewed on request only,
+   * so typing never waits for it.
+   */
+  let pendingPreview: { timer: ReturnType<typeof setTimeout>; settle: () => void } | null = null;
+  const slow = new Set<string>();
+
+  function cancelPreview(): void {
+    if (pendingPreview === null) return;
+    clearTimeout(pendingPreview.timer);
+    pendingPreview.settle();
+    pendingPreview = null;
+  }
+
+  function runPreview(fn: CatalogFunction, values: readonly ArgumentValue[]): void {
+    const started = Date.now();
+    const preview = previewCall(fn, values, options.implementation(fn.id));
+    if (Date.now() - started > SLOW_PREVIEW_MS) slow.add(fn.id);
+    showPreview(preview);
+  }
+
+  function schedulePreview(fn: CatalogFunction, values: readonly ArgumentValue[]): void {
+    cancelPreview();
+    if (slow.has(fn.id) && !values.some((v) => v.kind === "reference")) {
+      const previewButton = el("button", { type: "button", class: "ms-Button" }, [
+        el("span", { class: "ms-Button-label" }, ["Preview"]),
+      ]);
+      previewButton.addEventListener("click", () => {
+        replaceChildren(previewBox, [el("p", { class: "cp-hint" }, ["Computing the preview…"])]);
+        // After the message is painted: the computation holds the pane for a moment.
+        void options.track(
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              try {
+                runPreview(fn, values);
+              } finally {
+                resolve();
+              }
+            }, 0)
+          )
+        );
+      });
+      replaceChildren(previewBox, [
+        el("p", { class: "cp-hint" }, [
+          "This function takes a few seconds to compute, so it previews when you ask.",
+        ]),
+        previewButton,
+      ]);
+      return;
+    }
+    void options.track(
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          pendingPreview = null;
+          try {
+            runPreview(fn, values);
+          } finally {
+            resolve();
+          }
+        }, PREVIEW_DELAY_MS);
+        pendingPreview = { timer, settle: resolve };
+      })
+    );
   }
 
   function update(): void {
@@ -434,8 +513,9 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
     else formula = buildFormula(option.fn, values);
     if (formula.ok) {
       formulaText.textContent = formula.value;
-      showPreview(previewCall(option.fn, values, options.implementation(option.fn.id)));
+      schedulePreview(option.fn, values);
     } else {
+      cancelPreview();
       formulaText.textContent = "(incomplete)";
       replaceChildren(previewBox, [el("p", { class: "cp-hint" }, [formula.problem])]);
     }

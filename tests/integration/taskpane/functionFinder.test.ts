@@ -10,6 +10,7 @@ import { VALIDATED_BUNDLED_LIBRARY } from "../../../src/model/library/validatedB
 import { parseCell } from "../../../src/model/a1";
 import { loadBuiltFunctions, type LoadedFunctions } from "../../support/customFunctionsRuntime";
 import { readDistFile } from "../../support/dist";
+import { previewText } from "../../../src/taskpane/functionFinderPanel";
 import {
   button,
   cleanUp,
@@ -122,6 +123,7 @@ async function rentVsBuild(sidebar: Sidebar, count = "1000", years = "5"): Promi
   choose(control<HTMLSelectElement>(scope, "gpu"), "h100-sxm");
   type(control<HTMLInputElement>(scope, "count"), count);
   type(control<HTMLInputElement>(scope, "years"), years);
+  await sidebar.app.whenIdle(); // the preview runs once typing pauses
   return scope;
 }
 
@@ -249,6 +251,11 @@ describe("filling the arguments", () => {
     const rows = Array.from(scope.querySelectorAll(".cp-preview-table tbody tr"));
     expect(rows).toHaveLength(Math.min(expected.length, 30));
     expect(rows[0]?.querySelectorAll("td")[0]?.textContent).toBe(String(expected[0]?.[0]));
+    const value = expected[0]?.[1];
+    expect(typeof value).toBe("number");
+    expect(rows[0]?.querySelectorAll("td")[1]?.textContent).toBe(
+      previewText(value as number, "en-US")
+    );
     expect(scope.querySelector(".cp-preview-table caption")?.textContent).toContain(
       `Spills ${expected.length} rows`
     );
@@ -263,6 +270,7 @@ describe("filling the arguments", () => {
     choose(control<HTMLSelectElement>(scope, "gpu"), "\u0000type");
     type(control<HTMLInputElement>(scope, "gpu: value or cell"), "Z9000");
     type(control<HTMLInputElement>(scope, "count"), "10");
+    await sidebar.app.whenIdle();
     // Then the preview shows #N/A with the function's message (the nearest names)
     const preview = scope.querySelector(".cp-preview-error")?.textContent ?? "";
     expect(preview.startsWith("#N/A")).toBe(true);
@@ -296,6 +304,42 @@ describe("filling the arguments", () => {
     expect(problem).toContain("is not a cell reference");
     expect(control(scope, "count").getAttribute("aria-invalid")).toBe("true");
     expect(button(scope, "Insert function").disabled).toBe(true);
+  });
+
+  it("previews a slow function only when asked", async () => {
+    // Given a GPUCOST whose implementation takes longer than the pane waits for unasked (busy for 350 ms)
+    let calls = 0;
+    const slowGpuCost = (...args: unknown[]): unknown => {
+      calls += 1;
+      const until = Date.now() + 350;
+      while (Date.now() < until) {
+        // busy, as a long Monte Carlo is
+      }
+      return built.call("GPUCOST", ...args);
+    };
+    const sidebar = mountSidebar({
+      loadFunctionCatalog: () => Promise.resolve(readDistFile("functions.json")),
+      functionImplementation: (id) => (id === "GPUCOST" ? slowGpuCost : built.registered.get(id)),
+    });
+    await sidebar.app.whenIdle();
+    const scope = finder(sidebar);
+    click(option(scope, "CAPPLAN.GPUCOST"));
+    choose(control<HTMLSelectElement>(scope, "gpu"), "h100-sxm");
+    type(control<HTMLInputElement>(scope, "count"), "10");
+    await sidebar.app.whenIdle();
+    expect(calls).toBe(1);
+    // When the count changes again
+    type(control<HTMLInputElement>(scope, "count"), "20");
+    await sidebar.app.whenIdle();
+    // Then it is not computed until Preview is clicked, and then shows what the function returns
+    expect(calls).toBe(1);
+    click(button(scope, "Preview"));
+    await sidebar.app.whenIdle();
+    expect(calls).toBe(2);
+    const expected = built.call("GPUCOST", "h100-sxm", 20) as number;
+    expect(scope.querySelector(".cp-preview-value")?.textContent).toBe(
+      previewText(expected, "en-US")
+    );
   });
 });
 
@@ -362,7 +406,7 @@ describe("inserting a function", () => {
     expect(shown.next).toContain("CP_GpuCount");
     expect(workbookSnapshot(sidebar.store)).toBe(before);
     expect(sidebar.host.stats.syncCount - syncsBefore).toBe(2);
-  });
+  }, 30000); // inserting the template first takes a few seconds on a loaded machine
 
   it("says so when Excel refuses the write, and nothing changes", async () => {
     // Given a filled function and a host that refuses the write
