@@ -18,8 +18,8 @@ import {
 export interface Choice {
   /** What the formula gets (an id the functions accept). */
   readonly value: string;
-  /** What the list shows. */
-  readonly label: string;
+  /** The entry's name in the library (shown with the value). */
+  readonly name: string;
 }
 
 /** The arguments filled from the library's names: a picker each. */
@@ -39,23 +39,23 @@ export function choicesFor(index: LibraryIndex, argument: PickedArgument): Choic
     case "gpu":
       return Object.entries(library.gpus).map(([id, gpu]) => ({
         value: id,
-        label: `${gpu.name} (${id})`,
+        name: gpu.name,
       }));
     case "region":
       return Object.entries(library.regions).map(([id, region]) => ({
         value: id,
-        label: `${region.name} (${id})`,
+        name: region.name,
       }));
     case "approach":
       return Object.entries(library.approaches).map(([id, approach]) => ({
         value: id,
-        label: `${approach.name} (${id})`,
+        name: approach.name,
       }));
     case "term": {
       const offered = new Set(Object.values(library.rentalOffers).map((offer) => offer.term));
       return OFFER_TERMS.filter((term) => offered.has(term)).map((term) => ({
         value: term,
-        label: term,
+        name: term,
       }));
     }
     case "provider": {
@@ -65,7 +65,7 @@ export function choicesFor(index: LibraryIndex, argument: PickedArgument): Choic
         const key = id.split("-")[0] ?? id;
         if (key !== "" && !seen.has(key)) seen.set(key, offer.provider);
       }
-      return Array.from(seen, ([value, provider]) => ({ value, label: `${provider} (${value})` }));
+      return Array.from(seen, ([value, provider]) => ({ value, name: provider }));
     }
   }
 }

@@ -262,7 +262,6 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
     const problem = el("p", {
       id: problemId,
       class: "cp-problem ms-font-s",
-      role: "alert",
       hidden: true,
     });
     const input = el("input", {
@@ -288,7 +287,12 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
               ? "(not given: the function's default)"
               : `Choose a ${PICKER_LABELS[picked]}…`,
           ]),
-          ...choices.map((c) => el("option", { value: c.value }, [c.label])),
+          // Library text in an <option> cannot be a <bdi>: isolate marks keep a right-to-left name apart from the id.
+          ...choices.map((c) =>
+            el("option", { value: c.value }, [
+              c.name === c.value ? isolate(c.name) : `${isolate(c.name)} (${isolate(c.value)})`,
+            ])
+          ),
           el("option", { value: TYPE_INSTEAD }, ["Type a value or a cell…"]),
         ]
       );

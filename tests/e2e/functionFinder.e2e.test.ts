@@ -89,7 +89,15 @@ test("finds RENTVSBUILD by typing rent, inserts it with a picked GPU in 1 sync, 
 
   // The panel, for the README: a viewport tall enough that the pane shows the whole panel at once
   await page.setViewportSize({ width: 1280, height: 2400 });
-  await finder.scrollIntoViewIfNeeded();
+  // The pane's header stays on top while it scrolls: scroll the panel's heading to just below it.
+  await finder.evaluate((section) => {
+    section.scrollIntoView({ block: "start" });
+    const header = section.ownerDocument.querySelector(".cp-header");
+    section.ownerDocument.defaultView?.scrollBy(
+      0,
+      -(header?.getBoundingClientRect().height ?? 0) - 8
+    );
+  });
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await finder.screenshot({ path: SCREENSHOT });
 });

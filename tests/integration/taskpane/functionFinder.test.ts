@@ -26,6 +26,8 @@ import {
 } from "../../support/taskpane/harness";
 
 afterEach(cleanUp);
+// Each test drives the whole sidebar; on a loaded machine (shared CI cores) a few take seconds.
+jest.setTimeout(20000);
 
 let built: LoadedFunctions;
 beforeAll(() => {
@@ -239,6 +241,10 @@ describe("filling the arguments", () => {
       ["on-demand", "capacity-block", "1yr", "3yr"].filter((t) => terms.has(t))
     );
     expect(values("provider (optional)")).toContain("oracle");
+    // And every control of the panel has a label (by <label for>), for screen readers
+    for (const node of Array.from(scope.querySelectorAll("input, select"))) {
+      expect(scope.querySelector(`label[for="${node.id}"]`)).not.toBeNull();
+    }
   });
 
   it("previews the spill the built implementation answers", async () => {
