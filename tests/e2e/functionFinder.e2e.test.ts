@@ -1,19 +1,19 @@
 /**
  * The function finder end to end, as a user: in the built workbench (HyperFormula behind the grid, the real
  * task pane beside it), type "rent" into Find a function, choose RENTVSBUILD, pick a GPU from the list, fill
- * count and years, select an empty cell, Insert function, and see the result spill in the grid. The panel's
- * screenshot goes to docs/screenshots/function-finder.png for the README.
+ * count and years, select an empty cell, Insert function, and see the result spill in the grid. axe-core finds
+ * no serious or critical violation in the filled panel; its screenshot is function-finder.png (docs/screenshots
+ * with npm run screenshots, which the README shows).
  */
-import * as fs from "fs";
-import * as path from "path";
+import fs from "node:fs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import type { WorkbenchCell } from "../../src/dev/workbench/testApi";
 import type { TestServer } from "../../scripts/support/server";
-import { REPO_ROOT } from "../support/dist";
 import { openWorkbench } from "../support/dev/workbench/workbench";
+import { saveScreenshot } from "../support/dev/workbench/screenshots";
 
 const SHEET = "Sheet1";
-const SCREENSHOT = path.join(REPO_ROOT, "docs", "screenshots", "function-finder.png");
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let server: TestServer;
 let browser: Browser;
@@ -22,6 +22,32 @@ let pane: FrameLocator;
 
 const cell = (address: string): Promise<WorkbenchCell> =>
   page.evaluate(([s, a]) => window.capplanWorkbench.getCell(s, a), [SHEET, address] as const);
+
+/** axe-core's serious and critical violations inside the Insert a function panel of the pane's frame. */
+async function finderViolations(on: Page): Promise<string[]> {
+  const frame = on.frames().find((f) => /workbench-taskpane\.html/.test(f.url()));
+  if (frame === undefined) throw new Error("the task pane frame is not loaded");
+  await frame.evaluate(AXE_SOURCE);
+  return frame.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }
+    ).axe;
+    const section = Array.from(document.querySelectorAll("section")).find(
+      (s) => s.querySelector("h2")?.textContent === "Insert a function"
+    );
+    if (section === undefined) return ["no Insert a function panel"];
+    const result = (await axe.run(section, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+      },
+      resultTypes: ["violations"],
+    })) as { violations: { id: string; impact: string | null; help: string }[] };
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help}`);
+  });
+}
 
 beforeAll(async () => {
   ({ server, browser, page } = await openWorkbench());
@@ -98,6 +124,31 @@ test("finds RENTVSBUILD by typing rent, inserts it with a picked GPU in 1 sync, 
       -(header?.getBoundingClientRect().height ?? 0) - 8
     );
   });
-  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  await finder.screenshot({ path: SCREENSHOT });
+  await saveScreenshot(finder, "function-finder");
+
+  // And the filled panel passes axe-core (WCAG 2.1 A/AA and best practices: no serious or critical violation)
+  expect(await finderViolations(page)).toEqual([]);
+});
+
+test("the panel with a function chosen has no serious or critical axe-core violation in the dark theme", async () => {
+  // Given the workbench in Office's dark theme, and RENTVSBUILD chosen with a GPU picked and a bad count
+  const dark = await openWorkbench("?theme=dark");
+  try {
+    const finder = dark.page
+      .frameLocator("#wb-pane")
+      .getByRole("region", { name: "Insert a function" });
+    await finder.getByLabel("Find a function").fill("rentvsbuild");
+    await finder.getByRole("option", { name: /^CAPPLAN\.RENTVSBUILD\b/ }).click();
+    await finder.getByLabel("gpu", { exact: true }).selectOption("h100-sxm");
+    await finder.getByLabel("count", { exact: true }).fill("=1+1");
+    await finder.locator(".cp-problem:not([hidden])").waitFor({ state: "visible" });
+    expect(await dark.page.frameLocator("#wb-pane").locator(".cp-app.cp-theme-dark").count()).toBe(
+      1
+    );
+    // Then axe-core finds nothing serious in the panel (contrast of the error text included)
+    expect(await finderViolations(dark.page)).toEqual([]);
+  } finally {
+    await dark.browser.close();
+    await dark.server.close();
+  }
 });
