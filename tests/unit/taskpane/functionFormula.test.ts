@@ -120,7 +120,10 @@ describe("readEntry", () => {
     expect(readEntry(count, "")).toEqual({ ok: true, value: OMITTED });
     expect(readEntry(count, "1.2.3").ok).toBe(false);
     // A word is a defined name (Excel answers #NAME? in the cell if the workbook has none by that name)
-    expect(readEntry(count, "Count")).toEqual({ ok: true, value: { kind: "reference", value: "Count" } });
+    expect(readEntry(count, "Count")).toEqual({
+      ok: true,
+      value: { kind: "reference", value: "Count" },
+    });
     expect(readEntry(param("overrides", "any", true, true), "5").ok).toBe(false);
   });
 });
