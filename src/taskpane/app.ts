@@ -1,9 +1,9 @@
 /* global HTMLElement */
 /**
- * The sidebar: mounts the Library, Models, Insert template, Refresh assumptions and Risk analysis panels into a root
- * element and wires them to each other and to the active library. Every outside dependency (Excel,
- * storage, fetch, the clock, Office's theme) is passed in, so tests mount it on the in-memory Excel
- * host with a fake storage and a test fetch.
+ * The sidebar: mounts the Library, Models, Insert template, Refresh assumptions, Trace to source and
+ * Risk analysis panels into a root element and wires them to each other and to the active library.
+ * Every outside dependency (Excel, storage, fetch, the clock, Office's theme) is passed in, so tests
+ * mount it on the in-memory Excel host with a fake storage and a test fetch.
  */
 import {
   activeLibraryState,
@@ -26,6 +26,7 @@ import { createModelsPanel } from "./modelsPanel";
 import { createRefreshPanel } from "./refreshPanel";
 import { createRiskPanel } from "./riskPanel";
 import { createTaskTracker } from "./tasks";
+import { createTracePanel } from "./tracePanel";
 import { applyTheme, type OfficeThemeLike } from "./theme";
 
 export interface TaskpaneDeps {
@@ -42,6 +43,8 @@ export interface TaskpaneDeps {
   readonly theme?: OfficeThemeLike | null;
   /** Number formatting locale (default: the browser's). */
   readonly locale?: string;
+  /** Office.context.requirements.isSetSupported; absent: every requirement set is taken as supported. */
+  readonly isSetSupported?: (name: string, minVersion: string) => boolean;
 }
 
 export interface MountedTaskpane {
@@ -93,6 +96,13 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     now: deps.now,
     track: tasks.track,
   });
+  const tracePanel = createTracePanel({
+    excel: deps.excel,
+    active,
+    track: tasks.track,
+    locale: deps.locale,
+    canSelectAreas: () => deps.isSetSupported?.("ExcelApi", "1.9") ?? true,
+  });
   modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
 
   const element = el("div", { class: "cp-app ms-Fabric ms-font-m" }, [
@@ -107,6 +117,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
       modelsPanel.element,
       insertPanel.element,
       refreshPanel.element,
+      tracePanel.element,
       riskPanel.element,
     ]),
   ]);
@@ -195,6 +206,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     unmount() {
       stopListening();
       stopWatchingAvailability();
+      void tasks.track(tracePanel.dispose());
       element.remove();
     },
   };

@@ -38,5 +38,7 @@ Office.onReady((info) => {
     fetch: (url, init) => window.fetch(url, init),
     now: () => new Date(),
     theme: officeTheme(),
+    isSetSupported: (name, minVersion) =>
+      Office.context.requirements.isSetSupported(name, minVersion),
   });
 });

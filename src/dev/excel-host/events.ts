@@ -1,3 +1,4 @@
+/* global setTimeout */
 /**
  * Office.js events for the in-memory host: `OfficeExtension.EventHandlers` and `EventHandlerResult`,
  * and the one event the add-in uses, `Workbook.onSelectionChanged` (ExcelApi 1.2).

@@ -239,7 +239,9 @@ export function createMemoryExcel(store: CellStore): MemoryExcel {
     faults,
     recordSync: (r) => stats.record(r),
     selectionChanged: new EventRegistry<SelectionChangedArgs>((fire) =>
-      watchSelection(store, () => fire(() => ({ workbook: new MemoryRequestContext(env).workbook })))
+      watchSelection(store, () =>
+        fire(() => ({ workbook: new MemoryRequestContext(env).workbook }))
+      )
     ),
   };
 

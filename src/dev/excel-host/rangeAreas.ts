@@ -74,5 +74,3 @@ export function splitAreaList(address: string): string[] | null {
   const parts = address.split(/[,;]/).map((p) => p.trim());
   return parts.some((p) => p === "") ? null : parts;
 }
-
-

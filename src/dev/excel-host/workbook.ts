@@ -1,7 +1,9 @@
 /**
  * Excel.Workbook: the root of the object model reachable from `context.workbook`.
  */
+import type { GridRange } from "../../model/a1";
 import { MemoryApplication } from "./application";
+import type { CellStore } from "./cellStore";
 import { MemoryExcelError } from "./errors";
 import { MemoryEventHandlers } from "./events";
 import { WORKBOOK, rangeHandle } from "./handles";
@@ -12,6 +14,12 @@ import { MemoryClientObject } from "./runtime";
 import type { ContextCore, Loadable, SelectionChangedArgs } from "./runtime";
 import { MemorySettingCollection } from "./settings";
 import { MemoryWorksheetCollection } from "./worksheet";
+
+/** The first selected area when the selection is on `sheetId`, else null. */
+function selectedAreaOn(store: CellStore, sheetId: string): GridRange | null {
+  const { sheetId: on, range } = store.getSelection() ?? { sheetId: null, range: null };
+  return on === sheetId ? range : null;
+}
 
 export class MemoryWorkbook extends MemoryClientObject<WorkbookHandle> {
   constructor(context: ContextCore) {
@@ -61,9 +69,9 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookHandle> {
         resolve: () => {
           this._requireHandle();
           const active = this.store.getActiveSheetId();
-          if (active === null) throw new MemoryExcelError("ItemNotFound", "No worksheet is active.");
-          const selection = this.store.getSelection();
-          const on = selection !== null && selection.sheetId === active ? selection.range : null;
+          if (active === null)
+            throw new MemoryExcelError("ItemNotFound", "No worksheet is active.");
+          const on = selectedAreaOn(this.store, active);
           return rangeHandle(active, {
             row: on?.row ?? 0,
             col: on?.col ?? 0,

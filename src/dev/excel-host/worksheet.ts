@@ -207,7 +207,10 @@ export class MemoryWorksheet
             };
           const parts = typeof address === "string" ? splitAreaList(address) : null;
           if (parts === null)
-            throw new MemoryExcelError("InvalidArgument", `Invalid range address: ${String(address)}`);
+            throw new MemoryExcelError(
+              "InvalidArgument",
+              `Invalid range address: ${String(address)}`
+            );
           return { sheetId: h.sheetId, areas: parts.map((p) => this._locate(h, p)) };
         },
       },
