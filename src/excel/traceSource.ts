@@ -155,26 +155,31 @@ export async function traceSelection(
   });
 }
 
+/** Office.context.requirements: which API sets this Excel supports. */
+export interface Requirements {
+  isSetSupported(name: string, minVersion: string): boolean;
+}
+
 export interface SelectedPrecedents {
   /** The sheet the selection is on now. */
   readonly sheet: string;
   readonly selected: readonly Precedent[];
   /** Precedents on other sheets, not selected (Excel selects on one sheet at a time). */
   readonly elsewhere: readonly Precedent[];
-  /** Only the first was selected: this Excel cannot select several areas (RangeAreas, ExcelApi 1.9). */
+  /** Only the first was selected: this Excel cannot select several areas (RangeAreas.select, ExcelApi 1.18). */
   readonly firstOnly: boolean;
 }
 
 /**
  * Selects the precedents a trace found, in one sync: those on the traced cell's sheet, else those on
- * the first other sheet they are on (activating it). With `severalAreas` false (Excel before
- * ExcelApi 1.9) only the first one is selected. Throws when there is nothing to select.
+ * the first other sheet they are on (activating it). Several at once need Worksheet.getRanges
+ * (ExcelApi 1.9) and RangeAreas.select (ExcelApi 1.18); an older Excel selects the first one only. Throws when there is nothing to select.
  */
 export async function selectPrecedents(
   excel: ExcelApi,
   precedents: readonly Precedent[],
   formulaSheet: string,
-  severalAreas: boolean
+  requirements: Requirements
 ): Promise<SelectedPrecedents> {
   const first = precedents[0];
   if (first === undefined) throw new Error("The cell has no precedents to select.");
@@ -182,18 +187,21 @@ export async function selectPrecedents(
   const target = precedents.some((p) => same(p.sheet, formulaSheet)) ? formulaSheet : first.sheet;
   const here = precedents.filter((p) => same(p.sheet, target));
   const elsewhere = precedents.filter((p) => !same(p.sheet, target));
-  const chosen = severalAreas ? here : here.slice(0, 1);
+  let severalAreas = false;
+  const chosen = here.length > 1 ? here : [here[0] ?? first];
   return excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(target);
     if (!same(target, formulaSheet)) sheet.activate();
-    if (severalAreas) sheet.getRanges(chosen.map((p) => p.address).join(",")).select();
-    else sheet.getRange(chosen[0]?.address ?? first.address).select();
+    if (chosen.length > 1 && requirements.isSetSupported("ExcelApi", "1.18")) {
+      severalAreas = true;
+      sheet.getRanges(chosen.map((p) => p.address).join(",")).select();
+    } else sheet.getRange((chosen[0] ?? first).address).select();
     await context.sync();
     return {
       sheet: target,
-      selected: chosen,
+      selected: severalAreas ? chosen : chosen.slice(0, 1),
       elsewhere,
-      firstOnly: !severalAreas && here.length > 1,
+      firstOnly: !severalAreas && chosen.length > 1,
     };
   });
 }

@@ -101,7 +101,9 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     active,
     track: tasks.track,
     locale: deps.locale,
-    canSelectAreas: () => deps.isSetSupported?.("ExcelApi", "1.9") ?? true,
+    requirements: {
+      isSetSupported: (name, minVersion) => deps.isSetSupported?.(name, minVersion) ?? true,
+    },
   });
   modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
 

@@ -17,6 +17,7 @@ import {
   traceSelection,
   type Following,
   type Precedent,
+  type Requirements,
   type TraceResult,
 } from "../excel/traceSource";
 import { bidi, el, replaceChildren, setText, uniqueId, type Child } from "./dom";
@@ -37,8 +38,8 @@ export interface TracePanelOptions {
   readonly active: () => ActiveLibrary;
   readonly track: Track;
   readonly locale?: string;
-  /** Whether Excel can select several areas at once (RangeAreas, ExcelApi 1.9). */
-  readonly canSelectAreas: () => boolean;
+  /** Which API sets this Excel supports (several areas at once need RangeAreas.select, ExcelApi 1.18). */
+  readonly requirements: Requirements;
 }
 
 const ROLE_WORDS: Readonly<Record<string, string>> = {
@@ -283,7 +284,7 @@ export function createTracePanel(options: TracePanelOptions): TracePanel {
     const tracedSheet = result.sheet;
     selectButton.disabled = true;
     void options.track(
-      selectPrecedents(options.excel, result.precedents, tracedSheet, options.canSelectAreas())
+      selectPrecedents(options.excel, result.precedents, tracedSheet, options.requirements)
         .then((selected) => {
           const list = selected.selected.map((p) => precedentText(p, selected.sheet)).join(", ");
           const parts = [

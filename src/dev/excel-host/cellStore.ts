@@ -171,7 +171,7 @@ export type StoreChange =
 
 export type StoreListener = (changes: readonly StoreChange[]) => void;
 
-/** The workbook's selection: one area, or several (RangeAreas.select, ExcelApi 1.9), all on one sheet. */
+/** The workbook's selection: one area, or several (RangeAreas.select, ExcelApi 1.18), all on one sheet. */
 export interface SelectionRecord {
   readonly sheetId: string;
   /** The first area; its top-left cell is the active cell. */

@@ -1,7 +1,7 @@
 /* global Excel */
 /**
  * Excel.RangeAreas (ExcelApi 1.9), as far as the add-in uses it: `Worksheet.getRanges("C5, C9:D9")`
- * and `select()`. Addresses are separated by "," or ";" (Excel accepts both); each is an address on
+ * (1.9), `address`, `areaCount` and `select()` (ExcelApi 1.18). Addresses are separated by "," or ";" (Excel accepts both); each is an address on
  * this sheet or a defined name referring to it, as in getRange. Anything else fails at sync with
  * InvalidArgument, like getRange; an empty list too.
  */
