@@ -11,6 +11,8 @@
  * cost no trace until the user uses this panel.
  */
 import type { ActiveLibrary } from "../shared-state/activeLibrary";
+import { quoteSheetName, sameExcelName } from "../model/a1";
+import type { CellRole } from "../templates/trace";
 import type { ExcelApi } from "../excel/excelApi";
 import {
   selectPrecedents,
@@ -42,7 +44,7 @@ export interface TracePanelOptions {
   readonly requirements: Requirements;
 }
 
-const ROLE_WORDS: Readonly<Record<string, string>> = {
+const ROLE_WORDS: Readonly<Record<CellRole, string>> = {
   input: "An input (blue cell): a library value you may overwrite",
   result: "A result: a formula over the inputs",
   calculation: "A calculation: a formula over the inputs and other rows",
@@ -52,19 +54,16 @@ const ROLE_WORDS: Readonly<Record<string, string>> = {
   empty: "A cell the template left empty",
 };
 
-function value(v: string | number | boolean, locale: string | undefined): string {
-  return formatValue(v, locale);
-}
+const value = formatValue;
 
-/** A dt/dd pair; `text` is the add-in's own words, `library` pieces are isolated library text. */
+/** A dt/dd pair; library text among the children comes isolated (bidi()). */
 function fact(term: string, children: readonly Child[]): HTMLElement[] {
   return [el("dt", {}, [term]), el("dd", {}, children)];
 }
 
-function precedentText(p: Precedent, tracedSheet: string): string {
-  return p.sheet.toLocaleUpperCase("en-US") === tracedSheet.toLocaleUpperCase("en-US")
-    ? p.address
-    : `'${p.sheet}'!${p.address}`;
+/** "C5" on `sheet`, "'Other sheet'!C5" elsewhere. */
+function precedentText(p: Precedent, sheet: string): string {
+  return sameExcelName(p.sheet, sheet) ? p.address : `${quoteSheetName(p.sheet)}!${p.address}`;
 }
 
 export function createTracePanel(options: TracePanelOptions): TracePanel {
@@ -129,7 +128,7 @@ export function createTracePanel(options: TracePanelOptions): TracePanel {
       );
       const what = result.what;
       if (what !== undefined) {
-        rows.push(...fact("What it is", [ROLE_WORDS[what.role] ?? what.role]));
+        rows.push(...fact("What it is", [ROLE_WORDS[what.role]]));
         if (what.label !== "") rows.push(...fact("Row", [what.label]));
         if (what.column !== undefined && what.column !== "Value")
           rows.push(...fact("Column", [what.column]));
@@ -288,7 +287,7 @@ export function createTracePanel(options: TracePanelOptions): TracePanel {
         .then((selected) => {
           const list = selected.selected.map((p) => precedentText(p, selected.sheet)).join(", ");
           const parts = [
-            `Selected ${list}${selected.sheet.toLocaleUpperCase("en-US") === tracedSheet.toLocaleUpperCase("en-US") ? "" : ` on '${selected.sheet}'`}.`,
+            `Selected ${list}${sameExcelName(selected.sheet, tracedSheet) ? "" : ` on ${quoteSheetName(selected.sheet)}`}.`,
           ];
           if (selected.firstOnly)
             parts.push(
