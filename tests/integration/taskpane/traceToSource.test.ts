@@ -265,6 +265,23 @@ describe("Trace to source", () => {
     expect(tracePanel(sidebar).querySelector("h3")?.textContent ?? "").toBe("");
   });
 
+  it("says why it cannot tell when the workbook's record is damaged, and changes nothing", async () => {
+    // Given a template whose Capacity Planner record was overwritten with text that is not JSON
+    const sidebar = await withTemplate();
+    sidebar.store.setSetting(REGISTRY_KEY, "{not json");
+    selectNamed(sidebar, "CP_GpuCount");
+    const settingsBefore = JSON.stringify(sidebar.store.listSettings());
+
+    // When the input is traced
+    expect(await traceNow(sidebar)).toBe(1);
+
+    // Then the panel says the record is damaged, and the record is left as it was
+    expect(facts(sidebar)["What it is"]).toBe(
+      "Not traced: the Capacity Planner record in this workbook is damaged (not valid JSON)."
+    );
+    expect(JSON.stringify(sidebar.store.listSettings())).toBe(settingsBefore);
+  });
+
   it("names the kind of another template sheet and reads its formula from the sheet's labels", async () => {
     // Given a sheet registered as an Options comparison (built here by hand) with a labelled formula
     const sidebar = mountSidebar();
