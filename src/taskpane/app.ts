@@ -1,9 +1,9 @@
 /* global HTMLElement */
 /**
- * The sidebar: mounts the Library, Models, Insert template, Refresh assumptions and Risk analysis panels into a root
- * element and wires them to each other and to the active library. Every outside dependency (Excel,
- * storage, fetch, the clock, Office's theme) is passed in, so tests mount it on the in-memory Excel
- * host with a fake storage and a test fetch.
+ * The sidebar: mounts the Library, Models, Insert template, Refresh assumptions, Trace to source and
+ * Risk analysis panels into a root element and wires them to each other and to the active library.
+ * Every outside dependency (Excel, storage, fetch, the clock, Office's theme) is passed in, so tests
+ * mount it on the in-memory Excel host with a fake storage and a test fetch.
  */
 import {
   activeLibraryState,
@@ -31,6 +31,7 @@ import { createModelsPanel } from "./modelsPanel";
 import { createRefreshPanel } from "./refreshPanel";
 import { createRiskPanel } from "./riskPanel";
 import { createTaskTracker } from "./tasks";
+import { createTracePanel } from "./tracePanel";
 import { applyTheme, type OfficeThemeLike } from "./theme";
 
 export interface TaskpaneDeps {
@@ -51,6 +52,8 @@ export interface TaskpaneDeps {
   readonly loadFunctionCatalog?: () => Promise<string>;
   /** The implementation Excel calls for a CAPPLAN id (default: the one functions.js published). */
   readonly functionImplementation?: (id: string) => FunctionImplementation | undefined;
+  /** Office.context.requirements.isSetSupported; absent: every requirement set is taken as supported. */
+  readonly isSetSupported?: (name: string, minVersion: string) => boolean;
 }
 
 export interface MountedTaskpane {
@@ -110,6 +113,15 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     implementation: deps.functionImplementation ?? findFunctionImplementation,
     locale: deps.locale,
   });
+  const tracePanel = createTracePanel({
+    excel: deps.excel,
+    active,
+    track: tasks.track,
+    locale: deps.locale,
+    requirements: {
+      isSetSupported: (name, minVersion) => deps.isSetSupported?.(name, minVersion) ?? true,
+    },
+  });
   modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
 
   const element = el("div", { class: "cp-app ms-Fabric ms-font-m" }, [
@@ -125,6 +137,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
       functionFinder.element,
       insertPanel.element,
       refreshPanel.element,
+      tracePanel.element,
       riskPanel.element,
     ]),
   ]);
@@ -214,6 +227,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     unmount() {
       stopListening();
       stopWatchingAvailability();
+      void tasks.track(tracePanel.dispose());
       element.remove();
     },
   };

@@ -56,5 +56,7 @@ Office.onReady((info) => {
     now: () => new Date(),
     theme: officeTheme(),
     loadFunctionCatalog,
+    isSetSupported: (name, minVersion) =>
+      Office.context.requirements.isSetSupported(name, minVersion),
   });
 });

@@ -171,6 +171,15 @@ export type StoreChange =
 
 export type StoreListener = (changes: readonly StoreChange[]) => void;
 
+/** The workbook's selection: one area, or several (RangeAreas.select, ExcelApi 1.18), all on one sheet. */
+export interface SelectionRecord {
+  readonly sheetId: string;
+  /** The first area; its top-left cell is the active cell. */
+  readonly range: GridRange;
+  /** Every selected area, `range` first (length 1 for a plain selection). */
+  readonly areas: readonly GridRange[];
+}
+
 export interface CellStore {
   /**
    * Application.calculate: recompute every formula, custom functions included (a store with a formula
@@ -193,8 +202,9 @@ export interface CellStore {
   setTabColor(sheetId: string, color: string): void;
   getActiveSheetId(): string | null;
   setActiveSheetId(sheetId: string): void;
-  getSelection(): { readonly sheetId: string; readonly range: GridRange } | null;
-  setSelection(sheetId: string, range: GridRange): void;
+  getSelection(): SelectionRecord | null;
+  /** Selects `range`, and with `otherAreas` several areas at once (as RangeAreas.select does). */
+  setSelection(sheetId: string, range: GridRange, otherAreas?: readonly GridRange[]): void;
 
   // --- cells ---
   getCell(sheetId: string, row: number, col: number): CellContent;

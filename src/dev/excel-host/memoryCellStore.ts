@@ -25,6 +25,7 @@ import type {
   HorizontalAlignmentName,
   JsonValue,
   NamedItemRecord,
+  SelectionRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
@@ -88,7 +89,7 @@ export class MemoryCellStore implements CellStore {
   private readonly listeners = new Set<StoreListener>();
   private readonly evaluate: FormulaEvaluator | undefined;
   private activeSheetId: string | null = null;
-  private selection: { sheetId: string; range: GridRange } | null = null;
+  private selection: SelectionRecord | null = null;
   private nextSheetNumber = 1;
   private nextChartNumber = 1;
   private batchDepth = 0;
@@ -231,16 +232,20 @@ export class MemoryCellStore implements CellStore {
     this.emit({ kind: "sheets" });
   }
 
-  getSelection(): { readonly sheetId: string; readonly range: GridRange } | null {
+  getSelection(): SelectionRecord | null {
     return this.selection;
   }
 
-  setSelection(sheetId: string, range: GridRange): void {
+  setSelection(sheetId: string, range: GridRange, otherAreas: readonly GridRange[] = []): void {
     this.sheet(sheetId);
-    this.selection = {
-      sheetId,
-      range: { row: range.row, col: range.col, rowCount: range.rowCount, colCount: range.colCount },
-    };
+    const copy = (r: GridRange): GridRange => ({
+      row: r.row,
+      col: r.col,
+      rowCount: r.rowCount,
+      colCount: r.colCount,
+    });
+    const first = copy(range);
+    this.selection = { sheetId, range: first, areas: [first, ...otherAreas.map(copy)] };
     this.emit({ kind: "selection" });
   }
 

@@ -1,25 +1,24 @@
 /**
  * Excel.Workbook: the root of the object model reachable from `context.workbook`.
  */
-import { MemoryApplication } from "./application";
-import { WORKBOOK } from "./handles";
-import type { WorkbookHandle } from "./handles";
 import type { GridRange } from "../../model/a1";
+import { MemoryApplication } from "./application";
 import type { CellStore } from "./cellStore";
 import { MemoryExcelError } from "./errors";
-import { rangeHandle } from "./handles";
+import { MemoryEventHandlers } from "./events";
+import { WORKBOOK, rangeHandle } from "./handles";
+import type { WorkbookHandle } from "./handles";
 import { MemoryNamedItemCollection } from "./names";
 import { MemoryRange } from "./range";
 import { MemoryClientObject } from "./runtime";
-import type { ContextCore, Loadable } from "./runtime";
+import type { ContextCore, Loadable, SelectionChangedArgs } from "./runtime";
 import { MemorySettingCollection } from "./settings";
 import { MemoryWorksheetCollection } from "./worksheet";
 
-/** The top-left cell of the store's selection when it is on `sheetId`, else A1. */
-function activeCellOf(store: CellStore, sheetId: string): GridRange {
+/** The first selected area when the selection is on `sheetId`, else null. */
+function selectedAreaOn(store: CellStore, sheetId: string): GridRange | null {
   const { sheetId: on, range } = store.getSelection() ?? { sheetId: null, range: null };
-  if (on !== sheetId || range === null) return { row: 0, col: 0, rowCount: 1, colCount: 1 };
-  return { row: range.row, col: range.col, rowCount: 1, colCount: 1 };
+  return on === sheetId ? range : null;
 }
 
 export class MemoryWorkbook extends MemoryClientObject<WorkbookHandle> {
@@ -47,21 +46,38 @@ export class MemoryWorkbook extends MemoryClientObject<WorkbookHandle> {
     return this._child("application", (q) => new MemoryApplication(this.context, q), true);
   }
 
+  /** Occurs when the selection changes (ExcelApi 1.2); see events.ts. */
+  get onSelectionChanged(): MemoryEventHandlers<SelectionChangedArgs> {
+    return this._onSelectionChanged;
+  }
+
+  private readonly _onSelectionChanged = new MemoryEventHandlers<SelectionChangedArgs>(
+    this.context,
+    "Workbook.onSelectionChanged",
+    this.context.env.selectionChanged
+  );
+
   /**
-   * Workbook.getActiveCell (ExcelApi 1.7): the active cell, on the active sheet. The store keeps one
-   * selection rectangle, so the active cell is its top-left cell (where Excel starts a selection made
-   * by a click or by the Name Box); A1 when the active sheet has no selection. Resolved at sync, in queue
-   * order: a select() queued before it moves it. ItemNotFound when there is no active sheet.
+   * The active cell (ExcelApi 1.7): on the active sheet, the top-left cell of the selection's first
+   * area (Excel lets the active cell sit anywhere in the selection; this host keeps no other), or A1
+   * when the sheet has no selection yet. ItemNotFound when no sheet is active.
    */
   getActiveCell(): MemoryRange {
     return new MemoryRange(
       this.context,
       {
         resolve: () => {
-          const sheetId = this.store.getActiveSheetId();
-          if (sheetId === null || this.store.getSheet(sheetId) === undefined)
-            throw new MemoryExcelError("ItemNotFound", "There is no active worksheet.");
-          return rangeHandle(sheetId, activeCellOf(this.store, sheetId));
+          this._requireHandle();
+          const active = this.store.getActiveSheetId();
+          if (active === null)
+            throw new MemoryExcelError("ItemNotFound", "No worksheet is active.");
+          const on = selectedAreaOn(this.store, active);
+          return rangeHandle(active, {
+            row: on?.row ?? 0,
+            col: on?.col ?? 0,
+            rowCount: 1,
+            colCount: 1,
+          });
         },
       },
       "Workbook.getActiveCell"

@@ -14,6 +14,7 @@ import { findSheet, rangeHandle, requireInteger, sheetOf, validateSheetName } fr
 import type { RangeHandle, SheetHandle, WorkbookHandle } from "./handles";
 import { describeNamedFormula } from "./names";
 import { MemoryRange } from "./range";
+import { MemoryRangeAreas, splitAreaList } from "./rangeAreas";
 import { MemoryClientCollection, MemoryClientObject, MemoryClientResult } from "./runtime";
 import type { Binding, ContextCore, Loadable } from "./runtime";
 
@@ -168,6 +169,55 @@ export class MemoryWorksheet
 
   // ---------------------------------------------------------------- ranges
 
+  /** A defined name's range or an address, when it is on sheet `h` (the rule getRange follows). */
+  private _locate(h: SheetHandle, address: string): RangeHandle {
+    const parsed = tryParseAddress(address);
+    if (parsed !== null) {
+      if (parsed.sheet !== null && findSheet(this.store, parsed.sheet)?.id !== h.sheetId) {
+        throw new MemoryExcelError(
+          "InvalidArgument",
+          `The address '${address}' is not on this worksheet.`
+        );
+      }
+      return rangeHandle(h.sheetId, parsed.range);
+    }
+    const named = this.store.getName(address);
+    if (named !== undefined) {
+      const target = describeNamedFormula(this.store, named.formula).range;
+      if (target !== null && target.sheetId === h.sheetId) return target;
+    }
+    parseAddress(address); // throws the precise error (InvalidArgument / UnsupportedOperation)
+    throw new MemoryExcelError("InvalidArgument", `Invalid range address: ${address}`);
+  }
+
+  /**
+   * Several ranges at once (ExcelApi 1.9): "C5, C9:D9" or "C5; C9", each an address on this sheet or a
+   * name referring to it. Without an address: the whole sheet.
+   */
+  getRanges(address?: string): MemoryRangeAreas {
+    return new MemoryRangeAreas(
+      this.context,
+      {
+        resolve: () => {
+          const h = this._requireHandle();
+          if (address === undefined)
+            return {
+              sheetId: h.sheetId,
+              areas: [{ row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS }],
+            };
+          const parts = typeof address === "string" ? splitAreaList(address) : null;
+          if (parts === null)
+            throw new MemoryExcelError(
+              "InvalidArgument",
+              `Invalid range address: ${String(address)}`
+            );
+          return { sheetId: h.sheetId, areas: parts.map((p) => this._locate(h, p)) };
+        },
+      },
+      "Worksheet.getRanges"
+    );
+  }
+
   private _range(
     location: string,
     locate: (h: SheetHandle) => RangeHandle | null,
@@ -201,23 +251,7 @@ export class MemoryWorksheet
           rowCount: MAX_ROWS,
           colCount: MAX_COLUMNS,
         });
-      const parsed = tryParseAddress(address);
-      if (parsed !== null) {
-        if (parsed.sheet !== null && findSheet(this.store, parsed.sheet)?.id !== h.sheetId) {
-          throw new MemoryExcelError(
-            "InvalidArgument",
-            `The address '${address}' is not on this worksheet.`
-          );
-        }
-        return rangeHandle(h.sheetId, parsed.range);
-      }
-      const named = this.store.getName(address);
-      if (named !== undefined) {
-        const target = describeNamedFormula(this.store, named.formula).range;
-        if (target !== null && target.sheetId === h.sheetId) return target;
-      }
-      parseAddress(address); // throws the precise error (InvalidArgument / UnsupportedOperation)
-      throw new MemoryExcelError("InvalidArgument", `Invalid range address: ${address}`);
+      return this._locate(h, address);
     });
   }
 

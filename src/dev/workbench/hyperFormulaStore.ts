@@ -37,6 +37,7 @@ import type {
   ChartRecord,
   JsonValue,
   NamedItemRecord,
+  SelectionRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
@@ -276,12 +277,12 @@ export class HyperFormulaCellStore implements CellStore {
     this.write(() => this.inner.setActiveSheetId(sheetId));
   }
 
-  getSelection(): { readonly sheetId: string; readonly range: GridRange } | null {
+  getSelection(): SelectionRecord | null {
     return this.inner.getSelection();
   }
 
-  setSelection(sheetId: string, range: GridRange): void {
-    this.write(() => this.inner.setSelection(sheetId, range));
+  setSelection(sheetId: string, range: GridRange, otherAreas?: readonly GridRange[]): void {
+    this.write(() => this.inner.setSelection(sheetId, range, otherAreas));
   }
 
   // ---------------------------------------------------------------- cells

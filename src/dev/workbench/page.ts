@@ -129,6 +129,12 @@ export class WorkbenchPage {
     this.dirty = { cells: false, sheets: false, names: false, charts: false, selection: false };
     if (d.sheets) {
       this.renderAll();
+      // Range.select() activates its sheet (a "sheets" change) and selects in one sync: the grid,
+      // still on that sheet, must take the new selection too.
+      if (d.selection) {
+        this.grid.syncSelectionFromStore();
+        this.showSelection();
+      }
       return;
     }
     if (d.cells) this.grid.refresh();
