@@ -17,6 +17,7 @@ export type CapacityPlannerErrorCode =
   | "InvalidRefreshSelection"
   | "CodeLoadFailed"
   | "RiskAnalysisRefused"
+  | "FreezeRefused"
   | "ExcelOperationFailed";
 
 export abstract class CapacityPlannerError extends Error {

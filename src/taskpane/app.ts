@@ -25,6 +25,7 @@ import { createLibraryService, type LibraryService, type RestoreOutcome } from "
 import { createModelsPanel } from "./modelsPanel";
 import { createRefreshPanel } from "./refreshPanel";
 import { createRiskPanel } from "./riskPanel";
+import { createFreezePanel } from "./freezePanel";
 import { createTaskTracker } from "./tasks";
 import { applyTheme, type OfficeThemeLike } from "./theme";
 
@@ -42,6 +43,8 @@ export interface TaskpaneDeps {
   readonly theme?: OfficeThemeLike | null;
   /** Number formatting locale (default: the browser's). */
   readonly locale?: string;
+  /** Office.context.requirements.isSetSupported; default: every set (the in-memory host has them all). */
+  readonly isSetSupported?: (name: string, version: string) => boolean;
 }
 
 export interface MountedTaskpane {
@@ -93,6 +96,13 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     now: deps.now,
     track: tasks.track,
   });
+  const freezePanel = createFreezePanel({
+    excel: deps.excel,
+    active,
+    now: deps.now,
+    track: tasks.track,
+    isSetSupported: deps.isSetSupported ?? (() => true),
+  });
   modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
 
   const element = el("div", { class: "cp-app ms-Fabric ms-font-m" }, [
@@ -108,6 +118,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
       insertPanel.element,
       refreshPanel.element,
       riskPanel.element,
+      freezePanel.element,
     ]),
   ]);
   applyTheme(element, deps.theme);

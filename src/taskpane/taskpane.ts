@@ -38,5 +38,6 @@ Office.onReady((info) => {
     fetch: (url, init) => window.fetch(url, init),
     now: () => new Date(),
     theme: officeTheme(),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   });
 });
