@@ -88,6 +88,11 @@ export interface FreezableSheet {
   readonly readsSheet: string | null;
 }
 
+/** The loaded names (excelNameKey) -> their formula. */
+function nameFormulasOf(names: Excel.NamedItemCollection): Map<string, string> {
+  return new Map(names.items.map((n) => [excelNameKey(n.name), n.formula]));
+}
+
 /** The workbook's template sheets, in tab order (one sync). */
 export async function listFreezableSheets(excel: ExcelApi): Promise<FreezableSheet[]> {
   return excel.run(async (context) => {
@@ -99,11 +104,7 @@ export async function listFreezableSheets(excel: ExcelApi): Promise<FreezableShe
     if (read.status === "newer") throw new NewerRegistryError(read.version);
     if (read.status === "corrupt") throw new CorruptRegistryError(read.problem);
     const sheets = worksheets.items.map((w) => ({ id: w.id, name: w.name }));
-    const registry = pruneRegistry(
-      read.registry,
-      sheets,
-      new Map(names.items.map((n) => [excelNameKey(n.name), n.formula]))
-    );
+    const registry = pruneRegistry(read.registry, sheets, nameFormulasOf(names));
     const out: FreezableSheet[] = [];
     for (const sheet of sheets) {
       const entry = registry.sheets[sheet.id];
@@ -186,7 +187,7 @@ async function freezeSerialized(excel: ExcelApi, options: FreezeOptions): Promis
     if (registryRead.status === "newer") throw new NewerRegistryError(registryRead.version);
     if (registryRead.status === "corrupt") throw new CorruptRegistryError(registryRead.problem);
     const sheets = worksheets.items.map((w) => ({ id: w.id, name: w.name }));
-    const nameFormulas = new Map(names.items.map((n) => [excelNameKey(n.name), n.formula]));
+    const nameFormulas = nameFormulasOf(names);
     const registry = pruneRegistry(registryRead.registry, sheets, nameFormulas);
     const chosen = reads.map(readChosen);
     const planned = planFreeze({
@@ -247,7 +248,13 @@ async function freezeSerialized(excel: ExcelApi, options: FreezeOptions): Promis
           const noteAddress = rangeAddress({ ...plan.noteCell, rowCount: 1, colCount: 1 });
           const note = copy.getRange(noteAddress);
           // Text that can never become a formula (valueContent prefixes what Excel would misread).
-          note.formulas = [[valueContent(freezeNote(options.library, options.now()))]];
+          note.formulas = [
+            [
+              valueContent(
+                freezeNote(`${options.library.name} ${options.library.version}`, options.now())
+              ),
+            ],
+          ];
           note.format.font.italic = true;
           frozen.push({
             sourceName: plan.sourceName,

@@ -8,7 +8,10 @@ import { excelNameKey, parseSheetReference, sameExcelName } from "../model/a1";
 import type { GridRange } from "../model/a1";
 import { callsCapplan, rewriteReferences, sheetsReadBy } from "../model/formulaText";
 import type { NameTarget } from "../model/formulaText";
-import { fitCellText, valueContent } from "../templates/blocks";
+import { valueContent } from "../templates/blocks";
+import { noteCellBelow } from "../templates/freezeNote";
+
+export { freezeNote, noteCellBelow } from "../templates/freezeNote";
 import { TEMPLATE_KIND_LABELS, kindOf } from "./templateRegistry";
 import type { TemplateEntry } from "./templateRegistry";
 
@@ -28,14 +31,6 @@ export function frozenSheetName(name: string, taken: Iterable<string>): string {
     if (!used.has(excelNameKey(candidate))) return candidate;
   }
   throw new RangeError(`No free sheet name for a frozen copy of "${name}"`);
-}
-
-/** "Frozen from library <name> <version> on <date>": text, never a formula (valueContent). */
-export function freezeNote(library: { name: string; version: string }, now: Date): string {
-  const date = now.toISOString().slice(0, 10);
-  return fitCellText(
-    `Frozen from library ${library.name} ${library.version} on ${date}: CAPPLAN formulas were replaced by their values; other formulas are live.`
-  );
 }
 
 /** What sync 1 read of one chosen sheet. */
@@ -191,8 +186,7 @@ export function planFreeze(inputs: FreezeInputs): FreezePlanResult {
       capplanCells,
       rewrites,
       nativeFormulas,
-      noteCell:
-        used === null ? { row: 0, col: 0 } : { row: used.row + used.rowCount + 1, col: used.col },
+      noteCell: noteCellBelow(used),
     };
   });
   return { ok: true, sheets: plans };

@@ -5,15 +5,10 @@
  */
 import { asExcelNamespace, createMemoryExcel } from "../../../src/dev/excel-host";
 import type { MemoryExcel } from "../../../src/dev/excel-host";
-import {
-  CapplanFunctionRegistry,
-  parseFunctionsJson,
-} from "../../../src/dev/workbench/capplanPlugin";
-import { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
+import type { HyperFormulaCellStore } from "../../../src/dev/workbench/hyperFormulaStore";
 import { resetActiveLibrary } from "../../../src/shared-state/activeLibrary";
 import { mount, type MountedTaskpane } from "../../../src/taskpane/app";
-import { loadBuiltFunctions } from "../customFunctionsRuntime";
-import { readDistFile } from "../dist";
+import { computedStore } from "../dev/workbench/computedStore";
 import { installBrowserGaps } from "./browserGaps";
 import { FIXED_NOW, MemoryStorage, noFetch } from "./harness";
 
@@ -23,16 +18,6 @@ export interface ComputedSidebar {
   readonly store: HyperFormulaCellStore;
   readonly host: MemoryExcel;
   readonly Excel: typeof Excel;
-}
-
-/** A HyperFormula store whose CAPPLAN functions are the built ones. */
-export function computedStore(): HyperFormulaCellStore {
-  const loaded = loadBuiltFunctions();
-  const registry = new CapplanFunctionRegistry(
-    parseFunctionsJson(JSON.parse(readDistFile("functions.json")))
-  );
-  for (const [id, fn] of loaded.registered) registry.associate(id, fn);
-  return new HyperFormulaCellStore({ capplan: registry, sheets: ["Sheet1"] });
 }
 
 const mounted: ComputedSidebar[] = [];
