@@ -73,6 +73,8 @@ export interface FrozenSheet {
   readonly rewritten: number;
   /** The note's address on the copy ("A160"). */
   readonly noteAddress: string;
+  /** Sheets not frozen that the copy's formulas read live (as the original's did). */
+  readonly readsLive: readonly string[];
 }
 
 export interface FreezeResult {
@@ -264,6 +266,7 @@ async function freezeSerialized(excel: ExcelApi, options: FreezeOptions): Promis
             nativeFormulas: plan.nativeFormulas,
             rewritten: plan.rewrites.size,
             noteAddress,
+            readsLive: plan.readsLive,
           });
         });
         copies[0]?.activate();

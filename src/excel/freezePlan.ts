@@ -72,6 +72,8 @@ export interface SheetFreezePlan {
   readonly nativeFormulas: number;
   /** Where the note goes: two rows below the used range, in its first column. */
   readonly noteCell: CapplanCell;
+  /** Other sheets, not frozen, that its formulas read (the copy reads them live, as the original does). */
+  readonly readsLive: readonly string[];
 }
 
 export type FreezePlanResult =
@@ -110,6 +112,12 @@ export function planFreeze(inputs: FreezeInputs): FreezePlanResult {
   }
   const targets = nameTargets(inputs.names);
 
+  const live = new Map<string, Set<string>>();
+  const readsLive = (id: string): Set<string> => {
+    let set = live.get(id);
+    if (set === undefined) live.set(id, (set = new Set()));
+    return set;
+  };
   for (const sheet of inputs.chosen) {
     const entry = inputs.entries[sheet.id];
     if (entry === undefined)
@@ -133,7 +141,12 @@ export function planFreeze(inputs: FreezeInputs): FreezePlanResult {
         for (const key of sheetsReadBy(formula, targets)) {
           if (key === excelNameKey(sheet.name) || chosenKeys.has(key)) continue;
           const label = templateByName.get(key);
-          if (label === undefined) continue; // a plain sheet: the copy reads it as the original does
+          if (label === undefined) {
+            // A plain sheet: the copy reads it as the original does (reported, not refused).
+            const name = inputs.sheets.find((s) => sameExcelName(s.name, key))?.name;
+            if (name !== undefined) readsLive(sheet.id).add(name);
+            continue;
+          }
           const other = inputs.sheets.find((s) => sameExcelName(s.name, key))?.name ?? key;
           return {
             ok: false,
@@ -187,6 +200,7 @@ export function planFreeze(inputs: FreezeInputs): FreezePlanResult {
       rewrites,
       nativeFormulas,
       noteCell: noteCellBelow(used),
+      readsLive: [...(live.get(sheet.id) ?? [])],
     };
   });
   return { ok: true, sheets: plans };

@@ -176,10 +176,16 @@ export function createFreezePanel(options: FreezePanelOptions): FreezePanel {
         isSetSupported: options.isSetSupported,
       });
       setText(status, `Froze ${plural(result.sheets.length, "sheet")}.`);
+      const live = result.sheets.flatMap((s) =>
+        s.readsLive.map(
+          (other) =>
+            `'${isolate(s.name)}' still reads '${isolate(other)}', which was not frozen: if it has CAPPLAN formulas, a reader without the add-in sees #NAME? there and in what reads it.`
+        )
+      );
       messages.show({
-        kind: "success",
+        kind: live.length > 0 ? "warning" : "success",
         title: `Froze ${result.sheets.length} ${result.sheets.length === 1 ? "copy" : "copies"}`,
-        details: frozenSentence(result),
+        details: [...frozenSentence(result), ...live],
         next: "Share the workbook, or delete the originals from a copy of it: the frozen sheets need no add-in. They are not templates: refresh and risk analysis work on the originals.",
       });
     } catch (error) {

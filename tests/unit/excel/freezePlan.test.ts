@@ -102,4 +102,33 @@ describe("the freeze plan", () => {
       "='Rent vs Build (frozen)'!$C$5",
     ]);
   });
+
+  it("freezes a sheet that reads a plain sheet, and says the copy still reads it live", () => {
+    // Given a template whose formula reads a plain sheet that is not a template
+    const sheets = [
+      { id: "a", name: "Rent vs Build" },
+      { id: "b", name: "Inputs" },
+    ];
+    const planned = planFreeze({
+      entries: { a: ENTRY },
+      sheets,
+      names: new Map(),
+      chosen: [
+        {
+          id: "a",
+          name: "Rent vs Build",
+          used: { row: 0, col: 0, rowCount: 1, colCount: 2 },
+          formulas: [["=Inputs!A1*2", '=CAPPLAN.LIBRARY()&"Inputs!A1"']],
+          values: [[2, "x"]],
+          valueTypes: [["Double", "String"]],
+        },
+      ],
+    });
+    // Then it is planned: the CAPPLAN cell becomes a value, the other formula stays and is reported
+    if (!planned.ok) throw new Error(planned.problem);
+    expect(planned.sheets[0]?.capplanCells).toEqual([{ row: 0, col: 1 }]);
+    expect(planned.sheets[0]?.nativeFormulas).toBe(1);
+    expect(planned.sheets[0]?.readsLive).toEqual(["Inputs"]);
+    expect(planned.sheets[0]?.noteCell).toEqual({ row: 2, col: 0 });
+  });
 });
