@@ -4,11 +4,11 @@
  * become values (every CAPPLAN formula, a spill as all its cells), which native formulas are rewritten
  * to read the copies instead of the originals, and the note. No Excel calls (src/excel/freeze.ts runs it).
  */
-import { excelNameKey, parseSheetReference, sameExcelName } from "../model/a1";
+import { cellAddress, excelNameKey, parseSheetReference, sameExcelName } from "../model/a1";
 import type { GridRange } from "../model/a1";
 import { callsCapplan, rewriteReferences, sheetsReadBy } from "../model/formulaText";
 import type { NameTarget } from "../model/formulaText";
-import { valueContent } from "../templates/blocks";
+import { MAX_FORMULA_LENGTH, valueContent } from "../templates/blocks";
 import { noteCellBelow } from "../templates/freezeNote";
 
 export { freezeNote, noteCellBelow } from "../templates/freezeNote";
@@ -166,6 +166,8 @@ export function planFreeze(inputs: FreezeInputs): FreezePlanResult {
     renamed.set(excelNameKey(sheet.name), frozen);
   }
 
+  // A name written as the copy's address can make a formula longer than Excel accepts.
+  let tooLong: string | null = null;
   const plans = inputs.chosen.map((sheet): SheetFreezePlan => {
     const capplanCells: CapplanCell[] = [];
     const rewrites = new Map<string, string>();
@@ -188,6 +190,8 @@ export function planFreeze(inputs: FreezeInputs): FreezePlanResult {
             names: targets,
           });
           if (next !== formula) rewrites.set(cellKey(row, col), next);
+          if (next.length > MAX_FORMULA_LENGTH && tooLong === null)
+            tooLong = `${sheet.name}!${cellAddress(row, col)}`;
         })
       );
     }
@@ -203,6 +207,12 @@ export function planFreeze(inputs: FreezeInputs): FreezePlanResult {
       readsLive: [...(live.get(sheet.id) ?? [])],
     };
   });
+  if (tooLong !== null)
+    return {
+      ok: false,
+      problem: `The formula in ${tooLong}, pointed at the frozen copies, would be longer than Excel's ${MAX_FORMULA_LENGTH.toLocaleString("en-US")} characters`,
+      next: "Shorten that formula (or split it over two cells), then freeze again.",
+    };
   return { ok: true, sheets: plans };
 }
 

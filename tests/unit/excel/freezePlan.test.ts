@@ -131,4 +131,34 @@ describe("the freeze plan", () => {
     expect(planned.sheets[0]?.readsLive).toEqual(["Inputs"]);
     expect(planned.sheets[0]?.noteCell).toEqual({ row: 2, col: 0 });
   });
+
+  it("refuses when pointing a formula at the copies would pass Excel's 8,192 characters", () => {
+    // Given a memo formula of 1,500 references to a name of the Rent vs Build sheet (7,500 characters):
+    // each "CP_A+" (5 characters) becomes "'Rent vs Build (frozen)'!$C$5+" (30), 45,000 in all
+    const formula = `=${Array.from({ length: 1500 }, () => "CP_A").join("+")}`;
+    expect(formula.length).toBeLessThanOrEqual(8192);
+    const planned = planFreeze({
+      entries: { a: ENTRY, c: { ...ENTRY, sheetName: "Memo" } },
+      sheets: [
+        { id: "a", name: "Rent vs Build" },
+        { id: "c", name: "Memo" },
+      ],
+      names: new Map([["CP_A", "='Rent vs Build'!$C$5"]]),
+      chosen: [
+        { id: "a", name: "Rent vs Build", used: null, formulas: [], values: [], valueTypes: [] },
+        {
+          id: "c",
+          name: "Memo",
+          used: { row: 0, col: 0, rowCount: 1, colCount: 1 },
+          formulas: [[formula]],
+          values: [[1]],
+          valueTypes: [["Double"]],
+        },
+      ],
+    });
+    // Then it is refused, naming the cell
+    expect(planned.ok ? "" : planned.problem).toMatch(
+      /^The formula in Memo!A1, pointed at the frozen copies/
+    );
+  });
 });
