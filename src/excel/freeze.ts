@@ -167,10 +167,21 @@ function readChosen(read: SheetRead): ChosenSheetRead {
   };
 }
 
+function unsupported(): FreezeRefusedError {
+  return new FreezeRefusedError(
+    "This version of Excel cannot copy sheets for the add-in (it needs ExcelApi 1.12: Excel 2021, Microsoft 365 or Excel on the web)",
+    "Use Excel's own Move or Copy and Paste Values on the CAPPLAN cells instead."
+  );
+}
+
 async function freezeSerialized(excel: ExcelApi, options: FreezeOptions): Promise<FreezeResult> {
   const ids = [...new Set(options.worksheetIds)];
   if (ids.length === 0)
     throw new FreezeRefusedError("No sheet was chosen", "Tick the template sheets to freeze.");
+  // Said before anything is read; the check is repeated where the 1.10/1.12 members are used (the
+  // manifest tests see them guarded there).
+  if (!options.isSetSupported("ExcelApi", "1.12") || !options.isSetSupported("ExcelApi", "1.10"))
+    throw unsupported();
   return excel.run(async (context) => {
     // ---- sync 1: what there is
     const setting = queueSettingRead(context, REGISTRY_KEY);
@@ -284,10 +295,7 @@ async function freezeSerialized(excel: ExcelApi, options: FreezeOptions): Promis
           : "Some copies may remain (sheets named '... (frozen)'): delete them; the originals were not changed."
       );
     }
-    throw new FreezeRefusedError(
-      "This version of Excel cannot copy sheets for the add-in (it needs ExcelApi 1.12: Excel 2021, Microsoft 365 or Excel on the web)",
-      "Use Excel's own Move or Copy and Paste Values on the CAPPLAN cells instead."
-    );
+    throw unsupported();
   });
 }
 

@@ -272,13 +272,15 @@ describe("Freeze for sharing in the sidebar", () => {
     await sidebar.app.whenIdle();
     const freeze = await listAndTick(sidebar, ["Rent vs Build"]);
     const count = sidebar.store.listSheets().length;
+    const before = sidebar.host.stats.syncCount;
 
     // When Freeze copies is clicked
     click(button(freeze, "Freeze copies"));
     await sidebar.app.whenIdle();
 
-    // Then it says what Excel is needed, and nothing was added
+    // Then it says what Excel is needed before reading anything, and nothing was added
     expect(mustMessage(freeze).next).toMatch(/ExcelApi 1\.12/);
+    expect(sidebar.host.stats.syncCount - before).toBe(0);
     expect(sidebar.store.listSheets().length).toBe(count);
   });
 });
