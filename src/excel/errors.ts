@@ -18,6 +18,7 @@ export type CapacityPlannerErrorCode =
   | "CodeLoadFailed"
   | "RiskAnalysisRefused"
   | "TemplateInputCell"
+  | "FreezeRefused"
   | "ExcelOperationFailed";
 
 export abstract class CapacityPlannerError extends Error {

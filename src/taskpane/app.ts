@@ -30,6 +30,7 @@ import { createLibraryService, type LibraryService, type RestoreOutcome } from "
 import { createModelsPanel } from "./modelsPanel";
 import { createRefreshPanel } from "./refreshPanel";
 import { createRiskPanel } from "./riskPanel";
+import { createFreezePanel } from "./freezePanel";
 import { createTaskTracker } from "./tasks";
 import { createTracePanel } from "./tracePanel";
 import { applyTheme, type OfficeThemeLike } from "./theme";
@@ -122,6 +123,13 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
       isSetSupported: (name, minVersion) => deps.isSetSupported?.(name, minVersion) ?? true,
     },
   });
+  const freezePanel = createFreezePanel({
+    excel: deps.excel,
+    active,
+    now: deps.now,
+    track: tasks.track,
+    isSetSupported: deps.isSetSupported ?? (() => true),
+  });
   modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
 
   const element = el("div", { class: "cp-app ms-Fabric ms-font-m" }, [
@@ -139,6 +147,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
       refreshPanel.element,
       tracePanel.element,
       riskPanel.element,
+      freezePanel.element,
     ]),
   ]);
   applyTheme(element, deps.theme);

@@ -20,6 +20,7 @@ const TITLES: Readonly<Record<CapacityPlannerErrorCode, string>> = {
   CodeLoadFailed: "Capacity Planner could not load part of itself",
   RiskAnalysisRefused: "The risk analysis did not run",
   TemplateInputCell: "The function was not inserted: that cell is a template input",
+  FreezeRefused: "The sheets were not frozen",
   ExcelOperationFailed: "Excel could not complete the action",
 };
 
@@ -32,6 +33,7 @@ const KINDS: Partial<Record<CapacityPlannerErrorCode, MessageKind>> = {
   InvalidRefreshSelection: "warning",
   RiskAnalysisRefused: "warning",
   TemplateInputCell: "warning",
+  FreezeRefused: "warning",
 };
 
 /** The message for anything an src/excel call threw. `action` names what failed ("Inserting the template"). */

@@ -198,6 +198,13 @@ export interface CellStore {
   /** Removes the sheet, its cells and charts; references to it elsewhere become #REF!. */
   removeSheet(sheetId: string): void;
   moveSheet(sheetId: string, position: number): void;
+  /**
+   * Worksheet.copy (ExcelApi 1.10): a new sheet `name` at `position` holding the source's cells as written
+   * (formulas as text, not values; a spill is its anchor's formula), formats, column widths, row heights
+   * and tab color, and a copy of each of its charts (a chart plotting the source sheet plots the copy).
+   * The caller has validated the name; workbook names are not copied (see README, "Simplified").
+   */
+  copySheet(sheetId: string, name: string, position: number): SheetInfo;
   setSheetVisibility(sheetId: string, visibility: SheetVisibility): void;
   setTabColor(sheetId: string, color: string): void;
   getActiveSheetId(): string | null;
@@ -221,6 +228,11 @@ export interface CellStore {
   setRowHeight(sheetId: string, row: number, height: number): void;
   /** Bounding box of non-empty cells (and, unless valuesOnly, formatted cells); null if none. */
   getUsedBounds(sheetId: string, valuesOnly: boolean): GridRange | null;
+  /**
+   * The range the formula at (row, col) spills into, anchor included (Range.getSpillingToRange); null
+   * when the cell holds no formula or its result does not spill (a store without an engine never spills).
+   */
+  getSpillRange(sheetId: string, row: number, col: number): GridRange | null;
   /** Evaluates a formula outside any cell (a defined name's value); null when unknown. */
   evaluateFormula(formula: string): CellValue;
 

@@ -38,6 +38,16 @@ function moveActivationAway(store: CellStore, sheetId: string): void {
   if (next !== undefined) store.setActiveSheetId(next.id);
 }
 
+/** Excel's name for a copy: "Name (2)", "(3)"..., the base shortened so the whole has at most 31 characters. */
+function copyName(store: CellStore, name: string): string {
+  const base = name.replace(/ \([0-9]+\)$/, "");
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    if (store.findSheetByName(candidate) === undefined) return candidate;
+  }
+}
+
 type WorksheetProps = "name" | "id" | "position" | "visibility" | "tabColor";
 
 export class MemoryWorksheet
@@ -310,6 +320,56 @@ export class MemoryWorksheet
       }
       this.store.setActiveSheetId(h.sheetId);
     });
+  }
+
+  /**
+   * Worksheet.copy (ExcelApi 1.10): a copy of this sheet named as Excel names it ("Rent vs Build (2)",
+   * the base cut so the whole fits 31 characters), with its cells, formats, widths, heights, tab color
+   * and charts (CellStore.copySheet). positionType "None" (the default) puts it first, as Excel's
+   * documentation says; "Before"/"After" need `relativeTo` (else InvalidArgument). A very hidden sheet
+   * cannot be copied (GeneralException, stricter than Excel where unsure). Not activated.
+   */
+  copy(
+    positionType: "None" | "Before" | "After" | "Beginning" | "End" = "None",
+    relativeTo?: MemoryWorksheet
+  ): MemoryWorksheet {
+    return new MemoryWorksheet(
+      this.context,
+      {
+        resolve: () => {
+          const h = this._requireHandle();
+          const source = sheetOf(this.store, h);
+          if (source.visibility === "VeryHidden")
+            throw new MemoryExcelError(
+              "GeneralException",
+              "A very hidden worksheet cannot be copied."
+            );
+          const sheets = this.store.listSheets();
+          let position: number;
+          if (positionType === "None" || positionType === "Beginning") position = 0;
+          else if (positionType === "End") position = sheets.length;
+          else if (positionType === "Before" || positionType === "After") {
+            if (!(relativeTo instanceof MemoryWorksheet))
+              throw new MemoryExcelError(
+                "InvalidArgument",
+                `Worksheet.copy("${positionType}") needs the worksheet to place it relative to.`
+              );
+            const anchor = relativeTo._requireHandle();
+            const at = sheets.findIndex((s) => s.id === anchor.sheetId);
+            if (at < 0) throw itemNotFound("worksheet");
+            position = positionType === "Before" ? at : at + 1;
+          } else {
+            throw new MemoryExcelError(
+              "InvalidArgument",
+              `Unknown position type: ${String(positionType)}`
+            );
+          }
+          const info = this.store.copySheet(h.sheetId, copyName(this.store, source.name), position);
+          return { sheetId: info.id };
+        },
+      },
+      "Worksheet.copy"
+    );
   }
 
   /** Deletes the sheet; not the last visible one, nor a very hidden one (Excel refuses both). */

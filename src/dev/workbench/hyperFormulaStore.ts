@@ -261,6 +261,33 @@ export class HyperFormulaCellStore implements CellStore {
     this.write(() => this.inner.moveSheet(sheetId, position));
   }
 
+  /** The record copies everything (MemoryCellStore.copySheet); HyperFormula gets the new sheet's cells. */
+  copySheet(sheetId: string, name: string, position: number): SheetInfo {
+    return this.write(() => {
+      this.hfSheet(sheetId);
+      const info = this.inner.copySheet(sheetId, name, position);
+      const hfName = this.hf.addSheet(name);
+      const hfId = this.hf.getSheetId(hfName);
+      if (hfId === undefined) throw new Error(`HyperFormula did not add sheet ${name}`);
+      this.mapSheet(info.id, hfId);
+      const used = this.inner.getUsedBounds(info.id, true);
+      if (used !== null) {
+        for (let row = used.row; row < used.row + used.rowCount; row++) {
+          for (let col = used.col; col < used.col + used.colCount; col++) {
+            const { value, formula } = this.inner.getCell(info.id, row, col);
+            if (formula === null && value === null) continue;
+            this.hf.setCellContents(
+              { sheet: hfId, row, col },
+              formula !== null ? toHyperFormulaFormula(formula) : toRawContent(value)
+            );
+          }
+        }
+      }
+      this.contentChanged = true;
+      return info;
+    });
+  }
+
   setSheetVisibility(sheetId: string, visibility: SheetVisibility): void {
     this.write(() => this.inner.setSheetVisibility(sheetId, visibility));
   }
@@ -353,6 +380,17 @@ export class HyperFormulaCellStore implements CellStore {
       rowCount: bottom - bounds.row,
       colCount: right - bounds.col,
     };
+  }
+
+  /** The spill of a formula cell: HyperFormula's array at that corner, unless it is an error (#SPILL!). */
+  getSpillRange(sheetId: string, row: number, col: number): GridRange | null {
+    if (this.inner.getCell(sheetId, row, col).formula === null) return null;
+    this.ensureEvaluated();
+    const address = this.hfAddress(sheetId, row, col);
+    if (this.hf.getCellValue(address) instanceof DetailedCellError) return null;
+    const array = this.hf.arrayMapping.getArrayByCorner(address);
+    if (array === undefined || (array.width <= 1 && array.height <= 1)) return null;
+    return { row, col, rowCount: array.height, colCount: array.width };
   }
 
   evaluateFormula(formula: string): CellValue {

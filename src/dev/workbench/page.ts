@@ -324,6 +324,10 @@ export class WorkbenchPage {
       "click",
       () => void this.download({ capplan: "values" })
     );
+    byId("wb-export-frozen", HTMLButtonElement).addEventListener(
+      "click",
+      () => void this.download({ capplan: "frozen" })
+    );
   }
 
   // ---------------------------------------------------------------- workbook actions
@@ -373,7 +377,9 @@ export class WorkbenchPage {
     const fileName =
       options.capplan === "values"
         ? "capacity-planner-workbench-values.xlsx"
-        : "capacity-planner-workbench.xlsx";
+        : options.capplan === "frozen"
+          ? "capacity-planner-workbench-frozen.xlsx"
+          : "capacity-planner-workbench.xlsx";
     this.say("Preparing the .xlsx…");
     try {
       const bytes = await this.exportBytes(options);
