@@ -49,8 +49,7 @@ export interface RenderPlan {
   readonly styles: readonly StyleBlock[];
   readonly columnWidths: readonly { readonly address: string; readonly width: number }[];
   readonly names: readonly { readonly name: string; readonly address: string }[];
-  readonly chart: TemplateSpec["chart"];
-  readonly riskCharts: TemplateSpec["riskCharts"];
+  readonly charts: TemplateSpec["charts"];
   /** Cells written (contents + number formats), as Excel and the in-memory host count them. */
   readonly cellWrites: number;
 }
@@ -106,8 +105,7 @@ export function planRender(spec: TemplateSpec): RenderPlan {
     styles,
     columnWidths,
     names: templateNames(spec),
-    chart: spec.chart,
-    riskCharts: spec.riskCharts,
+    charts: spec.charts,
     cellWrites,
   };
 }
@@ -156,18 +154,23 @@ export function queueRender(
     if (fillColor !== undefined) format.fill.color = fillColor;
   }
 
-  for (const spec of [plan.chart, ...plan.riskCharts]) {
+  for (const spec of plan.charts) {
     const chart = sheet.charts.add(spec.type, sheet.getRange(spec.dataAddress), spec.seriesBy);
     chart.title.text = spec.title;
     chart.legend.position = "Bottom";
     chart.setPosition(spec.anchorTopLeft, spec.anchorBottomRight);
+    // A waterfall's base: no fill (ChartFill.clear, ExcelApi 1.7). Its legend entry would show an empty
+    // swatch, and hiding one entry needs ExcelApi 1.9: such a chart has no legend (its categories say it all).
+    const hidden = spec.hiddenSeries ?? [];
+    for (const i of hidden) chart.series.getItemAt(i).format.fill.clear();
+    if (hidden.length > 0) chart.legend.visible = false;
   }
 
   return {
     contentBlocks: plan.content.length,
     styleBlocks: plan.styles.length,
     names: plan.names.length,
-    charts: 1 + plan.riskCharts.length,
+    charts: plan.charts.length,
     cellWrites: plan.cellWrites,
   };
 }
