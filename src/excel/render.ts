@@ -161,6 +161,9 @@ export function queueRender(
     chart.setPosition(spec.anchorTopLeft, spec.anchorBottomRight);
     // A waterfall's base: no fill (ChartFill.clear, ExcelApi 1.7). Its legend entry would show an empty
     // swatch, and hiding one entry needs ExcelApi 1.9: such a chart has no legend (its categories say it all).
+    (spec.seriesColors ?? []).forEach((color, i) => {
+      if (color !== null) chart.series.getItemAt(i).format.fill.setSolidColor(color);
+    });
     const hidden = spec.hiddenSeries ?? [];
     for (const i of hidden) chart.series.getItemAt(i).format.fill.clear();
     if (hidden.length > 0) chart.legend.visible = false;

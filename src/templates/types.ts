@@ -70,6 +70,8 @@ export interface TemplateChartSpec {
    * stacked-column waterfall. A chart with hidden series has no legend. Absent: every series is drawn.
    */
   readonly hiddenSeries?: readonly number[];
+  /** A solid fill per series ("#RRGGBB"; null = Excel's automatic color). Absent: automatic colors. */
+  readonly seriesColors?: readonly (string | null)[];
 }
 
 export interface TemplateMetadata {
