@@ -50,6 +50,8 @@ export interface RenderPlan {
   readonly columnWidths: readonly { readonly address: string; readonly width: number }[];
   readonly names: readonly { readonly name: string; readonly address: string }[];
   readonly charts: TemplateSpec["charts"];
+  /** Spill rectangles' number formats: each as a full 2-D array of the rectangle's size. */
+  readonly rangeFormats: readonly { readonly address: string; readonly numberFormat: string[][] }[];
   /** Cells written (contents + number formats), as Excel and the in-memory host count them. */
   readonly cellWrites: number;
 }
@@ -106,6 +108,15 @@ export function planRender(spec: TemplateSpec): RenderPlan {
     columnWidths,
     names: templateNames(spec),
     charts: spec.charts,
+    rangeFormats: (spec.rangeFormats ?? []).map(({ address, numberFormat }) => {
+      const range = parseRange(address);
+      return {
+        address: rangeAddress(range),
+        numberFormat: Array.from({ length: range.rowCount }, () =>
+          Array.from({ length: range.colCount }, () => numberFormat)
+        ),
+      };
+    }),
     cellWrites,
   };
 }
@@ -143,6 +154,9 @@ export function queueRender(
     if (block.numberFormat !== null) range.numberFormat = block.numberFormat;
     if (block.formulas !== null) range.formulas = block.formulas;
   }
+
+  for (const { address, numberFormat } of plan.rangeFormats)
+    sheet.getRange(address).numberFormat = numberFormat;
 
   for (const block of plan.styles) {
     const format = sheet.getRange(block.address).format;

@@ -91,6 +91,11 @@ export interface TemplateSpec {
   readonly assumptions: readonly AssumptionSpec[];
   readonly names: readonly { readonly name: string; readonly address: string }[];
   readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
+  /**
+   * Number formats for rectangles the template leaves empty because a formula spills into them (one format
+   * per rectangle; the spill's values take it). Absent: none.
+   */
+  readonly rangeFormats?: readonly { readonly address: string; readonly numberFormat: string }[];
   /** Every chart of the sheet, in the order they are added. */
   readonly charts: readonly TemplateChartSpec[];
   readonly metadata: TemplateMetadata;
