@@ -393,7 +393,7 @@ export function options(
 }
 
 /**
- * OPTIONLINES: OPTIONS' six routes as the present value of each cost line (docs/model.md section 11.10);
+ * OPTIONLINES: OPTIONS' six routes as the present value of each cost line (docs/model.md section 11.11);
  * same arguments, coercion and errors as OPTIONS.
  */
 export function optionLines(

@@ -1,6 +1,6 @@
 /**
  * The Options comparison template: one sheet with the six routes of CAPPLAN.OPTIONS side by side for a
- * library scenario (docs/model.md section 11.10). Five named inputs (GPU, count, years, region, discount
+ * library scenario (docs/model.md section 11.11). Five named inputs (GPU, count, years, region, discount
  * rate) feed one =CAPPLAN.OPTIONS spill and one =CAPPLAN.OPTIONLINES spill; everything else is a native
  * formula over those spills: the side-by-side table, a ranking by NPV incl. cost of delay, the best two
  * routes in words, and a waterfall that explains the gap between the two best routes by cost line. Two
