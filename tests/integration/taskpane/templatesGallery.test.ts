@@ -177,4 +177,22 @@ describe("the templates gallery", () => {
     await sidebar.app.whenIdle();
     expect(radio(insertPanel, "Options comparison").disabled).toBe(false);
   });
+
+  it("lets Check for updates say an Options comparison sheet is not one it refreshes", async () => {
+    // Given an inserted Options comparison sheet, active
+    const sidebar = mountSidebar();
+    const insertPanel = panel(sidebar.root, "Insert template");
+    click(modelOption(sidebar.root, first.name));
+    choose(radio(insertPanel, "Options comparison"));
+    click(button(insertPanel, "Insert template"));
+    await sidebar.app.whenIdle();
+    const before = workbookSnapshot(sidebar.store);
+    // When Check for updates is clicked on it
+    const refresh = panel(sidebar.root, "Refresh assumptions");
+    click(button(refresh, "Check for updates"));
+    await sidebar.app.whenIdle();
+    // Then the registry's kind makes the sidebar name the sheet's kind, and nothing is written
+    expect(mustMessage(refresh).text).toMatch(/is an Options comparison sheet/);
+    expect(workbookSnapshot(sidebar.store)).toBe(before);
+  });
 });
