@@ -3,8 +3,10 @@
  * A chart record drawn as inline SVG: one polyline per series over the categories, value axis
  * with round ticks, title, legend. A stacked column chart ("ColumnStacked", the Options comparison's
  * waterfall) is drawn as stacked columns, each series with its fill: a series whose fill was cleared
- * (ChartFill.clear) takes its place in the stack but is not drawn, as in Excel. Every other chart type
- * is drawn as lines, which shows any series honestly enough for a dev workbench. All text goes through
+ * (ChartFill.clear) takes its place in the stack but is not drawn, as in Excel. Clustered columns and
+ * clustered bars ("ColumnClustered", "BarClustered") are drawn as clustered columns side by side per
+ * category (bars stand upright here, where Excel lays them on their side). Every other chart type is
+ * drawn as lines, which shows any series honestly enough for a dev workbench. All text goes through
  * textContent.
  */
 import type { ChartData, ChartRecord, SeriesFill } from "../excel-host";
@@ -93,6 +95,7 @@ export function renderChart(chart: ChartRecord, data: ChartData, style: ChartSty
   }
 
   const stacked = chart.chartType === "ColumnStacked";
+  const clustered = chart.chartType === "ColumnClustered" || chart.chartType === "BarClustered";
   const fillOf = (s: number): SeriesFill => chart.seriesFills?.[s] ?? "automatic";
   const colorOf = (s: number): string => {
     const fill = fillOf(s);
@@ -130,7 +133,7 @@ export function renderChart(chart: ChartRecord, data: ChartData, style: ChartSty
   const points = Math.max(1, ...data.series.map((s) => s.values.length));
   const slot = (right - left) / points;
   const x = (i: number): number =>
-    stacked
+    stacked || clustered
       ? left + (i + 0.5) * slot
       : points === 1
         ? (left + right) / 2
@@ -212,8 +215,29 @@ export function renderChart(chart: ChartRecord, data: ChartData, style: ChartSty
     });
   }
 
+  if (clustered) {
+    const n = Math.max(1, data.series.length);
+    const barWidth = (slot * 0.8) / n;
+    data.series.forEach((series, s) => {
+      series.values.forEach((v, i) => {
+        if (v === null || fillOf(s) === "none") return;
+        svg.appendChild(
+          el("rect", {
+            x: (x(i) - slot * 0.4 + s * barWidth).toFixed(1),
+            y: Math.min(y(0), y(v)).toFixed(1),
+            width: barWidth.toFixed(1),
+            height: Math.abs(y(v) - y(0)).toFixed(1),
+            fill: colorOf(s),
+            "data-series": series.name,
+            "data-category": data.categories[i] ?? "",
+          })
+        );
+      });
+    });
+  }
+
   data.series.forEach((series, s) => {
-    if (stacked) return;
+    if (stacked || clustered) return;
     const color = PALETTE[s % PALETTE.length] ?? "#4472C4";
     // A gap (empty cell) ends one polyline and starts the next, as Excel leaves gaps.
     let run: string[] = [];

@@ -67,4 +67,29 @@ describe("the workbench's stacked column chart", () => {
     expect(rects(line)).toHaveLength(0);
     expect(line.querySelectorAll("polyline").length).toBeGreaterThan(0);
   });
+
+  it("draws clustered bars as columns side by side, from zero", () => {
+    // Given a clustered bar chart of two series over two routes, one NPV negative
+    const data: ChartData = {
+      categories: ["Rent", "Build"],
+      series: [
+        { name: "NPV", values: [10, -5] },
+        { name: "NPV incl. delay", values: [12, null] },
+      ],
+      seriesInColumns: true,
+    };
+    const svg = renderChart({ ...RECORD, chartType: "BarClustered" }, data, { currency: true });
+    // Then each number is one column (the blank none), the negative one hanging below the zero line
+    const drawn = rects(svg);
+    expect(drawn.map((r) => `${r.dataset.series}/${r.dataset.category}`)).toEqual([
+      "NPV/Rent",
+      "NPV/Build",
+      "NPV incl. delay/Rent",
+    ]);
+    const [rent, build] = drawn;
+    expect(Number(rent?.getAttribute("y")) + Number(rent?.getAttribute("height"))).toBeCloseTo(
+      Number(build?.getAttribute("y")),
+      0
+    );
+  });
 });
