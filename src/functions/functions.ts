@@ -330,6 +330,33 @@ export function options(
 }
 
 /**
+ * Present value of each cost line of the six OPTIONS routes, so the gap between two routes can be explained line by line: IT capex, facility capex, power capex, energy, other opex, rent, residual value, tax. Header row (cost line, then the six routes in OPTIONS order), then one row per line; each route's column sums to its OPTIONS NPV. A route that cannot be priced shows the reason in its column.
+ * @customfunction OPTIONLINES OPTIONLINES
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years from the decision (1-30).
+ * @param [region] Region for building, e.g. "TN".
+ * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
+ * @param [overrides] 2-column key/value range or array, the same keys as OPTIONS, e.g. {"taxRate",0.21}.
+ * @returns Header and one row per cost line, one column per route (USD, present value at the discount rate).
+ */
+export function optionLines(
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  discountRate?: number,
+  overrides?: any[][]
+  // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
+): any[][] {
+  try {
+    return compute.optionLines(gpu, count, years, region, discountRate, overrides);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
  * Monte Carlo of RENTVSBUILD's comparison as a 2-column label/value spill: trials, seed, library, inputs sampled; mean and P5/P10/P50/P90/P95 of the NPVs, differences, months to capacity and $/useful GPU-hour; probability building wins; standard error; top 3 drivers of the worst 10%. Seeded: same arguments, same numbers. Not instant: 10,000 trials take about 0.15 s (0.25 s with "bridge"); the same arguments on the same library are answered from a cache, a change of argument or library runs again; fewer trials are faster.
  * @customfunction SIMULATE SIMULATE
  * @param gpu GPU model, e.g. "H100".

@@ -150,12 +150,20 @@ export interface ChartRecord {
   readonly categoryAxisTitle: string;
   readonly valueAxisTitle: string;
   readonly legend: { readonly visible: boolean; readonly position: string };
+  /**
+   * Fill of each series by its index (ChartSeries.format.fill): "none" after clear(), "#RRGGBB" after
+   * setSolidColor; an index absent (or the whole list) = Excel's automatic color.
+   */
+  readonly seriesFills?: readonly SeriesFill[];
   /** Position and size in points. */
   readonly top: number;
   readonly left: number;
   readonly width: number;
   readonly height: number;
 }
+
+/** A chart series' fill: Excel's automatic color, none (cleared), or a solid color. */
+export type SeriesFill = "automatic" | "none" | `#${string}`;
 
 export type ChartPatch = Partial<Omit<ChartRecord, "id" | "sheetId">>;
 

@@ -28,6 +28,7 @@ export type {
   CellFormatPatch,
   ChartPatch,
   ChartRecord,
+  SeriesFill,
   FontFormat,
   JsonValue,
   NamedItemRecord,

@@ -46,6 +46,7 @@ import type {
 import type { CapplanFunctionRegistry, ExcelErrorInfo } from "./capplanPlugin";
 import { createCapplanPlugin, excelErrorOf } from "./capplanPlugin";
 import { ExcelTextPlugin, registerExcelTextNames } from "./excelTextPlugin";
+import { ExcelRankPlugin, registerExcelRankNames } from "./excelRankPlugin";
 
 export interface HyperFormulaCellStoreOptions {
   /** Initial sheet names, in order; default ["Sheet1"] like a new Excel workbook. */
@@ -141,10 +142,13 @@ export class HyperFormulaCellStore implements CellStore {
     this.capplan = options.capplan;
     this.inner = new MemoryCellStore({ sheets: [] });
     registerExcelTextNames();
+    registerExcelRankNames();
     const plugins: FunctionPluginDefinition[] = [
       ...HyperFormula.getAllFunctionPlugins(),
       // Later plugins win: Excel's TEXT over HyperFormula's partial one.
       ExcelTextPlugin,
+      // Excel's RANK (HyperFormula has none).
+      ExcelRankPlugin,
       ...(options.capplan !== undefined ? [createCapplanPlugin(options.capplan)] : []),
       ...(options.functionPlugins ?? []),
     ];
