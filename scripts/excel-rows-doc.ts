@@ -50,7 +50,7 @@ import {
 import { riskRangeNameBase } from "../src/templates/riskRun";
 import { OUTPUT_KEYS } from "../src/model/risk/simulate";
 import { buildRentVsBuildTemplate } from "../src/templates/rentVsBuild";
-import type { TemplateSpec } from "../src/templates/types";
+import type { RentVsBuildSpec } from "../src/templates/types";
 import { checkOrWriteDoc } from "./support/generatedDoc";
 
 export const DOC_PATH = join(__dirname, "..", "docs", "model.md");
@@ -279,7 +279,7 @@ function code(text: string): string {
 }
 
 /** Markdown of section 4's generated part for a template spec (its first sheet: no name suffix). */
-export function excelRowsMarkdown(spec: TemplateSpec): string {
+export function excelRowsMarkdown(spec: RentVsBuildSpec): string {
   if (spec.nameSuffix !== "") throw new Error("Document the first template sheet (no name suffix)");
   const horizon = spec.metadata.horizonYears;
   if (horizon < 3)
@@ -577,7 +577,7 @@ function riskContent(r: Readers, address: string, place: Place): string {
 function riskMarkdown(
   lines: string[],
   table: (head: readonly string[], rows: readonly (readonly string[])[]) => void,
-  spec: TemplateSpec,
+  spec: RentVsBuildSpec,
   r: Readers
 ): void {
   const { text, nameOf } = r;
@@ -755,7 +755,7 @@ export function withExcelRows(doc: string, section: string): string {
 }
 
 /** The template of the default library's first scenario of 3 years or more, as inserted first. */
-export function documentedSpec(): TemplateSpec {
+export function documentedSpec(): RentVsBuildSpec {
   const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
   const found = Object.entries(VALIDATED_BUNDLED_LIBRARY.scenarios).find(([, s]) => s.years >= 3);
   if (found === undefined)

@@ -17,6 +17,8 @@ export type CapacityPlannerErrorCode =
   | "InvalidRefreshSelection"
   | "CodeLoadFailed"
   | "RiskAnalysisRefused"
+  | "TemplateInputCell"
+  | "FreezeRefused"
   | "ExcelOperationFailed";
 
 export abstract class CapacityPlannerError extends Error {

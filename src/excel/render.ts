@@ -49,8 +49,9 @@ export interface RenderPlan {
   readonly styles: readonly StyleBlock[];
   readonly columnWidths: readonly { readonly address: string; readonly width: number }[];
   readonly names: readonly { readonly name: string; readonly address: string }[];
-  readonly chart: TemplateSpec["chart"];
-  readonly riskCharts: TemplateSpec["riskCharts"];
+  readonly charts: TemplateSpec["charts"];
+  /** Spill rectangles' number formats: each as a full 2-D array of the rectangle's size. */
+  readonly rangeFormats: readonly { readonly address: string; readonly numberFormat: string[][] }[];
   /** How the sheet prints, or null (printing left at Excel's defaults). */
   readonly pageLayout: TemplatePageLayout | null;
   /** Cells written (contents + number formats), as Excel and the in-memory host count them. */
@@ -108,8 +109,16 @@ export function planRender(spec: TemplateSpec): RenderPlan {
     styles,
     columnWidths,
     names: templateNames(spec),
-    chart: spec.chart,
-    riskCharts: spec.riskCharts,
+    charts: spec.charts,
+    rangeFormats: (spec.rangeFormats ?? []).map(({ address, numberFormat }) => {
+      const range = parseRange(address);
+      return {
+        address: rangeAddress(range),
+        numberFormat: Array.from({ length: range.rowCount }, () =>
+          Array.from({ length: range.colCount }, () => numberFormat)
+        ),
+      };
+    }),
     pageLayout: spec.pageLayout === undefined ? null : checkedPageLayout(spec.pageLayout),
     cellWrites,
   };
@@ -168,6 +177,9 @@ export function queueRender(
     if (block.formulas !== null) range.formulas = block.formulas;
   }
 
+  for (const { address, numberFormat } of plan.rangeFormats)
+    sheet.getRange(address).numberFormat = numberFormat;
+
   for (const block of plan.styles) {
     const format = sheet.getRange(block.address).format;
     const { fontColor, fillColor, bold, italic, size } = block.format;
@@ -178,18 +190,26 @@ export function queueRender(
     if (fillColor !== undefined) format.fill.color = fillColor;
   }
 
-  for (const spec of [plan.chart, ...plan.riskCharts]) {
+  for (const spec of plan.charts) {
     const chart = sheet.charts.add(spec.type, sheet.getRange(spec.dataAddress), spec.seriesBy);
     chart.title.text = spec.title;
     chart.legend.position = "Bottom";
     chart.setPosition(spec.anchorTopLeft, spec.anchorBottomRight);
+    // A waterfall's base: no fill (ChartFill.clear, ExcelApi 1.7). Its legend entry would show an empty
+    // swatch, and hiding one entry needs ExcelApi 1.9: such a chart has no legend (its categories say it all).
+    (spec.seriesColors ?? []).forEach((color, i) => {
+      if (color !== null) chart.series.getItemAt(i).format.fill.setSolidColor(color);
+    });
+    const hidden = spec.hiddenSeries ?? [];
+    for (const i of hidden) chart.series.getItemAt(i).format.fill.clear();
+    if (hidden.length > 0) chart.legend.visible = false;
   }
 
   return {
     contentBlocks: plan.content.length,
     styleBlocks: plan.styles.length,
     names: plan.names.length,
-    charts: 1 + plan.riskCharts.length,
+    charts: plan.charts.length,
     pageLayout: plan.pageLayout !== null && queuePageLayout(sheet, plan.pageLayout),
     cellWrites: plan.cellWrites,
   };

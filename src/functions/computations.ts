@@ -69,6 +69,7 @@ import {
 } from "./args";
 import { overridesArg, overridesRefusing, v1OverridesArg } from "./overridesArg";
 import {
+  optionLinesFor,
   optionsFor,
   ownedFor,
   rentedFor,
@@ -388,6 +389,33 @@ export function options(
   discountRate: unknown,
   overrides?: unknown
 ): (string | number)[][] {
+  return sixRoutes(optionsFor, gpu, count, years, region, discountRate, overrides);
+}
+
+/**
+ * OPTIONLINES: OPTIONS' six routes as the present value of each cost line (docs/model.md section 11.11);
+ * same arguments, coercion and errors as OPTIONS.
+ */
+export function optionLines(
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  discountRate: unknown,
+  overrides?: unknown
+): (string | number)[][] {
+  return sixRoutes(optionLinesFor, gpu, count, years, region, discountRate, overrides);
+}
+
+function sixRoutes(
+  table: typeof optionsFor,
+  gpu: unknown,
+  count: unknown,
+  years: unknown,
+  region: unknown,
+  discountRate: unknown,
+  overrides: unknown
+): (string | number)[][] {
   const entry = gpuArg(gpu);
   const n = countArg(count);
   const h = yearsArg(years);
@@ -396,7 +424,7 @@ export function options(
   discountRateOnce(rate, o);
   const regionEntry = regionArg(region);
   const index = currentIndex();
-  return optionsFor(
+  return table(
     entry,
     n,
     regionEntry,

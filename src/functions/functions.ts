@@ -8,6 +8,11 @@ import { toExcelError } from "./errorValues";
 import * as compute from "./computations";
 // Before any function can run: the saved team library comes back, and the workbook's pin is checked.
 import "./startup";
+import { publishAssociatedFunctions } from "./publishImplementations";
+
+// Before the CustomFunctions.associate calls the metadata plugin appends below: each function Excel gets is
+// also published for the sidebar's function finder, which previews results with the same implementation.
+publishAssociatedFunctions();
 
 /**
  * Purchase cost of GPUs, servers or a whole cluster from the model library, in USD.
@@ -319,6 +324,33 @@ export function options(
 ): any[][] {
   try {
     return compute.options(gpu, count, years, region, discountRate, overrides);
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * Present value of each cost line of the six OPTIONS routes, so the gap between two routes can be explained line by line: IT capex, facility capex, power capex, energy, other opex, rent, residual value, tax. Header row (cost line, then the six routes in OPTIONS order), then one row per line; each route's column sums to its OPTIONS NPV. A route that cannot be priced shows the reason in its column.
+ * @customfunction OPTIONLINES OPTIONLINES
+ * @param gpu GPU model, e.g. "H100".
+ * @param count Number of GPUs.
+ * @param years Horizon in whole years from the decision (1-30).
+ * @param [region] Region for building, e.g. "TN".
+ * @param [discountRate] Yearly discount rate as a fraction, e.g. 0.07 (default: the library's).
+ * @param [overrides] 2-column key/value range or array, the same keys as OPTIONS, e.g. {"taxRate",0.21}.
+ * @returns Header and one row per cost line, one column per route (USD, present value at the discount rate).
+ */
+export function optionLines(
+  gpu: string,
+  count: number,
+  years: number,
+  region?: string,
+  discountRate?: number,
+  overrides?: any[][]
+  // The metadata format has no union types: "any" is how a mixed label/value spill is declared to Excel.
+): any[][] {
+  try {
+    return compute.optionLines(gpu, count, years, region, discountRate, overrides);
   } catch (error) {
     throw toExcelError(error);
   }

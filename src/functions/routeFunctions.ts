@@ -11,7 +11,7 @@ import {
   type RouteSettings,
 } from "../model/finance";
 import type { ApproachEntry, GpuEntry, RegionEntry } from "../model/library/indexLibrary";
-import { optionsTable, type OptionParts } from "../model/options";
+import { optionLinesTable, optionsTable, type OptionParts } from "../model/options";
 import { applyRouteOverrides, applySettingsOverrides, type Overrides } from "../model/overrides";
 import { LookupError, valuePerGpuHourFor } from "../model/resolve";
 import { ownedFleetFor, rentedFleetFor, taxRateFor, usefulWorkFor } from "../model/resolveRoute";
@@ -101,7 +101,60 @@ export function optionsFor(
   gpu: GpuEntry,
   count: number,
   region: RegionEntry,
-  approaches: { colocation: ApproachEntry; standard: ApproachEntry; fastTrack: ApproachEntry },
+  approaches: OptionApproaches,
+  horizonYears: number,
+  discountRate: number,
+  o: Overrides
+): (string | number)[][] {
+  return optionsTableFor(
+    optionsTable,
+    "OPTIONS",
+    gpu,
+    count,
+    region,
+    approaches,
+    horizonYears,
+    discountRate,
+    o
+  );
+}
+
+/** OPTIONLINES: the same six routes as OPTIONS, as the present value of each cost line per route. */
+export function optionLinesFor(
+  gpu: GpuEntry,
+  count: number,
+  region: RegionEntry,
+  approaches: OptionApproaches,
+  horizonYears: number,
+  discountRate: number,
+  o: Overrides
+): (string | number)[][] {
+  return optionsTableFor(
+    optionLinesTable,
+    "OPTIONLINES",
+    gpu,
+    count,
+    region,
+    approaches,
+    horizonYears,
+    discountRate,
+    o
+  );
+}
+
+type OptionApproaches = {
+  readonly colocation: ApproachEntry;
+  readonly standard: ApproachEntry;
+  readonly fastTrack: ApproachEntry;
+};
+
+function optionsTableFor(
+  table: typeof optionsTable,
+  functionName: string,
+  gpu: GpuEntry,
+  count: number,
+  region: RegionEntry,
+  approaches: OptionApproaches,
   horizonYears: number,
   discountRate: number,
   o: Overrides
@@ -118,9 +171,9 @@ export function optionsFor(
     work,
   };
   const settings = routeSettingsFor(gpu, horizonYears, discountRate, o);
-  refuseBonusWithoutTax(o, settings.taxRate, "OPTIONS");
+  refuseBonusWithoutTax(o, settings.taxRate, functionName);
   // Route-only overrides (ramp, spares, useful work, overlap...) apply to every route alike.
-  return optionsTable(parts, settings, (route) => applyRouteOverrides(route, o));
+  return table(parts, settings, (route) => applyRouteOverrides(route, o));
 }
 
 /**

@@ -5,8 +5,11 @@
  */
 import {
   compareRoutes,
+  evaluateRoute,
+  npv,
   type OwnedFleet,
   type RentedFleet,
+  type RouteFlows,
   type RouteInputs,
   type RouteSettings,
   type UsefulWork,
@@ -114,4 +117,59 @@ export function optionsTable(
     ]);
   });
   return rows;
+}
+
+/** The yearly lines of RouteFlows that OPTIONLINES prices, in spill order, with their row labels. */
+export const COST_LINES = [
+  ["itCapex", "IT capex"],
+  ["facilityCapex", "Facility capex"],
+  ["powerCapex", "Power capex (batteries, on-site)"],
+  ["energy", "Energy"],
+  ["otherOpex", "Other opex (maintenance, staff, colocation)"],
+  ["rent", "Rent"],
+  ["residual", "Residual value (recovered)"],
+  ["tax", "Tax (paid +, saved -)"],
+] as const satisfies readonly (readonly [keyof RouteFlows, string])[];
+
+export type CostLine = (typeof COST_LINES)[number][0];
+
+export const OPTION_LINES_HEADER = ["Cost line (present value, USD)", ...OPTION_LABELS] as const;
+
+/**
+ * Present value of each cost line of a route at `rate` (same timeline as npv: year 0 undiscounted). The
+ * lines add up to the route's after-tax NPV: afterTax = itCapex + ... + residual + tax each year, and the
+ * NPV is linear in the flows.
+ */
+export function linePresentValues(
+  flows: RouteFlows,
+  rate: number
+): Readonly<Record<CostLine, number>> {
+  const pv = {} as Record<CostLine, number>;
+  for (const [line] of COST_LINES) pv[line] = npv(rate, flows[line]);
+  return pv;
+}
+
+/**
+ * OPTIONLINES' spill: the header (cost line, then the six routes), then one row per cost line with the
+ * present value of that line for each route. A route that cannot be priced has its reason in every row.
+ * Column k sums to the NPV column of OPTIONS' row k.
+ */
+export function optionLinesTable(
+  parts: OptionParts,
+  settings: RouteSettings,
+  adjust: (route: RouteInputs) => RouteInputs = (route) => route
+): Cell[][] {
+  const routes = optionRoutes(parts).map((r) => (typeof r === "string" ? r : adjust(r)));
+  const columns: (Readonly<Record<CostLine, number>> | string)[] = routes.map((r) =>
+    typeof r === "string"
+      ? r
+      : linePresentValues(evaluateRoute(r, settings).flows, settings.discountRate)
+  );
+  return [
+    [...OPTION_LINES_HEADER],
+    ...COST_LINES.map(([line, label]) => [
+      label,
+      ...columns.map((c) => (typeof c === "string" ? c : c[line])),
+    ]),
+  ];
 }

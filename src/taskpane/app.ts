@@ -1,9 +1,9 @@
 /* global HTMLElement */
 /**
- * The sidebar: mounts the Library, Models, Insert template, Refresh assumptions and Risk analysis panels into a root
- * element and wires them to each other and to the active library. Every outside dependency (Excel,
- * storage, fetch, the clock, Office's theme) is passed in, so tests mount it on the in-memory Excel
- * host with a fake storage and a test fetch.
+ * The sidebar: mounts the Library, Models, Insert template, Refresh assumptions, Trace to source and
+ * Risk analysis panels into a root element and wires them to each other and to the active library.
+ * Every outside dependency (Excel, storage, fetch, the clock, Office's theme) is passed in, so tests
+ * mount it on the in-memory Excel host with a fake storage and a test fetch.
  */
 import {
   activeLibraryState,
@@ -17,7 +17,12 @@ import {
 } from "../shared-state/activeLibrary";
 import type { RecalcExcel } from "../excel/recalculate";
 import { el, isolate } from "./dom";
+import { createFunctionFinderPanel } from "./functionFinderPanel";
 import { createInsertPanel } from "./insertPanel";
+import {
+  findFunctionImplementation,
+  type FunctionImplementation,
+} from "../shared-state/functionImplementations";
 import type { StorageLike } from "../shared-state/libraryCache";
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type FetchLike } from "./libraryFetch";
 import { createLibraryPanel } from "./libraryPanel";
@@ -25,7 +30,9 @@ import { createLibraryService, type LibraryService, type RestoreOutcome } from "
 import { createModelsPanel } from "./modelsPanel";
 import { createRefreshPanel } from "./refreshPanel";
 import { createRiskPanel } from "./riskPanel";
+import { createFreezePanel } from "./freezePanel";
 import { createTaskTracker } from "./tasks";
+import { createTracePanel } from "./tracePanel";
 import { applyTheme, type OfficeThemeLike } from "./theme";
 
 export interface TaskpaneDeps {
@@ -42,6 +49,12 @@ export interface TaskpaneDeps {
   readonly theme?: OfficeThemeLike | null;
   /** Number formatting locale (default: the browser's). */
   readonly locale?: string;
+  /** The text of the built functions.json, for the function finder (absent: the finder says so). */
+  readonly loadFunctionCatalog?: () => Promise<string>;
+  /** The implementation Excel calls for a CAPPLAN id (default: the one functions.js published). */
+  readonly functionImplementation?: (id: string) => FunctionImplementation | undefined;
+  /** Office.context.requirements.isSetSupported; absent: every requirement set is taken as supported. */
+  readonly isSetSupported?: (name: string, minVersion: string) => boolean;
 }
 
 export interface MountedTaskpane {
@@ -93,6 +106,30 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     now: deps.now,
     track: tasks.track,
   });
+  const functionFinder = createFunctionFinderPanel({
+    excel: deps.excel,
+    active,
+    track: tasks.track,
+    loadCatalog: deps.loadFunctionCatalog,
+    implementation: deps.functionImplementation ?? findFunctionImplementation,
+    locale: deps.locale,
+  });
+  const tracePanel = createTracePanel({
+    excel: deps.excel,
+    active,
+    track: tasks.track,
+    locale: deps.locale,
+    requirements: {
+      isSetSupported: (name, minVersion) => deps.isSetSupported?.(name, minVersion) ?? true,
+    },
+  });
+  const freezePanel = createFreezePanel({
+    excel: deps.excel,
+    active,
+    now: deps.now,
+    track: tasks.track,
+    isSetSupported: deps.isSetSupported ?? (() => true),
+  });
   modelsPanel.onSelect((scenario) => insertPanel.setScenario(scenario));
 
   const element = el("div", { class: "cp-app ms-Fabric ms-font-m" }, [
@@ -105,9 +142,12 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     el("main", { class: "cp-main" }, [
       libraryPanel.element,
       modelsPanel.element,
+      functionFinder.element,
       insertPanel.element,
       refreshPanel.element,
+      tracePanel.element,
       riskPanel.element,
+      freezePanel.element,
     ]),
   ]);
   applyTheme(element, deps.theme);
@@ -116,6 +156,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
   function showLibrary(current: ActiveLibrary): void {
     libraryPanel.showActive(current, savedAt);
     modelsPanel.setLibrary(current.index);
+    functionFinder.setLibrary();
   }
   showLibrary(active());
   const stopListening = onActiveLibraryChange((current) => {
@@ -195,6 +236,7 @@ export function mount(root: HTMLElement, deps: TaskpaneDeps): MountedTaskpane {
     unmount() {
       stopListening();
       stopWatchingAvailability();
+      void tasks.track(tracePanel.dispose());
       element.remove();
     },
   };

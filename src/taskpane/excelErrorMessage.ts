@@ -19,6 +19,8 @@ const TITLES: Readonly<Record<CapacityPlannerErrorCode, string>> = {
   InvalidRefreshSelection: "The list of updates is out of date",
   CodeLoadFailed: "Capacity Planner could not load part of itself",
   RiskAnalysisRefused: "The risk analysis did not run",
+  TemplateInputCell: "The function was not inserted: that cell is a template input",
+  FreezeRefused: "The sheets were not frozen",
   ExcelOperationFailed: "Excel could not complete the action",
 };
 
@@ -30,6 +32,8 @@ const KINDS: Partial<Record<CapacityPlannerErrorCode, MessageKind>> = {
   ScenarioNotInLibrary: "warning",
   InvalidRefreshSelection: "warning",
   RiskAnalysisRefused: "warning",
+  TemplateInputCell: "warning",
+  FreezeRefused: "warning",
 };
 
 /** The message for anything an src/excel call threw. `action` names what failed ("Inserting the template"). */

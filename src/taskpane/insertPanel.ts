@@ -1,17 +1,18 @@
 /* global HTMLElement */
 /**
- * The Insert template panel: inserts a Rent vs Build sheet for the selected model, with progress
- * (a progress bar and the current step, announced politely) and the result as a message.
+ * The Insert template panel: a gallery of templates (a radio group: title and one-line description each,
+ * arrow keys move the choice) and one Insert template button that inserts the chosen one for the selected
+ * model, with progress (a progress bar and the current step, announced politely) and the result as a message.
  */
 import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
-import { insertTemplate } from "../excel/insertTemplate";
 import type { ScenarioEntry } from "../model/library/indexLibrary";
 import { el, isolate, setText, uniqueId } from "./dom";
 import { excelErrorMessage } from "./excelErrorMessage";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
 import { followPin } from "./workbookPin";
+import { TEMPLATE_CHOICES, type TemplateChoice } from "./templateGallery";
 
 export interface InsertPanel {
   readonly element: HTMLElement;
@@ -24,12 +25,49 @@ export interface InsertPanelOptions {
   readonly active: () => ActiveLibrary;
   readonly now: () => Date;
   readonly track: Track;
+  /** The gallery (default TEMPLATE_CHOICES); the first entry is chosen at start. */
+  readonly templates?: readonly TemplateChoice[];
 }
 
 export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
   const headingId = uniqueId("insert-heading");
   const targetId = uniqueId("insert-target");
   const progressId = uniqueId("insert-progress");
+
+  const templates = options.templates ?? TEMPLATE_CHOICES;
+  const first = templates[0];
+  if (first === undefined) throw new Error("The template gallery is empty.");
+  let chosen: TemplateChoice = first;
+  const galleryName = uniqueId("template-choice");
+  const legendId = uniqueId("template-legend");
+  const radios = templates.map((choice) => {
+    const descriptionId = uniqueId("template-description");
+    const radio = el("input", {
+      type: "radio",
+      name: galleryName,
+      value: choice.id,
+      class: "cp-template-radio",
+      "aria-describedby": descriptionId,
+    });
+    radio.checked = choice === chosen;
+    radio.addEventListener("change", () => {
+      if (!radio.checked) return;
+      chosen = choice;
+      render();
+    });
+    const item = el("label", { class: "cp-template-choice" }, [
+      radio,
+      el("span", { class: "cp-template-text" }, [
+        el("span", { class: "cp-option-name ms-font-m" }, [choice.title]),
+        el("span", { id: descriptionId, class: "cp-option-meta ms-font-s" }, [choice.description]),
+      ]),
+    ]);
+    return { choice, radio, item };
+  });
+  const gallery = el("fieldset", { class: "cp-gallery", "aria-labelledby": legendId }, [
+    el("legend", { id: legendId, class: "cp-subheading ms-font-m" }, ["Templates"]),
+    ...radios.map((r) => r.item),
+  ]);
 
   const target = el("p", { id: targetId, class: "cp-hint" });
   const button = el(
@@ -56,8 +94,9 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
   const element = el("section", { class: "cp-panel", "aria-labelledby": headingId }, [
     el("h2", { id: headingId, class: "ms-font-l cp-heading" }, ["Insert template"]),
     el("p", { class: "cp-hint ms-font-s" }, [
-      "Adds a Rent vs Build sheet filled from the selected model: inputs with their sources, results, yearly cash flows, a chart and a sensitivity grid.",
+      "Choose a template, then insert it as a new sheet filled from the selected model.",
     ]),
+    gallery,
     target,
     el("div", { class: "cp-row cp-actions" }, [button]),
     progress,
@@ -69,10 +108,19 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
   let busy = false;
 
   function render(): void {
-    button.disabled = busy || scenario === null;
+    const waiting = chosen.needsScenario && scenario === null;
+    button.disabled = busy || waiting;
+    for (const r of radios) {
+      r.radio.disabled = busy;
+      r.item.classList.toggle("is-selected", r.choice === chosen);
+    }
     setText(
       target,
-      scenario === null ? "Select a model above first." : `Model: ${isolate(scenario.name)}`
+      waiting
+        ? "Select a model above first."
+        : scenario === null || !chosen.needsScenario
+          ? `Template: ${chosen.title}`
+          : `${chosen.title} for the model ${isolate(scenario.name)}`
     );
   }
 
@@ -82,7 +130,7 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
     step.textContent = `${text}…`;
   }
 
-  async function insert(chosen: ScenarioEntry): Promise<void> {
+  async function insert(template: TemplateChoice, model: ScenarioEntry | null): Promise<void> {
     busy = true;
     render();
     messages.clear();
@@ -91,10 +139,8 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
     onProgress("Starting", 0);
     try {
       const pin = followPin(options.excel);
-      const result = await insertTemplate(
-        options.excel,
-        options.active().index,
-        chosen.id,
+      const result = await template.insert(
+        { excel: options.excel, index: options.active().index, scenarioId: model?.id ?? null },
         onProgress,
         { now: options.now, onPinned: pin.onPinned }
       );
@@ -102,13 +148,16 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
       setText(step, `Inserted '${isolate(result.sheetName)}'.`);
       messages.show({
         kind: result.warnings.length > 0 ? "warning" : "success",
-        title: `Inserted the sheet '${isolate(result.sheetName)}' for ${isolate(chosen.name)}`,
+        title:
+          model === null || !template.needsScenario
+            ? `Inserted the sheet '${isolate(result.sheetName)}'`
+            : `Inserted the sheet '${isolate(result.sheetName)}' for ${isolate(model.name)}`,
         details: result.warnings,
-        next: "The new sheet is active. Blue cells are inputs you can change; when the library changes, select the sheet and choose Check for updates.",
+        next: template.next,
       });
     } catch (error) {
       step.textContent = "";
-      messages.show(excelErrorMessage(error, "Inserting the template"));
+      messages.show(excelErrorMessage(error, `Inserting the ${template.title} template`));
     } finally {
       progress.hidden = true;
       busy = false;
@@ -118,8 +167,8 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
   }
 
   button.addEventListener("click", () => {
-    if (busy || scenario === null) return;
-    void options.track(insert(scenario));
+    if (busy || (chosen.needsScenario && scenario === null)) return;
+    void options.track(insert(chosen, scenario));
   });
 
   render();

@@ -7,6 +7,7 @@ import "./zodConfig";
 import { mount } from "./app";
 import type { StorageLike } from "../shared-state/libraryCache";
 import type { OfficeThemeLike } from "./theme";
+import { MAX_CATALOG_CHARS } from "./functionCatalog";
 
 /** localStorage, or null where the host blocks it (reading the property itself can throw). */
 function browserStorage(): StorageLike | null {
@@ -25,6 +26,22 @@ function officeTheme(): OfficeThemeLike | null {
   }
 }
 
+/**
+ * The built functions.json, from the pane's own origin (it sits beside taskpane.html in dist/, in
+ * development and in production alike; connect-src 'self' allows it). Bounded like any download.
+ */
+async function loadFunctionCatalog(): Promise<string> {
+  const response = await window.fetch("functions.json", {
+    cache: "no-cache",
+    credentials: "same-origin",
+  });
+  if (!response.ok) throw new Error(`functions.json: HTTP ${response.status}`);
+  const length = Number(response.headers.get("content-length") ?? "0");
+  if (length > MAX_CATALOG_CHARS)
+    throw new Error(`functions.json is larger than ${MAX_CATALOG_CHARS} bytes.`);
+  return response.text();
+}
+
 Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) {
     const loading = document.getElementById("cp-loading");
@@ -38,5 +55,8 @@ Office.onReady((info) => {
     fetch: (url, init) => window.fetch(url, init),
     now: () => new Date(),
     theme: officeTheme(),
+    loadFunctionCatalog,
+    isSetSupported: (name, minVersion) =>
+      Office.context.requirements.isSetSupported(name, minVersion),
   });
 });

@@ -471,11 +471,8 @@ export function buildBoardMemoTemplate(
       column,
       width: charactersToPoints(characters),
     })),
-    chart,
-    riskCharts: [],
+    charts: [chart],
     pageLayout,
-    resultNames: {},
-    routeResultNames: {},
     // The workbook's pin (MemoSource.libraryId): the memo adds no inputs, so it must not move it.
     metadata: {
       libraryId: source.libraryId,

@@ -28,7 +28,7 @@ import { writeSensitivity } from "./sections/sensitivity";
 import { writeBreakeven } from "./sections/breakeven";
 import { V2_LAST_FIXED_COLUMN, v2AssumptionSpecs, writeModelV2 } from "./sections/modelV2";
 import { scenarioRoutesFor } from "../model/resolveRoute";
-import type { AssumptionSpec, TemplateSpec } from "./types";
+import type { AssumptionSpec, RentVsBuildSpec } from "./types";
 import type { ResolvedScenario } from "../model/resolve";
 import type { AssumptionKey } from "./layout";
 import { NAME_PREFIX } from "./sheetBuilder";
@@ -157,7 +157,7 @@ export function buildRentVsBuildTemplate(
   index: LibraryIndex,
   scenarioId: string,
   placement: TemplatePlacement
-): TemplateSpec {
+): RentVsBuildSpec {
   const { resolved, assumptions } = resolveTemplateInputs(index, scenarioId, placement.nameSuffix);
   const b = new SheetBuilder(placement.nameSuffix);
   const library = index.library;
@@ -193,6 +193,7 @@ export function buildRentVsBuildTemplate(
     assumptions: [...assumptions, ...v2Assumptions, ...risk.specs],
     names: b.nameList(),
     columnWidths: columnWidths(horizon),
+    charts: [chart, ...riskCharts],
     chart,
     riskCharts,
     resultNames,

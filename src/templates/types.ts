@@ -1,6 +1,7 @@
 /**
- * The rent-vs-build template as data: what to write where, which cells are inputs and which workbook
- * names point at them. src/excel renders a TemplateSpec into a few batched range writes.
+ * Templates as data: what to write where, which cells are inputs and which workbook names point at them.
+ * src/excel renders a TemplateSpec (any template) into a few batched range writes; RentVsBuildSpec adds
+ * what the rent-vs-build sheet's refresh and tests look up by id.
  */
 
 export type CellStyle =
@@ -58,12 +59,19 @@ export interface ProvenanceCell {
 
 export interface TemplateChartSpec {
   readonly title: string;
-  readonly type: "Line" | "BarClustered" | "ColumnClustered";
-  /** Rows of cumulative cost, first column holding the series names, first row the years. */
+  readonly type: "Line" | "BarClustered" | "ColumnClustered" | "ColumnStacked";
+  /** The data rectangle: first column (rows) or first row (columns) holding the series names, the other the categories. */
   readonly dataAddress: string;
   readonly seriesBy: "Rows" | "Columns";
   readonly anchorTopLeft: string;
   readonly anchorBottomRight: string;
+  /**
+   * Series (0-based, in the order Excel reads them from the data) drawn with no fill: the invisible base of a
+   * stacked-column waterfall. A chart with hidden series has no legend. Absent: every series is drawn.
+   */
+  readonly hiddenSeries?: readonly number[];
+  /** A solid fill per series ("#RRGGBB"; null = Excel's automatic color). Absent: automatic colors. */
+  readonly seriesColors?: readonly (string | null)[];
 }
 
 /**
@@ -106,16 +114,27 @@ export interface TemplateSpec {
   readonly assumptions: readonly AssumptionSpec[];
   readonly names: readonly { readonly name: string; readonly address: string }[];
   readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
+  /**
+   * Number formats for rectangles the template leaves empty because a formula spills into them (one format
+   * per rectangle; the spill's values take it). Absent: none.
+   */
+  readonly rangeFormats?: readonly { readonly address: string; readonly numberFormat: string }[];
+  /** Every chart of the sheet, in the order they are added. */
+  readonly charts: readonly TemplateChartSpec[];
+  /** How the sheet prints (the Board memo: one landscape page); none for a working sheet. */
+  readonly pageLayout?: TemplatePageLayout;
+  readonly metadata: TemplateMetadata;
+}
+
+/** The rent-vs-build sheet: its charts by role, and its results by id (charts = [chart, ...riskCharts]). */
+export interface RentVsBuildSpec extends TemplateSpec {
   readonly chart: TemplateChartSpec;
   /** The risk section's charts: tornado, histogram, S-curve (over cells the engine filled). */
   readonly riskCharts: readonly TemplateChartSpec[];
-  /** How the sheet prints (the Board memo: one landscape page); none for a working sheet. */
-  readonly pageLayout?: TemplatePageLayout;
   /** Result id ("npvBuild", "npvRent", ...) -> workbook name of its cell. */
   readonly resultNames: Readonly<Record<string, string>>;
   /** Model v2 result id ("npvOwn", "irrBuildVsRent", ...) -> workbook name of its cell. */
   readonly routeResultNames: Readonly<Record<string, string>>;
-  readonly metadata: TemplateMetadata;
 }
 
 /** The header cell that names the library a template sheet was built from, and its text for a library. */

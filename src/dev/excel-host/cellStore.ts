@@ -150,12 +150,20 @@ export interface ChartRecord {
   readonly categoryAxisTitle: string;
   readonly valueAxisTitle: string;
   readonly legend: { readonly visible: boolean; readonly position: string };
+  /**
+   * Fill of each series by its index (ChartSeries.format.fill): "none" after clear(), "#RRGGBB" after
+   * setSolidColor; an index absent (or the whole list) = Excel's automatic color.
+   */
+  readonly seriesFills?: readonly SeriesFill[];
   /** Position and size in points. */
   readonly top: number;
   readonly left: number;
   readonly width: number;
   readonly height: number;
 }
+
+/** A chart series' fill: Excel's automatic color, none (cleared), or a solid color. */
+export type SeriesFill = "automatic" | "none" | `#${string}`;
 
 export type ChartPatch = Partial<Omit<ChartRecord, "id" | "sheetId">>;
 
@@ -215,6 +223,15 @@ export type StoreChange =
 
 export type StoreListener = (changes: readonly StoreChange[]) => void;
 
+/** The workbook's selection: one area, or several (RangeAreas.select, ExcelApi 1.18), all on one sheet. */
+export interface SelectionRecord {
+  readonly sheetId: string;
+  /** The first area; its top-left cell is the active cell. */
+  readonly range: GridRange;
+  /** Every selected area, `range` first (length 1 for a plain selection). */
+  readonly areas: readonly GridRange[];
+}
+
 export interface CellStore {
   /**
    * Application.calculate: recompute every formula, custom functions included (a store with a formula
@@ -233,12 +250,20 @@ export interface CellStore {
   /** Removes the sheet, its cells and charts; references to it elsewhere become #REF!. */
   removeSheet(sheetId: string): void;
   moveSheet(sheetId: string, position: number): void;
+  /**
+   * Worksheet.copy (ExcelApi 1.10): a new sheet `name` at `position` holding the source's cells as written
+   * (formulas as text, not values; a spill is its anchor's formula), formats, column widths, row heights
+   * and tab color, and a copy of each of its charts (a chart plotting the source sheet plots the copy).
+   * The caller has validated the name; workbook names are not copied (see README, "Simplified").
+   */
+  copySheet(sheetId: string, name: string, position: number): SheetInfo;
   setSheetVisibility(sheetId: string, visibility: SheetVisibility): void;
   setTabColor(sheetId: string, color: string): void;
   getActiveSheetId(): string | null;
   setActiveSheetId(sheetId: string): void;
-  getSelection(): { readonly sheetId: string; readonly range: GridRange } | null;
-  setSelection(sheetId: string, range: GridRange): void;
+  getSelection(): SelectionRecord | null;
+  /** Selects `range`, and with `otherAreas` several areas at once (as RangeAreas.select does). */
+  setSelection(sheetId: string, range: GridRange, otherAreas?: readonly GridRange[]): void;
 
   // --- cells ---
   getCell(sheetId: string, row: number, col: number): CellContent;
@@ -258,6 +283,11 @@ export interface CellStore {
   setPageLayout(sheetId: string, patch: Partial<PageLayoutRecord>): void;
   /** Bounding box of non-empty cells (and, unless valuesOnly, formatted cells); null if none. */
   getUsedBounds(sheetId: string, valuesOnly: boolean): GridRange | null;
+  /**
+   * The range the formula at (row, col) spills into, anchor included (Range.getSpillingToRange); null
+   * when the cell holds no formula or its result does not spill (a store without an engine never spills).
+   */
+  getSpillRange(sheetId: string, row: number, col: number): GridRange | null;
   /** Evaluates a formula outside any cell (a defined name's value); null when unknown. */
   evaluateFormula(formula: string): CellValue;
 

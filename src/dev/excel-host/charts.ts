@@ -5,7 +5,8 @@
  * series names and values are read from the source cells (chartData.ts).
  */
 import { parseAddress } from "./address";
-import type { CellStore, ChartRecord, ChartSeriesByName } from "./cellStore";
+import type { CellStore, ChartRecord, ChartSeriesByName, SeriesFill } from "./cellStore";
+import { normalizeColor } from "./cellInput";
 import { columnLeft, readChartData, rowTop } from "./chartData";
 import type { ChartData } from "./chartData";
 import { MemoryExcelError, itemNotFound } from "./errors";
@@ -732,6 +733,23 @@ export class MemoryChartSeries
     return { name: (h) => seriesData(this.store, h).series[h.index]?.name ?? "" };
   }
 
+  /** ChartSeriesFormat (ExcelApi 1.1): only its fill here. */
+  get format(): MemoryChartSeriesFormat {
+    return this._format(true);
+  }
+
+  private _format(q: boolean): MemoryChartSeriesFormat {
+    return this._child(
+      "format",
+      (e) => new MemoryChartSeriesFormat(this.context, () => this._requireHandle(), e),
+      q
+    );
+  }
+
+  protected override _navigation(name: string): Loadable | undefined {
+    return name === "format" ? this._format(false) : undefined;
+  }
+
   /** "Values" (numbers, null for blanks) or "Categories" (labels), as Excel.ChartSeriesDimension. */
   getDimensionValues(
     dimension: "Values" | "Categories"
@@ -742,5 +760,70 @@ export class MemoryChartSeries
       if (dimension === "Values") return [...(data.series[h.index]?.values ?? [])];
       throw new MemoryExcelError("InvalidArgument", `Unsupported dimension: ${String(dimension)}`);
     });
+  }
+}
+
+export class MemoryChartSeriesFormat extends MemoryClientObject<SeriesHandle> {
+  constructor(context: ContextCore, parent: () => SeriesHandle, enqueue: boolean) {
+    super(context, "ChartSeriesFormat", { resolve: parent }, "ChartSeries.format", enqueue);
+  }
+
+  protected override _readers(): Readers<SeriesHandle> {
+    return {};
+  }
+
+  get fill(): MemoryChartFill {
+    return this._fill(true);
+  }
+
+  private _fill(q: boolean): MemoryChartFill {
+    return this._child(
+      "fill",
+      (e) => new MemoryChartFill(this.context, () => this._requireHandle(), e),
+      q
+    );
+  }
+
+  protected override _navigation(name: string): Loadable | undefined {
+    return name === "fill" ? this._fill(false) : undefined;
+  }
+}
+
+/**
+ * Excel.ChartFill of a series (ExcelApi 1.1): clear() leaves the series with no fill (an invisible
+ * waterfall base), setSolidColor a color; both are kept on the chart by series index. getSolidColor is
+ * ExcelApi 1.16, above what the add-in declares: not offered, so code cannot come to rely on it.
+ */
+export class MemoryChartFill extends MemoryClientObject<SeriesHandle> {
+  constructor(context: ContextCore, parent: () => SeriesHandle, enqueue: boolean) {
+    super(context, "ChartFill", { resolve: parent }, "ChartSeriesFormat.fill", enqueue);
+  }
+
+  protected override _readers(): Readers<SeriesHandle> {
+    return {};
+  }
+
+  clear(): void {
+    this._queue("ChartFill.clear", (h) => this._write(h, "none"));
+  }
+
+  setSolidColor(color: string): void {
+    this._queue("ChartFill.setSolidColor", (h) => {
+      const text = requireString(color, "color");
+      if (text === "") throw new MemoryExcelError("InvalidArgument", "The color is empty.");
+      this._write(h, normalizeColor(text) as SeriesFill);
+    });
+  }
+
+  private _write(h: SeriesHandle, fill: SeriesFill): void {
+    const chart = chartOf(this.store, h);
+    const count = seriesData(this.store, h).series.length;
+    if (h.index >= count) throw itemNotFound("series");
+    const fills: SeriesFill[] = Array.from(
+      { length: count },
+      (_, i) => chart.seriesFills?.[i] ?? "automatic"
+    );
+    fills[h.index] = fill;
+    this.store.updateChart(h.chartId, { seriesFills: fills });
   }
 }

@@ -14,9 +14,10 @@
 import type { CellStore } from "./cellStore";
 import { CHART_TYPES } from "./charts";
 import { MemoryExcelError } from "./errors";
+import { EventRegistry, watchSelection } from "./events";
 import { MemoryFaults } from "./faults";
 import { MemoryRequestContext } from "./requestContext";
-import type { HostEnv, MemoryExcelStats, SyncRecord } from "./runtime";
+import type { HostEnv, MemoryExcelStats, SelectionChangedArgs, SyncRecord } from "./runtime";
 
 /** An enum object as office.js defines it at runtime: camelCase keys, string values. */
 type EnumShape<E> = { readonly [K in keyof E]: `${E[K] & string}` };
@@ -226,10 +227,30 @@ class Stats implements MemoryExcelStats {
   }
 }
 
+/** The request context of `object` when it is one, or an API object (anything with one), of this host. */
+function contextOf(object: unknown): MemoryRequestContext | null {
+  const context: unknown =
+    object instanceof MemoryRequestContext
+      ? object
+      : typeof object === "object" && object !== null && "context" in object
+        ? (object as { context: unknown }).context
+        : undefined;
+  return context instanceof MemoryRequestContext ? context : null;
+}
+
 export function createMemoryExcel(store: CellStore): MemoryExcel {
   const stats = new Stats();
   const faults = new MemoryFaults();
-  const env: HostEnv = { store, faults, recordSync: (r) => stats.record(r) };
+  const env: HostEnv = {
+    store,
+    faults,
+    recordSync: (r) => stats.record(r),
+    selectionChanged: new EventRegistry<SelectionChangedArgs>((fire) =>
+      watchSelection(store, () =>
+        fire(() => ({ workbook: new MemoryRequestContext(env).workbook }))
+      )
+    ),
+  };
 
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch: unknown = args.length === 1 ? args[0] : args.length === 2 ? args[1] : undefined;
@@ -242,7 +263,12 @@ export function createMemoryExcel(store: CellStore): MemoryExcel {
         "Excel.run takes a batch function (optionally after an options object)."
       );
     }
-    const context = new MemoryRequestContext(env);
+    // Excel.run(object, batch): the batch runs in the request context of an earlier object (or that
+    // context itself), e.g. to remove an event handler where it was added; else a new context.
+    const earlier = args.length === 2 ? contextOf(args[0]) : null;
+    const reused = earlier !== null && earlier.env === env ? earlier : null;
+    const context = reused ?? new MemoryRequestContext(env);
+    if (reused !== null) reused._reopen();
     try {
       const pending: unknown = (batch as (context: MemoryRequestContext) => unknown)(context);
       if (

@@ -29,11 +29,13 @@ export type {
   CellFormatPatch,
   ChartPatch,
   ChartRecord,
+  SeriesFill,
   FontFormat,
   JsonValue,
   NamedItemRecord,
   PageLayoutRecord,
   PageOrientationName,
+  SelectionRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
@@ -66,6 +68,8 @@ export { MemoryRequestContext } from "./requestContext";
 export type { MemoryWorkbook } from "./workbook";
 export type { MemoryWorksheet, MemoryWorksheetCollection } from "./worksheet";
 export type { MemoryRange, MemoryRangeFormat, MemoryRangeFont, MemoryRangeFill } from "./range";
+export type { MemoryRangeAreas } from "./rangeAreas";
+export type { MemoryEventHandlers, MemoryEventHandlerResult } from "./events";
 export type { MemoryNamedItem, MemoryNamedItemCollection } from "./names";
 export type { MemorySetting, MemorySettingCollection } from "./settings";
 export type { MemoryChart, MemoryChartCollection, ChartTypeName } from "./charts";

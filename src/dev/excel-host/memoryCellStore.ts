@@ -27,6 +27,7 @@ import type {
   JsonValue,
   NamedItemRecord,
   PageLayoutRecord,
+  SelectionRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
@@ -91,7 +92,7 @@ export class MemoryCellStore implements CellStore {
   private readonly listeners = new Set<StoreListener>();
   private readonly evaluate: FormulaEvaluator | undefined;
   private activeSheetId: string | null = null;
-  private selection: { sheetId: string; range: GridRange } | null = null;
+  private selection: SelectionRecord | null = null;
   private nextSheetNumber = 1;
   private nextChartNumber = 1;
   private batchDepth = 0;
@@ -213,6 +214,42 @@ export class MemoryCellStore implements CellStore {
     this.emit({ kind: "sheets" });
   }
 
+  copySheet(sheetId: string, name: string, position: number): SheetInfo {
+    const source = this.sheet(sheetId);
+    return this.batch(() => {
+      const info = this.addSheet(name, position);
+      const copy = this.sheet(info.id);
+      for (const [key, cell] of source.cells) copy.cells.set(key, { ...cell });
+      for (const [key, format] of source.formats)
+        copy.formats.set(key, { ...format, ...(format.font ? { font: { ...format.font } } : {}) });
+      for (const [col, width] of source.columnWidths) copy.columnWidths.set(col, width);
+      for (const [row, height] of source.rowHeights) copy.rowHeights.set(row, height);
+      if (source.info.tabColor !== "") copy.info = { ...copy.info, tabColor: source.info.tabColor };
+      for (const chart of this.listCharts(sheetId)) {
+        const plotsItself = chart.source.sheetId === sheetId;
+        this.addChart({
+          name: chart.name,
+          chartType: chart.chartType,
+          seriesBy: chart.seriesBy,
+          title: { ...chart.title },
+          categoryAxisTitle: chart.categoryAxisTitle,
+          valueAxisTitle: chart.valueAxisTitle,
+          legend: { ...chart.legend },
+          top: chart.top,
+          left: chart.left,
+          width: chart.width,
+          height: chart.height,
+          sheetId: info.id,
+          source: plotsItself ? { ...chart.source, sheetId: info.id } : chart.source,
+        });
+      }
+      const used = this.getUsedBounds(info.id, false);
+      if (used !== null) this.emit({ kind: "cells", sheetId: info.id, range: used });
+      this.emit({ kind: "layout", sheetId: info.id });
+      return copy.info;
+    });
+  }
+
   setSheetVisibility(sheetId: string, visibility: SheetVisibility): void {
     const sheet = this.sheet(sheetId);
     sheet.info = { ...sheet.info, visibility };
@@ -235,16 +272,20 @@ export class MemoryCellStore implements CellStore {
     this.emit({ kind: "sheets" });
   }
 
-  getSelection(): { readonly sheetId: string; readonly range: GridRange } | null {
+  getSelection(): SelectionRecord | null {
     return this.selection;
   }
 
-  setSelection(sheetId: string, range: GridRange): void {
+  setSelection(sheetId: string, range: GridRange, otherAreas: readonly GridRange[] = []): void {
     this.sheet(sheetId);
-    this.selection = {
-      sheetId,
-      range: { row: range.row, col: range.col, rowCount: range.rowCount, colCount: range.colCount },
-    };
+    const copy = (r: GridRange): GridRange => ({
+      row: r.row,
+      col: r.col,
+      rowCount: r.rowCount,
+      colCount: r.colCount,
+    });
+    const first = copy(range);
+    this.selection = { sheetId, range: first, areas: [first, ...otherAreas.map(copy)] };
     this.emit({ kind: "selection" });
   }
 
@@ -346,6 +387,12 @@ export class MemoryCellStore implements CellStore {
     for (const key of sheet.cells.keys()) include(key);
     if (!valuesOnly) for (const key of sheet.formats.keys()) include(key);
     return bounds;
+  }
+
+  /** No engine, no spills: a formula's value is at most the one the `evaluate` hook gives its cell. */
+  getSpillRange(sheetId: string, row: number, col: number): GridRange | null {
+    this.getCell(sheetId, row, col);
+    return null;
   }
 
   evaluateFormula(formula: string): CellValue {

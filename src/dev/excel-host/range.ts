@@ -286,6 +286,30 @@ export class MemoryRange extends MemoryRangeBound implements Pick<Excel.Range, R
     );
   }
 
+  /**
+   * Range.getSpillingToRangeOrNullObject (ExcelApi 1.12): for a single cell holding a spilling formula,
+   * the range it spills into (anchor included); a null object otherwise. Excel refuses a range of more
+   * than one cell (InvalidArgument; stricter where unsure).
+   */
+  getSpillingToRangeOrNullObject(): MemoryRange {
+    return new MemoryRange(
+      this.context,
+      {
+        resolve: () => {
+          const h = this._requireHandle();
+          if (h.rowCount !== 1 || h.colCount !== 1)
+            throw new MemoryExcelError(
+              "InvalidArgument",
+              "getSpillingToRange takes a single cell."
+            );
+          const spill = this.store.getSpillRange(h.sheetId, h.row, h.col);
+          return spill === null ? null : rangeHandle(h.sheetId, spill);
+        },
+      },
+      "Range.getSpillingToRangeOrNullObject"
+    );
+  }
+
   /** The cell at (row, column) relative to this range's top-left; it may lie outside the range. */
   getCell(row: number, column: number): MemoryRange {
     return this._derived("Range.getCell", (h) => ({

@@ -93,6 +93,11 @@ export class MemoryRequestContext {
     return passThroughValue;
   }
 
+  /** Excel.run(context, batch): the context is used again for another batch. */
+  _reopen(): void {
+    this._closed = false;
+  }
+
   /** Ends the context's Excel.run: further use of its objects throws InvalidObjectPath. */
   _close(): void {
     this._closed = true;

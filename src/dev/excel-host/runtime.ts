@@ -15,6 +15,7 @@
 import { MemoryExcelError, propertyNotLoaded } from "./errors";
 import type { CellStore } from "./cellStore";
 import type { MemoryFaults } from "./faults";
+import type { EventRegistry } from "./events";
 
 /** What an operation may do while it runs inside a sync. */
 export interface OpExec {
@@ -54,6 +55,13 @@ export interface HostEnv {
   /** Injected failures (tests); see faults.ts. */
   readonly faults: MemoryFaults;
   recordSync(record: SyncRecord): void;
+  /** Workbook.onSelectionChanged's registrations (they outlive every request context). */
+  readonly selectionChanged: EventRegistry<SelectionChangedArgs>;
+}
+
+/** Excel.SelectionChangedEventArgs: the workbook (of a new request context) that raised the event. */
+export interface SelectionChangedArgs {
+  readonly workbook: unknown;
 }
 
 /** The part of the request context that proxies need. */

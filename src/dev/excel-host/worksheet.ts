@@ -15,6 +15,7 @@ import { findSheet, rangeHandle, requireInteger, sheetOf, validateSheetName } fr
 import type { RangeHandle, SheetHandle, WorkbookHandle } from "./handles";
 import { describeNamedFormula } from "./names";
 import { MemoryRange } from "./range";
+import { MemoryRangeAreas, splitAreaList } from "./rangeAreas";
 import { MemoryClientCollection, MemoryClientObject, MemoryClientResult } from "./runtime";
 import type { Binding, ContextCore, Loadable } from "./runtime";
 
@@ -36,6 +37,16 @@ function moveActivationAway(store: CellStore, sheetId: string): void {
     sheets.slice(index + 1).find(visible) ??
     sheets.slice(0, Math.max(index, 0)).reverse().find(visible);
   if (next !== undefined) store.setActiveSheetId(next.id);
+}
+
+/** Excel's name for a copy: "Name (2)", "(3)"..., the base shortened so the whole has at most 31 characters. */
+function copyName(store: CellStore, name: string): string {
+  const base = name.replace(/ \([0-9]+\)$/, "");
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    if (store.findSheetByName(candidate) === undefined) return candidate;
+  }
 }
 
 type WorksheetProps = "name" | "id" | "position" | "visibility" | "tabColor";
@@ -183,6 +194,55 @@ export class MemoryWorksheet
 
   // ---------------------------------------------------------------- ranges
 
+  /** A defined name's range or an address, when it is on sheet `h` (the rule getRange follows). */
+  private _locate(h: SheetHandle, address: string): RangeHandle {
+    const parsed = tryParseAddress(address);
+    if (parsed !== null) {
+      if (parsed.sheet !== null && findSheet(this.store, parsed.sheet)?.id !== h.sheetId) {
+        throw new MemoryExcelError(
+          "InvalidArgument",
+          `The address '${address}' is not on this worksheet.`
+        );
+      }
+      return rangeHandle(h.sheetId, parsed.range);
+    }
+    const named = this.store.getName(address);
+    if (named !== undefined) {
+      const target = describeNamedFormula(this.store, named.formula).range;
+      if (target !== null && target.sheetId === h.sheetId) return target;
+    }
+    parseAddress(address); // throws the precise error (InvalidArgument / UnsupportedOperation)
+    throw new MemoryExcelError("InvalidArgument", `Invalid range address: ${address}`);
+  }
+
+  /**
+   * Several ranges at once (ExcelApi 1.9): "C5, C9:D9" or "C5; C9", each an address on this sheet or a
+   * name referring to it. Without an address: the whole sheet.
+   */
+  getRanges(address?: string): MemoryRangeAreas {
+    return new MemoryRangeAreas(
+      this.context,
+      {
+        resolve: () => {
+          const h = this._requireHandle();
+          if (address === undefined)
+            return {
+              sheetId: h.sheetId,
+              areas: [{ row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLUMNS }],
+            };
+          const parts = typeof address === "string" ? splitAreaList(address) : null;
+          if (parts === null)
+            throw new MemoryExcelError(
+              "InvalidArgument",
+              `Invalid range address: ${String(address)}`
+            );
+          return { sheetId: h.sheetId, areas: parts.map((p) => this._locate(h, p)) };
+        },
+      },
+      "Worksheet.getRanges"
+    );
+  }
+
   private _range(
     location: string,
     locate: (h: SheetHandle) => RangeHandle | null,
@@ -216,23 +276,7 @@ export class MemoryWorksheet
           rowCount: MAX_ROWS,
           colCount: MAX_COLUMNS,
         });
-      const parsed = tryParseAddress(address);
-      if (parsed !== null) {
-        if (parsed.sheet !== null && findSheet(this.store, parsed.sheet)?.id !== h.sheetId) {
-          throw new MemoryExcelError(
-            "InvalidArgument",
-            `The address '${address}' is not on this worksheet.`
-          );
-        }
-        return rangeHandle(h.sheetId, parsed.range);
-      }
-      const named = this.store.getName(address);
-      if (named !== undefined) {
-        const target = describeNamedFormula(this.store, named.formula).range;
-        if (target !== null && target.sheetId === h.sheetId) return target;
-      }
-      parseAddress(address); // throws the precise error (InvalidArgument / UnsupportedOperation)
-      throw new MemoryExcelError("InvalidArgument", `Invalid range address: ${address}`);
+      return this._locate(h, address);
     });
   }
 
@@ -291,6 +335,56 @@ export class MemoryWorksheet
       }
       this.store.setActiveSheetId(h.sheetId);
     });
+  }
+
+  /**
+   * Worksheet.copy (ExcelApi 1.10): a copy of this sheet named as Excel names it ("Rent vs Build (2)",
+   * the base cut so the whole fits 31 characters), with its cells, formats, widths, heights, tab color
+   * and charts (CellStore.copySheet). positionType "None" (the default) puts it first, as Excel's
+   * documentation says; "Before"/"After" need `relativeTo` (else InvalidArgument). A very hidden sheet
+   * cannot be copied (GeneralException, stricter than Excel where unsure). Not activated.
+   */
+  copy(
+    positionType: "None" | "Before" | "After" | "Beginning" | "End" = "None",
+    relativeTo?: MemoryWorksheet
+  ): MemoryWorksheet {
+    return new MemoryWorksheet(
+      this.context,
+      {
+        resolve: () => {
+          const h = this._requireHandle();
+          const source = sheetOf(this.store, h);
+          if (source.visibility === "VeryHidden")
+            throw new MemoryExcelError(
+              "GeneralException",
+              "A very hidden worksheet cannot be copied."
+            );
+          const sheets = this.store.listSheets();
+          let position: number;
+          if (positionType === "None" || positionType === "Beginning") position = 0;
+          else if (positionType === "End") position = sheets.length;
+          else if (positionType === "Before" || positionType === "After") {
+            if (!(relativeTo instanceof MemoryWorksheet))
+              throw new MemoryExcelError(
+                "InvalidArgument",
+                `Worksheet.copy("${positionType}") needs the worksheet to place it relative to.`
+              );
+            const anchor = relativeTo._requireHandle();
+            const at = sheets.findIndex((s) => s.id === anchor.sheetId);
+            if (at < 0) throw itemNotFound("worksheet");
+            position = positionType === "Before" ? at : at + 1;
+          } else {
+            throw new MemoryExcelError(
+              "InvalidArgument",
+              `Unknown position type: ${String(positionType)}`
+            );
+          }
+          const info = this.store.copySheet(h.sheetId, copyName(this.store, source.name), position);
+          return { sheetId: info.id };
+        },
+      },
+      "Worksheet.copy"
+    );
   }
 
   /** Deletes the sheet; not the last visible one, nor a very hidden one (Excel refuses both). */

@@ -1,11 +1,15 @@
 /* global document, SVGElementTagNameMap, SVGSVGElement */
 /**
  * A chart record drawn as inline SVG: one polyline per series over the categories, value axis
- * with round ticks, title, legend. Whatever the record's chart type, it is drawn as lines: the
- * template's chart (cumulative cost, rent vs build) is a line chart, and a line shows any series
- * honestly enough for a dev workbench. All text goes through textContent.
+ * with round ticks, title, legend. A stacked column chart ("ColumnStacked", the Options comparison's
+ * waterfall) is drawn as stacked columns, each series with its fill: a series whose fill was cleared
+ * (ChartFill.clear) takes its place in the stack but is not drawn, as in Excel. Clustered columns and
+ * clustered bars ("ColumnClustered", "BarClustered") are drawn as clustered columns side by side per
+ * category (bars stand upright here, where Excel lays them on their side). Every other chart type is
+ * drawn as lines, which shows any series honestly enough for a dev workbench. All text goes through
+ * textContent.
  */
-import type { ChartData, ChartRecord } from "../excel-host";
+import type { ChartData, ChartRecord, SeriesFill } from "../excel-host";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** Office's default series colors. */
@@ -90,7 +94,25 @@ export function renderChart(chart: ChartRecord, data: ChartData, style: ChartSty
     );
   }
 
-  const values = data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const stacked = chart.chartType === "ColumnStacked";
+  const clustered = chart.chartType === "ColumnClustered" || chart.chartType === "BarClustered";
+  const fillOf = (s: number): SeriesFill => chart.seriesFills?.[s] ?? "automatic";
+  const colorOf = (s: number): string => {
+    const fill = fillOf(s);
+    return fill === "automatic" || fill === "none"
+      ? (PALETTE[s % PALETTE.length] ?? "#4472C4")
+      : fill;
+  };
+  // Stacked: the axis spans the stacks' totals (positives up, negatives down), as Excel scales it.
+  const values = stacked
+    ? Array.from({ length: Math.max(0, ...data.series.map((s) => s.values.length)) }, (_, i) => {
+        const at = data.series.map((s) => s.values[i] ?? 0);
+        return [
+          at.reduce((a, v) => a + Math.max(0, v), 0),
+          at.reduce((a, v) => a + Math.min(0, v), 0),
+        ];
+      }).flat()
+    : data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   if (values.length === 0 || bottom <= top || right <= left) {
     svg.appendChild(
       el(
@@ -109,8 +131,13 @@ export function renderChart(chart: ChartRecord, data: ChartData, style: ChartSty
   max = Math.ceil(max / step) * step;
   const y = (v: number): number => bottom - ((v - min) / (max - min)) * (bottom - top);
   const points = Math.max(1, ...data.series.map((s) => s.values.length));
+  const slot = (right - left) / points;
   const x = (i: number): number =>
-    points === 1 ? (left + right) / 2 : left + (i / (points - 1)) * (right - left);
+    stacked || clustered
+      ? left + (i + 0.5) * slot
+      : points === 1
+        ? (left + right) / 2
+        : left + (i / (points - 1)) * (right - left);
 
   const axis = el("g", { class: "wb-chart-axis" });
   for (let v = min; v <= max + step / 2; v += step) {
@@ -162,7 +189,55 @@ export function renderChart(chart: ChartRecord, data: ChartData, style: ChartSty
   }
   svg.appendChild(axis);
 
+  if (stacked) {
+    const up = Array.from({ length: points }, () => 0);
+    const down = Array.from({ length: points }, () => 0);
+    data.series.forEach((series, s) => {
+      series.values.forEach((v, i) => {
+        if (v === null || v === 0) return;
+        const from = v > 0 ? up[i] : down[i];
+        const to = from + v;
+        if (v > 0) up[i] = to;
+        else down[i] = to;
+        if (fillOf(s) === "none") return; // in the stack, not drawn
+        svg.appendChild(
+          el("rect", {
+            x: (x(i) - slot * 0.3).toFixed(1),
+            y: Math.min(y(from), y(to)).toFixed(1),
+            width: (slot * 0.6).toFixed(1),
+            height: Math.abs(y(to) - y(from)).toFixed(1),
+            fill: colorOf(s),
+            "data-series": series.name,
+            "data-category": data.categories[i] ?? "",
+          })
+        );
+      });
+    });
+  }
+
+  if (clustered) {
+    const n = Math.max(1, data.series.length);
+    const barWidth = (slot * 0.8) / n;
+    data.series.forEach((series, s) => {
+      series.values.forEach((v, i) => {
+        if (v === null || fillOf(s) === "none") return;
+        svg.appendChild(
+          el("rect", {
+            x: (x(i) - slot * 0.4 + s * barWidth).toFixed(1),
+            y: Math.min(y(0), y(v)).toFixed(1),
+            width: barWidth.toFixed(1),
+            height: Math.abs(y(v) - y(0)).toFixed(1),
+            fill: colorOf(s),
+            "data-series": series.name,
+            "data-category": data.categories[i] ?? "",
+          })
+        );
+      });
+    });
+  }
+
   data.series.forEach((series, s) => {
+    if (stacked || clustered) return;
     const color = PALETTE[s % PALETTE.length] ?? "#4472C4";
     // A gap (empty cell) ends one polyline and starts the next, as Excel leaves gaps.
     let run: string[] = [];
@@ -189,6 +264,7 @@ export function renderChart(chart: ChartRecord, data: ChartData, style: ChartSty
 
   if (showLegend) {
     const legend = el("g", { class: "wb-chart-legend" });
+    // A cleared series has no legend swatch color to show; Excel lists it with an empty swatch.
     const itemWidth = 150;
     const startX = width / 2 - (data.series.length * itemWidth) / 2;
     data.series.forEach((series, s) => {
@@ -200,7 +276,7 @@ export function renderChart(chart: ChartRecord, data: ChartData, style: ChartSty
           x2: lx + 22,
           y1: ly - 4,
           y2: ly - 4,
-          stroke: PALETTE[s % PALETTE.length] ?? "#4472C4",
+          stroke: fillOf(s) === "none" ? "none" : colorOf(s),
           "stroke-width": 3,
         })
       );

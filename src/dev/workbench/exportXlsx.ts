@@ -21,6 +21,11 @@
  *    computed value cached; for a recipient with the add-in the cells stay live.
  *  - "values": every cell whose formula calls CAPPLAN is written as its value, with a note giving
  *    the formula it came from; native formulas stay formulas. For a recipient without the add-in.
+ *  - "frozen" (issue 11, Freeze for sharing): as "values" but like the sidebar's frozen copies: no
+ *    comment per cell, and on each sheet that had CAPPLAN cells the note "Frozen from library <name>
+ *    <version> on <date>: ..." (src/templates/freezeNote.ts) two rows below its used range, in italics.
+ *    Sheets frozen in the sidebar already hold values and native formulas that read their own cells
+ *    (explicit addresses, no sheet-scoped names), so every mode writes them as they are.
  */
 import type {
   Workbook,
@@ -40,6 +45,7 @@ import {
 } from "../excel-host";
 import type { CellFormat, CellValue, GridRange, PageLayoutRecord } from "../excel-host";
 import type { HyperFormulaCellStore } from "./hyperFormulaStore";
+import { freezeNote, noteCellBelow } from "../../templates/freezeNote";
 
 type ExcelJsModule = typeof import("exceljs");
 
@@ -54,7 +60,9 @@ const XLSX_ERRORS: ReadonlySet<string> = new Set([
 ]);
 export interface ExportOptions {
   /** How cells that call CAPPLAN functions are written (see the file comment). Default "formulas". */
-  readonly capplan?: "formulas" | "values";
+  readonly capplan?: "formulas" | "values" | "frozen";
+  /** "frozen": the date in the note (default now). */
+  readonly now?: Date;
 }
 
 /** Excel's file prefix for a JavaScript custom function's name. */
@@ -203,7 +211,15 @@ export async function buildWorkbook(
   store: HyperFormulaCellStore,
   options: ExportOptions = {}
 ): Promise<Workbook> {
-  const valuesOnly = options.capplan === "values";
+  const frozen = options.capplan === "frozen";
+  const valuesOnly = options.capplan === "values" || frozen;
+  // The library the CAPPLAN cells were computed with, as CAPPLAN.LIBRARY() says it ("<name> <version>").
+  const note = frozen
+    ? freezeNote(
+        String(store.evaluateFormula("=CAPPLAN.LIBRARY()") ?? "unknown"),
+        options.now ?? new Date()
+      )
+    : "";
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Capacity Planner workbench";
@@ -235,6 +251,7 @@ export async function buildWorkbook(
       if (height !== DEFAULT_ROW_HEIGHT) ws.getRow(row + 1).height = height;
     }
     if (used === null) continue;
+    let frozeCells = false;
     for (let row = used.row; row < used.row + used.rowCount; row++) {
       for (let col = used.col; col < used.col + used.colCount; col++) {
         const content = store.getCellContent(sheet.id, row, col);
@@ -244,7 +261,9 @@ export async function buildWorkbook(
         if (content.formula !== null && valuesOnly && callsCapplan(content.formula)) {
           // Values-only export: the number (or text, or error) the add-in computed, marked as such.
           if (value !== null) cell.value = constant(value);
-          cell.note = `Value computed by the Capacity Planner add-in: ${content.formula} (exported as a value; the formula is not in this file)`;
+          frozeCells = true;
+          if (!frozen)
+            cell.note = `Value computed by the Capacity Planner add-in: ${content.formula} (exported as a value; the formula is not in this file)`;
         } else if (content.formula !== null) {
           const result = cachedResult(value);
           const formula = fileFormula(content.formula);
@@ -271,6 +290,13 @@ export async function buildWorkbook(
           };
         }
       }
+    }
+    if (frozen && frozeCells) {
+      // The same note, at the same place, as the sidebar's frozen copy (exceljs writes text as text).
+      const at = noteCellBelow(store.getUsedBounds(sheet.id, false));
+      const cell = ws.getCell(at.row + 1, at.col + 1);
+      cell.value = note;
+      cell.font = { italic: true };
     }
   }
   for (const name of store.listNames()) {

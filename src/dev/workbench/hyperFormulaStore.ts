@@ -38,6 +38,7 @@ import type {
   JsonValue,
   NamedItemRecord,
   PageLayoutRecord,
+  SelectionRecord,
   SheetInfo,
   SheetVisibility,
   StoreChange,
@@ -46,6 +47,7 @@ import type {
 import type { CapplanFunctionRegistry, ExcelErrorInfo } from "./capplanPlugin";
 import { createCapplanPlugin, excelErrorOf } from "./capplanPlugin";
 import { ExcelTextPlugin, registerExcelTextNames } from "./excelTextPlugin";
+import { ExcelRankPlugin, registerExcelRankNames } from "./excelRankPlugin";
 
 export interface HyperFormulaCellStoreOptions {
   /** Initial sheet names, in order; default ["Sheet1"] like a new Excel workbook. */
@@ -141,10 +143,13 @@ export class HyperFormulaCellStore implements CellStore {
     this.capplan = options.capplan;
     this.inner = new MemoryCellStore({ sheets: [] });
     registerExcelTextNames();
+    registerExcelRankNames();
     const plugins: FunctionPluginDefinition[] = [
       ...HyperFormula.getAllFunctionPlugins(),
       // Later plugins win: Excel's TEXT over HyperFormula's partial one.
       ExcelTextPlugin,
+      // Excel's RANK (HyperFormula has none).
+      ExcelRankPlugin,
       ...(options.capplan !== undefined ? [createCapplanPlugin(options.capplan)] : []),
       ...(options.functionPlugins ?? []),
     ];
@@ -261,6 +266,33 @@ export class HyperFormulaCellStore implements CellStore {
     this.write(() => this.inner.moveSheet(sheetId, position));
   }
 
+  /** The record copies everything (MemoryCellStore.copySheet); HyperFormula gets the new sheet's cells. */
+  copySheet(sheetId: string, name: string, position: number): SheetInfo {
+    return this.write(() => {
+      this.hfSheet(sheetId);
+      const info = this.inner.copySheet(sheetId, name, position);
+      const hfName = this.hf.addSheet(name);
+      const hfId = this.hf.getSheetId(hfName);
+      if (hfId === undefined) throw new Error(`HyperFormula did not add sheet ${name}`);
+      this.mapSheet(info.id, hfId);
+      const used = this.inner.getUsedBounds(info.id, true);
+      if (used !== null) {
+        for (let row = used.row; row < used.row + used.rowCount; row++) {
+          for (let col = used.col; col < used.col + used.colCount; col++) {
+            const { value, formula } = this.inner.getCell(info.id, row, col);
+            if (formula === null && value === null) continue;
+            this.hf.setCellContents(
+              { sheet: hfId, row, col },
+              formula !== null ? toHyperFormulaFormula(formula) : toRawContent(value)
+            );
+          }
+        }
+      }
+      this.contentChanged = true;
+      return info;
+    });
+  }
+
   setSheetVisibility(sheetId: string, visibility: SheetVisibility): void {
     this.write(() => this.inner.setSheetVisibility(sheetId, visibility));
   }
@@ -277,12 +309,12 @@ export class HyperFormulaCellStore implements CellStore {
     this.write(() => this.inner.setActiveSheetId(sheetId));
   }
 
-  getSelection(): { readonly sheetId: string; readonly range: GridRange } | null {
+  getSelection(): SelectionRecord | null {
     return this.inner.getSelection();
   }
 
-  setSelection(sheetId: string, range: GridRange): void {
-    this.write(() => this.inner.setSelection(sheetId, range));
+  setSelection(sheetId: string, range: GridRange, otherAreas?: readonly GridRange[]): void {
+    this.write(() => this.inner.setSelection(sheetId, range, otherAreas));
   }
 
   // ---------------------------------------------------------------- cells
@@ -361,6 +393,17 @@ export class HyperFormulaCellStore implements CellStore {
       rowCount: bottom - bounds.row,
       colCount: right - bounds.col,
     };
+  }
+
+  /** The spill of a formula cell: HyperFormula's array at that corner, unless it is an error (#SPILL!). */
+  getSpillRange(sheetId: string, row: number, col: number): GridRange | null {
+    if (this.inner.getCell(sheetId, row, col).formula === null) return null;
+    this.ensureEvaluated();
+    const address = this.hfAddress(sheetId, row, col);
+    if (this.hf.getCellValue(address) instanceof DetailedCellError) return null;
+    const array = this.hf.arrayMapping.getArrayByCorner(address);
+    if (array === undefined || (array.width <= 1 && array.height <= 1)) return null;
+    return { row, col, rowCount: array.height, colCount: array.width };
   }
 
   evaluateFormula(formula: string): CellValue {

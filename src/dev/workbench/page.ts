@@ -129,6 +129,12 @@ export class WorkbenchPage {
     this.dirty = { cells: false, sheets: false, names: false, charts: false, selection: false };
     if (d.sheets) {
       this.renderAll();
+      // Range.select() activates its sheet (a "sheets" change) and selects in one sync: the grid,
+      // still on that sheet, must take the new selection too.
+      if (d.selection) {
+        this.grid.syncSelectionFromStore();
+        this.showSelection();
+      }
       return;
     }
     if (d.cells) this.grid.refresh();
@@ -318,6 +324,10 @@ export class WorkbenchPage {
       "click",
       () => void this.download({ capplan: "values" })
     );
+    byId("wb-export-frozen", HTMLButtonElement).addEventListener(
+      "click",
+      () => void this.download({ capplan: "frozen" })
+    );
   }
 
   // ---------------------------------------------------------------- workbook actions
@@ -367,7 +377,9 @@ export class WorkbenchPage {
     const fileName =
       options.capplan === "values"
         ? "capacity-planner-workbench-values.xlsx"
-        : "capacity-planner-workbench.xlsx";
+        : options.capplan === "frozen"
+          ? "capacity-planner-workbench-frozen.xlsx"
+          : "capacity-planner-workbench.xlsx";
     this.say("Preparing the .xlsx…");
     try {
       const bytes = await this.exportBytes(options);

@@ -94,6 +94,7 @@ function chartProperties(
     categoryAxisTitle: chart.categoryAxisTitle,
     valueAxisTitle: chart.valueAxisTitle,
     legend: { visible: chart.legend.visible, position: chart.legend.position },
+    ...(chart.seriesFills === undefined ? {} : { seriesFills: [...chart.seriesFills] }),
     top: chart.top,
     left: chart.left,
     width: chart.width,

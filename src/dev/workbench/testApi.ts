@@ -70,7 +70,10 @@ export interface CapplanWorkbenchApi {
   save(): void;
   /** New blank workbook, saved copy forgotten, task pane reloaded; resolves when ready again. */
   reset(): Promise<void>;
-  /** `{ capplan: "values" }`: CAPPLAN cells as values with a note (the "Export values .xlsx" button). */
+  /**
+   * `{ capplan: "values" }`: CAPPLAN cells as values with a note (the "Export values .xlsx" button);
+   * `{ capplan: "frozen" }`: as the sidebar's Freeze for sharing (the "Export frozen .xlsx" button).
+   */
   exportXlsx(options?: ExportOptions): Promise<Uint8Array<ArrayBuffer>>;
 }
 

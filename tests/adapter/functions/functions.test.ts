@@ -44,6 +44,7 @@ describe("registration", () => {
         "GPUPOWER",
         "GPUSPEC",
         "LIBRARY",
+        "OPTIONLINES",
         "OPTIONS",
         "PAYBACK",
         "RENTCOST",
@@ -118,9 +119,18 @@ describe("registration", () => {
       "[discountRate]",
       "[overrides]",
     ]);
+    expect(order("OPTIONLINES")).toEqual(order("OPTIONS"));
     // The overrides argument is the last one of every compare function, a range; COSTPERHOUR's
     // [basis] came after overrides had landed, so it follows it rather than move it.
-    for (const id of ["TCO", "BREAKEVEN", "RENTVSBUILD", "CASHFLOWS", "OPTIONS", "PAYBACK"]) {
+    for (const id of [
+      "TCO",
+      "BREAKEVEN",
+      "RENTVSBUILD",
+      "CASHFLOWS",
+      "OPTIONS",
+      "OPTIONLINES",
+      "PAYBACK",
+    ]) {
       const parameters = fns.metadata.get(id)?.parameters ?? [];
       expect(parameters[parameters.length - 1]?.name).toBe("overrides");
       expect(parameters[parameters.length - 1]?.dimensionality).toBe("matrix");
@@ -130,6 +140,7 @@ describe("registration", () => {
     expect(costPerHour[costPerHour.length - 2]?.dimensionality).toBe("matrix");
     expect(fns.metadata.get("RENTVSBUILD")?.result.dimensionality).toBe("matrix");
     expect(fns.metadata.get("OPTIONS")?.result.dimensionality).toBe("matrix");
+    expect(fns.metadata.get("OPTIONLINES")?.result.dimensionality).toBe("matrix");
   });
 });
 

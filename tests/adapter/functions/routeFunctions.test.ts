@@ -298,3 +298,68 @@ describe("bonus depreciation before tax", () => {
     expect(rows).toHaveLength(7);
   });
 });
+
+describe("OPTIONLINES", () => {
+  const CENT = 0.005;
+  const routes = [
+    "Rent on demand",
+    "Rent reserved",
+    "Buy + colocation",
+    "Build standard",
+    "Build fast-track",
+    "Bridge: rent, then build standard",
+  ];
+
+  test("spills the cost lines of the six routes, which add up to OPTIONS' NPVs", () => {
+    // Given 100k H100 for 5 years in Tennessee, after 21 % tax with full bonus depreciation
+    const overrides = [
+      ["taxRate", 0.21],
+      ["bonusDepreciation", 1],
+    ];
+    const lines = table(fns.call("OPTIONLINES", "H100", 100_000, 5, "TN", null, overrides));
+    const options = table(fns.call("OPTIONS", "H100", 100_000, 5, "TN", null, overrides));
+    // Then the header names the routes in OPTIONS' order, then one row per cost line
+    expect(lines[0]).toEqual(["Cost line (present value, USD)", ...routes]);
+    expect(lines.slice(1).map(([label]) => label)).toEqual([
+      "IT capex",
+      "Facility capex",
+      "Power capex (batteries, on-site)",
+      "Energy",
+      "Other opex (maintenance, staff, colocation)",
+      "Rent",
+      "Residual value (recovered)",
+      "Tax (paid +, saved -)",
+    ]);
+    // And each route's column sums to its OPTIONS NPV, to the cent
+    routes.forEach((route, k) => {
+      const sum = lines.slice(1).reduce((acc, row) => acc + num(row[k + 1]), 0);
+      expect(Math.abs(sum - num(rowOf(options, route)[1]))).toBeLessThan(CENT);
+    });
+    // And tax is a line of its own (bonus depreciation saves tax on the builds)
+    expect(num(rowOf(lines, "Tax (paid +, saved -)")[4])).toBeLessThan(0);
+  });
+
+  test("puts the reason in the column of a route the library cannot price", () => {
+    // Given GB200 NVL72 racks, which have no rental offer
+    const lines = table(fns.call("OPTIONLINES", "GB200 NVL72", 64, 5, "TN"));
+    // Then the rentals' columns hold the reason in every line, the builds numbers
+    for (const row of lines.slice(1)) {
+      expect(String(row[1])).toMatch(/offer for NVIDIA GB200 NVL72 \(per GPU\) in the library/);
+      expect(Number.isFinite(row[4])).toBe(true);
+    }
+  });
+
+  test("refuses what OPTIONS refuses, with the same errors", () => {
+    // Given an unknown GPU, and bonus depreciation before tax
+    const unknown = excelError(() => fns.call("OPTIONLINES", "H1000", 8, 5));
+    const options = excelError(() => fns.call("OPTIONS", "H1000", 8, 5));
+    // Then the error and its message are OPTIONS' own
+    expect(unknown.code).toBe(options.code);
+    expect(unknown.message).toBe(options.message);
+    const bonus = excelError(() =>
+      fns.call("OPTIONLINES", "H100", 8, 5, null, null, [["bonusDepreciation", 1]])
+    );
+    expect(bonus.code).toBe(ErrorCode.invalidValue);
+    expect(bonus.message).toMatch(/bonusDepreciation does not apply to OPTIONLINES before tax/);
+  });
+});

@@ -199,17 +199,16 @@ export function fixtureSpec(
       { column: "D", width: 220 },
       { column: "E", width: 60 },
     ],
-    chart: {
-      title: "Cumulative cost, rent vs build",
-      type: "Line",
-      dataAddress: "A12:E14",
-      seriesBy: "Rows",
-      anchorTopLeft: "G4",
-      anchorBottomRight: "N20",
-    },
-    riskCharts: [],
-    resultNames: { npvDifference: `CP_NpvDifference${s}` },
-    routeResultNames: {},
+    charts: [
+      {
+        title: "Cumulative cost, rent vs build",
+        type: "Line",
+        dataAddress: "A12:E14",
+        seriesBy: "Rows",
+        anchorTopLeft: "G4",
+        anchorBottomRight: "N20",
+      },
+    ],
     metadata: {
       libraryId: meta.id,
       libraryVersion: meta.version,

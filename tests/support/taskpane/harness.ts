@@ -59,6 +59,9 @@ export interface SidebarOptions {
   /** Wraps the host's Excel (e.g. to add workbook.application). */
   readonly wrapExcel?: (excel: typeof Excel) => RecalcExcel;
   readonly theme?: TaskpaneDeps["theme"];
+  /** The function finder's functions.json text (e.g. the built one) and implementations. */
+  readonly loadFunctionCatalog?: TaskpaneDeps["loadFunctionCatalog"];
+  readonly functionImplementation?: TaskpaneDeps["functionImplementation"];
 }
 
 const mounted: Sidebar[] = [];
@@ -80,6 +83,8 @@ export function mountSidebar(options: SidebarOptions = {}): Sidebar {
     maxLibraryBytes: options.maxLibraryBytes,
     theme: options.theme,
     locale: "en-US",
+    loadFunctionCatalog: options.loadFunctionCatalog,
+    functionImplementation: options.functionImplementation,
   });
   const sidebar = { app, root, store, host, Excel: excel, storage };
   mounted.push(sidebar);

@@ -8,6 +8,10 @@ import {
   ExcelTextPlugin,
   registerExcelTextNames,
 } from "../../../src/dev/workbench/excelTextPlugin";
+import {
+  ExcelRankPlugin,
+  registerExcelRankNames,
+} from "../../../src/dev/workbench/excelRankPlugin";
 
 export const LIBRARY_TEXT = "Capacity Planner default library 1.0.0";
 
@@ -35,5 +39,7 @@ export function registerCapplanLibrary(): void {
   // Excel's FIXED and TEXT (the verdict uses FIXED; HyperFormula has none), as in the workbench.
   registerExcelTextNames();
   HyperFormula.registerFunctionPlugin(ExcelTextPlugin as unknown as FunctionPluginDefinition);
+  registerExcelRankNames();
+  HyperFormula.registerFunctionPlugin(ExcelRankPlugin as unknown as FunctionPluginDefinition);
   registered = true;
 }

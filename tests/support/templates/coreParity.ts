@@ -20,7 +20,7 @@ import {
   type CashflowKey,
 } from "../../../src/templates/layout";
 import { gridColumn, gridRow } from "../../../src/templates/sections/sensitivity";
-import type { TemplateSpec } from "../../../src/templates/types";
+import type { RentVsBuildSpec } from "../../../src/templates/types";
 import type { EvaluatedTemplate } from "./evaluateTemplate";
 
 export interface CoreInputs {
@@ -111,7 +111,7 @@ function cumulative(values: readonly number[]): number[] {
 /** Compares every computed cell of the evaluated template with the core for `inputs`; [] when all agree. */
 export function compareWithCore(
   sheet: EvaluatedTemplate,
-  spec: TemplateSpec,
+  spec: RentVsBuildSpec,
   inputs: CoreInputs
 ): string[] {
   const m = new Mismatches();

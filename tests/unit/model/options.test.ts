@@ -1,9 +1,16 @@
+import fc from "fast-check";
 import {
+  COST_LINES,
+  linePresentValues,
+  optionLinesTable,
   optionRoutes,
   optionsTable,
+  OPTION_LABELS,
+  OPTION_LINES_HEADER,
   OPTIONS_HEADER,
   type OptionParts,
 } from "../../../src/model/options";
+import { evaluateRoute, npv } from "../../../src/model/finance";
 import { applyRouteOverrides, applySettingsOverrides } from "../../../src/model/overrides";
 import {
   ALL_USEFUL,
@@ -114,5 +121,74 @@ describe("route overrides", () => {
     expect(
       applySettingsOverrides(settings(5), { taxRate: 0.21, discountRate: 0.1, valuePerGpuHour: 3 })
     ).toEqual({ horizonYears: 5, discountRate: 0.1, taxRate: 0.21, valuePerUsefulGpuHour: 3 });
+  });
+});
+
+describe("optionLinesTable", () => {
+  const CENT = 0.005;
+
+  it("spills a header and one row per cost line, the unpriced route's reason in its column", () => {
+    // Given the parts, 2 years, no discounting
+    const rows = optionLinesTable(PARTS, settings(2));
+    // Then the header names the cost line column and the six routes, and there is a row per line
+    expect(rows[0]).toEqual(["Cost line (present value, USD)", ...OPTION_LABELS]);
+    expect(rows[0]).toEqual([...OPTION_LINES_HEADER]);
+    expect(rows.map((r) => r[0]).slice(1)).toEqual(COST_LINES.map(([, label]) => label));
+    // And rent reserved (column 2) has the reason in every line
+    for (const row of rows.slice(1)) expect(row[2]).toBe(PARTS.reserved);
+    // And renting on demand is all rent: 8 GPUs x 17,520 h x $2 = $280,320 (as OPTIONS' NPV above)
+    const rentRow = rows.find((r) => r[0] === "Rent");
+    expect(rentRow?.[1]).toBeCloseTo(280_320, 6);
+    for (const row of rows.slice(1)) if (row[0] !== "Rent") expect(row[1]).toBe(0);
+  });
+
+  it("adds up to OPTIONS' NPV for all six routes, to the cent", () => {
+    // Given a 7 % discount rate, 21 % tax and every route priced
+    const priced: OptionParts = { ...PARTS, reserved: RENTED };
+    const s = settings(5, { discountRate: 0.07, taxRate: 0.21, valuePerUsefulGpuHour: 2 });
+    const lines = optionLinesTable(priced, s);
+    const table = optionsTable(priced, s);
+    // Then each route's lines sum to its NPV (after tax) in OPTIONS
+    for (let k = 1; k <= 6; k++) {
+      const sum = lines.slice(1).reduce((acc, row) => acc + (row[k] as number), 0);
+      expect(Math.abs(sum - (table[k][1] as number))).toBeLessThan(CENT);
+    }
+  });
+
+  it("prices each line as the NPV of its yearly flows", () => {
+    // Given the standard build route over 3 years at 10 %
+    const route = optionRoutes(PARTS)[3];
+    if (typeof route === "string") throw new Error("not priced");
+    const s = settings(3, { discountRate: 0.1 });
+    const flows = evaluateRoute(route, s).flows;
+    // Then each line is npv(10 %, line) and their sum the route's NPV
+    const pv = linePresentValues(flows, 0.1);
+    for (const [line] of COST_LINES) expect(pv[line]).toBe(npv(0.1, flows[line]));
+    const sum = COST_LINES.reduce((acc, [line]) => acc + pv[line], 0);
+    expect(Math.abs(sum - npv(0.1, flows.afterTax))).toBeLessThan(CENT);
+  });
+
+  it("sums to the NPV at any rate, tax and horizon", () => {
+    // Given any discount rate, tax rate, bonus share and horizon
+    fc.assert(
+      fc.property(
+        fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 12 }),
+        (discountRate, taxRate, bonusDepreciationShare, years) => {
+          const priced: OptionParts = { ...PARTS, reserved: RENTED };
+          const s = settings(years, { discountRate, taxRate, bonusDepreciationShare });
+          const lines = optionLinesTable(priced, s);
+          const table = optionsTable(priced, s);
+          // Then every route's lines add up to its NPV, to the cent
+          for (let k = 1; k <= 6; k++) {
+            const sum = lines.slice(1).reduce((acc, row) => acc + (row[k] as number), 0);
+            expect(Math.abs(sum - (table[k][1] as number))).toBeLessThan(CENT);
+          }
+        }
+      ),
+      { numRuns: 60 }
+    );
   });
 });

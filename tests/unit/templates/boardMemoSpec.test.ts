@@ -93,7 +93,9 @@ describe("the Board memo spec", () => {
       const inputs = memoInputs(index, source);
       // Then each input's value reads its name and its as-of / source read the cells beside it
       for (const a of inputs) {
-        const value = spec.cells.find((c) => c.address.startsWith("H") && c.formula === `=${a.name}`);
+        const value = spec.cells.find(
+          (c) => c.address.startsWith("H") && c.formula === `=${a.name}`
+        );
         expect(value).toBeDefined();
         const row = parseCell(value?.address ?? "A1").row + 1;
         const asOf = a.provenance?.find((p) => p.role === "asOf")?.address ?? "";
@@ -113,6 +115,8 @@ describe("the Board memo spec", () => {
       const layout = spec.pageLayout;
       if (layout === undefined) throw new Error("no page layout");
       const area = parseRange(layout.printArea);
+      const chart = spec.charts[0];
+      if (chart === undefined || spec.charts.length !== 1) throw new Error("not one chart");
       // Then the page is landscape, 1 x 1, and covers every written cell but the chart data
       expect(layout).toMatchObject({
         orientation: "Landscape",
@@ -120,9 +124,9 @@ describe("the Board memo spec", () => {
         fitToPagesTall: 1,
       });
       expect([area.row, area.col, area.colCount]).toEqual([0, 0, 11]);
-      const chartAnchor = parseCell(spec.chart.anchorBottomRight);
+      const chartAnchor = parseCell(chart.anchorBottomRight);
       expect(chartAnchor.row).toBeLessThan(area.rowCount);
-      const data = parseRange(spec.chart.dataAddress);
+      const data = parseRange(chart.dataAddress);
       expect(data.row).toBeGreaterThanOrEqual(area.rowCount);
       const outside = spec.cells.filter((c) => {
         const { row, col } = parseCell(c.address);
@@ -131,7 +135,7 @@ describe("the Board memo spec", () => {
       expect(outside).toEqual([]);
       // And the chart has the horizon's years as categories (B of its first row left empty)
       expect(data.colCount).toBe(1 + sourceSpec.metadata.horizonYears + 1);
-      expect(cells.has(spec.chart.dataAddress.split(":")[0] ?? "")).toBe(false);
+      expect(cells.has(chart.dataAddress.split(":")[0] ?? "")).toBe(false);
     });
   });
 });

@@ -39,7 +39,7 @@ import {
 } from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
 import { NO_BRIDGE } from "../../../src/templates/sections/modelV2";
-import type { TemplateSpec } from "../../../src/templates/types";
+import type { RentVsBuildSpec } from "../../../src/templates/types";
 import { evaluateTemplate, type EvaluatedTemplate } from "../../support/templates/evaluateTemplate";
 
 const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
@@ -336,7 +336,7 @@ function close(actual: unknown, want: number | string, money: boolean): boolean 
 /** Every mismatch between the sheet and the engine, and how many values were compared. */
 function compare(
   sheet: EvaluatedTemplate,
-  spec: TemplateSpec,
+  spec: RentVsBuildSpec,
   want: Expected,
   H: number
 ): { mismatches: string[]; compared: number } {
@@ -445,7 +445,7 @@ const EDITS: readonly Edit[] = [
 
 function setInput(
   sheet: EvaluatedTemplate,
-  spec: TemplateSpec,
+  spec: RentVsBuildSpec,
   name: string,
   value: number | string
 ) {

@@ -19,7 +19,7 @@ import { resolveScenarioInputs, type ResolvedScenario } from "../../../src/model
 import { columnLetter, parseCell } from "../../../src/model/a1";
 import { LAYOUT, yearColumn } from "../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../src/templates/rentVsBuild";
-import type { TemplateSpec } from "../../../src/templates/types";
+import type { RentVsBuildSpec } from "../../../src/templates/types";
 import {
   CapplanFunctionRegistry,
   parseFunctionsJson,
@@ -79,7 +79,7 @@ function newStore(): HyperFormulaCellStore {
 
 interface Workbook {
   readonly store: HyperFormulaCellStore;
-  readonly spec: TemplateSpec;
+  readonly spec: RentVsBuildSpec;
   readonly resolved: ResolvedScenario;
   readonly horizon: number;
   /** Value of a cell of the template sheet, A1 address. */

@@ -116,6 +116,42 @@ describe("in-memory Excel: charts", () => {
     });
   });
 
+  it("clears or colors a series' fill, kept by series index", async () => {
+    // Given a stacked column chart of two series
+    const { Excel, store } = makeHost({ sheets: ["Sheet1"] });
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const data = sheet.getRange("A1:C4");
+      data.values = COSTS;
+      const chart = sheet.charts.add(Excel.ChartType.columnStacked, data, "Columns");
+      // When the first series' fill is cleared and the second gets a color
+      chart.series.getItemAt(0).format.fill.clear();
+      chart.series.getItemAt(1).format.fill.setSolidColor("c00000");
+      await context.sync();
+    });
+    // Then the chart records no fill for series 0 and the normalised color for series 1
+    expect(store.listCharts()[0]?.seriesFills).toEqual(["none", "#C00000"]);
+  });
+
+  it("refuses a fill on a series the chart does not have, and a bad color", async () => {
+    // Given a chart of two series
+    const { Excel } = makeHost({ sheets: ["Sheet1"] });
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const data = sheet.getRange("A1:C4");
+      data.values = COSTS;
+      const chart = sheet.charts.add(Excel.ChartType.columnStacked, data, "Columns");
+      await context.sync();
+      // When a third series' fill is cleared
+      chart.series.getItemAt(2).format.fill.clear();
+      // Then the sync fails: there is no such series
+      expect((await failure(() => context.sync())).code).toBe("ItemNotFound");
+      // And an unknown color is InvalidArgument
+      chart.series.getItemAt(0).format.fill.setSolidColor("not a color");
+      expect((await failure(() => context.sync())).code).toBe("InvalidArgument");
+    });
+  });
+
   it("refuses an unknown chart type", async () => {
     // Given an unknown chart type
     const { Excel } = makeHost();

@@ -10,7 +10,7 @@ import { buildIndex } from "../../../../src/model/library/indexLibrary";
 import type { LibraryDocument } from "../../../../src/model/library/schema";
 import { LAYOUT, yearColumn, type AssumptionKey } from "../../../../src/templates/layout";
 import { buildRentVsBuildTemplate } from "../../../../src/templates/rentVsBuild";
-import type { TemplateSpec } from "../../../../src/templates/types";
+import type { RentVsBuildSpec } from "../../../../src/templates/types";
 import { compareWithCore, type CoreInputs } from "../../../support/templates/coreParity";
 import {
   evaluateTemplate,
@@ -19,7 +19,7 @@ import {
 import { BUILD, RENT } from "../../../support/model/finance/fixtures";
 
 /** The template of a default-library scenario with its year columns laid out for `horizon`. */
-function templateFor(horizon: number): TemplateSpec {
+function templateFor(horizon: number): RentVsBuildSpec {
   const library: LibraryDocument = structuredClone(VALIDATED_BUNDLED_LIBRARY);
   const [id, scenario] = Object.entries(library.scenarios)[0];
   library.scenarios[id] = { ...scenario, years: horizon };
@@ -58,7 +58,7 @@ function typedInputs({ build, rent, compare }: CoreInputs): Record<AssumptionKey
 }
 
 /** The template for `inputs.compare.horizonYears`, evaluated with `inputs` typed into its inputs. */
-function sheetWith(inputs: CoreInputs): { spec: TemplateSpec; sheet: EvaluatedTemplate } {
+function sheetWith(inputs: CoreInputs): { spec: RentVsBuildSpec; sheet: EvaluatedTemplate } {
   const spec = templateFor(inputs.compare.horizonYears);
   const sheet = evaluateTemplate(spec);
   for (const [key, value] of Object.entries(typedInputs(inputs))) {

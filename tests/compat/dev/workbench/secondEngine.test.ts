@@ -1,13 +1,8 @@
 /**
- * LibreOffice Calc as a second engine (issue 7, #8 and #10), when it is installed (`soffice` on the
- * PATH; `apt-get install libreoffice-calc-nogui`); skipped otherwise. Each check converts an .xlsx
- * to CSV headless, with a throw-away profile that sets the locale and forces recalculation on load
- * (as a recipient's Excel does for a file from an older calculation engine).
+ * LibreOffice Calc as a second engine (issue 7, #8 and #10; `npm run test:compat`, which says so and
+ * passes when `soffice` is missing: `apt-get install libreoffice-calc-nogui`). Each check converts an
+ * .xlsx to CSV headless (tests/support/dev/workbench/libreOffice.ts).
  */
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { asExcelNamespace, createMemoryExcel } from "../../../../src/dev/excel-host";
 import { insertTemplate } from "../../../../src/excel/insertTemplate";
@@ -26,55 +21,14 @@ import { HyperFormulaCellStore } from "../../../../src/dev/workbench/hyperFormul
 import { loadBuiltFunctions } from "../../../support/customFunctionsRuntime";
 import { readDistFile } from "../../../support/dist";
 
-const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
-const available = soffice.status === 0;
-const describeWithLibreOffice = available ? describe : describe.skip;
+import {
+  calcCsv,
+  cleanUpLibreOffice,
+  libreOfficeAvailable,
+} from "../../../support/dev/workbench/libreOffice";
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "capplan-lo-"));
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-
-/**
- * The first sheet (or `sheet`, 1-based) of `xlsx` as rows of cells, computed by LibreOffice in `locale`:
- * formatted as shown, or (asShown false) the full-precision values.
- */
-function calcCsv(xlsx: Uint8Array, locale: string, sheet = 1, asShown = true): string[][] {
-  const dir = fs.mkdtempSync(path.join(work, "run-"));
-  const profile = path.join(dir, "profile", "user");
-  fs.mkdirSync(profile, { recursive: true });
-  fs.writeFileSync(
-    path.join(profile, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-  );
-  const file = path.join(dir, "book.xlsx");
-  fs.writeFileSync(file, xlsx);
-  // Tab-separated, UTF-8, formatted as shown, the given sheet.
-  const filter = `csv:Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,${asShown},false,false,${sheet}`;
-  const run = spawnSync(
-    "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-      "--convert-to",
-      filter,
-      "--outdir",
-      dir,
-      file,
-    ],
-    { encoding: "utf8", timeout: 120_000 }
-  );
-  const csv = fs.readdirSync(dir).find((f) => f.endsWith(".csv"));
-  if (run.status !== 0 || csv === undefined) throw new Error(`soffice failed: ${run.stderr}`);
-  return fs
-    .readFileSync(path.join(dir, csv), "utf8")
-    .split("\n")
-    .map((line) => line.split("\t").map((cell) => cell.replace(/^"|"$/g, "")));
-}
+const describeWithLibreOffice = libreOfficeAvailable() ? describe : describe.skip;
+afterAll(cleanUpLibreOffice);
 
 describeWithLibreOffice("LibreOffice Calc as a second engine", () => {
   // Given LibreOffice Calc as a second engine
