@@ -10,8 +10,8 @@ import type { Browser, FrameLocator, Page } from "playwright-core";
 import type { WorkbenchCell } from "../../src/dev/workbench/testApi";
 import type { InsertResult } from "../../src/excel/insertSheet";
 import { LAYOUT } from "../../src/templates/layout";
-import { screenshot } from "../../scripts/support/browser";
 import type { TestServer } from "../../scripts/support/server";
+import { saveScreenshot } from "../support/dev/workbench/screenshots";
 import { openWorkbench } from "../support/dev/workbench/workbench";
 
 const SOURCE = "Rent vs Build";
@@ -69,7 +69,8 @@ test("a Board memo of the xAI sheet shows its numbers and prints on one landscap
   // And its chart is drawn
   const charts = await page.evaluate(() => window.capplanWorkbench.charts("Board memo"));
   expect(charts.map((c) => c.type)).toEqual(["Line"]);
-  await screenshot(page, "board-memo");
+  // (npm run screenshots writes it to docs/screenshots/board-memo.png)
+  await saveScreenshot(page, "board-memo");
 
   // And the exported file prints it landscape, on 1 page wide by 1 tall
   const bytes = await page.evaluate(async () =>
