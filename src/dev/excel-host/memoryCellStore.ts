@@ -225,6 +225,8 @@ export class MemoryCellStore implements CellStore {
       for (const [col, width] of source.columnWidths) copy.columnWidths.set(col, width);
       for (const [row, height] of source.rowHeights) copy.rowHeights.set(row, height);
       if (source.info.tabColor !== "") copy.info = { ...copy.info, tabColor: source.info.tabColor };
+      // Excel's copy keeps the page setup (a print area is on the copy: the record holds no sheet).
+      copy.pageLayout = source.pageLayout;
       for (const chart of this.listCharts(sheetId)) {
         const plotsItself = chart.source.sheetId === sheetId;
         this.addChart({

@@ -119,4 +119,25 @@ describe("in-memory Excel: page layout", () => {
     );
     expect((await setArea("A1:B2,D1:E2")).code).toBe("UnsupportedOperation");
   });
+
+  it("keeps the page setup on a copy of the sheet, as Excel's Move or Copy does", async () => {
+    // Given a sheet set to landscape with a print area
+    const { Excel, store } = makeHost({ sheets: ["Memo"] });
+    await Excel.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem("Memo").pageLayout;
+      layout.orientation = "Landscape";
+      layout.setPrintArea("A1:K55");
+      await context.sync();
+    });
+    // When the sheet is copied (ExcelApi 1.10)
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Memo");
+      sheet.copy("After", sheet);
+      await context.sync();
+    });
+    // Then the copy prints as the original
+    const copy = must(store.findSheetByName("Memo (2)"), "copy").id;
+    expect(store.getPageLayout(copy)).toEqual(store.getPageLayout(sheetId(store)));
+    expect(store.getPageLayout(copy).orientation).toBe("Landscape");
+  });
 });
