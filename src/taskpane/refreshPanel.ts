@@ -9,6 +9,7 @@ import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
 import {
   applyRefresh,
+  changeReportFor,
   moveToLibrary,
   planRefresh,
   undoLastRefresh,
@@ -19,6 +20,7 @@ import { refreshableRows } from "../templates/refreshPlan";
 import { bidi, el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
 import { excelErrorMessage } from "./excelErrorMessage";
 import { formatValue, plural } from "./format";
+import { createChangeReportView } from "./changeReportView";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
 import { followPin } from "./workbookPin";
@@ -69,6 +71,14 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
   const status = el("p", { class: "cp-status", role: "status", "aria-live": "polite" });
   const diff = el("div", { class: "cp-diff" });
   const messages = createMessageBar("refresh");
+  let busy = false;
+  const report = createChangeReportView({
+    excel: options.excel,
+    track: options.track,
+    messages,
+    locale: options.locale,
+    busy: () => busy,
+  });
 
   const element = el("section", { class: "cp-panel", "aria-labelledby": headingId }, [
     el("h2", { id: headingId, class: "ms-font-l cp-heading" }, ["Refresh assumptions"]),
@@ -80,10 +90,10 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     messages.element,
     diff,
     el("div", { class: "cp-row cp-actions" }, [applyButton, moveButton]),
+    report.element,
   ]);
 
   let plan: RefreshPlan | null = null;
-  let busy = false;
   const checkboxes = new Map<string, HTMLInputElement>();
 
   function selectedKeys(): string[] {
@@ -108,6 +118,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     element.setAttribute("aria-busy", busy ? "true" : "false");
     if (text !== null) setText(status, text);
     updateApply();
+    report.update();
   }
 
   function clearDiff(): void {
@@ -240,6 +251,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
   async function check(): Promise<void> {
     messages.clear();
     clearDiff();
+    report.clear();
     setBusy("Checking the active sheet…");
     try {
       const next = await planRefresh(options.excel, options.active().index);
@@ -290,12 +302,15 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     setBusy("Applying the selected updates…");
     try {
       const pin = followPin(options.excel);
+      const appliedAt = options.now();
       const { applied } = await applyRefresh(options.excel, current, keys, {
-        now: options.now,
+        now: () => appliedAt,
         onPinned: pin.onPinned,
       });
       await pin.update();
       clearDiff();
+      // From what Check for updates read and what was applied: no round trip of its own.
+      await changeReportFor(current, keys, appliedAt).then(report.show, report.clear);
       status.textContent = "";
       messages.show({
         kind: "success",
@@ -319,6 +334,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     const current = plan;
     if (current === null || !current.libraryMove) return;
     messages.clear();
+    report.clear();
     setBusy("Moving the sheet to the library in use…");
     try {
       const pin = followPin(options.excel);
@@ -349,6 +365,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
       const { restored, notRestored, kept } = await undoLastRefresh(options.excel, {
         onPinned: pin.onPinned,
       });
+      report.markUndone();
       await pin.update();
       status.textContent = "";
       // Said precisely, so the user knows which cells to check by hand.
