@@ -95,70 +95,92 @@ export function createChangeReportView(options: ChangeReportViewOptions): Change
 
   function headlineTable(report: ChangeReport): HTMLElement {
     const change = report.change;
-    return el("table", { class: "cp-table ms-font-s", "aria-describedby": headlineCaptionId }, [
-      el("caption", { id: headlineCaptionId, class: "cp-caption" }, [
-        "Headline results before and after the refresh (USD; negative: building is cheaper)",
-      ]),
-      el("thead", {}, [
-        el("tr", {}, [
-          el("th", { scope: "col" }, ["Result"]),
-          el("th", { scope: "col" }, ["Before"]),
-          el("th", { scope: "col" }, ["After"]),
-          el("th", { scope: "col" }, ["Change"]),
+    const cell = (
+      key: "difference" | "differenceWithDelay",
+      when: "before" | "after" | "change"
+    ) => {
+      if (when === "change")
+        return el(
+          "td",
+          { class: "cp-num", "data-key": key, "data-value": change === null ? null : change[key] },
+          [change === null ? "" : formatChange(change[key], options.locale)]
+        );
+      const result = report[when];
+      return el("td", { class: "cp-num", "data-key": key, "data-value": exact(result, key) }, [
+        money(result, key),
+      ]);
+    };
+    const line = (when: "before" | "after" | "change", label: string): HTMLElement =>
+      el("tr", { "data-when": when }, [
+        el("th", { scope: "row" }, [label]),
+        ...CHANGE_REPORT_HEADLINES.map(({ key }) => cell(key, when)),
+      ]);
+    // Narrow: one column per result, so it fits the task pane without scrolling.
+    return el(
+      "table",
+      { class: "cp-table cp-table-compact ms-font-s", "aria-describedby": headlineCaptionId },
+      [
+        el("caption", { id: headlineCaptionId, class: "cp-caption" }, [
+          "Headline results before and after the refresh (USD; negative: building is cheaper)",
         ]),
-      ]),
-      el(
-        "tbody",
-        {},
-        CHANGE_REPORT_HEADLINES.map(({ key, label }) =>
-          el("tr", { "data-key": key }, [
-            el("th", { scope: "row" }, [label]),
-            el("td", { class: "cp-num", "data-value": exact(report.before, key) }, [
-              money(report.before, key),
-            ]),
-            el("td", { class: "cp-num", "data-value": exact(report.after, key) }, [
-              money(report.after, key),
-            ]),
-            el("td", { class: "cp-num", "data-value": change === null ? null : change[key] }, [
-              change === null ? "" : formatChange(change[key], options.locale),
-            ]),
-          ])
-        )
-      ),
-    ]);
+        el("thead", {}, [
+          el("tr", {}, [
+            el("td", {}, []),
+            ...CHANGE_REPORT_HEADLINES.map(({ label }) => el("th", { scope: "col" }, [label])),
+          ]),
+        ]),
+        el("tbody", {}, [
+          line("before", "Before"),
+          line("after", "After"),
+          line("change", "Change"),
+        ]),
+      ]
+    );
   }
 
   function rowsTable(report: ChangeReport): HTMLElement {
     const changed = report.rows.filter((r) => r.outcome === "changed").length;
-    return el("table", { class: "cp-table ms-font-s", "aria-describedby": rowsCaptionId }, [
-      el("caption", { id: rowsCaptionId, class: "cp-caption" }, [
-        `Assumptions: ${changed} changed, ${report.rows.length - changed} kept or unchanged`,
-      ]),
-      el("thead", {}, [
-        el("tr", {}, [
-          el("th", { scope: "col" }, ["Assumption"]),
-          el("th", { scope: "col" }, ["Before"]),
-          el("th", { scope: "col" }, ["After"]),
-          el("th", { scope: "col" }, ["Outcome"]),
-          el("th", { scope: "col" }, ["Source"]),
-          el("th", { scope: "col" }, ["As of"]),
+    return el(
+      "table",
+      { class: "cp-table cp-table-compact ms-font-s", "aria-describedby": rowsCaptionId },
+      [
+        el("caption", { id: rowsCaptionId, class: "cp-caption" }, [
+          `Assumptions: ${changed} changed, ${report.rows.length - changed} kept or unchanged`,
         ]),
-      ]),
-      el(
-        "tbody",
-        {},
-        report.rows.map((r) =>
-          el("tr", { "data-key": r.key, "data-outcome": r.outcome }, [
-            el("th", { scope: "row" }, [r.label]),
-            el("td", { class: "cp-num" }, valueText(r.before, r.unit)),
-            el("td", { class: "cp-num" }, valueText(r.after, r.unit)),
-            el("td", { class: "cp-outcome" }, [outcomeText(r)]),
-            el("td", { class: "cp-source ms-font-s" }, [bidi(r.source)]),
-            el("td", { class: "cp-asof ms-font-s" }, [bidi(r.asOf)]),
-          ])
-        )
-      ),
-    ]);
+        el("thead", {}, [
+          el("tr", {}, [
+            el("th", { scope: "col" }, ["Assumption (outcome)"]),
+            el("th", { scope: "col" }, ["Before"]),
+            el("th", { scope: "col" }, ["After (source, as of)"]),
+          ]),
+        ]),
+        el(
+          "tbody",
+          {},
+          report.rows.map((r) =>
+            el("tr", { "data-key": r.key, "data-outcome": r.outcome }, [
+              // What happened under the label: three columns fit the pane.
+              el("th", { scope: "row" }, [
+                r.label,
+                el("span", { class: "cp-note cp-outcome ms-font-s" }, [outcomeText(r)]),
+              ]),
+              el("td", {}, valueText(r.before, r.unit)),
+              // The source and as-of of the library's value under it: the pane is narrow.
+              el("td", {}, [
+                el("span", { class: "cp-value" }, valueText(r.after, r.unit)),
+                el("span", { class: "cp-note ms-font-s" }, [
+                  el("span", { class: "cp-visually-hidden" }, ["Source: "]),
+                  el("span", { class: "cp-source" }, [bidi(r.source)]),
+                  el("span", { class: "cp-visually-hidden" }, ["; as of "]),
+                  el("span", { "aria-hidden": "true" }, [", "]),
+                  el("span", { class: "cp-asof" }, [bidi(r.asOf)]),
+                ]),
+              ]),
+            ])
+          )
+        ),
+      ]
+    );
   }
 
   function notes(report: ChangeReport): string[] {

@@ -106,6 +106,11 @@ async function loadLibrary(sidebar: Sidebar<CellStore>, path: string): Promise<v
 
 async function checkAndApply(sidebar: Sidebar<CellStore>): Promise<number> {
   await clickAndWait(sidebar, button(refreshPanel(sidebar), "Check for updates"));
+  // Said in full when it goes wrong: the library panel says whether the load went through.
+  if (!/Apply selected \(/.test(refreshPanel(sidebar).textContent ?? ""))
+    throw new Error(
+      `No updates to apply. Refresh panel: ${refreshPanel(sidebar).textContent}\nLibrary panel: ${panel(sidebar.root, "Library").textContent}`
+    );
   const syncs = sidebar.host.stats.syncCount;
   await clickAndWait(sidebar, button(refreshPanel(sidebar), /^Apply selected \(\d+\)$/));
   return sidebar.host.stats.syncCount - syncs;
@@ -137,12 +142,12 @@ function reportRows(sidebar: Sidebar<CellStore>): Record<string, ReportRow> {
   for (const tr of Array.from(table?.querySelectorAll<HTMLElement>("tbody tr") ?? [])) {
     const td = tr.querySelectorAll("td");
     rows[tr.dataset.key ?? ""] = {
-      label: tr.querySelector("th")?.textContent ?? "",
+      label: tr.querySelector("th")?.firstChild?.textContent ?? "",
       before: td[0]?.textContent ?? "",
-      after: td[1]?.textContent ?? "",
-      outcome: td[2]?.textContent ?? "",
-      source: td[3]?.textContent ?? "",
-      asOf: td[4]?.textContent ?? "",
+      after: td[1]?.querySelector(".cp-value")?.textContent ?? "",
+      outcome: tr.querySelector("th .cp-outcome")?.textContent ?? "",
+      source: td[1]?.querySelector(".cp-source")?.textContent ?? "",
+      asOf: td[1]?.querySelector(".cp-asof")?.textContent ?? "",
     };
   }
   return rows;
@@ -156,11 +161,13 @@ interface HeadlineRow {
 }
 
 function headline(sidebar: Sidebar<CellStore>, key: string): HeadlineRow {
-  const tr = reportRegion(sidebar).querySelector<HTMLElement>(
-    `[aria-label="Headline results"] tr[data-key="${key}"]`
+  // One column per result, rows Before, After, Change.
+  const td = Array.from(
+    reportRegion(sidebar).querySelectorAll<HTMLElement>(
+      `[aria-label="Headline results"] td[data-key="${key}"]`
+    )
   );
-  if (tr === null) throw new Error(`no headline row ${key}`);
-  const td = Array.from(tr.querySelectorAll("td"));
+  if (td.length !== 3) throw new Error(`no headline column ${key}`);
   const num = (i: number): number => Number(td[i]?.getAttribute("data-value"));
   return {
     text: td.map((c) => c.textContent ?? ""),
