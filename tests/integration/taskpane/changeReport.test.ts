@@ -311,6 +311,22 @@ describe("the change report after a refresh", () => {
     ).toBeLessThan(CENT);
   });
 
+  it("says when the sheet's results were not the template's before the refresh", async () => {
+    // Given a sheet whose NPV difference cell was typed over with a number (its formula is gone)
+    const sidebar = await recalculatingSidebar();
+    await editNamedCell(sidebar.Excel, "CP_Difference", 0);
+    await loadLibrary(sidebar, "/power-rent.json");
+
+    // When the updates are applied
+    await checkAndApply(sidebar);
+
+    // Then the report says its effect is the template's arithmetic, not what the edited sheet shows
+    expect(reportRegion(sidebar).textContent).toContain(
+      "The sheet's result cells showed other numbers before the refresh (their formulas were edited): the effect shown is the template's arithmetic."
+    );
+    expect(headline(sidebar, "difference").before).not.toBe(0);
+  });
+
   it("says the report no longer applies after Undo", async () => {
     // Given a report after a refresh
     const sidebar = await recalculatingSidebar();
