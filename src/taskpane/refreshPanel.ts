@@ -20,7 +20,9 @@ import { refreshableRows } from "../templates/refreshPlan";
 import { bidi, el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
 import { excelErrorMessage } from "./excelErrorMessage";
 import { formatValue, plural } from "./format";
-import { createChangeReportView } from "./changeReportView";
+import type { ChangeReport } from "../templates/changeReport";
+import { loadCode } from "../excel/errors";
+import type { ChangeReportView } from "./changeReportView";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
 import { followPin } from "./workbookPin";
@@ -72,13 +74,26 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
   const diff = el("div", { class: "cp-diff" });
   const messages = createMessageBar("refresh");
   let busy = false;
-  const report = createChangeReportView({
-    excel: options.excel,
-    track: options.track,
-    messages,
-    locale: options.locale,
-    busy: () => busy,
-  });
+  // The "What changed" region is made on the first report: its code loads with the refresh's (the template
+  // chunk), not with the pane.
+  const reportSlot = el("div", { class: "cp-change-slot" });
+  let report: ChangeReportView | null = null;
+  async function showReport(shown: ChangeReport): Promise<void> {
+    if (report === null) {
+      const { createChangeReportView } = await loadCode(
+        () => import(/* webpackChunkName: "template" */ "./changeReportView")
+      );
+      report ??= createChangeReportView({
+        excel: options.excel,
+        track: options.track,
+        messages,
+        locale: options.locale,
+        busy: () => busy,
+      });
+      replaceChildren(reportSlot, [report.element]);
+    }
+    report.show(shown);
+  }
 
   const element = el("section", { class: "cp-panel", "aria-labelledby": headingId }, [
     el("h2", { id: headingId, class: "ms-font-l cp-heading" }, ["Refresh assumptions"]),
@@ -90,7 +105,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     messages.element,
     diff,
     el("div", { class: "cp-row cp-actions" }, [applyButton, moveButton]),
-    report.element,
+    reportSlot,
   ]);
 
   let plan: RefreshPlan | null = null;
@@ -118,7 +133,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     element.setAttribute("aria-busy", busy ? "true" : "false");
     if (text !== null) setText(status, text);
     updateApply();
-    report.update();
+    report?.update();
   }
 
   function clearDiff(): void {
@@ -251,7 +266,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
   async function check(): Promise<void> {
     messages.clear();
     clearDiff();
-    report.clear();
+    report?.clear();
     setBusy("Checking the active sheet…");
     try {
       const next = await planRefresh(options.excel, options.active().index);
@@ -310,7 +325,9 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
       await pin.update();
       clearDiff();
       // From what Check for updates read and what was applied: no round trip of its own.
-      await changeReportFor(current, keys, appliedAt).then(report.show, report.clear);
+      await changeReportFor(current, keys, appliedAt)
+        .then(showReport)
+        .catch(() => report?.clear());
       status.textContent = "";
       messages.show({
         kind: "success",
@@ -334,7 +351,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     const current = plan;
     if (current === null || !current.libraryMove) return;
     messages.clear();
-    report.clear();
+    report?.clear();
     setBusy("Moving the sheet to the library in use…");
     try {
       const pin = followPin(options.excel);
@@ -365,7 +382,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
       const { restored, notRestored, kept } = await undoLastRefresh(options.excel, {
         onPinned: pin.onPinned,
       });
-      report.markUndone();
+      report?.markUndone();
       await pin.update();
       status.textContent = "";
       // Said precisely, so the user knows which cells to check by hand.

@@ -4,6 +4,7 @@
  * from a URL, Check for updates, Apply: the "What changed" region lists both and the headline before / after,
  * the "after" being the sheet's CP_Difference as the workbench recalculated it. Then "Add as sheet".
  */
+import fs from "node:fs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";
@@ -23,6 +24,32 @@ const addressOf = (name: string): string => {
   if (!entry) throw new Error(`the template has no name ${name}`);
   return entry.address;
 };
+
+const { meta, regions, rentalOffers } = VALIDATED_BUNDLED_LIBRARY;
+const tn = regions["us-tn"];
+const oracle = rentalOffers["oracle-h100-on-demand"];
+
+/** A team library that changes the Tennessee power price and Oracle's rate (sources and dates its own). */
+function teamLibrary(): string {
+  return JSON.stringify({
+    meta: { ...meta, id: "team-e2e", name: "Team e2e library", version: "1.2.0" },
+    regions: {
+      "us-tn": {
+        powerPrice: {
+          value: 0.08,
+          unit: tn.powerPrice.unit,
+          source: "e2e team tariff",
+          asOf: "2026-11",
+        },
+      },
+    },
+    rentalOffers: {
+      "oracle-h100-on-demand": {
+        rate: { value: 9, unit: oracle.rate.unit, source: "e2e Oracle quote", asOf: "2026-09" },
+      },
+    },
+  });
+}
 
 let server: TestServer;
 let browser: Browser;
@@ -57,30 +84,7 @@ test("shows what changed after a refresh, with the headline as the sheet recalcu
     .first()
     .waitFor({ state: "visible", timeout: 30000 });
   const differenceBefore = await numberAt("CP_Difference");
-  const { meta, regions, rentalOffers } = VALIDATED_BUNDLED_LIBRARY;
-  const tn = regions["us-tn"];
-  const oracle = rentalOffers["oracle-h100-on-demand"];
-  server.publish(
-    "/libraries/team.json",
-    JSON.stringify({
-      meta: { ...meta, id: "team-e2e", name: "Team e2e library", version: "1.2.0" },
-      regions: {
-        "us-tn": {
-          powerPrice: {
-            value: 0.08,
-            unit: tn.powerPrice.unit,
-            source: "e2e team tariff",
-            asOf: "2026-11",
-          },
-        },
-      },
-      rentalOffers: {
-        "oracle-h100-on-demand": {
-          rate: { value: 9, unit: oracle.rate.unit, source: "e2e Oracle quote", asOf: "2026-09" },
-        },
-      },
-    })
-  );
+  server.publish("/libraries/team.json", teamLibrary());
   await pane
     .getByRole("textbox", { name: "Team library URL" })
     .fill(`${server.origin}/libraries/team.json`);
@@ -141,4 +145,73 @@ test("shows what changed after a refresh, with the headline as the sheet recalcu
   const sheets = await page.evaluate(() => window.capplanWorkbench.sheets());
   expect(sheets).toContain("What changed");
   expect(await cell("What changed", "A1")).toMatchObject({ value: "What changed", formula: null });
+});
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
+}
+
+/** axe-core's serious and critical violations in the task pane's frame (as tests/e2e/accessibility runs it). */
+async function seriousViolations(on: Page): Promise<AxeViolation[]> {
+  const frame = on.frames().find((f) => /workbench-taskpane\.html/.test(f.url()));
+  if (frame === undefined) throw new Error("the task pane frame is not loaded");
+  // Through the DevTools protocol, so the pane's Content-Security-Policy does not apply to it.
+  await frame.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  const violations = await frame.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }
+    ).axe;
+    const result = (await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+      },
+      resultTypes: ["violations"],
+    })) as { violations: AxeViolation[] };
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+test("the report has no serious or critical accessibility violations, light and dark", async () => {
+  // Given the report on screen in the light theme (the test above)
+  const report = pane.getByRole("region", { name: "What changed" });
+  await report.waitFor({ state: "visible" });
+  // Then axe-core finds nothing serious
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Given the same in the dark theme
+  const dark = await openWorkbench("?theme=dark");
+  try {
+    dark.server.publish("/libraries/team.json", teamLibrary());
+    const darkPane = dark.page.frameLocator("#wb-pane");
+    await darkPane.getByRole("option", { name: /xAI Memphis 2024/ }).click();
+    await darkPane.getByRole("button", { name: "Insert template" }).click();
+    await darkPane
+      .getByText(/Inserted the sheet/)
+      .first()
+      .waitFor({ timeout: 30000 });
+    await darkPane
+      .getByRole("textbox", { name: "Team library URL" })
+      .fill(`${dark.server.origin}/libraries/team.json`);
+    await darkPane.getByRole("button", { name: "Load from URL" }).click();
+    await darkPane
+      .getByText(/Now using Team e2e library/)
+      .first()
+      .waitFor({ timeout: 30000 });
+    await darkPane.getByRole("button", { name: "Check for updates" }).click();
+    await darkPane.getByRole("button", { name: /^Apply selected \(\d+\)$/ }).click();
+    await darkPane.getByRole("region", { name: "What changed" }).waitFor({ timeout: 30000 });
+    // Then axe-core finds nothing serious there either (contrast included)
+    expect(await seriousViolations(dark.page)).toEqual([]);
+  } finally {
+    await dark.browser.close();
+    await dark.server.close();
+  }
 });
