@@ -1,6 +1,8 @@
 /**
  * Refresh a rent-vs-build template's assumptions from the current library: plan (1 sync), apply the
- * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshSheet.ts.
+ * rows the user ticked (1 sync), undo the last refresh (3 syncs). See refreshSheet.ts. After an apply, the
+ * change report (src/templates/changeReport.ts) is computed from what planning read (no sync), and
+ * "Add as sheet" writes it as a sheet (2 syncs, changeReportSheet.ts).
  */
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { loadCode } from "./errors";

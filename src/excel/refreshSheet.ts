@@ -4,7 +4,8 @@
  * template's assumptions (refresh.ts passes the rent-vs-build one).
  *
  *   planRefreshWith  1 sync: the active sheet, the registry, the workbook names and the sheet's
- *                    used cells -> one row per assumption (src/templates/refreshPlan.ts);
+ *                    used cells -> one row per assumption (src/templates/refreshPlan.ts), and the
+ *                    values of any further named cells the caller asks for (the change report's);
  *   applyRefreshWith 1 sync: write the chosen values with their source / as-of cells and the
  *                    library header, update the registry, save an undo record;
  *   undoLastRefresh  3 syncs: read the undo record, read the cells it would write (a cell the

@@ -3,7 +3,7 @@
  * The Refresh assumptions panel: compares the active template sheet's assumption cells with the
  * library in use, lists the differences (assumption, workbook value, library value, source, as-of)
  * with a checkbox each (edits the user made are marked "your edit" and unticked), applies the ticked
- * ones, and undoes the last refresh.
+ * ones, and undoes the last refresh. After an apply it shows what changed (changeReportView.ts).
  */
 import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
