@@ -4,7 +4,8 @@
  * template's assumptions (refresh.ts passes the rent-vs-build one).
  *
  *   planRefreshWith  1 sync: the active sheet, the registry, the workbook names and the sheet's
- *                    used cells -> one row per assumption (src/templates/refreshPlan.ts);
+ *                    used cells -> one row per assumption (src/templates/refreshPlan.ts), and the
+ *                    values of any further named cells the caller asks for (the change report's);
  *   applyRefreshWith 1 sync: write the chosen values with their source / as-of cells and the
  *                    library header, update the registry, save an undo record;
  *   undoLastRefresh  3 syncs: read the undo record, read the cells it would write (a cell the
@@ -28,6 +29,7 @@
  * inserted meanwhile, a cell edited) it corrects the records with one more round trip.
  */
 import { findScenario } from "../model/library/indexLibrary";
+import { NAME_PREFIX } from "../templates/sheetBuilder";
 import type { LibraryIndex } from "../model/library/indexLibrary";
 import { valueContent } from "../templates/blocks";
 import { isSafeInputFormula } from "../templates/inputFormula";
@@ -162,6 +164,11 @@ export interface RefreshPlan {
    */
   readonly libraryMove: boolean;
   readonly basis: RefreshBasis;
+  /**
+   * The values of the sheet's named cells the caller asked for (by name base, e.g. "Horizon"), as planning read
+   * them: the change report's "before" (src/templates/changeReport.ts). A name that is gone is absent.
+   */
+  readonly sheetValues: Readonly<Record<string, CellScalar>>;
 }
 
 export interface RefreshOptions {
@@ -655,7 +662,9 @@ export async function planRefreshWith(
   excel: ExcelApi,
   index: LibraryIndex,
   source: AssumptionsSource,
-  header?: LibraryHeaderSpec
+  header?: LibraryHeaderSpec,
+  /** Name bases of further cells to read from the used range it loads anyway (no extra sync). */
+  readNames: readonly string[] = []
 ): Promise<RefreshPlan> {
   return serialized(excel, () =>
     excel.run(async (context) => {
@@ -668,7 +677,7 @@ export async function planRefreshWith(
         await settlePending(context, read.state.pending.pending, read.state, known);
         read = await readPlanInputs(context);
       }
-      return planFrom(index, source, header, read.sheet, read.used, read.state);
+      return planFrom(index, source, header, read.sheet, read.used, read.state, readNames);
     })
   );
 }
@@ -706,7 +715,8 @@ function planFrom(
   header: LibraryHeaderSpec | undefined,
   sheet: { readonly id: string; readonly name: string },
   used: Excel.Range,
-  state: WorkbookState
+  state: WorkbookState,
+  readNames: readonly string[] = []
 ): RefreshPlan {
   const registry = requireRegistry(state.registry);
   const { registryId, entry } = findEntry(registry, sheet, state);
@@ -765,6 +775,14 @@ function planFrom(
   }
 
   const rows = computeRefreshRows(entry.assumptions, values, fromLibrary);
+  const sheetValues: Record<string, CellScalar> = Object.create(null) as Record<string, CellScalar>;
+  for (const base of readNames) {
+    const formula = state.names.get(excelNameKey(`${NAME_PREFIX}${base}${entry.nameSuffix}`));
+    const target = formula === undefined ? null : parseSheetReference(formula);
+    if (target === null || !sameExcelName(target.sheet, sheet.name)) continue;
+    if (target.range.rowCount !== 1 || target.range.colCount !== 1) continue;
+    sheetValues[base] = cellAt(target.range.row, target.range.col).value;
+  }
   return {
     worksheetId: sheet.id,
     sheetName: sheet.name,
@@ -776,7 +794,26 @@ function planFrom(
       !rows.some((r) => r.status === "ok" && r.changed) &&
       (libraryBefore.id !== meta.id || libraryBefore.version !== meta.version),
     basis: { registry, registryId, entry, cells, provenance, header: headerTarget },
+    sheetValues,
   };
+}
+
+/**
+ * The rows whose value is the library's but whose source / as-of / low / high cells say something else (an apply
+ * writes those only with a value): key and the roles that differ, for the change report.
+ */
+export function provenanceDifferences(
+  plan: RefreshPlan
+): { readonly key: string; readonly roles: readonly string[] }[] {
+  const out: { key: string; roles: string[] }[] = [];
+  for (const row of plan.rows) {
+    if (row.status !== "ok" || row.changed) continue;
+    const roles = (plan.basis.provenance[row.key] ?? [])
+      .filter((p) => !holdsValue({ value: p.before, formula: null }, p.after))
+      .map((p) => p.role);
+    if (roles.length > 0) out.push({ key: row.key, roles });
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------ apply

@@ -3,12 +3,13 @@
  * The Refresh assumptions panel: compares the active template sheet's assumption cells with the
  * library in use, lists the differences (assumption, workbook value, library value, source, as-of)
  * with a checkbox each (edits the user made are marked "your edit" and unticked), applies the ticked
- * ones, and undoes the last refresh.
+ * ones, and undoes the last refresh. After an apply it shows what changed (changeReportView.ts).
  */
 import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
 import {
   applyRefresh,
+  changeReportFor,
   moveToLibrary,
   planRefresh,
   undoLastRefresh,
@@ -19,6 +20,9 @@ import { refreshableRows } from "../templates/refreshPlan";
 import { bidi, el, isolate, replaceChildren, setText, uniqueId, withIsolates } from "./dom";
 import { excelErrorMessage } from "./excelErrorMessage";
 import { formatValue, plural } from "./format";
+import type { ChangeReport } from "../templates/changeReport";
+import { loadCode } from "../excel/errors";
+import type { ChangeReportView } from "./changeReportView";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
 import { followPin } from "./workbookPin";
@@ -69,6 +73,27 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
   const status = el("p", { class: "cp-status", role: "status", "aria-live": "polite" });
   const diff = el("div", { class: "cp-diff" });
   const messages = createMessageBar("refresh");
+  let busy = false;
+  // The "What changed" region is made on the first report: its code loads with the refresh's (the template
+  // chunk), not with the pane.
+  const reportSlot = el("div", { class: "cp-change-slot" });
+  let report: ChangeReportView | null = null;
+  async function showReport(shown: ChangeReport): Promise<void> {
+    if (report === null) {
+      const { createChangeReportView } = await loadCode(
+        () => import(/* webpackChunkName: "template" */ "./changeReportView")
+      );
+      report ??= createChangeReportView({
+        excel: options.excel,
+        track: options.track,
+        messages,
+        locale: options.locale,
+        busy: () => busy,
+      });
+      replaceChildren(reportSlot, [report.element]);
+    }
+    report.show(shown);
+  }
 
   const element = el("section", { class: "cp-panel", "aria-labelledby": headingId }, [
     el("h2", { id: headingId, class: "ms-font-l cp-heading" }, ["Refresh assumptions"]),
@@ -80,10 +105,10 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     messages.element,
     diff,
     el("div", { class: "cp-row cp-actions" }, [applyButton, moveButton]),
+    reportSlot,
   ]);
 
   let plan: RefreshPlan | null = null;
-  let busy = false;
   const checkboxes = new Map<string, HTMLInputElement>();
 
   function selectedKeys(): string[] {
@@ -108,6 +133,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     element.setAttribute("aria-busy", busy ? "true" : "false");
     if (text !== null) setText(status, text);
     updateApply();
+    report?.update();
   }
 
   function clearDiff(): void {
@@ -240,6 +266,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
   async function check(): Promise<void> {
     messages.clear();
     clearDiff();
+    report?.clear();
     setBusy("Checking the active sheet…");
     try {
       const next = await planRefresh(options.excel, options.active().index);
@@ -290,12 +317,17 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     setBusy("Applying the selected updates…");
     try {
       const pin = followPin(options.excel);
+      const appliedAt = options.now();
       const { applied } = await applyRefresh(options.excel, current, keys, {
-        now: options.now,
+        now: () => appliedAt,
         onPinned: pin.onPinned,
       });
       await pin.update();
       clearDiff();
+      // From what Check for updates read and what was applied: no round trip of its own.
+      await changeReportFor(current, keys, appliedAt)
+        .then(showReport)
+        .catch(() => report?.clear());
       status.textContent = "";
       messages.show({
         kind: "success",
@@ -319,6 +351,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
     const current = plan;
     if (current === null || !current.libraryMove) return;
     messages.clear();
+    report?.clear();
     setBusy("Moving the sheet to the library in use…");
     try {
       const pin = followPin(options.excel);
@@ -349,6 +382,7 @@ export function createRefreshPanel(options: RefreshPanelOptions): RefreshPanel {
       const { restored, notRestored, kept } = await undoLastRefresh(options.excel, {
         onPinned: pin.onPinned,
       });
+      report?.markUndone();
       await pin.update();
       status.textContent = "";
       // Said precisely, so the user knows which cells to check by hand.

@@ -5,7 +5,7 @@
  * percentiles and run stamp, the chart data, the as-of and source cells beside each input). So the memo
  * follows edits, refreshes and risk re-runs of the source sheet, and holds no number of its own.
  *
- * Layout (docs/model.md section 14): left, A..E, the header, the decision, the numbers, the risk rows and
+ * Layout (docs/model.md section 13): left, A..E, the header, the decision, the numbers, the risk rows and
  * the cumulative cost chart; right, G..K, the sources appendix (library, then every input with its value,
  * unit, as-of date and source). The chart's data sit below the print area.
  */
@@ -63,7 +63,7 @@ export const MEMO_COLUMN = {
   inputSource: "K",
 } as const;
 
-/** Widths in characters: A..K print on one landscape page at about 56 % (Letter) to 60 % (A4); docs/model.md 14.3. */
+/** Widths in characters: A..K print on one landscape page at about 56 % (Letter) to 60 % (A4); docs/model.md 13.3. */
 const WIDTHS: readonly [string, number][] = [
   ["A", 36],
   // As the source's year columns: "-$28,742,515,702" (tens of billions of USD) fits.

@@ -4,7 +4,7 @@
  */
 import { resetActiveLibrary } from "../../../src/shared-state/activeLibrary";
 import { asExcelNamespace, createMemoryExcel, MemoryCellStore } from "../../../src/dev/excel-host";
-import type { MemoryExcel } from "../../../src/dev/excel-host";
+import type { CellStore, MemoryExcel } from "../../../src/dev/excel-host";
 import { mount, type MountedTaskpane, type TaskpaneDeps } from "../../../src/taskpane/app";
 import type { StorageLike } from "../../../src/shared-state/libraryCache";
 import type { FetchLike } from "../../../src/taskpane/libraryFetch";
@@ -41,10 +41,10 @@ export const noFetch: FetchLike & { readonly calls: string[] } = Object.assign(
   { calls: [] as string[] }
 );
 
-export interface Sidebar {
+export interface Sidebar<S extends CellStore = MemoryCellStore> {
   readonly app: MountedTaskpane;
   readonly root: HTMLElement;
-  readonly store: MemoryCellStore;
+  readonly store: S;
   readonly host: MemoryExcel;
   readonly Excel: typeof Excel;
   readonly storage: MemoryStorage;
@@ -55,7 +55,8 @@ export interface SidebarOptions {
   readonly fetch?: FetchLike;
   readonly timeoutMs?: number;
   readonly maxLibraryBytes?: number;
-  readonly store?: MemoryCellStore;
+  /** The host's cells; a MemoryCellStore by default (the workbench's HyperFormulaCellStore recalculates). */
+  readonly store?: CellStore;
   /** Wraps the host's Excel (e.g. to add workbook.application). */
   readonly wrapExcel?: (excel: typeof Excel) => RecalcExcel;
   readonly theme?: TaskpaneDeps["theme"];
@@ -64,9 +65,16 @@ export interface SidebarOptions {
   readonly functionImplementation?: TaskpaneDeps["functionImplementation"];
 }
 
-const mounted: Sidebar[] = [];
+const mounted: Sidebar<CellStore>[] = [];
 
-export function mountSidebar(options: SidebarOptions = {}): Sidebar {
+// The default last: Parameters<typeof mountSidebar> (used by tests) sees that one.
+export function mountSidebar<S extends CellStore>(
+  options: SidebarOptions & { readonly store: S }
+): Sidebar<S>;
+export function mountSidebar(
+  options?: SidebarOptions & { readonly store?: MemoryCellStore }
+): Sidebar;
+export function mountSidebar(options: SidebarOptions = {}): Sidebar<CellStore> {
   installBrowserGaps();
   const store = options.store ?? new MemoryCellStore();
   const host = createMemoryExcel(store);
@@ -216,7 +224,7 @@ export function modelOption(root: HTMLElement, name: string): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 
 /** Everything the store holds that the add-in could change, as comparable JSON. */
-export function workbookSnapshot(store: MemoryCellStore): string {
+export function workbookSnapshot(store: CellStore): string {
   const sheets = store.listSheets().map((sheet) => {
     const bounds = store.getUsedBounds(sheet.id, false);
     const cells: Array<[number, number, unknown, unknown]> = [];

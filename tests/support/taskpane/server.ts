@@ -28,6 +28,10 @@ export async function startServer(routes: Record<string, Route>): Promise<TestSe
   const server = http.createServer((req, res) => {
     const path = req.url ?? "/";
     requests.push(path);
+    // One connection per request: Node's fetch reuses an idle keep-alive socket, and when a test spends
+    // longer than the server's keep-alive timeout (5 s) between two downloads, the server may close it just
+    // as the next request goes out, which fails that download with "fetch failed" on a busy machine.
+    res.shouldKeepAlive = false;
     const route = routes[path];
     if (route === undefined) {
       res.writeHead(404, "Not Found", { "Content-Type": "text/plain" });
