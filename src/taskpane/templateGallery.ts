@@ -1,8 +1,8 @@
 /**
  * The templates the Insert template panel offers, one entry each: what the gallery shows (title, one-line
- * description) and how to insert it. A template is one more entry here (the Board memo's is added the same
- * way: needsScenario false, insert calling insertBoardMemo(excel, index, onProgress, options)).
+ * description) and how to insert it. A template is one more entry here.
  */
+import { insertBoardMemo } from "../excel/insertBoardMemo";
 import type { ExcelApi } from "../excel/excelApi";
 import type { InsertOptions, InsertProgress, InsertResult } from "../excel/insertSheet";
 import { insertOptionsComparison } from "../excel/insertOptionsComparison";
@@ -64,5 +64,16 @@ export const TEMPLATE_CHOICES: readonly TemplateChoice[] = [
         onProgress,
         options
       ),
+  },
+  {
+    id: "boardMemo",
+    title: "Board memo",
+    description:
+      "One printable landscape page summarising the active Rent vs Build sheet: the decision, the numbers a CFO asks for, the risk percentiles, the cumulative cost chart and the sources.",
+    // It summarises the active sheet, not the selected model: select a Rent vs Build sheet first.
+    needsScenario: false,
+    next: "The memo is active and follows its Rent vs Build sheet: edits, refreshes and risk runs there show here. Print it on A4 or Letter, landscape, one page.",
+    insert: (request, onProgress, options) =>
+      insertBoardMemo(request.excel, request.index, onProgress, options),
   },
 ];

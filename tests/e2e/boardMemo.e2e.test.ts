@@ -1,14 +1,11 @@
 /**
- * The Board memo end to end: the built workbench in Chromium, the xAI Rent vs Build sheet inserted from the
- * task pane, then the memo inserted in the pane's realm (its Excel host, Office and active library) through
- * the workbench's DEV-ONLY hook `capplanDevInsertBoardMemo` (src/dev/workbench/officeShim.ts), until the
- * sidebar's templates gallery offers the Board memo. Its numbers are read from the grid's engine and its page
- * setup from the exported .xlsx.
+ * The Board memo end to end, as a user makes it: the built workbench in Chromium, the xAI Rent vs Build sheet
+ * inserted from the task pane, then "Board memo" chosen in the templates gallery and inserted from it. Its
+ * numbers are read from the grid's engine and its page setup from the exported .xlsx.
  */
 import ExcelJS from "exceljs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import type { WorkbenchCell } from "../../src/dev/workbench/testApi";
-import type { InsertResult } from "../../src/excel/insertSheet";
 import { LAYOUT } from "../../src/templates/layout";
 import type { TestServer } from "../../scripts/support/server";
 import { saveScreenshot } from "../support/dev/workbench/screenshots";
@@ -46,16 +43,14 @@ test("a Board memo of the xAI sheet shows its numbers and prints on one landscap
   await page.evaluate(() => window.capplanWorkbench.resetStats());
 
   // When the Board memo is inserted from it
-  const result = await page.evaluate(async () => {
-    const pane = window.capplanWorkbench.pane as unknown as {
-      capplanDevInsertBoardMemo: () => Promise<InsertResult>;
-    };
-    const r = await pane.capplanDevInsertBoardMemo();
-    return { sheetName: r.sheetName, warnings: [...r.warnings] };
-  });
+  const gallery = pane.getByRole("region", { name: "Insert template" });
+  await gallery.getByRole("radio", { name: /Board memo/ }).check();
+  await gallery.getByRole("button", { name: "Insert template" }).click();
+  const said = gallery.getByText(`Inserted the sheet '${MEMO}'`);
+  await said.first().waitFor({ state: "visible", timeout: 30000 });
 
   // Then it is the active sheet, made in 3 syncs, with no warning (the workbench has ExcelApi 1.12)
-  expect(result).toEqual({ sheetName: MEMO, warnings: [] });
+  await expect(gallery.locator(".ms-MessageBar--success").count()).resolves.toBe(1);
   expect(await page.evaluate(() => window.capplanWorkbench.activeSheet())).toBe(MEMO);
   expect((await page.evaluate(() => window.capplanWorkbench.stats())).syncCount).toBe(3);
   // And the decision and the numbers are the source sheet's

@@ -22,7 +22,7 @@
  * Opened on its own (no workbench parent), the pane still starts, over an engine-less in-memory
  * workbook, and says so in the console.
  */
-import { asExcelNamespace, createMemoryExcel, MemoryCellStore, toJsonValue } from "../excel-host";
+import { createMemoryExcel, MemoryCellStore, toJsonValue } from "../excel-host";
 import type { CellStore, JsonValue } from "../excel-host";
 import { findBridge } from "./bridge";
 import { storeForThisRealm, withArgumentsInThisRealm } from "./realm";
@@ -247,18 +247,6 @@ const storage = {
 // ------------------------------------------------------------------ install
 
 const globals = window as unknown as Record<string, unknown>;
-/**
- * DEV-ONLY test hook (tests/e2e/boardMemo.e2e.test.ts), never in the add-in: inserts a Board memo from the
- * active sheet in the pane's realm, with the pane's Excel host, Office (so its ExcelApi 1.9 check) and active
- * library, until the sidebar's templates gallery offers the Board memo.
- */
-globals.capplanDevInsertBoardMemo = async (): Promise<unknown> => {
-  const [{ insertBoardMemo }, { getActiveLibrary }] = await Promise.all([
-    import("../../excel/insertBoardMemo"),
-    import("../../shared-state/activeLibrary"),
-  ]);
-  return insertBoardMemo(asExcelNamespace(host.Excel), getActiveLibrary().index);
-};
 globals.Office = Office;
 globals.Excel = host.Excel;
 globals.OfficeExtension = host.OfficeExtension;

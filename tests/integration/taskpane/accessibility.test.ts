@@ -21,6 +21,9 @@ function accessibleName(element: Element): string {
     const byFor = document.querySelector(`label[for="${element.id}"]`);
     if (byFor) return byFor.textContent ?? "";
   }
+  // A control inside its <label> (the gallery's radios, the freeze checkboxes) takes the label's text.
+  const wrapping = element.closest("label");
+  if (wrapping !== null && wrapping !== element) return (wrapping.textContent ?? "").trim();
   return (element.textContent ?? "").trim();
 }
 

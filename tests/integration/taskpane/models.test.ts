@@ -144,7 +144,7 @@ describe("choosing a model", () => {
       expect.arrayContaining(["Rental offer", "Months to rented capacity"])
     );
     expect(panel(root, "Insert template").textContent).toContain(
-      "Model: xAI Memphis 2024 — build 100k H100"
+      "Rent vs Build for the model xAI Memphis 2024 — build 100k H100"
     );
     expect(button(panel(root, "Insert template"), "Insert template").disabled).toBe(false);
   });
