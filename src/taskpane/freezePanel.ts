@@ -7,16 +7,19 @@
  */
 import { libraryUnavailable, type ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
-import {
-  freezeSheets,
-  listFreezableSheets,
-  type FreezableSheet,
-  type FreezeResult,
-} from "../excel/freeze";
+import type { FreezableSheet, FreezeResult } from "../excel/freeze";
+import { loadCode } from "../excel/errors";
 import { el, isolate, replaceChildren, setText, uniqueId } from "./dom";
 import { excelErrorMessage } from "./excelErrorMessage";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
+
+/**
+ * The freeze code (copying, formula rewriting) is loaded when the panel is first used: the pane opens
+ * faster without it (npm run bench, taskpane.js), and nothing touches the workbook before it is here.
+ */
+const freezeCode = () =>
+  loadCode(() => import(/* webpackChunkName: "sharing" */ "../excel/freeze"));
 
 export interface FreezePanel {
   readonly element: HTMLElement;
@@ -133,6 +136,7 @@ export function createFreezePanel(options: FreezePanelOptions): FreezePanel {
     messages.clear();
     status.textContent = "Reading the workbook's template sheets…";
     try {
+      const { listFreezableSheets } = await freezeCode();
       const sheets = await listFreezableSheets(options.excel);
       showSheets(sheets);
       setText(status, `${plural(sheets.length, "template sheet")} in this workbook.`);
@@ -169,6 +173,7 @@ export function createFreezePanel(options: FreezePanelOptions): FreezePanel {
     status.textContent = "Freezing copies…";
     try {
       const meta = options.active().index.library.meta;
+      const { freezeSheets } = await freezeCode();
       const result = await freezeSheets(options.excel, {
         worksheetIds: chosen,
         library: { name: meta.name, version: meta.version },

@@ -14,19 +14,17 @@ import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import { quoteSheetName, sameExcelName } from "../model/a1";
 import type { CellRole } from "../templates/trace";
 import type { ExcelApi } from "../excel/excelApi";
-import {
-  selectPrecedents,
-  traceSelection,
-  type Following,
-  type Precedent,
-  type Requirements,
-  type TraceResult,
-} from "../excel/traceSource";
+import { loadCode } from "../excel/errors";
+import type { Following, Precedent, Requirements, TraceResult } from "../excel/traceSource";
 import { bidi, el, replaceChildren, setText, uniqueId, type Child } from "./dom";
 import { excelErrorMessage } from "./excelErrorMessage";
 import { formatNumber, formatValue } from "./format";
 import { createMessageBar, type MessageBar } from "./messageBar";
 import type { Track } from "./tasks";
+
+/** The tracing code is loaded when the panel is first used (the pane opens faster without it). */
+const traceCode = () =>
+  loadCode(() => import(/* webpackChunkName: "trace" */ "../excel/traceSource"));
 
 export interface TracePanel {
   readonly element: HTMLElement;
@@ -215,6 +213,7 @@ export function createTracePanel(options: TracePanelOptions): TracePanel {
       do {
         again = false;
         messages.clear();
+        const { traceSelection } = await traceCode();
         const outcome = await traceSelection(
           options.excel,
           options.active().index,
@@ -283,7 +282,10 @@ export function createTracePanel(options: TracePanelOptions): TracePanel {
     const tracedSheet = result.sheet;
     selectButton.disabled = true;
     void options.track(
-      selectPrecedents(options.excel, result.precedents, tracedSheet, options.requirements)
+      traceCode()
+        .then(({ selectPrecedents }) =>
+          selectPrecedents(options.excel, result.precedents, tracedSheet, options.requirements)
+        )
         .then((selected) => {
           const list = selected.selected.map((p) => precedentText(p, selected.sheet)).join(", ");
           const parts = [
