@@ -8,6 +8,8 @@ import { asExcelNamespace, createMemoryExcel } from "../../../../src/dev/excel-h
 import { exportXlsx } from "../../../../src/dev/workbench/exportXlsx";
 import type { HyperFormulaCellStore } from "../../../../src/dev/workbench/hyperFormulaStore";
 import { freezeSheets } from "../../../../src/excel/freeze";
+import { insertBoardMemo } from "../../../../src/excel/insertBoardMemo";
+import { insertOptionsComparison } from "../../../../src/excel/insertOptionsComparison";
 import { insertTemplate } from "../../../../src/excel/insertTemplate";
 import { buildIndex } from "../../../../src/model/library/indexLibrary";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../../../src/model/library/validatedBundledLibrary";
@@ -38,6 +40,44 @@ async function frozenWorkbook(): Promise<HyperFormulaCellStore> {
     isSetSupported: () => true,
   });
   return store;
+}
+
+/**
+ * A workbench workbook with all three templates of the gallery for the xAI scenario (Rent vs Build, Options
+ * comparison, and the Board memo of the Rent vs Build sheet), all three frozen together by the sidebar's code.
+ */
+async function galleryWorkbook(): Promise<HyperFormulaCellStore> {
+  const store = computedStore();
+  const excel = asExcelNamespace(createMemoryExcel(store).Excel);
+  const index = buildIndex(VALIDATED_BUNDLED_LIBRARY);
+  await insertTemplate(excel, index, "xai-memphis-2024");
+  await insertOptionsComparison(excel, index, "xai-memphis-2024");
+  // The memo summarises the active sheet: the user selects the Rent vs Build sheet first.
+  await excel.run(async (context) => {
+    context.workbook.worksheets.getItem("Rent vs Build").activate();
+    await context.sync();
+  });
+  await insertBoardMemo(excel, index);
+  const ids = ["Rent vs Build", "Options comparison", "Board memo"].map((name) => {
+    const sheet = store.findSheetByName(name);
+    if (sheet === undefined) throw new Error(`no sheet ${name}`);
+    return sheet.id;
+  });
+  const { name, version } = VALIDATED_BUNDLED_LIBRARY.meta;
+  await freezeSheets(excel, {
+    worksheetIds: ids,
+    library: { name, version },
+    now: () => NOW,
+    isSetSupported: () => true,
+  });
+  return store;
+}
+
+/** 1-based position of a sheet in the workbook (the export keeps the order), for LibreOffice's CSV filter. */
+function positionOf(store: HyperFormulaCellStore, name: string): number {
+  const at = store.listSheets().findIndex((s) => s.name === name);
+  if (at < 0) throw new Error(`no sheet ${name}`);
+  return at + 1;
 }
 
 /** The cells of `sheetId` that hold a formula (0-based row, col), optionally only those `keep` accepts. */
@@ -160,5 +200,46 @@ describeWithLibreOffice("The frozen and the normal templates in LibreOffice", ()
     const sidebarNote = store.getCell(frozen, noteRow, used?.col ?? 0).value;
     expect(String(sidebarNote)).toMatch(/^Frozen from library /);
     expect(calc[noteRow]?.[used?.col ?? 0]).toBe(sidebarNote);
+  });
+
+  it("recalculates the frozen Options comparison and Board memo, and the live memo, to the workbench's values", async () => {
+    // Given the three templates of the gallery and their copies frozen together
+    const store = await galleryWorkbook();
+    const id = (name: string): string => store.findSheetByName(name)?.id ?? "";
+
+    // When the workbook is exported (the normal export) and LibreOffice recalculates it
+    const bytes = await exportXlsx(store);
+
+    // Then every cell that was a formula on the Options comparison, CAPPLAN spills included, has the
+    // workbench's value on its frozen copy: the ranking, the best two routes and the waterfall too
+    const options = formulaCells(store, id("Options comparison"));
+    expect(options.length).toBeGreaterThan(50);
+    const calcOptions = calcCsv(
+      bytes,
+      "en-US",
+      positionOf(store, "Options comparison (frozen)"),
+      false
+    );
+    expect(mismatches(store, id("Options comparison (frozen)"), calcOptions, options)).toEqual([]);
+    // And the same for the memo's frozen copy, which reads the frozen Rent vs Build copy
+    const memo = formulaCells(store, id("Board memo"));
+    expect(memo.length).toBeGreaterThan(100);
+    const calcMemo = calcCsv(bytes, "en-US", positionOf(store, "Board memo (frozen)"), false);
+    expect(mismatches(store, id("Board memo (frozen)"), calcMemo, memo)).toEqual([]);
+    // And the live memo (native formulas over the live Rent vs Build sheet) as well, except the cells that
+    // show the library header, which the live sheet computes with CAPPLAN.LIBRARY()
+    const calcLiveMemo = calcCsv(bytes, "en-US", positionOf(store, "Board memo"), false);
+    const liveNative = memo.filter(
+      ([r, c]) => !/library/i.test(String(store.getCell(id("Board memo"), r, c).value))
+    );
+    expect(liveNative.length).toBeGreaterThan(100);
+    expect(mismatches(store, id("Board memo"), calcLiveMemo, liveNative)).toEqual([]);
+    // And no frozen copy calls CAPPLAN in the file
+    for (const sheet of [
+      "Options comparison (frozen)",
+      "Board memo (frozen)",
+      "Rent vs Build (frozen)",
+    ])
+      expect((await fileFormulas(bytes, sheet)).filter((f) => CAPPLAN_IN_FILE.test(f))).toEqual([]);
   });
 });
