@@ -22,6 +22,13 @@ import {
 
 afterEach(cleanUp);
 
+const undo: (() => void)[] = [];
+/** Runs `restore` after the current test, pass or fail. */
+function afterThis(restore: () => void): void {
+  undo.push(restore);
+}
+afterEach(() => undo.splice(0).forEach((restore) => restore()));
+
 const [firstId, first] = Object.entries(VALIDATED_BUNDLED_LIBRARY.scenarios)[0];
 
 function radio(scope: HTMLElement, title: string): HTMLInputElement {
@@ -65,7 +72,11 @@ describe("the templates gallery", () => {
       );
       expect(description?.textContent).toBe(choice.description);
     }
-    expect(TEMPLATE_CHOICES.map((c) => c.title)).toEqual(["Rent vs Build", "Options comparison"]);
+    expect(TEMPLATE_CHOICES.map((c) => c.title)).toEqual([
+      "Rent vs Build",
+      "Options comparison",
+      "Board memo",
+    ]);
     // And Rent vs Build is chosen, and Insert template waits for a model
     expect(radio(insertPanel, "Rent vs Build").checked).toBe(true);
     expect(button(insertPanel, "Insert template").disabled).toBe(true);
@@ -143,6 +154,64 @@ describe("the templates gallery", () => {
     ]);
     expect(sidebar.store.getName("CP_GpuCount")).toBeDefined();
     expect(sidebar.store.getName("CP_OptionsGpuCount_2")).toBeDefined();
+  });
+
+  it("inserts a Board memo of the active Rent vs Build sheet in 3 syncs, without a model selected", async () => {
+    // Given Excel with ExcelApi 1.12 (the memo's page setup needs 1.9; the pane asks Office.context) and a
+    // Rent vs Build sheet inserted for a model, active
+    (globalThis as { Office?: unknown }).Office = {
+      context: { requirements: { isSetSupported: () => true } },
+    };
+    afterThis(() => delete (globalThis as { Office?: unknown }).Office);
+    const sidebar = mountSidebar();
+    const insertPanel = panel(sidebar.root, "Insert template");
+    click(modelOption(sidebar.root, first.name));
+    click(button(insertPanel, "Insert template"));
+    await sidebar.app.whenIdle();
+    const source = sidebar.store.findSheetByName("Rent vs Build");
+    expect(sidebar.store.getActiveSheetId()).toBe(source?.id);
+    // When Board memo is chosen (it needs no model: Insert is enabled) and Insert template is clicked
+    choose(radio(insertPanel, "Board memo"));
+    expect(button(insertPanel, "Insert template").disabled).toBe(false);
+    const syncsBefore = sidebar.host.stats.syncCount;
+    click(button(insertPanel, "Insert template"));
+    await sidebar.app.whenIdle();
+    // Then an active "Board memo" sheet is recorded as the memo of that sheet, in 3 syncs
+    expect(sidebar.host.stats.syncCount - syncsBefore).toBe(3);
+    const memo = sidebar.store.findSheetByName("Board memo");
+    expect(sidebar.store.getActiveSheetId()).toBe(memo?.id);
+    expect(registrySheets(sidebar)[memo?.id ?? ""]).toEqual(
+      expect.objectContaining({ kind: "boardMemo", sourceWorksheetId: source?.id })
+    );
+    const shown = mustMessage(insertPanel);
+    expect(shown).toEqual(
+      expect.objectContaining({
+        kind: "success",
+        title: "Inserted the sheet 'Board memo'",
+        details: [],
+      })
+    );
+  });
+
+  it("refuses a Board memo from a sheet that is not a Rent vs Build sheet, changing nothing", async () => {
+    // Given an Options comparison sheet active
+    const sidebar = mountSidebar();
+    const insertPanel = panel(sidebar.root, "Insert template");
+    click(modelOption(sidebar.root, first.name));
+    choose(radio(insertPanel, "Options comparison"));
+    click(button(insertPanel, "Insert template"));
+    await sidebar.app.whenIdle();
+    const before = workbookSnapshot(sidebar.store);
+    // When a Board memo is inserted from it
+    choose(radio(insertPanel, "Board memo"));
+    click(button(insertPanel, "Insert template"));
+    await sidebar.app.whenIdle();
+    // Then the panel says to select a Rent vs Build sheet, and the workbook is as it was
+    const shown = mustMessage(insertPanel);
+    expect(shown.kind).toBe("warning");
+    expect(shown.title).toBe("This sheet is not a Rent vs Build sheet");
+    expect(shown.next).toMatch(/Options comparison sheet.*Select a 'Rent vs Build' sheet/);
+    expect(workbookSnapshot(sidebar.store)).toEqual(before);
   });
 
   it("leaves the workbook as it was when Excel refuses the waterfall", async () => {
