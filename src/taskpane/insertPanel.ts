@@ -42,11 +42,15 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
   const legendId = uniqueId("template-legend");
   const radios = templates.map((choice) => {
     const descriptionId = uniqueId("template-description");
+    // Named by its title alone and described by its line: a screen reader says "Board memo, radio button",
+    // then the description, instead of one long name.
+    const titleId = uniqueId("template-title");
     const radio = el("input", {
       type: "radio",
       name: galleryName,
       value: choice.id,
       class: "cp-template-radio",
+      "aria-labelledby": titleId,
       "aria-describedby": descriptionId,
     });
     radio.checked = choice === chosen;
@@ -58,7 +62,7 @@ export function createInsertPanel(options: InsertPanelOptions): InsertPanel {
     const item = el("label", { class: "cp-template-choice" }, [
       radio,
       el("span", { class: "cp-template-text" }, [
-        el("span", { class: "cp-option-name ms-font-m" }, [choice.title]),
+        el("span", { id: titleId, class: "cp-option-name ms-font-m" }, [choice.title]),
         el("span", { id: descriptionId, class: "cp-option-meta ms-font-s" }, [choice.description]),
       ]),
     ]);

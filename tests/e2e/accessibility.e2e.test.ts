@@ -115,12 +115,21 @@ describe.each([
           "button, input, select, textarea, a[href], [tabindex]:not([tabindex='-1'])"
         )
       );
+      // A radio group is one Tab stop, its checked radio (the arrow keys move within it, as in Windows).
+      const tabStopOfGroup = (e: HTMLElement): boolean => {
+        if (!(e instanceof HTMLInputElement) || e.type !== "radio" || e.name === "") return true;
+        const group = Array.from(
+          document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${e.name}"]`)
+        );
+        return group.some((r) => r.checked) ? e.checked : group[0] === e;
+      };
       const reachable = all.filter(
         (e) =>
           !(e as HTMLButtonElement).disabled &&
           e.tabIndex >= 0 &&
           e.getClientRects().length > 0 &&
-          getComputedStyle(e).visibility !== "hidden"
+          getComputedStyle(e).visibility !== "hidden" &&
+          tabStopOfGroup(e)
       );
       reachable.forEach((e, i) => e.setAttribute("data-tab-probe", String(i)));
       return reachable.length;
