@@ -4,28 +4,17 @@
  * updates checked), and zero serious or critical violations. Then the keyboard: Tab reaches every control
  * in document order, and each one shows a visible focus ring while it has the focus.
  */
-import fs from "node:fs";
 import type { Browser, Frame, FrameLocator, Page } from "playwright-core";
 import type { TestServer } from "../../scripts/support/server";
 import { openWorkbench } from "../support/dev/workbench/workbench";
 import { saveScreenshot } from "../support/dev/workbench/screenshots";
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+import { paneFrameOf, seriousViolations } from "../support/dev/workbench/axe";
 
 /** The pane's frame (workbench-taskpane.html) once the sidebar is mounted. */
 async function paneFrame(page: Page): Promise<Frame> {
   const pane = page.frameLocator("#wb-pane");
   await pane.getByRole("heading", { name: "Capacity Planner", level: 1 }).waitFor();
-  const frame = page.frames().find((f) => /workbench-taskpane\.html/.test(f.url()));
-  if (frame === undefined) throw new Error("the task pane frame is not loaded");
-  return frame;
+  return paneFrameOf(page);
 }
 
 /** Puts content in every panel, as a user would: a model chosen, a template inserted, updates checked. */
@@ -42,31 +31,6 @@ async function fillPanels(pane: FrameLocator): Promise<void> {
     .getByRole("status")
     .first()
     .waitFor({ state: "attached" });
-}
-
-/** axe-core's serious and critical violations in the frame (WCAG 2.1 A and AA rules, plus best practices). */
-async function seriousViolations(frame: Frame): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the pane's Content-Security-Policy does not apply to it.
-  await frame.evaluate(AXE_SOURCE);
-  const violations = await frame.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }
-    ).axe;
-    const result = (await axe.run(document, {
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-      },
-      resultTypes: ["violations"],
-    })) as { violations: AxeViolation[] };
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
 describe.each([
@@ -97,14 +61,9 @@ describe.each([
     expect(isDark).toBe(theme === "dark");
     await saveScreenshot(page.locator("#wb-pane"), `task-pane-${theme}`);
     // When axe-core checks the whole pane
-    const violations = await seriousViolations(frame);
+    const violations = await seriousViolations(page);
     // Then it finds nothing serious or critical (the list names the rule and the elements if it does)
-    expect(
-      violations.map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
-      )
-    ).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   test("reaches every control by Tab, each with a visible focus ring", async () => {

@@ -4,7 +4,6 @@
  * from a URL, Check for updates, Apply: the "What changed" region lists both and the headline before / after,
  * the "after" being the sheet's CP_Difference as the workbench recalculated it. Then "Add as sheet".
  */
-import fs from "node:fs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { VALIDATED_BUNDLED_LIBRARY } from "../../src/model/library/validatedBundledLibrary";
 import { buildIndex } from "../../src/model/library/indexLibrary";
@@ -13,6 +12,7 @@ import type { WorkbenchCell } from "../../src/dev/workbench/testApi";
 import type { TestServer } from "../../scripts/support/server";
 import { openWorkbench } from "../support/dev/workbench/workbench";
 import { saveScreenshot } from "../support/dev/workbench/screenshots";
+import { seriousViolations } from "../support/dev/workbench/axe";
 
 const SHEET = "Rent vs Build";
 const spec = buildRentVsBuildTemplate(buildIndex(VALIDATED_BUNDLED_LIBRARY), "xai-memphis-2024", {
@@ -146,38 +146,6 @@ test("shows what changed after a refresh, with the headline as the sheet recalcu
   expect(sheets).toContain("What changed");
   expect(await cell("What changed", "A1")).toMatchObject({ value: "What changed", formula: null });
 });
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-/** axe-core's serious and critical violations in the task pane's frame (as tests/e2e/accessibility runs it). */
-async function seriousViolations(on: Page): Promise<AxeViolation[]> {
-  const frame = on.frames().find((f) => /workbench-taskpane\.html/.test(f.url()));
-  if (frame === undefined) throw new Error("the task pane frame is not loaded");
-  // Through the DevTools protocol, so the pane's Content-Security-Policy does not apply to it.
-  await frame.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  const violations = await frame.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }
-    ).axe;
-    const result = (await axe.run(document, {
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-      },
-      resultTypes: ["violations"],
-    })) as { violations: AxeViolation[] };
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 test("the report has no serious or critical accessibility violations, light and dark", async () => {
   // Given the report on screen in the light theme (the test above)

@@ -5,15 +5,14 @@
  * no serious or critical violation in the filled panel; its screenshot is function-finder.png (docs/screenshots
  * with npm run screenshots, which the README shows).
  */
-import fs from "node:fs";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import type { WorkbenchCell } from "../../src/dev/workbench/testApi";
 import type { TestServer } from "../../scripts/support/server";
 import { openWorkbench } from "../support/dev/workbench/workbench";
 import { saveScreenshot } from "../support/dev/workbench/screenshots";
+import { seriousViolations } from "../support/dev/workbench/axe";
 
 const SHEET = "Sheet1";
-const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let server: TestServer;
 let browser: Browser;
@@ -22,32 +21,6 @@ let pane: FrameLocator;
 
 const cell = (address: string): Promise<WorkbenchCell> =>
   page.evaluate(([s, a]) => window.capplanWorkbench.getCell(s, a), [SHEET, address] as const);
-
-/** axe-core's serious and critical violations inside the Insert a function panel of the pane's frame. */
-async function finderViolations(on: Page): Promise<string[]> {
-  const frame = on.frames().find((f) => /workbench-taskpane\.html/.test(f.url()));
-  if (frame === undefined) throw new Error("the task pane frame is not loaded");
-  await frame.evaluate(AXE_SOURCE);
-  return frame.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }
-    ).axe;
-    const section = Array.from(document.querySelectorAll("section")).find(
-      (s) => s.querySelector("h2")?.textContent === "Insert a function"
-    );
-    if (section === undefined) return ["no Insert a function panel"];
-    const result = (await axe.run(section, {
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-      },
-      resultTypes: ["violations"],
-    })) as { violations: { id: string; impact: string | null; help: string }[] };
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help}`);
-  });
-}
 
 beforeAll(async () => {
   ({ server, browser, page } = await openWorkbench());
@@ -127,7 +100,7 @@ test("finds RENTVSBUILD by typing rent, inserts it with a picked GPU in 1 sync, 
   await saveScreenshot(finder, "function-finder");
 
   // And the filled panel passes axe-core (WCAG 2.1 A/AA and best practices: no serious or critical violation)
-  expect(await finderViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, "Insert a function")).toEqual([]);
 });
 
 test("the panel with a function chosen has no serious or critical axe-core violation in the dark theme", async () => {
@@ -146,7 +119,7 @@ test("the panel with a function chosen has no serious or critical axe-core viola
       1
     );
     // Then axe-core finds nothing serious in the panel (contrast of the error text included)
-    expect(await finderViolations(dark.page)).toEqual([]);
+    expect(await seriousViolations(dark.page, "Insert a function")).toEqual([]);
   } finally {
     await dark.browser.close();
     await dark.server.close();

@@ -42,7 +42,10 @@ test("Run risk analysis re-runs with the seed typed into the sheet, with progres
   // Given an inserted xAI template whose seed the user changed to 42
   await pane.getByRole("option", { name: /xAI Memphis 2024/ }).click();
   await pane.getByRole("button", { name: "Insert template" }).click();
-  await pane.getByText(/Inserted the sheet/).first().waitFor({ state: "visible", timeout: 30000 });
+  await pane
+    .getByText(/Inserted the sheet/)
+    .first()
+    .waitFor({ state: "visible", timeout: 30000 });
   expect((await cell(`C${LAYOUT.riskStamp.seedUsed}`)).value).toBe(1);
   await typeInto(`C${LAYOUT.riskSettings.seed}`, "42");
   expect((await cell(`C${LAYOUT.riskSettings.seed}`)).value).toBe(42);
