@@ -1,4 +1,4 @@
-/* global setTimeout, clearTimeout, HTMLElement, HTMLInputElement, HTMLLIElement, HTMLSelectElement, KeyboardEvent */
+/* global setTimeout, clearTimeout, HTMLElement, HTMLInputElement, HTMLLIElement, HTMLSelectElement */
 /**
  * The function finder ("Insert a function"): a search box labelled "Find a function" over the CAPPLAN
  * functions of the built functions.json (a single-select listbox: arrow keys, Home, End; Enter goes to the
@@ -7,6 +7,7 @@
  * formula it makes, a preview computed by the same implementation Excel calls, and Insert function, which
  * writes the formula into the active cell in one sync.
  */
+import { moveTarget, wireListboxKeyboard, type ListMove } from "./listboxKeyboard";
 import type { ActiveLibrary } from "../shared-state/activeLibrary";
 import type { ExcelApi } from "../excel/excelApi";
 import { insertFunctionFormula } from "../excel/insertFunction";
@@ -150,7 +151,6 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
   let fields: ArgumentField[] = [];
   let formula: Checked<string> | null = null;
   let busy = false;
-  let pointerDown = false;
 
   // Built per chosen function.
   const formulaText = el("code", { class: "cp-formula" });
@@ -201,16 +201,11 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
     renderDetails();
   }
 
-  function move(to: "next" | "previous" | "first" | "last"): void {
+  function move(to: ListMove): void {
     const shown = visible();
     if (shown.length === 0) return;
     const at = shown.findIndex((o) => o.fn.id === selectedId);
-    let target: number;
-    if (to === "first") target = 0;
-    else if (to === "last") target = shown.length - 1;
-    else if (at === -1) target = to === "next" ? 0 : shown.length - 1;
-    else target = Math.min(shown.length - 1, Math.max(0, at + (to === "next" ? 1 : -1)));
-    select(shown[target].fn.id);
+    select(shown[moveTarget(at, shown.length, to)].fn.id);
   }
 
   function showCatalog(functions: readonly CatalogFunction[]): void {
@@ -229,7 +224,7 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
         ]
       );
       optionElement.addEventListener("click", () => {
-        pointerDown = false;
+        keyboard.optionClicked();
         select(fn.id);
         list.focus();
       });
@@ -557,44 +552,21 @@ export function createFunctionFinderPanel(options: FunctionFinderOptions): Funct
 
   // ------------------------------------------------------------------ keyboard
 
-  list.addEventListener("keydown", (event: KeyboardEvent) => {
-    const keys: Record<string, "next" | "previous" | "first" | "last"> = {
-      ArrowDown: "next",
-      ArrowUp: "previous",
-      Home: "first",
-      End: "last",
-    };
-    const direction = keys[event.key];
-    if (direction !== undefined) {
-      event.preventDefault();
-      move(direction);
-    } else if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      if (selectedId === null || selectedOption()?.element.hidden) move("first");
-      if (event.key === "Enter") {
-        const first = fields[0];
-        (first?.picker ?? first?.input ?? (insertButton.disabled ? null : insertButton))?.focus();
-      }
-    }
-  });
-  list.addEventListener("mousedown", () => {
-    pointerDown = true;
-  });
-  list.addEventListener("focus", () => {
-    if (pointerDown) {
-      pointerDown = false;
-      return;
-    }
-    const current = selectedOption();
-    if (current === null || current.element.hidden) move("first");
+  const keyboard = wireListboxKeyboard({
+    list,
+    search,
+    searchKeysToList: ["ArrowDown", "Enter"],
+    move,
+    hasShownSelection: () => {
+      const current = selectedOption();
+      return selectedId !== null && current !== null && !current.element.hidden;
+    },
+    onEnter: () => {
+      const first = fields[0];
+      (first?.picker ?? first?.input ?? (insertButton.disabled ? null : insertButton))?.focus();
+    },
   });
   search.addEventListener("input", applyFilter);
-  search.addEventListener("keydown", (event: KeyboardEvent) => {
-    if (event.key === "ArrowDown" || event.key === "Enter") {
-      event.preventDefault();
-      list.focus();
-    }
-  });
 
   // ------------------------------------------------------------------ loading
 

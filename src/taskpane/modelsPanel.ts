@@ -1,9 +1,10 @@
-/* global HTMLElement, HTMLLIElement, KeyboardEvent */
+/* global HTMLElement, HTMLLIElement */
 /**
  * The Models panel: the library's scenarios as a searchable single-select listbox (type to filter by
  * name, description or GPU; arrow keys, Home and End move the selection), and the selected scenario's
  * key assumptions with units, sources and as-of dates.
  */
+import { moveTarget, wireListboxKeyboard, type ListMove } from "./listboxKeyboard";
 import {
   findScenario,
   ownEntry,
@@ -93,7 +94,6 @@ export function createModelsPanel(locale?: string): ModelsPanel {
   let options: Option[] = [];
   let selectedId: string | null = null;
   /** Set between a mouse press in the list and the click, so focusing by mouse does not pre-select. */
-  let pointerDown = false;
   const listeners: Array<(scenario: ScenarioEntry | null) => void> = [];
 
   const visible = () => options.filter((o) => !o.element.hidden);
@@ -207,7 +207,7 @@ export function createModelsPanel(locale?: string): ModelsPanel {
         ]
       );
       optionElement.addEventListener("click", () => {
-        pointerDown = false;
+        keyboard.optionClicked();
         select(scenario.id);
         list.focus();
       });
@@ -226,53 +226,24 @@ export function createModelsPanel(locale?: string): ModelsPanel {
     else if (keep) for (const listener of listeners) listener(selectedOption()?.scenario ?? null);
   }
 
-  function move(to: "next" | "previous" | "first" | "last"): void {
+  function move(to: ListMove): void {
     const shown = visible();
     if (shown.length === 0) return;
     const at = shown.findIndex((o) => o.scenario.id === selectedId);
-    let target: number;
-    if (to === "first") target = 0;
-    else if (to === "last") target = shown.length - 1;
-    else if (at === -1) target = to === "next" ? 0 : shown.length - 1;
-    else target = Math.min(shown.length - 1, Math.max(0, at + (to === "next" ? 1 : -1)));
-    select(shown[target].scenario.id);
+    select(shown[moveTarget(at, shown.length, to)].scenario.id);
   }
 
-  list.addEventListener("keydown", (event: KeyboardEvent) => {
-    const keys: Record<string, "next" | "previous" | "first" | "last"> = {
-      ArrowDown: "next",
-      ArrowUp: "previous",
-      Home: "first",
-      End: "last",
-    };
-    const direction = keys[event.key];
-    if (direction !== undefined) {
-      event.preventDefault();
-      move(direction);
-    } else if (event.key === " " || event.key === "Enter") {
-      event.preventDefault();
-      if (selectedId === null || selectedOption()?.element.hidden) move("first");
-    }
-  });
-  // Focus by keyboard selects the first model when none is; a click selects the clicked one instead.
-  list.addEventListener("mousedown", () => {
-    pointerDown = true;
-  });
-  list.addEventListener("focus", () => {
-    if (pointerDown) {
-      pointerDown = false;
-      return;
-    }
-    const current = selectedOption();
-    if (current === null || current.element.hidden) move("first");
+  const keyboard = wireListboxKeyboard({
+    list,
+    search,
+    searchKeysToList: ["ArrowDown"],
+    move,
+    hasShownSelection: () => {
+      const current = selectedOption();
+      return selectedId !== null && current !== null && !current.element.hidden;
+    },
   });
   search.addEventListener("input", applyFilter);
-  search.addEventListener("keydown", (event: KeyboardEvent) => {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      list.focus();
-    }
-  });
 
   renderDetails();
   return {
