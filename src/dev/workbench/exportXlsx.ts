@@ -45,6 +45,7 @@ import {
 } from "../excel-host";
 import type { CellFormat, CellValue, GridRange, PageLayoutRecord } from "../excel-host";
 import type { HyperFormulaCellStore } from "./hyperFormulaStore";
+import { callsCapplan } from "../../model/formulaText";
 import { freezeNote, noteCellBelow } from "../../templates/freezeNote";
 
 type ExcelJsModule = typeof import("exceljs");
@@ -70,15 +71,12 @@ export const CUSTOM_FUNCTION_FILE_PREFIX = "_xldudf_";
 
 const STRING_OR_CAPPLAN_CALL = /("(?:[^"]|"")*")|\bCAPPLAN\.([A-Za-z0-9_.]+)(\s*\()/gi;
 
-/** Does the formula call a CAPPLAN function (outside string literals)? */
-export function callsCapplan(formula: string): boolean {
-  let found = false;
-  formula.replace(STRING_OR_CAPPLAN_CALL, (whole: string, text: string | undefined) => {
-    if (text === undefined) found = true;
-    return whole;
-  });
-  return found;
-}
+/**
+ * Does the formula call a CAPPLAN function (outside string literals)? The sidebar's Freeze for sharing
+ * asks the same question of the same lexer, so "Export values/frozen .xlsx" and a frozen copy agree on
+ * which cells become values.
+ */
+export { callsCapplan };
 
 /**
  * The formula as Excel stores it in a file: `CAPPLAN.X(` -> `_xldudf_CAPPLAN_X(` outside string
